@@ -1,0 +1,140 @@
+"""`sitrep` command line: thin wrappers that parse arguments and call library functions.
+
+JSON output (`--format json`) is a stable interface documented in the README; tables are
+for people and may change.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep.pipeline import run_pipeline
+from sitrep.store import Store, default_db_path
+
+app = typer.Typer(help="sitrep: sourced, geolocated events from news pages about armed conflict.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class DocFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Options:
+    """The global options, set once by the callback and read by every command."""
+
+    db: str = default_db_path()
+    quiet: bool = False
+
+
+@app.callback()
+def main(
+    db: str = typer.Option(default_db_path(), "--db", envvar="SITREP_DB", help="DuckDB store file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every stage's decisions."),
+) -> None:
+    Options.db = db
+    Options.quiet = quiet
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders or glob patterns to ingest."),
+    batch_size: int = typer.Option(64, help="Documents per stored batch (one transaction each)."),
+) -> None:
+    """Run the pipeline on PATHS into the store; rerunning skips what is already there."""
+    with Store(Options.db) as store, Progress(
+        TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=errors, disable=Options.quiet, transient=True,
+    ) as progress:
+        task = progress.add_task("files", total=None)
+        report = run_pipeline(paths, store, batch_size=batch_size,
+                              on_file=lambda done, total: progress.update(task, completed=done, total=total))
+    for failure in report.failures:
+        errors.print(f"[red]error[/red] {failure.source}: {failure.detail}", markup=True, highlight=False)
+    if not Options.quiet:
+        console.print(f"{report.files} files, {report.documents} documents read: "
+                      f"{report.stored} stored, {report.skipped} already in {Options.db}, "
+                      f"{len(report.failures)} failed")
+    if report.documents == 0:
+        raise typer.Exit(code=1)
+
+
+def _field_value(metadata: dict[str, Any], name: str) -> str:
+    value = (metadata.get(name) or {}).get("value")
+    return "" if value is None else str(value)
+
+
+def _doc_summary(row: dict[str, Any]) -> dict[str, Any]:
+    meta = row["metadata"]
+    return {
+        "id": row["id"], "source": row["source"], "media_type": row["media_type"],
+        **{name: meta.get(name) for name in ("title", "outlet", "author", "dateline", "published")},
+        "text_chars": row["text_chars"], "comments": row["comments"],
+    }
+
+
+@app.command()
+def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> None:
+    """List stored documents with title, outlet and publication date."""
+    with Store(Options.db, read_only=True) as store:
+        rows = [_doc_summary(row) for row in store.list_documents()]
+    if fmt is ListFormat.json:
+        _print_json(rows)
+        return
+    table = Table("id", "title", "outlet", "published", "conf", "chars", "comments")
+    for row in rows:
+        pub = row["published"] or {}
+        table.add_row(row["id"], (row["title"] or {}).get("value") or "", (row["outlet"] or {}).get("value") or "",
+                      pub.get("value") or "", f"{pub.get('confidence') or 0:.2f}",
+                      str(row["text_chars"]), str(row["comments"]))
+    console.print(table)
+
+
+@app.command()
+def doc(
+    doc_id: str = typer.Argument(..., help="Document id (or a unique prefix of one)."),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", "-f"),
+) -> None:
+    """Show one document: main text, comments, metadata with evidence and confidence."""
+    with Store(Options.db, read_only=True) as store:
+        row = store.get_document(doc_id)
+    if row is None:
+        errors.print(f"no document with id {doc_id!r} (or the prefix matches several)")
+        raise typer.Exit(code=2)
+    if fmt is DocFormat.json:
+        _print_json(row)
+        return
+    meta = row["metadata"]
+    for name in ("title", "outlet", "author", "dateline", "published"):
+        field = meta.get(name) or {}
+        if field.get("value"):
+            console.print(f"[bold]{name}[/bold]: {field['value']}  "
+                          f"(confidence {field.get('confidence', 0):.2f}, {field.get('method', '')})",
+                          highlight=False)
+    console.print()
+    console.print(row["text"] or "", markup=False, highlight=False)
+    for comment in row["comments"]:
+        author = (comment.get("author") or {}).get("value") or "?"
+        console.print(f"{'  ' * comment['depth']}— {author}: {comment['text']}", markup=False, highlight=False)

@@ -1,0 +1,169 @@
+"""The `Store`: open, migrate, write batches, and read documents back with their evidence."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitrep.model import CleanDocument, Failure, to_dict
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "sitrep.duckdb"
+METADATA_FIELDS = ("title", "outlet", "author", "dateline", "url")
+
+
+def default_db_path() -> str:
+    """`$SITREP_DB` if set, else ./sitrep.duckdb."""
+    return os.environ.get("SITREP_DB") or DEFAULT_DB
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """One DuckDB file; a single connection serves reads and the one writer.
+
+    path (str | Path): the database file, created with its schema if missing.
+    read_only (bool): open without write access (the API's default).
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = str(path or default_db_path())
+        if read_only and not Path(self.path).exists():
+            raise FileNotFoundError(f"no sitrep store at {self.path}: run `sitrep run PATH` first")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        schema = resources.files("sitrep.store").joinpath("schema.sql").read_text("utf-8")
+        self.con.execute(schema)
+        if not self.con.execute("SELECT count(*) FROM schema_info").fetchone()[0]:
+            self.con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored (a rerun skips them)."""
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
+    def write_batch(self, cleaned: Sequence[CleanDocument], failures: Sequence[Failure] = ()) -> None:
+        """Store a batch of cleaned documents and failures in one transaction.
+
+        RAISES: duckdb.Error after rolling the whole batch back.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for clean in cleaned:
+                self._insert_clean(clean)
+            for failure in failures:
+                self.con.execute(
+                    "INSERT INTO failures (source, stage, code, detail, doc_id) VALUES (?, ?, ?, ?, ?)",
+                    [failure.source, failure.stage, failure.code, failure.detail, failure.doc_id],
+                )
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert_clean(self, clean: CleanDocument) -> None:
+        doc, meta = clean.doc, clean.metadata
+        self.con.execute(
+            "INSERT INTO documents (id, source, raw_hash, media_type, encoding, fetched_at, hints, raw_text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [doc.id, doc.source, doc.raw_hash, doc.media_type, doc.encoding, doc.fetched_at,
+             _json(doc.hints), doc.raw_text],
+        )
+        self.con.execute(
+            "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?)",
+            [doc.id, clean.text, _json([to_dict(s) for s in clean.segments]),
+             _json([to_dict(b) for b in clean.blocks]), clean.method],
+        )
+        pub = meta.published
+        self.con.execute(
+            "INSERT OR REPLACE INTO metadata VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, *(getattr(meta, name).value for name in METADATA_FIELDS),
+             pub.value, pub.earliest, pub.latest, pub.precision or None, pub.confidence,
+             _json(to_dict(meta))],
+        )
+        self.con.execute("DELETE FROM comments WHERE doc_id = ?", [doc.id])
+        for idx, comment in enumerate(clean.comments):
+            self.con.execute(
+                "INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, idx, comment.text, comment.author.value, comment.posted.value,
+                 comment.depth, comment.parent, _json(to_dict(comment))],
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def list_documents(self) -> list[dict[str, Any]]:
+        """One summary row per document: id, source, title, outlet, published date and confidence."""
+        rows = self._dicts(
+            "SELECT d.id, d.source, d.media_type, m.title, m.outlet, m.author, m.published,"
+            " m.published_earliest, m.published_latest, m.published_precision, m.published_confidence,"
+            " m.detail, length(t.text) AS text_chars,"
+            " (SELECT count(*) FROM comments c WHERE c.doc_id = d.id) AS comments"
+            " FROM documents d LEFT JOIN metadata m ON m.doc_id = d.id LEFT JOIN texts t ON t.doc_id = d.id"
+            " ORDER BY d.source"
+        )
+        for row in rows:
+            row["metadata"] = json.loads(row.pop("detail") or "{}")
+        return rows
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """The whole document: main text, comments, metadata with evidence; None if unknown.
+
+        doc_id (str): a full id or a unique prefix of one.
+        """
+        rows = self._dicts(
+            "SELECT d.id, d.source, d.media_type, d.encoding, d.fetched_at, d.raw_hash, d.hints,"
+            " t.text, t.method, m.detail FROM documents d LEFT JOIN texts t ON t.doc_id = d.id"
+            " LEFT JOIN metadata m ON m.doc_id = d.id WHERE d.id LIKE ? || '%'",
+            [doc_id],
+        )
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+        row["hints"] = json.loads(row["hints"] or "{}")
+        row["metadata"] = json.loads(row.pop("detail") or "{}")
+        row["comments"] = [
+            json.loads(c["detail"])
+            for c in self._dicts("SELECT detail FROM comments WHERE doc_id = ? ORDER BY idx", [row["id"]])
+        ]
+        return row
+
+    def raw_text(self, doc_id: str) -> str | None:
+        """The decoded raw page, for checking evidence in the "raw" layer."""
+        row = self.con.execute("SELECT raw_text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def list_failures(self) -> list[dict[str, Any]]:
+        """Every failure recorded, oldest first."""
+        return self._dicts("SELECT source, stage, code, detail, doc_id, at FROM failures ORDER BY at")

@@ -1,0 +1,34 @@
+"""Shared fixtures: where the seeds and dev corpora are, read once per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "corpus"
+SEEDS_DIR = SHARED / "seeds" if (SHARED / "seeds").is_dir() else REPO / "examples" / "seeds"
+DEV_DIR = SHARED / "dev"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_docs():
+    """The five seed pages as ingested `Document`s."""
+    from sitrep.ingest import read_inputs
+
+    docs = [item for item in read_inputs([str(SEEDS_DIR)]) if hasattr(item, "raw_text")]
+    if len(docs) != 5:
+        raise RuntimeError(f"expected 5 seeds under {SEEDS_DIR}, found {len(docs)}")
+    return docs
+
+
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    if not DEV_DIR.is_dir():
+        pytest.skip("../shared/corpus/dev is not present")
+    return DEV_DIR
