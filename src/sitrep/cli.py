@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -54,6 +55,15 @@ def main(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+def _open_store() -> Store:
+    """The store for reading; a missing file is a clear error, not a traceback."""
+    try:
+        return Store(Options.db, read_only=True)
+    except FileNotFoundError as exc:
+        errors.print(str(exc))
+        raise typer.Exit(code=2) from exc
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -72,18 +82,14 @@ def run(
         report = run_pipeline(paths, store, batch_size=batch_size,
                               on_file=lambda done, total: progress.update(task, completed=done, total=total))
     for failure in report.failures:
-        errors.print(f"[red]error[/red] {failure.source}: {failure.detail}", markup=True, highlight=False)
+        kind = "[yellow]warning[/yellow]" if failure.code.startswith("W") else "[red]error[/red]"
+        errors.print(f"{kind} {escape(failure.source)}: {escape(failure.detail)}", highlight=False)
     if not Options.quiet:
         console.print(f"{report.files} files, {report.documents} documents read: "
                       f"{report.stored} stored, {report.skipped} already in {Options.db}, "
                       f"{len(report.failures)} failed")
     if report.documents == 0:
         raise typer.Exit(code=1)
-
-
-def _field_value(metadata: dict[str, Any], name: str) -> str:
-    value = (metadata.get(name) or {}).get("value")
-    return "" if value is None else str(value)
 
 
 def _doc_summary(row: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +104,7 @@ def _doc_summary(row: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> None:
     """List stored documents with title, outlet and publication date."""
-    with Store(Options.db, read_only=True) as store:
+    with _open_store() as store:
         rows = [_doc_summary(row) for row in store.list_documents()]
     if fmt is ListFormat.json:
         _print_json(rows)
@@ -118,7 +124,7 @@ def doc(
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", "-f"),
 ) -> None:
     """Show one document: main text, comments, metadata with evidence and confidence."""
-    with Store(Options.db, read_only=True) as store:
+    with _open_store() as store:
         row = store.get_document(doc_id)
     if row is None:
         errors.print(f"no document with id {doc_id!r} (or the prefix matches several)")

@@ -246,3 +246,123 @@ class Quote:
 def to_dict(record: Any) -> dict[str, Any]:
     """Plain-dict form of any model record, for JSON output and the store."""
     return asdict(record)
+
+
+# --- Events (PLOVER) -------------------------------------------------------------------
+# Field names follow the PLOVER JSON specification (openeventdata/PLOVER, manual 0.7b1)
+# so that records can be exchanged with other PLOVER data sets; sitrep adds evidence,
+# auxiliary modes, attribution and confidence, which PLOVER leaves to the coder.
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntity:
+    """One actor of an event (PLOVER actor object): who, as coded and as written.
+
+    code: top-level actor code (ISO-3166 alpha-3 or IGO/NGO/IMG/...), None when unresolved.
+    sector: PLOVER sector (GOV, MIL, REB, ...) or None.
+    entity_text: the words of the text naming the actor (PLOVER `actor_text`).
+    identifier: KB actor id (PLOVER `identifier_id`), None when unresolved.
+    """
+
+    code: str | None
+    sector: str | None
+    entity_text: str
+    identifier: str | None
+    evidence: Evidence
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class EventLocation:
+    """Where an event happened (PLOVER location object, geonames field names).
+
+    extracted_place: the place name as written; resolved_place: the gazetteer name.
+    resolution: gazetteer feature level ("city", "admin1", "country", ...), "" when unknown.
+    """
+
+    extracted_place: str
+    resolved_place: str | None
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    province: str | None
+    country: str | None
+    country_code: str | None
+    resolution: str
+    evidence: Evidence
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Magnitude:
+    """How many (troops, aircraft, fighters) an event moved or involved.
+
+    marker: "exact", "approximate", "minimum", "maximum" or "vague" (from the Quantity).
+    low / high: the range when the text gives one ("2,000 to 3,000").
+    """
+
+    count: float | None
+    unit: str | None
+    marker: str
+    evidence: Evidence
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLink:
+    """One voice in the chain that asserts an event: the outlet, then whom it cites.
+
+    kind: "outlet", "official", "anonymous", "other" (as in `Quote.sources`) or "speaker".
+    evidence: None only for the outlet, which comes from metadata rather than the text.
+    """
+
+    text: str
+    identifier: str | None
+    kind: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event coded from one sentence, every field backed by evidence.
+
+    date / enddate: ISO dates of the happening; when the sentence gives no time the
+        publication date is used and `date_from_publication` is True.
+    actor / recipient: PLOVER `source` / `recipient` actor lists.
+    event: PLOVER category; quad_code: 1 verbal / 2 material cooperation, 3 verbal /
+        4 material conflict; mode / context: PLOVER mode and contexts.
+    event_text: the trigger words; text: the sentence; text_info: sequence/start/end.
+    cite_info: publication (outlet), coder, codebook.
+    size: PLOVER size object (dead / injured / arrested counts) where the text gives one.
+    aux_mode: auxiliary modes of the assertion ("future", "hypothetical", "negation",
+        "historical", "reported", "denied", "demand"); empty when plainly asserted.
+    attribution: who asserts it, outermost first (outlet, then cited sources).
+    evidence: field name -> the span that backs it ("event", "date", "aux_mode:<mode>", ...).
+    sentence: evidence for the whole sentence the event was coded from.
+    """
+
+    id: str
+    doc_id: str
+    event: str
+    event_text: str
+    text: str
+    sentence: Evidence
+    quad_code: int | None = None
+    date: str | None = None
+    enddate: str | None = None
+    date_from_publication: bool = False
+    actor: tuple[EventEntity, ...] = ()
+    recipient: tuple[EventEntity, ...] = ()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    event_loc: EventLocation | None = None
+    text_info: dict[str, int] = field(default_factory=dict)
+    cite_info: dict[str, str] = field(default_factory=dict)
+    size: dict[str, float] = field(default_factory=dict)
+    magnitude: Magnitude | None = None
+    aux_mode: tuple[str, ...] = ()
+    confidence: float = 0.0
+    method: str = ""
+    attribution: tuple[AttributionLink, ...] = ()
+    evidence: dict[str, Evidence] = field(default_factory=dict)

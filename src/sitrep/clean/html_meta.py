@@ -147,14 +147,14 @@ def _jsonld_clues(raw: str, doc_id: str) -> Iterator[tuple[str, Clue]]:
         except ValueError:
             logger.debug("%s: unreadable JSON-LD block at %s", doc_id, script.start(1))
             continue
-        for field_name, key, value in _jsonld_values(data):
+        for field_name, key, string_key, value in _jsonld_values(data):
             evidence = _json_string_evidence(raw, doc_id, script.start(1), script.end(1),
-                                             key, value)
+                                             string_key, value)
             yield field_name, (" ".join(value.split()), evidence, f"jsonld:{key}")
 
 
-def _jsonld_values(data: object) -> Iterator[tuple[str, str, str]]:
-    """(field, JSON key holding the string, string) for every wanted value, at any depth."""
+def _jsonld_values(data: object) -> Iterator[tuple[str, str, str, str]]:
+    """(field, JSON-LD key, key holding the string, string) for every wanted value."""
     stack = [data]
     while stack:
         node = stack.pop(0)
@@ -164,9 +164,9 @@ def _jsonld_values(data: object) -> Iterator[tuple[str, str, str]]:
             for key, field_name in JSONLD_FIELDS.items():
                 for value in node.get(key) if isinstance(node.get(key), list) else [node.get(key)]:
                     if isinstance(value, str) and value.strip():
-                        yield field_name, key, value
+                        yield field_name, key, key, value
                     elif isinstance(value, dict) and isinstance(value.get("name"), str):
-                        yield field_name, "name", value["name"]
+                        yield field_name, key, "name", value["name"]
             stack.extend(v for k, v in node.items() if k not in JSONLD_FIELDS)
 
 

@@ -166,4 +166,4 @@ class Store:
 
     def list_failures(self) -> list[dict[str, Any]]:
         """Every failure recorded, oldest first."""
-        return self._dicts("SELECT source, stage, code, detail, doc_id, at FROM failures ORDER BY at")
+        return self._dicts("SELECT source, stage, code, detail, doc_id, failed_at FROM failures ORDER BY failed_at")

@@ -55,5 +55,5 @@ CREATE TABLE IF NOT EXISTS failures (
     code      VARCHAR NOT NULL,
     detail    VARCHAR,
     doc_id    VARCHAR,
-    at        TIMESTAMP NOT NULL DEFAULT current_timestamp
+    failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );

