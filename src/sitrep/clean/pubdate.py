@@ -78,6 +78,9 @@ RELIABILITY = {"fetched_at": 0.99, "anchor": 0.80, "relative": 0.75, "date": 0.7
                "copyright": 0.60, "dateline": 0.60, "tenure": 0.55, "weekday": 0.50,
                "month_day": 0.45}
 SHORT_RANGE_DAYS = 731
+# Tenures of successive holders of one office touch on hand-over day: a tenure that would
+# leave fewer days than this is taken as a retrospective mention and dropped.
+MIN_TENURE_DAYS = 30
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 # Open ends of a constraint (never reported: an estimate's open end is None).
 FAR_PAST = date(1, 1, 1)
@@ -87,8 +90,13 @@ WEEKDAY_WINDOW = (7, 14)
 DATELINE_WINDOW = (1, 3)
 # An anniversary piece is written around the anniversary.
 ANNIVERSARY_WINDOW = (15, 45)
-# How far (characters) a dateline month-day may sit from the start of the first paragraph.
+# How far (characters) a dateline date may sit from the start of the first paragraph.
 DATELINE_REACH = 60
+# A dateline: a place in capitals or "Town, Country", a comma, the date, an optional
+# "(Agency)", then a dash: "BEIRUT, March 5 (Reuters) -", "Qamishli, Syria, May 8 -".
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+DATELINE_PLACE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD})*(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD})*)?,\s+$")
+DATELINE_END = re.compile(r"^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{1,40}\)\s*)?[-–—]")
 DURATION_BASE = datetime(2000, 6, 15)
 
 _MONTH_NAMES = [m for m in calendar.month_name if m]
@@ -114,15 +122,18 @@ MONTH_DAYS = (
 MONTH_DAY_CUE = re.compile(r"\b(?:on|since|from|as of)\s+(?:\w+,?\s+)?$", re.I)
 # Years and dates count as "already happened" after these words.
 YEAR_CUE = re.compile(
-    r"\b(?:in|since|of|from|during|after|early|late|mid|summer|spring|autumn|fall|winter|the|"
+    r"\b(?:in|since|of|from|during|after|early|late|mid|summer|spring|autumn|fall|winter|"
     + "|".join(_MONTH_NAMES) + r")[\s-]+" + _YEAR + r"\b(?!\s*[-–/]\s*\d)(?!,\d)", re.I)
-# A sentence with these words may speak of the future: its dates are not lower bounds.
+# A sentence with these words may speak of the future (or of an election, budget or games
+# that lie ahead): its dates are not lower bounds.
 FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|expected|"
                         r"projected|forecasts?|due|aims?|aiming|target(?:s|ed)?|vision|upcoming|"
-                        r"next|until|by)\b", re.I)
+                        r"next|until|by|elections?|race|campaign|candidates?|primar(?:y|ies)|"
+                        r"midterms?|ballot|budget|fiscal|Olympics|World Cup)\b", re.I)
 # Words before (or just after) a name-and-role mention that put the tenure in the past.
 PAST_ROLE_BEFORE = re.compile(r"\b(?:former|ex|then|late|slain|deposed|ousted|toppled|previous|"
-                              r"erstwhile|one-time|onetime|assassinated|killed|murdered|under)"
+                              r"erstwhile|one-time|onetime|assassinated|killed|murdered|under|"
+                              r"when|during|while|predecessor|successor)"
                               r"\W{0,3}$", re.I)
 PAST_ROLE_AFTER = re.compile(r"^[^.]{0,60}?\b(?:was killed|was assassinated|died|was ousted|"
                              r"was toppled|stepped down|resigned|left office|was replaced|"
@@ -149,7 +160,7 @@ RELATIVE_PATTERNS = (
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{_STARTS}\s+of\s+{_REF}\s+{_DURATION}\s+ago\b")),
     ("since", re.compile(rf"\bsince\s+{_REF}\s+{_BEGAN}\s+{_DURATION}\s+ago\b")),
     ("since", re.compile(rf"\b{_DURATION}\s+into\s+{_REF}{_REF_END}")),
-    ("since", re.compile(rf"\b{_NUMBER}-(?P<unit>year)(?:-old|-long)?\s+(?P<ref>(?:civil\s+)?"
+    ("since", re.compile(rf"\b{_NUMBER}-(?P<unit>year)-old\s+(?P<ref>(?:civil\s+)?"
                          rf"(?:war|conflict|uprising|insurgency|crisis|revolution))\b")),
     ("anniversary", re.compile(rf"\b(?P<num>\d{{1,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+{_REF}{_REF_END}")),
 )
@@ -273,7 +284,7 @@ def _page_date(doc: Document, extraction: Extraction, lines: list[PageLine],
     candidates = [("text:header-date", line) for line in header_lines(lines)
                   if len(line.text) <= PAGE_DATE_LINE_MAX]
     candidates += [("text:metadata-date", line) for line in lines if line.label == "metadata"]
-    if article:
+    if article and _dateline_date_match(article[0].text, FULL_DATES):
         candidates.append(("text:dateline-date", article[0]))
     candidates += [("text:footer-date", line) for line in footer_lines(lines)
                    if len(line.text) <= PAGE_DATE_LINE_MAX and PAGE_DATE_CUE.search(line.text)]
@@ -322,7 +333,9 @@ def _inferred_date(doc: Document, extraction: Extraction, lines: list[PageLine],
                    *_relative_constraints(units, page_text), *_mention_constraints(units),
                    *_copyright_constraints(doc, lines)]
     days, used, dropped = _combine(constraints, [(FAR_PAST, FAR_FUTURE)])
-    second = [*_weekday_constraints(units, days, fetched), *_dateline_constraints(doc, lines, days, fetched)]
+    second = []
+    if days[0][0] != FAR_PAST:  # a yearless date needs a lower bound to pick its year
+        second = [*_weekday_constraints(units, days, fetched), *_dateline_constraints(doc, lines, days, fetched)]
     days, used_weekday, dropped_weekday = _combine(second, days)
     days, used_month_day, dropped_month_day = _combine(_month_day_constraints(units, days), days)
     used += used_weekday + used_month_day
@@ -362,13 +375,8 @@ def _applicable_anchors(page_text: str) -> list[DateAnchor]:
 
 
 def _anchor_spans(anchor: DateAnchor, text: str) -> set[tuple[int, int]]:
-    spans = set()
-    for pattern in anchor.patterns:
-        for match in pattern.finditer(text):
-            if anchor.kind == "tenure" and _role_in_past(text, match.start(), match.end()):
-                continue
-            spans.add((match.start(), match.end()))
-    return spans
+    return {(start, end) for start, end in anchor.spans(text)
+            if anchor.kind != "tenure" or not _role_in_past(text, start, end)}
 
 
 def _role_in_past(text: str, start: int, end: int) -> bool:
@@ -499,11 +507,9 @@ def _copyright_constraints(doc: Document, lines: list[PageLine]) -> Iterator[Con
 
 
 def _candidate_years(days: list[Interval], fetched: date | None) -> range:
-    """Years a yearless month-day can fall in: inside the current set, up to the fetch/today."""
-    low, high = days[0][0], days[-1][1]
-    top = min(high, fetched or date.today()).year
-    bottom = low.year if low != FAR_PAST else max(EARLIEST_PLAUSIBLE.year, top - 40)
-    return range(bottom, top + 1)
+    """Years a yearless month-day can fall in: from the lower bound up to the fetch (or today)."""
+    top = min(days[-1][1], fetched or date.today()).year
+    return range(days[0][0].year, top + 1)
 
 
 def _weekday_constraints(units: list[Unit], days: list[Interval], fetched: date | None) -> Iterator[Constraint]:
@@ -525,14 +531,21 @@ def _dateline_constraints(doc: Document, lines: list[PageLine], days: list[Inter
     if not article:
         return
     line = article[0]
-    for pattern in MONTH_DAYS:
-        match = pattern.search(line.text, 0, DATELINE_REACH)
-        if match and not match.group("weekday"):
-            intervals = _windows_around(match, _candidate_years(days, fetched), DATELINE_WINDOW)
-            if intervals:
-                evidence = raw_evidence(doc, line.start + match.start(), line.start + match.end())
-                yield Constraint(intervals, "dateline", "dateline-month-day", (evidence,))
-            return
+    match = _dateline_date_match(line.text, MONTH_DAYS)
+    if match and not match.group("weekday"):
+        intervals = _windows_around(match, _candidate_years(days, fetched), DATELINE_WINDOW)
+        if intervals:
+            evidence = raw_evidence(doc, line.start + match.start(), line.start + match.end())
+            yield Constraint(intervals, "dateline", "dateline-month-day", (evidence,))
+
+
+def _dateline_date_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """A date between a dateline's place and its dash, at the start of a paragraph."""
+    for pattern in patterns:
+        match = pattern.search(text, 0, DATELINE_REACH)
+        if match and DATELINE_PLACE.match(text[:match.start()]) and DATELINE_END.match(text[match.end():]):
+            return match
+    return None
 
 
 def _windows_around(match: re.Match[str], years: range, window: tuple[int, int]) -> tuple[Interval, ...]:
@@ -587,9 +600,9 @@ def _combine(constraints: list[Constraint], days: list[Interval]
     RETURNS: (remaining days, constraints applied, constraints dropped).
     """
     used, dropped = [], []
-    for constraint in sorted(constraints, key=lambda c: -c.reliability):
+    for constraint in sorted(_merged(constraints), key=lambda c: (-c.reliability, -len(c.evidence))):
         narrowed = _intersect(days, list(constraint.intervals))
-        if narrowed:
+        if narrowed and (constraint.kind != "tenure" or _day_count(narrowed) >= MIN_TENURE_DAYS):
             days = narrowed
             used.append(constraint)
         else:
@@ -597,6 +610,20 @@ def _combine(constraints: list[Constraint], days: list[Interval]
                          [e.text for e in constraint.evidence])
             dropped.append(constraint)
     return days, used, dropped
+
+
+def _merged(constraints: list[Constraint]) -> list[Constraint]:
+    """One constraint per (kind, method, days), citing every mention: a role named five
+    times outweighs a rival named once."""
+    groups: dict[tuple, list[Constraint]] = {}
+    for constraint in constraints:
+        groups.setdefault((constraint.kind, constraint.method, constraint.intervals), []).append(constraint)
+    return [Constraint(first.intervals, first.kind, first.method, tuple(e for c in group for e in c.evidence))
+            for group in groups.values() for first in group[:1]]
+
+
+def _day_count(days: list[Interval]) -> int:
+    return sum((end - start).days + 1 for start, end in days)
 
 
 def _intersect(a: list[Interval], b: list[Interval]) -> list[Interval]:

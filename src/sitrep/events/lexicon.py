@@ -41,6 +41,7 @@ class EventType:
     modes: frozenset[str]
     requires_recipient: bool
     movement: bool
+    verbal: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ def load_ontology() -> Ontology:
         data = json.loads(_kb_text(PLOVER_FILE))
     except json.JSONDecodeError as exc:
         raise SitrepError("E030", f"{PLOVER_FILE}: {exc}") from exc
+    verbal_quads = {int(quad) for quad, name in data["quad_names"].items() if name.startswith("verbal")}
     events = {}
     for name, spec in data["events"].items():
         if spec.get("quad") not in (1, 2, 3, 4):
@@ -167,6 +169,7 @@ def load_ontology() -> Ontology:
             modes=frozenset(spec.get("modes", {})),
             requires_recipient=bool(spec.get("requires_recipient")),
             movement=bool(spec.get("movement")),
+            verbal=spec["quad"] in verbal_quads,
         )
     aux = data["aux_modes"]
     size_lemmas = {

@@ -17,6 +17,9 @@ from sitrep.events.lexicon import TriggerLexicon, TriggerRow
 
 logger = logging.getLogger(__name__)
 
+# Arcs along which two triggers of one event type describe one happening.
+MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"})
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
@@ -49,15 +52,15 @@ def neighbourhood(token: Token) -> list[Token]:
     """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest first."""
     near = list(token.children)
     near += [grandchild for child in token.children for grandchild in child.children]
-    if token.head is not token:
+    if token.head.i != token.i:
         near.append(token.head)
-        near += [sibling for sibling in token.head.children if sibling is not token]
+        near += [sibling for sibling in token.head.children if sibling.i != token.i]
     return sorted(set(near), key=lambda other: abs(other.i - token.i))
 
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         depth += 1
     return depth
@@ -71,7 +74,7 @@ def match_row(token: Token, row: TriggerRow) -> tuple[Token, ...] | None:
     if len(row.words) > 1:
         near = neighbourhood(token)
         for word in row.words[1:]:
-            found = next((t for t in near if t not in matched and word_matches(t, word)), None)
+            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
             if found is None:
                 return None
             matched.append(found)
@@ -110,6 +113,19 @@ def _drop_subsumed(hits: list[TriggerHit]) -> list[TriggerHit]:
     return kept
 
 
+def _linked(token: Token, anchors: tuple[Token, ...]) -> bool:
+    """True when `token` is an argument of one of `anchors` or the other way round.
+
+    Only argument arcs merge ("airstrikes killed"): conjuncts are separate events
+    ("will not send troops but deployed jets").
+    """
+    return any(
+        (token.head.i == a.i and token.dep_ in MERGE_DEPS) or (a.head.i == token.i and a.dep_ in MERGE_DEPS)
+        for a in anchors
+        if a.i != token.i
+    )
+
+
 def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Merge same-event hits joined by one arc; the row with a mode (or more certainty) wins."""
     merged: list[TriggerHit] = []
@@ -119,7 +135,7 @@ def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
                 other
                 for other in merged
                 if other.row.event == hit.row.event
-                and (hit.anchors[0].head in other.anchors or any(a.head is hit.anchors[0] for a in other.anchors))
+                and _linked(hit.anchors[0], other.anchors)
             ),
             None,
         )
@@ -127,7 +143,8 @@ def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
             merged.append(hit)
             continue
         row = max((partner.row, hit.row), key=lambda r: (r.mode is not None, r.certainty))
-        tokens = tuple(sorted(set(partner.tokens) | set(hit.tokens), key=lambda t: t.i))
+        by_index = {t.i: t for t in partner.tokens + hit.tokens}
+        tokens = tuple(by_index[i] for i in sorted(by_index))
         merged[merged.index(partner)] = TriggerHit(row, partner.anchors + hit.anchors, tokens)
     return sorted(merged, key=lambda h: h.anchors[0].i)
 

@@ -56,6 +56,7 @@ REGION_TYPES = frozenset({"admin1", "admin2", "region", "crossing", "water", "fr
 # a country_name is one more name of a country entry.
 UNLOCATED_TYPES = frozenset({"demonym", "country_name"})
 FUZZY_MIN_KEY_LENGTH = 5
+FUZZY_CHOICE_CACHE = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +343,7 @@ class Gazetteer:
         self._skeletons: dict[str, tuple[int, ...]] = index["skeletons"]
         self._country_keys: dict[str, list[str]] = index["country_keys"]
         self.demonyms: dict[str, str] = index["demonyms"]
+        self._choices: dict[tuple[str, ...], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._index["lat"])
@@ -372,7 +374,7 @@ class Gazetteer:
         """
         if len(key) < FUZZY_MIN_KEY_LENGTH:
             return []
-        choices = [k for cc in sorted(countries | {""}) for k in self._country_keys.get(cc, ())]
+        choices = self._keys_of(tuple(sorted(countries | {""})))
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
             return []
@@ -382,6 +384,14 @@ class Gazetteer:
     def is_demonym(self, key: str) -> bool:
         """Whether a key names people ("syrian", "kurdish") rather than a place."""
         return key in self.demonyms
+
+    def _keys_of(self, countries: tuple[str, ...]) -> list[str]:
+        """Internal: name keys of entries in these countries (memoised: documents repeat them)."""
+        if countries not in self._choices:
+            if len(self._choices) >= FUZZY_CHOICE_CACHE:
+                self._choices.clear()
+            self._choices[countries] = [k for cc in countries for k in self._country_keys.get(cc, ())]
+        return self._choices[countries]
 
     def demonym_country(self, key: str) -> str | None:
         """ISO2 of the country a demonym key ("syrian") refers to; None for stateless groups."""

@@ -43,6 +43,11 @@ FUZZY_MIN_CHARS = 7
 # An ORG entity with this many capitalised words no alias covers is a different
 # organisation whose name merely contains an alias ("Zorgon Liberation Front").
 UNKNOWN_ORG_MIN_WORDS = 2
+# "commander of the Quds Force", "spokesman for the army", "adviser to the president"
+ROLE_OBJECT_PREPOSITIONS = frozenset({"of", "for", "to"})
+# `via` of a candidate that turned out not to be an actor mention (a bare title naming no
+# organisation, a town the model labelled PERSON).
+DROP = "drop"
 # Confidence of each step: how often that kind of link is right in hand-checked news text.
 CONFIDENCE = {
     "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
@@ -102,6 +107,7 @@ class ActorResolver:
         self.metonym_matcher = self._matcher(nlp, {k: (k,) for k in self.kb.metonym_index})
         self.role_matcher = self._matcher(nlp, {k: (r.text,) for k, r in self.kb.roles.items()})
         self.anaphor_matcher = self._matcher(nlp, {k: (a.text,) for k, a in self.kb.anaphors.items()})
+        place_names()  # load once now rather than inside the first document
         self.fuzzy_choices = [k for k, ids in self.kb.alias_index.items() if len(k) >= FUZZY_MIN_CHARS
                               and any(self.kb.actors[i].type != "state" for i in ids)]
 
@@ -260,14 +266,14 @@ class ActorResolver:
     def link(self, doc: Doc, candidates: list[Candidate], roles) -> list[ActorMention]:
         """Resolve candidates in text order, with the document as context."""
         token_actor = {i: c.actors[0] for c in candidates if len(c.actors) == 1 for i in range(c.start, c.end)}
-        countries = Counter(a.country for a in token_actor.values() if a.country)
+        countries = Counter(c.actors[0].country for c in candidates if len(c.actors) == 1 and c.actors[0].country)
         history: list[Actor] = []
         persons: list[tuple[tuple[str, ...], tuple[Actor | None, str]]] = []
         mentions = []
         for cand in candidates:
             span = doc[cand.start:cand.end]
             actor, via, person = self.decide(doc, cand, token_actor, countries, history, persons, roles)
-            if via == "place":
+            if via == DROP:
                 continue
             if actor is not None:
                 history.append(actor)
@@ -277,7 +283,7 @@ class ActorResolver:
         return mentions
 
     def decide(self, doc, cand, token_actor, countries, history, persons, roles):
-        """(actor or None, via, is_person) for one candidate; via "place" drops it."""
+        """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
         if cand.kind in {"alias", "metonym", "modifier", "fuzzy"}:
             actor = rules.pick_by_context(cand.actors, countries)
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
@@ -286,7 +292,7 @@ class ActorResolver:
             return self.anaphor_actor(cand.anaphor, history)
         if cand.kind == "role":
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
-            return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, "place", False)
+            return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
     def anaphor_actor(self, anaphor: Anaphor, history: list[Actor]):
@@ -300,7 +306,7 @@ class ActorResolver:
 
     def entity_actor(self, doc, cand, token_actor, persons, roles):
         """Cascade for an entity no alias names: short-form coref, role, else unresolved
-        (or dropped, via "place", when the entity is a town the model mislabelled)."""
+        (or dropped when the entity is a town the model mislabelled)."""
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
@@ -311,7 +317,7 @@ class ActorResolver:
             if link is not None:
                 return link.actor, f"role:{link.role.text.lower()}", True
         if normalise(span.text) in place_names():
-            return None, "place", False
+            return None, DROP, False
         return None, "unresolved", is_person
 
     def mention(self, doc: Doc, span: Span, actor: Actor | None, via: str, person: bool) -> ActorMention:
@@ -359,8 +365,9 @@ def bare_role_link(doc: Doc, cand: Candidate, token_actor, kb: ActorKB, roles) -
     """Role link for a title with no name: its own prefix ("Iran's") or an "of X" after it."""
     prefix = range(rules.prefix_tokens(doc, cand.start).start, cand.end)
     link = rules.link_region(doc, prefix, roles_in(prefix, roles), token_actor, kb, "last")
-    if link is None and cand.end < len(doc) and doc[cand.end].lower_ in {"of", "for", "to"}:
-        after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, rules.sentence_bounds(doc, cand.start)[1]))
+    if link is None and cand.end < len(doc) and doc[cand.end].lower_ in ROLE_OBJECT_PREPOSITIONS:
+        sent_end = rules.sentence_bounds(doc, cand.start)[1]
+        after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, sent_end))
         link = rules.link_region(doc, after, roles_in(after, roles), token_actor, kb, "first")
     return link
 

@@ -31,17 +31,22 @@ SETTLEMENT_SUFFIXES = frozenset({"city", "town", "village"})
 ADMIN_FEATURES = frozenset({"admin1", "admin2"})
 AREA_FEATURES = frozenset({"region", "water", "crossing", "front", "road", "camp", "facility"})
 
-# Scoring weights (see `score_candidate`). A country mentioned in the document is worth more than
-# a tenfold population difference, so "Tripoli" in a text about Lebanon is Lebanon's Tripoli.
-POPULATION_SCALE = 7.0
-FEATURE_PRIOR = {"country": 0.6, "continent": 0.6, "admin1": 0.3, "admin2": 0.25}
-AREA_PRIOR = 0.35
+# Scoring weights (see `score_candidate`). Each tenfold population adds 1/POPULATION_SCALE. A
+# document mostly about one country outweighs a fivefold population difference ("Tripoli" in a
+# text about Lebanon), not a hundredfold one (a US text's "Paris" is still France). A country
+# name is the country unless a qualifier says otherwise ("Lebanon, Pennsylvania"). Curated rows
+# rank like a town of ~100,000: they were chosen because conflict news names them.
+POPULATION_SCALE = 4.0
+FEATURE_PRIOR = {"country": 1.2, "continent": 1.2, "admin1": 0.3, "admin2": 0.25}
+AREA_PRIOR = 1.2
 SUFFIX_ADMIN_BONUS = 0.8
 SUFFIX_CITY_PENALTY = 0.5
-CONTEXT_WEIGHT = 1.0
-PROXIMITY_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.8
+PROXIMITY_WEIGHT = 0.25
 PROXIMITY_SCALE_KM = 300.0
-PRIMARY_NAME_BONUS = 0.1
+# GeoNames alternate names include historic and foreign names of small places ("Jerusalem" for
+# a Maryland hamlet); matching an entry's own name counts for more.
+PRIMARY_NAME_BONUS = 0.4
 EARTH_RADIUS_KM = 6371.0
 # Base confidence of each matching step; a close runner-up lowers it (see `confidence_of`).
 STEP_CONFIDENCE = {"exact": 0.9, "suffix": 0.85, "translit": 0.7, "fuzzy": 0.6}
@@ -111,7 +116,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Context:
     """What the rest of the document says about where it is.
 
-    countries: ISO2 -> share (0..1) of the document's country evidence.
+    countries: ISO2 -> share (0..1) of the document's country evidence (shares sum to 1).
     anchors: (lat, lon) of places already resolved elsewhere in the document.
     """
 
@@ -128,7 +133,7 @@ def score_candidate(place, context: Context, suffix: str | None, primary: bool) 
     Cues: population (log scale), feature type (and the suffix), the document's countries,
     distance to places resolved elsewhere in the document, and primary-name match.
     """
-    score = min(1.0, math.log10(place.population + 10) / POPULATION_SCALE) if place.population else 0.0
+    score = math.log10(place.population + 10) / POPULATION_SCALE if place.population else 0.0
     score += AREA_PRIOR if place.feature in AREA_FEATURES else FEATURE_PRIOR.get(place.feature, 0.0)
     if suffix in ADMIN_SUFFIXES:
         if place.feature in ADMIN_FEATURES:

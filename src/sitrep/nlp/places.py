@@ -35,8 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
-from sitrep.model import PlaceMention
-from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.model import Evidence, PlaceMention
+from sitrep.nlp.extensions import register_extensions
 from sitrep.nlp.place_rules import (ADMIN_FEATURES, ADMIN_SUFFIXES, ALWAYS_DROPPED_ARTICLES,
                                     SETTLEMENT_SUFFIXES, SUN_LETTER_ARTICLES, Context, confidence_of,
                                     normalise_name, score_candidate)
@@ -57,9 +57,14 @@ NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
 MAX_WINDOW_TOKENS = 6
 MIN_RUN_KEY_LENGTH = 3
 # A name run the NER did not call a place, or an inexact match, is a settlement only in a
-# country of at least this relative weight; a one-word run only one of at least this population.
+# country with at least this share relative to the document's main country. A one-word run
+# must also follow a locative word ("near Gao") and be a town of at least RUN_MIN_POPULATION:
+# capitalised one-word names are mostly people ("Clinton") and titles ("Minister").
 RUN_MIN_COUNTRY_WEIGHT = 0.5
-RUN_MIN_POPULATION = 1000
+RUN_MIN_POPULATION = 5000
+LOCATIVE_WORDS = frozenset({"in", "near", "at", "from", "to", "into", "around", "outside", "inside",
+                            "towards", "toward", "across", "through", "of", "on", "over", "via",
+                            "between", "and", "nearby", "off"})
 ACRONYM_MAX_LETTERS = 4
 # Entries that a name run or an acronym may always resolve to: their names were chosen by hand
 # or are country names.
@@ -80,7 +85,8 @@ class PlaceSpan:
     start/end: character offsets of the evidence; key: normalised name without the suffix;
     full_key: with it; suffix: the admin or settlement word after the name, or None; from_ner:
     found by the NER as a place (resolved against the whole gazetteer, kept even when
-    unresolved); acronym: see `is_acronym`.
+    unresolved); acronym: see `is_acronym`; after_locative: follows "in", "near", ...;
+    multiword: the name has more than one token ("El Fasher", "Jisr ash-Shughur").
     """
 
     start: int
@@ -90,6 +96,8 @@ class PlaceSpan:
     suffix: str | None
     from_ner: bool
     acronym: bool = False
+    after_locative: bool = False
+    multiword: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +112,8 @@ class Resolution:
 
 # ---------------------------------------------------------------------------- finding spans
 
-def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool) -> PlaceSpan | None:
+def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool,
+                     after_locative: bool = False) -> PlaceSpan | None:
     """Internal: drop a leading "the", take in a following admin word, compute keys."""
     while start < end and doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
@@ -122,12 +131,15 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool) -> PlaceSpa
     if not key:
         return None
     return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
-                     is_acronym(base.text))
+                     is_acronym(base.text), after_locative, name_end - start > 1)
 
 
 def is_acronym(text: str) -> bool:
-    """"SAA", "U.S.", "NATO": short all-capital names, far more often organisations."""
+    """"SAA", "U.S.", "NATO", "Fla.": short all-capital names and abbreviations, which name
+    organisations or need a hand-made alias ("US") to be places."""
     letters = text.replace(".", "")
+    if " " not in text and text.endswith("."):
+        return True
     return letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_MAX_LETTERS
 
 
@@ -164,10 +176,18 @@ def name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _inside_name_entity(doc: Doc, start: int, end: int) -> bool:
+def _inside_name_entity(entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
     """Internal: whether tokens [start, end) lie strictly inside a PERSON/ORG/... entity."""
-    return any(ent.label_ in NAME_LABELS and ent.start <= start and end <= ent.end
-               and (ent.start, ent.end) != (start, end) for ent in doc.ents)
+    return any(label in NAME_LABELS and ent_start <= start and end <= ent_end
+               and (ent_start, ent_end) != (start, end) for ent_start, ent_end, label in entities)
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """Internal: whether token `start` follows "in", "near the", ... (a place is expected)."""
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in LEADING_DETERMINERS:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_WORDS
 
 
 def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[PlaceSpan], list[str]]:
@@ -176,6 +196,7 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
     RETURNS (tuple): candidate spans (not from the NER) and the ISO2 code of each demonym.
     """
     spans, demonyms = [], []
+    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
     for run_start, run_end in name_runs(doc, taken):
         used: set[int] = set()
         for width in range(min(MAX_WINDOW_TOKENS, run_end - run_start), 0, -1):
@@ -191,13 +212,24 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                     demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
                     used.update(range(start, end))
                     continue
-                if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(doc, start, end):
+                if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end):
                     continue
-                span = _trim_and_extend(doc, start, end, from_ner=False)
+                span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start))
                 if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)):
                     spans.append(span)
                     used.update(range(start, end))
     return spans, demonyms
+
+
+def _mostly_people(doc: Doc) -> set[str]:
+    """Internal: entity texts the NER labels PERSON more often than a place ("Obama")."""
+    votes: dict[str, int] = defaultdict(int)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            votes[ent.text] += 1
+        elif ent.label_ in PLACE_LABELS:
+            votes[ent.text] -= 1
+    return {text for text, vote in votes.items() if vote > 0}
 
 
 def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[str]]:
@@ -207,8 +239,11 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
     """
     spans, taken = [], set()
     demonyms = []
+    person_names = _mostly_people(doc)
     for ent in doc.ents:
         key = normalise_name(ent.text)
+        if ent.label_ in PLACE_LABELS and ent.text in person_names:
+            continue
         if ent.label_ == "NORP" or gazetteer.is_demonym(key):
             demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
             taken.update(range(ent.start, ent.end))
@@ -245,7 +280,7 @@ def candidates_for(span: PlaceSpan, gazetteer: Gazetteer, context: Context | Non
             step = "fuzzy"
             found = [place for place, _ in gazetteer.fuzzy(span.key, set(context.countries), fuzzy_cutoff)]
         found = [p for p in found if p.country_code is None or p.feature == "country"
-                 or context.countries.get(p.country_code, 0.0) >= RUN_MIN_COUNTRY_WEIGHT]
+                 or _relative_weight(context, p.country_code) >= RUN_MIN_COUNTRY_WEIGHT]
     if span.acronym:
         found = [p for p in found if p.place_id.startswith(TRUSTED_PREFIXES)]
     return step, found, suffix
@@ -255,9 +290,15 @@ def _acceptable_run_match(place: Place, span: PlaceSpan, context: Context) -> bo
     """Internal: whether a name run the NER did not call a place may be this entry."""
     if place.place_id.startswith(TRUSTED_PREFIXES):
         return True
-    if context.countries.get(place.country_code or "", 0.0) < RUN_MIN_COUNTRY_WEIGHT:
+    if _relative_weight(context, place.country_code) < RUN_MIN_COUNTRY_WEIGHT:
         return False
-    return " " in span.key or place.population >= RUN_MIN_POPULATION
+    return span.multiword or (span.after_locative and place.population >= RUN_MIN_POPULATION)
+
+
+def _relative_weight(context: Context, country: str | None) -> float:
+    """Internal: a country's share relative to the document's main country (0..1)."""
+    top = max(context.countries.values(), default=0.0)
+    return context.countries.get(country or "", 0.0) / top if top else 0.0
 
 
 def _within(place: Place, qualifier: Place) -> bool:
@@ -297,8 +338,7 @@ def document_context(spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Pl
 
     A country name, or an NER place whose candidates all lie in one country, counts fully; a
     demonym half. Name runs count only through countries and curated rows (a hamlet matched
-    by a capitalised word must not make its own context). Weights are relative to the most
-    evidenced country, which gets 1.0.
+    by a capitalised word must not make its own context). RETURNS shares summing to 1.
     """
     weights: dict[str, float] = defaultdict(float)
     for span in spans:
@@ -310,11 +350,11 @@ def document_context(spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Pl
             weights[countries.pop()] += COUNTRY_MENTION_WEIGHT
     for country in demonyms:
         weights[country] += DEMONYM_WEIGHT
-    top = max(weights.values(), default=0.0)
-    return Context({cc: weight / top for cc, weight in weights.items()} if top else {})
+    total = sum(weights.values())
+    return Context({cc: weight / total for cc, weight in weights.items()} if total else {})
 
 
-def qualified_pairs(doc: Doc, spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
+def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
                     context: Context) -> dict[PlaceSpan, Place]:
     """"X, Y" where Y can be a country or admin1 containing X ("Damascus, Oregon").
 
@@ -324,7 +364,7 @@ def qualified_pairs(doc: Doc, spans: list[PlaceSpan], candidates: dict[PlaceSpan
     """
     found = {}
     for left, right in zip(spans, spans[1:]):
-        if doc.text[left.end:right.start].strip() != ",":
+        if text[left.end:right.start].strip() != ",":
             continue
         units = [q for q in candidates[right] if q.feature in {"country", "admin1"}
                  and any(_within(place, q) for place in candidates[left])]
@@ -335,13 +375,13 @@ def qualified_pairs(doc: Doc, spans: list[PlaceSpan], candidates: dict[PlaceSpan
 
 
 def prefer_settlement(candidates: list[Place], suffix: str | None) -> list[Place]:
-    """Without an admin word, a name shared by a town and an admin unit of the same country
-    means the town ("Idlib" the city, "Idlib province" the governorate)."""
+    """Without an admin word, a name shared by an admin unit and a town inside it means the
+    town ("Idlib" the city, "Idlib province" the governorate; "California" stays the state)."""
     if suffix in ADMIN_SUFFIXES:
         return candidates
-    towns = {place.country_code for place in candidates if place.feature == "city"}
+    towns = {(place.country_code, place.admin1) for place in candidates if place.feature == "city"}
     return [place for place in candidates
-            if not (place.feature in ADMIN_FEATURES and place.country_code in towns)]
+            if not (place.feature in ADMIN_FEATURES and (place.country_code, place.admin1) in towns)]
 
 
 def _anchors(chosen: dict[PlaceSpan, Resolution], excluded: PlaceSpan) -> tuple[tuple[float, float], ...]:
@@ -372,19 +412,21 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
             candidates[span] = [p for p in candidates[span] if _acceptable_run_match(p, span, context)]
         if candidates[span] or (span.from_ner and not span.acronym):
             kept.append(span)
-    qualifiers = qualified_pairs(doc, kept, candidates, context)
+    text = doc.text
+    qualifiers = qualified_pairs(text, kept, candidates, context)
     chosen = {span: resolve_span(span, candidates[span], steps[span], suffixes[span], context,
                                  qualifiers.get(span)) for span in kept}
     chosen = {span: resolve_span(span, candidates[span], steps[span], suffixes[span],
                                  replace(context, anchors=_anchors(chosen, span)), qualifiers.get(span))
               for span in kept}
-    mentions = [_mention(doc, span, chosen[span]) for span in kept]
+    mentions = [_mention(doc._.doc_id or "", text, span, chosen[span]) for span in kept]
     logger.debug("doc %s: %d place mentions, countries %s", doc._.doc_id, len(mentions), context.countries)
     return mentions
 
 
-def _mention(doc: Doc, span: PlaceSpan, resolution: Resolution) -> PlaceMention:
-    evidence = evidence_of(doc, span.start, span.end)
+def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution) -> PlaceMention:
+    # Not `extensions.evidence_of`: it rebuilds doc.text (O(len(doc))) on every call.
+    evidence = Evidence(doc_id, "text", span.start, span.end, text[span.start:span.end])
     place = resolution.place
     if place is None:
         return PlaceMention(evidence, None, method=resolution.method)

@@ -79,6 +79,12 @@ class SpeechCues:
         return self.words.get(kind, frozenset())
 
 
+@lru_cache(maxsize=8)
+def _doc_text(doc: Doc) -> str:
+    """Internal: Doc.text rebuilds the string from every token on each access; read it once."""
+    return doc.text
+
+
 def _outlet_names() -> frozenset[str]:
     """Internal: names and aliases of the optional outlet KB (absent: no names)."""
     if not resources.files("sitrep").joinpath("kb", OUTLETS_FILE).is_file():
@@ -215,8 +221,21 @@ def source_phrase(head: Token, cues: SpeechCues) -> Span:
     return noun_phrase(author if author is not None else head)
 
 
+def _entities_in(span: Span) -> list[tuple[str, str]]:
+    """Internal: (label, lower-cased text) of the entities inside a span, read off the tokens
+    (Span.ents scans every entity of the doc, too slow to call per candidate)."""
+    found: list[tuple[str, list[str]]] = []
+    for token in span:
+        if not token.ent_type_:
+            continue
+        if token.ent_iob_ == "B" or not found or found[-1][0] != token.ent_type_:
+            found.append((token.ent_type_, []))
+        found[-1][1].append(token.text_with_ws)
+    return [(label, "".join(parts).strip().lower()) for label, parts in found]
+
+
 def _names_in(span: Span) -> list[str]:
-    return [span.text.lower()] + [ent.text.lower() for ent in span.ents]
+    return [span.text.lower()] + [text for _, text in _entities_in(span)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +266,7 @@ def source_kind(span: Span, cues: SpeechCues, names: PageNames = PageNames()) ->
         return "anonymous"
     if any(name in names.outlets for name in _names_in(span)) or (words | bigrams) & cues.of("outlet_word"):
         return "outlet"
-    labels = {ent.label_ for ent in span.ents}
+    labels = {label for label, _ in _entities_in(span)}
     proper = {t.lower_ for t in span if t.pos_ == "PROPN" and t.is_alpha}
     if words & cues.of("official_word") or labels == {"PERSON"} or (proper and proper <= names.persons):
         return "official"
@@ -324,7 +343,7 @@ def _recipient_outlet(verb: Token, speaker: Span, cues: SpeechCues, names: PageN
         phrase = noun_phrase(candidate)
         if source_kind(phrase, cues, names) == "outlet":
             return phrase
-        if anonymous_speaker and any(ent.label_ == "ORG" for ent in phrase.ents):
+        if anonymous_speaker and any(label == "ORG" for label, _ in _entities_in(phrase)):
             return phrase
     return None
 
@@ -358,7 +377,7 @@ def _outer_reporter(verb: Token, sentence: Span, cues: SpeechCues, names: PageNa
 def _same_line(a: Token, b: Token) -> bool:
     """Internal: no line break between two tokens (a parse may run across paragraphs)."""
     first, last = sorted((a, b), key=lambda t: t.i)
-    return "\n" not in first.doc.text[first.idx:last.idx]
+    return "\n" not in _doc_text(first.doc)[first.idx:last.idx]
 
 
 def attribute(cue: Token, cues: SpeechCues, names: PageNames, quoted: set[int],
@@ -400,7 +419,9 @@ def attribute(cue: Token, cues: SpeechCues, names: PageNames, quoted: set[int],
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    """Internal: the tokens lying wholly inside a character range."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return list(span) if span is not None else []
 
 
 def _frame_end(text: str, start: int) -> int:
@@ -437,7 +458,7 @@ def _first_subject(tokens: list[Token]) -> Token | None:
 
 def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "...,” said X" / "...,” X reported": the first verb after the quote, if a cue."""
-    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(doc.text, pair.close_mark + 1))
+    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(_doc_text(doc), pair.close_mark + 1))
     for position, token in enumerate(trailing[:TRAILING_CUE_WINDOW]):
         if token.i in quoted:
             break
@@ -450,7 +471,7 @@ def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]
 
 def _leading_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "X said: “...”": the nearest cue before the quote in its sentence."""
-    leading = _tokens_between(doc, _frame_start(doc.text, pair.open_mark), pair.open_mark)
+    leading = _tokens_between(doc, _frame_start(_doc_text(doc), pair.open_mark), pair.open_mark)
     for position in range(len(leading) - 1, -1, -1):
         token = leading[position]
         if token.i not in quoted and (_according_object(token, cues) is not None or _is_cue_verb(token, cues)):
@@ -466,8 +487,9 @@ def _direct_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     ("X vowed to “surprise” the world") is attributed before it first. A quote that ends its
     own sentence ("...done.” The minister then left") has no trailing cue.
     """
-    content = doc.text[pair.open_mark + 1:pair.close_mark].rstrip()
-    lead_in = doc.text[_frame_start(doc.text, pair.open_mark):pair.open_mark].strip()
+    text = _doc_text(doc)
+    content = text[pair.open_mark + 1:pair.close_mark].rstrip()
+    lead_in = text[_frame_start(text, pair.open_mark):pair.open_mark].strip()
     closes_sentence = content[-1:] in SENTENCE_END or content.endswith("…")
     searches = [_leading_cue]
     if not closes_sentence:
@@ -520,8 +542,8 @@ def _actor_id(span: Span, actors: list[ActorMention] | None) -> str | None:
 
 
 def _content_evidence(doc: Doc, start: int, end: int) -> Evidence | None:
-    """Internal: evidence for content between offsets, trimmed of spaces, commas and "that"."""
-    text = doc.text
+    """Internal: evidence for content between offsets, trimmed of spaces and commas."""
+    text = _doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ",:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -549,13 +571,14 @@ def _indirect_content(cue: Token, pairs: list[QuotedSpan], quoted: set[int]) -> 
             return None
         subtree = [t for t in clauses[0].subtree if t.dep_ != "mark" or t.head != clauses[0]]
         start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    line_start = doc.text.rfind("\n", 0, cue.idx) + 1
-    line_end = doc.text.find("\n", cue.idx)
-    start, end = max(start, line_start), min(end, line_end if line_end >= 0 else len(doc.text))
+    text = _doc_text(doc)
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    line_end = text.find("\n", cue.idx)
+    start, end = max(start, line_start), min(end, line_end if line_end >= 0 else len(text))
     for pair in pairs:
         if start <= pair.open_mark < end <= pair.close_mark < end + 3:
             end = pair.close_mark + 1
-    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    tokens = [t for t in _tokens_between(doc, start, end) if not t.is_punct]
     if not tokens or all(t.i in quoted for t in tokens):
         return None
     return start, end
@@ -570,7 +593,7 @@ def find_quotes(doc: Doc, cues: SpeechCues | None = None) -> list[Quote]:
     cues = cues or load_speech_cues()
     actors = doc._.actors if Doc.has_extension("actors") else None
     names = page_names(doc, cues)
-    pairs = find_quoted_spans(doc.text)
+    pairs = find_quoted_spans(_doc_text(doc))
     quoted = {t.i for pair in pairs for t in _tokens_between(doc, pair.open_mark + 1, pair.close_mark)}
     # (position, kind, content character range, attribution)
     found: list[tuple[int, str, tuple[int, int], Attribution]] = []
@@ -620,7 +643,7 @@ def _finish(doc: Doc, found: list, cues: SpeechCues, names: PageNames,
         if content is None:
             continue
         if attribution.speaker is None and kind == "direct" and previous is not None \
-                and doc.text.count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
+                and _doc_text(doc).count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
             attribution = Attribution(None, previous[1].speaker, previous[1].chain, CONFIDENCE["continued"])
         if attribution.speaker is None:
             if len(content.text.split()) < MIN_UNATTRIBUTED_WORDS:
@@ -639,7 +662,7 @@ def _finish(doc: Doc, found: list, cues: SpeechCues, names: PageNames,
         for span, (_, _, source) in zip(chain, sources):
             if source == "outlet":
                 history.outlets.append(span)
-            elif source == "official" and any(e.label_ == "PERSON" for e in span.ents):
+            elif source == "official" and any(label == "PERSON" for label, _ in _entities_in(span)):
                 history.persons.append(span)
         if kind == "direct":
             previous = (end, attribution)

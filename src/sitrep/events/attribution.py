@@ -1,0 +1,73 @@
+"""Who asserts an event: the outlet, then the sources it cites, outermost first.
+
+"Russia sent troops, the ministry said" in outlet X gives X -> "the ministry". A sentence
+inside a `Quote` takes the quote's source chain and speaker; otherwise the subject of the
+reporting verb (or the object of "according to") found by the aux-mode step is the speaker.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.candidates import quotes_covering
+from sitrep.events.modes import AuxModeHit
+from sitrep.model import ActorMention, AttributionLink, Quote
+from sitrep.nlp.extensions import evidence_of
+
+logger = logging.getLogger(__name__)
+
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def _source_phrase(reporter: Token) -> Token | None:
+    """The phrase naming who reports: the verb's subject, or the object of "according to"."""
+    subjects = [c for c in reporter.children if c.dep_ in SPEAKER_DEPS]
+    if subjects:
+        return subjects[0]
+    return next((t for t in reporter.subtree if t.dep_ == "pobj"), None)
+
+
+def _speaker_link(doc: Doc, reporter: Token, actors: Sequence[ActorMention]) -> AttributionLink | None:
+    phrase = _source_phrase(reporter)
+    if phrase is None:
+        return None
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+    inside = [a for a in actors if start <= a.evidence.start and a.evidence.end <= end and a.actor_id]
+    identifier = inside[0].actor_id if inside else None
+    return AttributionLink(doc.text[start:end], identifier, "speaker", evidence_of(doc, start, end))
+
+
+def attribution_chain(
+    doc: Doc,
+    trigger: Token,
+    modes: Sequence[AuxModeHit],
+    quotes: Sequence[Quote],
+    actors: Sequence[ActorMention],
+    outlet: str | None,
+) -> tuple[AttributionLink, ...]:
+    """The chain of voices asserting the event at `trigger`, outlet first.
+
+    modes: the event's aux-mode hits (a "reported" hit names the reporting word).
+    RETURNS: empty when there is neither an outlet nor a cited source.
+    """
+    links: list[AttributionLink] = []
+    if outlet:
+        links.append(AttributionLink(outlet, None, "outlet"))
+    for quote in quotes_covering(quotes, trigger.idx):
+        links += [AttributionLink(span.text, actor_id, kind, span) for span, actor_id, kind in quote.sources]
+        if quote.speaker is not None:
+            links.append(AttributionLink(quote.speaker.text, quote.speaker_id, "speaker", quote.speaker))
+    if len(links) <= bool(outlet):
+        for hit in modes:
+            if hit.mode == "reported" and hit.token_i is not None:
+                link = _speaker_link(doc, doc[hit.token_i], actors)
+                if link is not None:
+                    links.append(link)
+                    break
+    distinct: list[AttributionLink] = []
+    for link in links:
+        if all((link.text, link.kind) != (seen.text, seen.kind) for seen in distinct):
+            distinct.append(link)
+    return tuple(distinct)

@@ -1,0 +1,237 @@
+"""The event coder interface and the rule-based coder behind it.
+
+`EventCoder` is the one interface the pipeline calls; `RuleCoder` implements it in two stages:
+
+1. candidates: sentences with a trigger word and a resolved actor or place (set lookups only);
+2. coding: per trigger hit, the dependency arcs give actor, recipient, location, date and
+   magnitude (`fields`), the cue words give the auxiliary modes (`modes`), the quotes and
+   reporting verbs give the attribution chain (`attribution`).
+
+A hit with neither an actor, a recipient nor a location is dropped: PLOVER needs a source,
+and an event with no participant and no place is not worth a record.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import pycountry
+from spacy.tokens import Doc
+
+from sitrep.events.attribution import attribution_chain
+from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
+from sitrep.events.fields import (
+    SENTENCE,
+    PlaceChoice,
+    find_actors,
+    find_location,
+    find_magnitude,
+    find_recipients,
+    find_size,
+    find_time,
+)
+from sitrep.events.lexicon import (
+    AuxCueLexicon,
+    Ontology,
+    TriggerLexicon,
+    load_aux_cues,
+    load_ontology,
+    load_triggers,
+)
+from sitrep.events.modes import AuxModeHit, aux_modes
+from sitrep.events.triggers import TriggerHit, find_triggers
+from sitrep.model import (
+    ActorMention,
+    DateEstimate,
+    Event,
+    EventEntity,
+    EventLocation,
+    Evidence,
+    Magnitude,
+    Quantity,
+    TimeMention,
+)
+from sitrep.nlp.extensions import evidence_of, register_extensions
+
+logger = logging.getLogger(__name__)
+
+METHOD = "rule.dependency"
+CODER_NAME = "sitrep.RuleCoder"
+# Confidence factors where an argument is missing or weakly attached (stated, not fitted).
+NO_ACTOR_FACTOR = 0.5
+SENTENCE_PLACE_FACTOR = 0.6
+ACTOR_CODE_LENGTH = 3
+
+
+@runtime_checkable
+class EventCoder(Protocol):
+    """Anything that turns one NLP-annotated doc into PLOVER events."""
+
+    def code(self, doc: Doc, outlet: str | None = None) -> list[Event]:
+        """Events of `doc` (needs doc._.actors/places/times/quantities/quotes/published/doc_id)."""
+        ...
+
+
+def entity_of(mention: ActorMention) -> EventEntity:
+    """A PLOVER actor object from an actor mention: country code + sector split from its code."""
+    code = mention.country or (mention.code[:ACTOR_CODE_LENGTH] if mention.code else None)
+    sector = None
+    if mention.code and len(mention.code) >= 2 * ACTOR_CODE_LENGTH:
+        sector = mention.code[ACTOR_CODE_LENGTH : 2 * ACTOR_CODE_LENGTH]
+    return EventEntity(code, sector, mention.evidence.text, mention.actor_id, mention.evidence, mention.confidence)
+
+
+def country_name(country_code: str | None) -> str | None:
+    """The ISO-3166 name of a 2- or 3-letter country code (None when unknown)."""
+    if not country_code:
+        return None
+    key = "alpha_2" if len(country_code) == 2 else "alpha_3"
+    country = pycountry.countries.get(**{key: country_code.upper()})
+    return country.name if country else None
+
+
+def location_of(choice: PlaceChoice) -> EventLocation:
+    """A PLOVER location object from the chosen place mention."""
+    place = choice.place
+    factor = SENTENCE_PLACE_FACTOR if choice.how == SENTENCE else 1.0
+    return EventLocation(
+        extracted_place=place.evidence.text,
+        resolved_place=place.name,
+        place_id=place.place_id,
+        lat=place.lat,
+        lon=place.lon,
+        province=place.admin1,
+        country=country_name(place.country_code),
+        country_code=place.country_code,
+        resolution=place.feature or "",
+        evidence=place.evidence,
+        confidence=round(place.confidence * factor, 3),
+    )
+
+
+def magnitude_of(doc: Doc, quantity: Quantity) -> Magnitude:
+    """Count, unit and marker of a quantity; the evidence spans number through unit."""
+    start, end = quantity.evidence.start, quantity.evidence.end
+    if quantity.unit is not None:
+        start, end = min(start, quantity.unit.start), max(end, quantity.unit.end)
+    unit = quantity.unit.text if quantity.unit is not None else None
+    return Magnitude(quantity.value, unit, quantity.marker, evidence_of(doc, start, end), quantity.low, quantity.high)
+
+
+def event_dates(
+    time: TimeMention | None, published: DateEstimate | None
+) -> tuple[str | None, str | None, bool, Evidence | None]:
+    """(date, enddate, from publication?, evidence): the happening's time, else publication."""
+    if time is not None and (time.value or time.earliest):
+        ranged = time.precision == "range" and time.earliest and time.latest
+        start = time.earliest if ranged else (time.value or time.earliest)
+        return start, time.latest if ranged else None, False, time.evidence
+    if published is not None and published.value:
+        evidence = published.evidence[0] if published.evidence else None
+        return published.value, None, True, evidence
+    return None, None, False, None
+
+
+def event_confidence(row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology) -> float:
+    """Confidence that the event happened as coded: trigger x actor resolution x aux modes."""
+    actor_factor = max((a.confidence for a in actors), default=NO_ACTOR_FACTOR) or NO_ACTOR_FACTOR
+    aux_factor = 1.0
+    for hit in modes:
+        aux_factor *= ontology.aux_weights[hit.mode]
+    return round(row_certainty * actor_factor * aux_factor, 3)
+
+
+class RuleCoder:
+    """Lexicon + dependency-rule PLOVER coder (see the module docstring)."""
+
+    def __init__(
+        self,
+        ontology: Ontology | None = None,
+        triggers: TriggerLexicon | None = None,
+        cues: AuxCueLexicon | None = None,
+    ) -> None:
+        self.ontology = ontology or load_ontology()
+        self.triggers = triggers or load_triggers()
+        self.cues = cues or load_aux_cues()
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Stage 1: the sentences worth coding."""
+        register_extensions()
+        return candidate_sentences(doc, self.triggers.first_words)
+
+    def code(self, doc: Doc, outlet: str | None = None) -> list[Event]:
+        """Stage 1 + 2: PLOVER events of `doc`, in text order."""
+        events = []
+        for candidate in self.candidates(doc):
+            for hit in find_triggers(candidate.sent, self.triggers):
+                event = self.code_hit(doc, candidate, hit, outlet)
+                if event is not None:
+                    events.append(event)
+        logger.debug("doc %s: %s events", doc._.doc_id, len(events))
+        return events
+
+    def code_hit(self, doc: Doc, candidate: Candidate, hit: TriggerHit, outlet: str | None) -> Event | None:
+        """One event from one trigger hit, or None when it has no participant and no place."""
+        sent, mentions = candidate.sent, candidate.mentions
+        event_type = self.ontology.events[hit.row.event]
+        actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type)
+        recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
+        place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
+        if not actors and not recipients and place is None:
+            return None
+        time = find_time(hit.anchors, sent, mentions, self.triggers)
+        published = doc._.published
+        modes = aux_modes(
+            hit.anchors[0],
+            sent,
+            self.cues,
+            support_verbs=self.triggers.support_verbs,
+            quotes=doc_mentions(doc, "quotes"),
+            event_time=time,
+            published=published,
+            order=self.ontology.aux_order,
+        )
+        date, enddate, from_publication, date_evidence = event_dates(time, published)
+        quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
+        size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
+        evidence = {"event": evidence_of(doc, hit.start, hit.end)}
+        if date_evidence is not None:
+            evidence["date"] = date_evidence
+        for hit_mode in modes:
+            evidence[f"aux_mode:{hit_mode.mode}"] = evidence_of(doc, hit_mode.start, hit_mode.end)
+        for size_field, size_quantity in size.items():
+            evidence[f"size:{size_field}"] = size_quantity.evidence
+        return Event(
+            id=f"{doc._.doc_id or ''}:{candidate.index}:{hit.anchors[0].i}:{hit.row.event}",
+            doc_id=doc._.doc_id or "",
+            event=hit.row.event,
+            event_text=doc.text[hit.start : hit.end],
+            text=sent.text,
+            sentence=evidence_of(doc, sent.start_char, sent.end_char),
+            quad_code=event_type.quad,
+            date=date,
+            enddate=enddate,
+            date_from_publication=from_publication,
+            actor=tuple(entity_of(a) for a in actors),
+            recipient=tuple(entity_of(r) for r in recipients),
+            mode=hit.row.mode,
+            context=hit.row.context,
+            event_loc=location_of(place) if place is not None else None,
+            text_info={"sequence": candidate.index, "start": sent.start_char, "end": sent.end_char},
+            cite_info=self._cite_info(outlet),
+            size={name: q.value for name, q in size.items()},
+            magnitude=magnitude_of(doc, quantity) if quantity is not None else None,
+            aux_mode=tuple(m.mode for m in modes),
+            confidence=event_confidence(hit.row.certainty, actors, modes, self.ontology),
+            method=METHOD,
+            attribution=attribution_chain(doc, hit.anchors[0], modes, doc_mentions(doc, "quotes"), mentions.actors, outlet),
+            evidence=evidence,
+        )
+
+    def _cite_info(self, outlet: str | None) -> dict[str, str]:
+        info = {"coder": CODER_NAME, "codebook": self.ontology.codebook}
+        if outlet:
+            info["publication"] = outlet
+        return info
+

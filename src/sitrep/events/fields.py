@@ -1,0 +1,285 @@
+"""Fill an event's arguments from the parse: actor, recipient, location, time, magnitude, size.
+
+Each function maps dependency arcs around the trigger's anchors to the mentions the NLP
+components found, and returns mentions, never new strings, so every field keeps the evidence
+of the mention it came from:
+
+    actor      subject of the event verb (climbing xcomp/conj to a subject), passive agent
+               ("by"), possessor or modifier of a nominal trigger ("Russian airstrikes",
+               "Iran's deployment"), subject of its light verb ("launched an offensive")
+    recipient  direct object or the object of a target preposition ("against", "on", "with")
+    location   object of a locative preposition attached to the trigger ("into Idlib"), else
+               a place object ("bombed Aleppo"), else any place of the sentence (lower confidence)
+    date       a time mention under the trigger, else one in the sentence
+    magnitude  a Quantity counting the trigger's object ("sent 7,000 troops")
+    size       Quantities counted by casualty words ("killed 12 civilians": dead 12)
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.candidates import SentenceMentions
+from sitrep.events.lexicon import EventType, Ontology, TriggerLexicon
+from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
+
+logger = logging.getLogger(__name__)
+
+MentionT = TypeVar("MentionT", ActorMention, PlaceMention, TimeMention)
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
+CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Where the trigger sits relative to a place, best first: attached by a preposition, a place
+# object, anywhere in the sentence.
+ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """The chosen event location and how it was attached to the trigger."""
+
+    place: PlaceMention
+    how: str
+
+
+def _span_of(token: Token, *, whole: bool = True) -> tuple[int, int]:
+    """Character span of a token's phrase: its whole subtree, or the head without clauses."""
+    if whole:
+        return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS]
+    start = left[0].left_edge.idx if left else token.idx
+    return start, token.idx + len(token.text)
+
+
+def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[MentionT]:
+    """Mentions whose evidence lies inside [start, end)."""
+    return [m for m in mentions if start <= m.evidence.start and m.evidence.end <= end]
+
+
+def _phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
+
+    "Russia and Iran" gives both conjuncts; "troops from Russia" gives Russia; a relative
+    pronoun ("which") stands for the noun it modifies.
+    """
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.head.i != token.head.i:
+        token = token.head.head
+    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
+    return found or mentions_in(actors, *_span_of(token))
+
+
+def _children(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
+    return [child for token in tokens for child in token.children if child.dep_ in deps]
+
+
+def _prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]:
+    """Objects of the named prepositions attached to any of `tokens` ("into" -> "Idlib")."""
+    objects = []
+    for prep in _children(tokens, frozenset({"prep", "agent", "dative"})):
+        if prep.lower_ in preps:
+            objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return objects
+
+
+def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """The anchors plus the light verb of a nominal anchor ("launched" for "offensive")."""
+    heads = list(anchors)
+    for anchor in anchors:
+        head = anchor.head
+        if anchor.pos_ in NOMINAL_POS and head.i != anchor.i and head.lemma_.lower() in lexicon.support_verbs:
+            heads.append(head)
+    return heads
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The subject of a verb, climbing to the governing clause when it has none of its own."""
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
+            return [token.head]
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            return []
+        token = token.head
+    return []
+
+
+def find_actors(
+    anchors: Sequence[Token],
+    tokens: Sequence[Token],
+    mentions: SentenceMentions,
+    lexicon: TriggerLexicon,
+    event_type: EventType,
+) -> list[ActorMention]:
+    """The source actors of the event (PLOVER `source`), best first, one per identity."""
+    heads = argument_heads(anchors, lexicon)
+    verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
+    nouns = [h for h in heads if h.pos_ in NOMINAL_POS]
+    phrases: list[Token] = []
+    for verb in verbs:
+        phrases += _prep_objects([verb], lexicon.agent_preps) if any(
+            c.dep_ == "auxpass" for c in verb.children
+        ) else _subject_of(verb)
+    for noun in nouns:
+        phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
+        phrases += _prep_objects([noun], lexicon.agent_preps | lexicon.nominal_agent_preps)
+    found = [m for phrase in phrases for m in _phrase_actors(phrase, mentions.actors)]
+    if not found and event_type.movement:
+        themes = _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
+        found = [m for theme in themes for m in _phrase_actors(theme, mentions.actors)]
+    return _distinct(found)
+
+
+def find_recipients(
+    anchors: Sequence[Token],
+    tokens: Sequence[Token],
+    mentions: SentenceMentions,
+    lexicon: TriggerLexicon,
+    event_type: EventType,
+    actors: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """The recipients (object or target of a preposition), never one of the actors."""
+    heads = argument_heads(anchors, lexicon)
+    own = {t.i for t in tokens}
+    phrases = [] if event_type.movement else [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
+    preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
+    phrases += _prep_objects(heads, preps)
+    taken = {(a.evidence.start, a.evidence.end) for a in actors}
+    found = [
+        m
+        for phrase in phrases
+        for m in _phrase_actors(phrase, mentions.actors)
+        if (m.evidence.start, m.evidence.end) not in taken
+    ]
+    return _distinct(found)
+
+
+def _distinct(actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """One mention per KB id (or per surface form when unresolved), resolved ones first."""
+    seen: set[str] = set()
+    kept = []
+    for mention in sorted(actors, key=lambda m: (m.actor_id is None, -m.confidence, m.evidence.start)):
+        key = mention.actor_id or mention.evidence.text.lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.evidence.start)
+
+
+def find_location(
+    anchors: Sequence[Token],
+    mentions: SentenceMentions,
+    lexicon: TriggerLexicon,
+    taken: Sequence[ActorMention],
+    event_type: EventType,
+) -> PlaceChoice | None:
+    """The place of the event, preferring one attached to the trigger ("into Idlib").
+
+    A verbal event (a denial, an accusation) happens where it is said, which the sentence
+    rarely names, so it takes no place that is not attached to its trigger.
+    """
+    heads = argument_heads(anchors, lexicon)
+    taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
+
+    def free(place: PlaceMention) -> bool:
+        return not any(s <= place.evidence.start < e for s, e in taken_spans)
+
+    for how, phrases in (
+        (ATTACHED, _prep_objects(heads, lexicon.location_preps)),
+        (OBJECT, _children(heads, OBJECT_DEPS)),
+    ):
+        places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))]
+        places = [p for p in places if how == ATTACHED or free(p)]
+        if places:
+            return PlaceChoice(_best_place(places), how)
+    places = [p for p in mentions.places if free(p)]
+    if not places or event_type.verbal:
+        return None
+    anchor_at = anchors[0].idx
+    return PlaceChoice(min(places, key=lambda p: (p.place_id is None, abs(p.evidence.start - anchor_at))), SENTENCE)
+
+
+def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
+    """The first resolved place of a phrase ("in the province of Latakia near Idlib": Latakia)."""
+    return min(places, key=lambda p: (p.place_id is None, p.evidence.start))
+
+
+def find_time(anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon) -> TimeMention | None:
+    """A time mention under the trigger (or its light verb), else the sentence's nearest one."""
+    if not mentions.times:
+        return None
+    heads = argument_heads(anchors, lexicon)
+    under = [t for head in heads for t in mentions_in(mentions.times, *_span_of(head))]
+    pool = under or list(mentions.times)
+    return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _token_at(sent: Span, offset: int) -> Token | None:
+    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _counted_token(sent: Span, quantity: Quantity) -> Token | None:
+    """The token a quantity counts: its unit noun, else its number."""
+    evidence = quantity.unit or quantity.evidence
+    return _token_at(sent, evidence.end - 1)
+
+
+def find_magnitude(
+    anchors: Sequence[Token],
+    tokens: Sequence[Token],
+    sent: Span,
+    mentions: SentenceMentions,
+    lexicon: TriggerLexicon,
+    event_type: EventType,
+    ontology: Ontology,
+) -> Quantity | None:
+    """The quantity counting what the event moves or uses ("sent 7,000 troops": 7,000 troops).
+
+    Counts of casualty words are size, not magnitude, and a quantity must hang on the
+    trigger: a number elsewhere in the sentence is never taken.
+    """
+    heads = argument_heads(anchors, lexicon)
+    if any(h.lemma_.lower() in ontology.size_lemmas for h in anchors):
+        return None
+    targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
+    deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | (SUBJECT_DEPS if event_type.movement else frozenset())
+    for phrase in _children([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
+        targets.add(phrase.i)
+    for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
+        targets |= {t.i for t in noun.subtree}
+    for quantity in mentions.quantities:
+        counted = _counted_token(sent, quantity)
+        if counted is not None and counted.i in targets:
+            return quantity
+    return None
+
+
+def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
+    """Casualty counts of the sentence: quantities whose noun a casualty word governs or modifies."""
+    size: dict[str, Quantity] = {}
+    for quantity in mentions.quantities:
+        counted = _counted_token(sent, quantity)
+        if counted is None or quantity.value is None:
+            continue
+        near = [counted.head, counted.head.head] + list(counted.children)
+        for word in near:
+            size_field = ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_)
+            if size_field and size_field not in size:
+                size[size_field] = quantity
+                break
+    return size

