@@ -124,6 +124,17 @@ def annotate(nlp):
     return build
 
 
+@pytest.fixture(scope="session")
+def published() -> str:
+    return PUBLISHED
+
+
+@pytest.fixture(scope="session")
+def evidence_in():
+    """Function: every Evidence inside a record, to check offsets against the text."""
+    return all_evidence
+
+
 def all_evidence(record):
     """Every Evidence inside a record (dataclasses, dicts, tuples), depth first."""
     if isinstance(record, Evidence):

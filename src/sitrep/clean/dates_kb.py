@@ -20,7 +20,7 @@ from sitrep.errors import SitrepError
 ANCHORS_PATH = Path(__file__).resolve().parent.parent / "kb" / "date_anchors.jsonl"
 KINDS = frozenset({"start", "event", "end", "tenure"})
 BOUNDS = frozenset({"lower", "upper", "within"})
-# For the literal prefilter (`required_literal`): character classes, escapes, and words.
+# For the literal prefilter (`required_literals`): character classes, escapes, and words.
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\][?*]?|\{\d*,?\d*\}")
 _ESCAPE = re.compile(r"\\.")
 _LITERAL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z0-9](?![?*{])")
@@ -40,20 +40,20 @@ class DateAnchor:
     name can be tied to this start (only "start" anchors have them).
     requires: a regex that must match somewhere on the page before the anchor applies
     (acronyms like "SDF" or "HTS" mean something else elsewhere).
-    literals: for each pattern, a word every match contains (None if none is certain), so
-    that a page without it is skipped without running the regex.
+    literals: for each pattern, the words every match contains (maybe none), so that a
+    page lacking one is skipped without running the regex.
     """
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every match of every pattern in `text`."""
-        for pattern, literal in zip(self.patterns, self.literals):
-            if literal is None or literal in text:
+        for pattern, literals in zip(self.patterns, self.literals):
+            if all(literal in text for literal in literals):
                 for match in pattern.finditer(text):
                     yield match.start(), match.end()
 
     id: str
     patterns: tuple[re.Pattern[str], ...]
-    literals: tuple[str | None, ...]
+    literals: tuple[tuple[str, ...], ...]
     date: date
     until: date | None
     kind: str
@@ -123,20 +123,20 @@ def _parse_row(line: str, where: str) -> DateAnchor:
     context = row.get("context", [])
     if context and row["kind"] != "start":
         raise SitrepError("E030", f"{where}: only 'start' rows have context words")
-    literals = tuple(required_literal(p.pattern) for p in patterns)
+    literals = tuple(required_literals(p.pattern) for p in patterns)
     return DateAnchor(row["id"], patterns, literals, start, until, row["kind"], row["bound"], tuple(context),
                       requires, row["note"], row["source"])
 
 
-def required_literal(source: str) -> str | None:
-    """The longest word that every match of a regex must contain, or None.
+def required_literals(source: str) -> tuple[str, ...]:
+    """Words that every match of a regex must contain (none when unsure).
 
     Only words outside every group, class and escape count, and none with a quantifier on
     its last letter; a top-level alternation or an inline flag gives None. Scanning 700
     patterns over every page is the slow part of dating a page: this prefilter skips most.
     """
     if _INLINE_FLAGS.search(source):
-        return None
+        return ()
     text = _ESCAPE.sub(" ", _CLASS.sub(" ", source))
     depth, top = 0, []
     for char in text:
@@ -144,9 +144,8 @@ def required_literal(source: str) -> str | None:
         top.append(char if depth == 0 and char not in "()" else " ")
     flat = "".join(top)
     if "|" in flat:
-        return None
-    words = [w for w in _LITERAL_WORD.findall(flat) if len(w) >= LITERAL_MIN_CHARS]
-    return max(words, key=len) if words else None
+        return ()
+    return tuple(w for w in _LITERAL_WORD.findall(flat) if len(w) >= LITERAL_MIN_CHARS)
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from sitrep.clean.extraction import Extraction
-from sitrep.clean.outlets import Outlet, outlet_index
+from sitrep.clean.outlets import Outlet, name_key, outlet_index
 from sitrep.clean.page_spans import (
     PageLine,
     article_lines,
@@ -105,7 +105,7 @@ def extract_metadata(doc: Document, extraction: Extraction) -> Metadata:
     return Metadata(
         title=_first(_hint_fields(doc, "title"), _title_clues(extraction), _title_from_text(doc, extraction, lines)),
         outlet=_first(_hint_fields(doc, "outlet"), _outlet_clues(extraction), _outlet_from_text(doc, lines, url)),
-        author=_first(_hint_fields(doc, "author"), _clue_fields(extraction, "author"), _author_from_text(doc, lines)),
+        author=_first(_hint_fields(doc, "author"), _author_clues(extraction), _author_from_text(doc, lines)),
         dateline=_first(_dateline_from_text(doc, lines)),
         url=url,
         published=infer_publication_date(doc, extraction),
@@ -143,15 +143,34 @@ def _hint_fields(doc: Document, key: str) -> Iterator[Field]:
 
 
 def _clue_fields(extraction: Extraction, key: str) -> Iterator[Field]:
+    """The clues for one field, most reliable kind of markup first (page order within one)."""
+    fields = []
     for value, evidence, method in extraction.clues.get(key, ()):
         confidence = CLUE_CONFIDENCE.get(method.split(":")[0], DEFAULT_CLUE_CONFIDENCE)
-        yield Field(" ".join(value.split()), confidence, f"clue:{method}", (evidence,) if evidence else ())
+        fields.append(Field(" ".join(value.split()), confidence, f"clue:{method}", (evidence,) if evidence else ()))
+    yield from sorted(fields, key=lambda f: -f.confidence)
+
+
+def _author_clues(extraction: Extraction) -> Iterator[Field]:
+    """Author clues that name someone: profile URLs are skipped, a leading "By" is cut."""
+    for found in _clue_fields(extraction, "author"):
+        if "://" in found.value or found.value.startswith("www."):
+            continue
+        byline = re.match(r"^By\s+", found.value, re.I)
+        if byline and found.evidence and found.evidence[0].text.startswith(byline.group(0)):
+            cut = len(byline.group(0))
+            ev = found.evidence[0]
+            found = Field(found.value[cut:], found.confidence, found.method,
+                          (Evidence(ev.doc_id, ev.layer, ev.start + cut, ev.end, ev.text[cut:]),))
+        yield found
 
 
 def _title_clues(extraction: Extraction) -> Iterator[Field]:
-    """Title clues, with a trailing "| Site Name" that is a KB outlet cut off."""
+    """Title clues, with a trailing "| Site Name" cut off when it is a KB outlet or the
+    page's own site-name clue."""
+    sites = {name_key(f.value) for f in _clue_fields(extraction, "outlet")}
     for found in _clue_fields(extraction, "title"):
-        split = _title_site_split(found)
+        split = _title_site_split(found, sites)
         yield split[0] if split else found
 
 
@@ -160,18 +179,21 @@ def _outlet_clues(extraction: Extraction) -> Iterator[Field]:
         yield Field(_canonical(outlet_index().by_name(found.value), found.value), found.confidence,
                     found.method, found.evidence)
     for found in _clue_fields(extraction, "title"):
-        split = _title_site_split(found)
+        split = _title_site_split(found, set())
         if split:
             yield split[1]
 
 
-def _title_site_split(title: Field) -> tuple[Field, Field] | None:
-    """("Headline", outlet) from a title clue "Headline | Outlet", when Outlet is in the KB."""
+def _title_site_split(title: Field, sites: set[str]) -> tuple[Field, Field] | None:
+    """("Headline", site) from a title clue "Headline | Site", when Site is a KB outlet
+    (reported under its KB name) or one of `sites` (name keys of the page's site names)."""
     match = TITLE_SUFFIX.search(title.value or "")
-    outlet = outlet_index().by_name(match.group("site")) if match else None
-    if outlet is None:
+    if match is None:
         return None
     headline, site = title.value[:match.start()], match.group("site")
+    outlet = outlet_index().by_name(site)
+    if outlet is None and name_key(site) not in sites:
+        return None
     evidence = title.evidence[0] if title.evidence else None
     head_ev, site_ev = (), ()
     if evidence and evidence.text.endswith(site) and evidence.text.startswith(headline):
@@ -179,7 +201,7 @@ def _title_site_split(title: Field) -> tuple[Field, Field] | None:
                             evidence.start + len(headline), headline),)
         site_ev = (Evidence(evidence.doc_id, evidence.layer, evidence.end - len(site), evidence.end, site),)
     return (Field(headline, title.confidence, title.method, head_ev),
-            Field(outlet.name, title.confidence, f"{title.method}-suffix", site_ev))
+            Field(_canonical(outlet, site), title.confidence, f"{title.method}-suffix", site_ev))
 
 
 def _source_url(doc: Document) -> Iterator[Field]:

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.html import extract_html_page
 from sitrep.clean.metadata import extract_metadata
-from sitrep.clean.text_blocks import extract_text_page, line_key
+from sitrep.clean.text_blocks import extract_text_page
+from sitrep.clean.text_features import line_keys
 from sitrep.errors import SitrepError
 from sitrep.model import CleanDocument, Document, Failure
 
@@ -29,7 +30,7 @@ def count_lines(docs: Sequence[Document]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for doc in docs:
         if doc.media_type != "text/html":
-            counts.update({key for line in doc.raw_text.split("\n") if (key := line_key(line))})
+            counts.update(line_keys(doc.raw_text))
     return counts
 
 

@@ -17,16 +17,19 @@ the page says, always as a range with evidence, a confidence and the step that d
    - anchor events (kb/date_anchors.jsonl) named on the page: "the liberation of Raqqa"
      means after 17 October 2017; a page citing a paper that has closed predates the closure;
    - relative expressions tied to an anchor: "four years since the war began" on a page
-     about Syria means 2011-03-15 + 4 years .. + 5 years;
+     about Syria means 2011-03-15 + 4 years .. + 5 years ("after"/"into" forms are as often
+     narrative past, and are not read);
    - full dates and years the page mentions in past context: written after them;
    - a copyright year: written no later than its end;
    - a person named in a role they held (present tense, no "former"/"late"): during the
-     tenure (rows matching the same words, like two presidential terms, are alternatives);
+     tenure give or take `TENURE_GRACE` (rows matching the same words, like two presidential
+     terms, are alternatives); a tenure that would overlap the rest by less than
+     `MIN_TENURE_DAYS` is a retrospective mention and is dropped;
    then, once a lower bound is known:
    - a month and day with a weekday ("Tuesday, November 8"), or opening the first
      paragraph: within days of that date, in a year where the weekday fits;
    - a month and day alone ("On November 8"): written after its first occurrence on or
-     after the lower bound.
+     after the lower bound set by events and dates (tenure starts are too weak for this).
    The estimate is the set that is left: `earliest`/`latest` its ends; `value` its month or
    year when it falls in one, else the year of its middle when it spans at most two years,
    else the year of its lower bound (pages are mostly written soon after the latest event
@@ -78,15 +81,18 @@ RELIABILITY = {"fetched_at": 0.99, "anchor": 0.80, "relative": 0.75, "date": 0.7
                "copyright": 0.60, "dateline": 0.60, "tenure": 0.55, "weekday": 0.50,
                "month_day": 0.45}
 SHORT_RANGE_DAYS = 731
-# Tenures of successive holders of one office touch on hand-over day: a tenure that would
-# leave fewer days than this is taken as a retrospective mention and dropped.
-MIN_TENURE_DAYS = 30
+# Writers lag behind hand-overs ("President Morsi" for weeks after his fall) and run ahead
+# of them: a tenure is widened by these many days before / after.
+TENURE_GRACE = (30, 90)
+# Tenures of successive holders of one office overlap only by the grace: a tenure that
+# would leave fewer days than this is taken as a retrospective mention and dropped.
+MIN_TENURE_DAYS = 180
 EARLIEST_PLAUSIBLE = date(1990, 1, 1)
 # Open ends of a constraint (never reported: an estimate's open end is None).
 FAR_PAST = date(1, 1, 1)
 FAR_FUTURE = date(9999, 12, 31)
 # "Within days" of a date given with its weekday or in the dateline: days before, after.
-WEEKDAY_WINDOW = (7, 14)
+WEEKDAY_WINDOW = (7, 31)
 DATELINE_WINDOW = (1, 3)
 # An anniversary piece is written around the anniversary.
 ANNIVERSARY_WINDOW = (15, 45)
@@ -122,14 +128,16 @@ MONTH_DAYS = (
 MONTH_DAY_CUE = re.compile(r"\b(?:on|since|from|as of)\s+(?:\w+,?\s+)?$", re.I)
 # Years and dates count as "already happened" after these words.
 YEAR_CUE = re.compile(
-    r"\b(?:in|since|of|from|during|after|early|late|mid|summer|spring|autumn|fall|winter|"
+    r"\b(?:in|since|of|from|during|early|late|mid|summer|spring|autumn|fall|winter|"
     + "|".join(_MONTH_NAMES) + r")[\s-]+" + _YEAR + r"\b(?!\s*[-–/]\s*\d)(?!,\d)", re.I)
 # A sentence with these words may speak of the future (or of an election, budget or games
 # that lie ahead): its dates are not lower bounds.
 FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|expected|"
                         r"projected|forecasts?|due|aims?|aiming|target(?:s|ed)?|vision|upcoming|"
-                        r"next|until|by|elections?|race|campaign|candidates?|primar(?:y|ies)|"
-                        r"midterms?|ballot|budget|fiscal|Olympics|World Cup)\b", re.I)
+                        r"next|until|by|if|may|might|could|set to|starting|envisions?|"
+                        r"elections?|re-?election|runs?|running|race|campaign|candidates?|"
+                        r"front-?runner|primar(?:y|ies)|midterms?|ballot|budget|fiscal|Olympics|"
+                        r"World Cup)\b", re.I)
 # Words before (or just after) a name-and-role mention that put the tenure in the past.
 PAST_ROLE_BEFORE = re.compile(r"\b(?:former|ex|then|late|slain|deposed|ousted|toppled|previous|"
                               r"erstwhile|one-time|onetime|assassinated|killed|murdered|under|"
@@ -144,7 +152,8 @@ COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d
 PAGE_DATE_LINE_MAX = 160
 PAGE_DATE_CUE = re.compile(r"\b(?:published|posted|updated|date[d]?|by)\b", re.I)
 
-# Relative expressions. A conflict noun in the reference makes "the war" resolvable
+# Relative expressions that speak of now ("N years since ..."; "N years after/into ..." are
+# as often narrative past and are not read). A conflict noun in the reference makes "the war" resolvable
 # through the page's context words; a named event is resolved through its anchor.
 _NUMBER = r"(?P<num>\d{1,2}|[A-Za-z]+(?:[- ][a-z]+)?)"
 _UNIT = r"(?P<unit>years?|decades?|months?)"
@@ -155,11 +164,10 @@ _STARTS = r"(?:start|outbreak|beginning|onset|eruption|launch)"
 _BEGAN = r"(?:began|started|broke out|erupted|was launched)"
 _REF_END = r"(?=[,.;:!?]|\s+(?:and|in|when|that|which|as|with)\b|$)"
 RELATIVE_PATTERNS = (
-    ("since", re.compile(rf"\b{_DURATION}\s+(?:since|after)\s+(?:the\s+)?{_STARTS}\s+of\s+{_REF}{_REF_END}")),
-    ("since", re.compile(rf"\b{_DURATION}\s+(?:since|after)\s+{_REF}\s+{_BEGAN}\b")),
+    ("since", re.compile(rf"\b{_DURATION}\s+since\s+(?:the\s+)?{_STARTS}\s+of\s+{_REF}{_REF_END}")),
+    ("since", re.compile(rf"\b{_DURATION}\s+since\s+{_REF}\s+{_BEGAN}\b")),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?{_STARTS}\s+of\s+{_REF}\s+{_DURATION}\s+ago\b")),
     ("since", re.compile(rf"\bsince\s+{_REF}\s+{_BEGAN}\s+{_DURATION}\s+ago\b")),
-    ("since", re.compile(rf"\b{_DURATION}\s+into\s+{_REF}{_REF_END}")),
     ("since", re.compile(rf"\b{_NUMBER}-(?P<unit>year)-old\s+(?P<ref>(?:civil\s+)?"
                          rf"(?:war|conflict|uprising|insurgency|crisis|revolution))\b")),
     ("anniversary", re.compile(rf"\b(?P<num>\d{{1,2}})(?:st|nd|rd|th)\s+anniversary\s+of\s+{_REF}{_REF_END}")),
@@ -333,11 +341,12 @@ def _inferred_date(doc: Document, extraction: Extraction, lines: list[PageLine],
                    *_relative_constraints(units, page_text), *_mention_constraints(units),
                    *_copyright_constraints(doc, lines)]
     days, used, dropped = _combine(constraints, [(FAR_PAST, FAR_FUTURE)])
+    event_days = _apply_all([c for c in used if c.kind != "tenure"])
     second = []
     if days[0][0] != FAR_PAST:  # a yearless date needs a lower bound to pick its year
         second = [*_weekday_constraints(units, days, fetched), *_dateline_constraints(doc, lines, days, fetched)]
     days, used_weekday, dropped_weekday = _combine(second, days)
-    days, used_month_day, dropped_month_day = _combine(_month_day_constraints(units, days), days)
+    days, used_month_day, dropped_month_day = _combine(_month_day_constraints(units, event_days), days)
     used += used_weekday + used_month_day
     dropped += dropped_weekday + dropped_month_day
     return _estimate(days, used, dropped)
@@ -390,7 +399,8 @@ def _anchor_interval(anchor: DateAnchor) -> Interval:
         return anchor.date, FAR_FUTURE
     if anchor.bound == "upper":
         return FAR_PAST, anchor.date
-    return anchor.date, anchor.until or FAR_FUTURE
+    until = anchor.until + timedelta(days=TENURE_GRACE[1]) if anchor.until else FAR_FUTURE
+    return anchor.date - timedelta(days=TENURE_GRACE[0]), until
 
 
 def _relative_constraints(units: list[Unit], page_text: str) -> Iterator[Constraint]:
@@ -563,7 +573,9 @@ def _windows_around(match: re.Match[str], years: range, window: tuple[int, int])
 
 
 def _month_day_constraints(units: list[Unit], days: list[Interval]) -> Iterator[Constraint]:
-    """"On November 8": after the first November 8 on or after the lower bound."""
+    """"On November 8": after the first November 8 on or after the lower bound `days` gives
+    (the caller passes the bound set by events and dates, not by tenures: a tenure's start
+    says little about how recent the page is)."""
     lower = days[0][0]
     if lower == FAR_PAST:
         return

@@ -68,6 +68,6 @@ def attribution_chain(
                     break
     distinct: list[AttributionLink] = []
     for link in links:
-        if all((link.text, link.kind) != (seen.text, seen.kind) for seen in distinct):
+        if all(link.text != seen.text for seen in distinct):
             distinct.append(link)
     return tuple(distinct)

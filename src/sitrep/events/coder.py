@@ -133,7 +133,9 @@ def event_dates(
     return None, None, False, None
 
 
-def event_confidence(row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology) -> float:
+def event_confidence(
+    row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology
+) -> float:
     """Confidence that the event happened as coded: trigger x actor resolution x aux modes."""
     actor_factor = max((a.confidence for a in actors), default=NO_ACTOR_FACTOR) or NO_ACTOR_FACTOR
     aux_factor = 1.0
@@ -182,12 +184,13 @@ class RuleCoder:
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)
         published = doc._.published
+        quotes = doc_mentions(doc, "quotes")
         modes = aux_modes(
             hit.anchors[0],
             sent,
             self.cues,
             support_verbs=self.triggers.support_verbs,
-            quotes=doc_mentions(doc, "quotes"),
+            quotes=quotes,
             event_time=time,
             published=published,
             order=self.ontology.aux_order,
@@ -225,7 +228,7 @@ class RuleCoder:
             aux_mode=tuple(m.mode for m in modes),
             confidence=event_confidence(hit.row.certainty, actors, modes, self.ontology),
             method=METHOD,
-            attribution=attribution_chain(doc, hit.anchors[0], modes, doc_mentions(doc, "quotes"), mentions.actors, outlet),
+            attribution=attribution_chain(doc, hit.anchors[0], modes, quotes, mentions.actors, outlet),
             evidence=evidence,
         )
 

@@ -218,7 +218,9 @@ def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
     return min(places, key=lambda p: (p.place_id is None, p.evidence.start))
 
 
-def find_time(anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon) -> TimeMention | None:
+def find_time(
+    anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon
+) -> TimeMention | None:
     """A time mention under the trigger (or its light verb), else the sentence's nearest one."""
     if not mentions.times:
         return None

@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 
 # Arcs along which two triggers of one event type describe one happening.
 MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"})
+# Phrase words farther than this (in tokens) from the first word, and triggers farther apart
+# than this, belong to different statements even when the parse links them.
+MAX_PHRASE_REACH = 5
+MAX_MERGE_GAP = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +70,41 @@ def _depth(token: Token) -> int:
     return depth
 
 
+def hyphen_group(token: Token) -> list[Token]:
+    """The word tokens of the hyphenated word `token` belongs to ("live-fire": live, fire)."""
+    doc = token.doc
+
+    def joined(left: int) -> bool:
+        """doc[left], "-", doc[left + 2] written without spaces."""
+        return doc[left + 1].text == "-" and not doc[left].whitespace_ and not doc[left + 1].whitespace_
+
+    start = end = token.i
+    while start >= 2 and joined(start - 2):
+        start -= 2
+    while end + 2 < len(doc) and joined(end):
+        end += 2
+    return [doc[i] for i in range(start, end + 1, 2)]
+
+
 def match_row(token: Token, row: TriggerRow) -> tuple[Token, ...] | None:
-    """The tokens of `row` found around `token` (its first word), or None."""
+    """The tokens of `row` found around `token` (its first word), or None.
+
+    A token inside a hyphenated word only counts when the phrase names the whole word:
+    "hold fire" does not match "hold live-fire drills".
+    """
     if row.pos and token.pos_ not in row.pos:
         return None
     matched = [token]
     if len(row.words) > 1:
-        near = neighbourhood(token)
+        near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH]
         for word in row.words[1:]:
             found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
             if found is None:
                 return None
             matched.append(found)
+    for part in matched:
+        if not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
+            return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
 
@@ -122,7 +149,7 @@ def _linked(token: Token, anchors: tuple[Token, ...]) -> bool:
     return any(
         (token.head.i == a.i and token.dep_ in MERGE_DEPS) or (a.head.i == token.i and a.dep_ in MERGE_DEPS)
         for a in anchors
-        if a.i != token.i
+        if a.i != token.i and abs(a.i - token.i) <= MAX_MERGE_GAP
     )
 
 

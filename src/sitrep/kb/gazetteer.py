@@ -55,6 +55,7 @@ REGION_TYPES = frozenset({"admin1", "admin2", "region", "crossing", "water", "fr
 # Types without coordinates: a demonym names people (its country, if any, is context only);
 # a country_name is one more name of a country entry.
 UNLOCATED_TYPES = frozenset({"demonym", "country_name"})
+CACHE_PREFIX = "gazetteer-"
 FUZZY_MIN_KEY_LENGTH = 5
 FUZZY_CHOICE_CACHE = 32
 
@@ -401,6 +402,11 @@ class Gazetteer:
         """Whether any entry has this exact name key."""
         return key in self._keys
 
+    def has_skeleton(self, key: str) -> bool:
+        """Whether any entry has a name of the same consonant skeleton as `key`."""
+        consonants = skeleton(key)
+        return bool(consonants) and consonants in self._skeletons
+
 
 def _cache_dir() -> Path:
     explicit = os.environ.get("SITREP_CACHE_DIR")
@@ -421,10 +427,15 @@ def index_fingerprint(regions_path: Path = REGIONS_PATH) -> str:
 
 
 def _write_atomically(path: Path, index: dict[str, Any]) -> None:
+    """Write the cache so that a concurrent reader never sees half a file, and drop the
+    indexes of older inputs (each is ~35 MB)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
         pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(handle.name, path)
+    for stale in path.parent.glob(f"{CACHE_PREFIX}*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def load_gazetteer_from(regions_path: Path = REGIONS_PATH, cache_dir: Path | None = None) -> Gazetteer:
@@ -434,7 +445,7 @@ def load_gazetteer_from(regions_path: Path = REGIONS_PATH, cache_dir: Path | Non
     cached (default: the user cache dir, see module docstring). A cache that cannot be written
     (read-only home) only costs a rebuild per process.
     """
-    cache_path = (cache_dir or _cache_dir()) / f"gazetteer-{index_fingerprint(regions_path)}.pickle"
+    cache_path = (cache_dir or _cache_dir()) / f"{CACHE_PREFIX}{index_fingerprint(regions_path)}.pickle"
     if cache_path.exists():
         with open(cache_path, "rb") as handle:
             return Gazetteer(pickle.load(handle))

@@ -16,8 +16,8 @@ previous found nothing:
     1. exact: the normalised name (articles, hyphens, diacritics folded, `place_rules`);
     2. translit: same consonant skeleton and a rapidfuzz ratio >= translit_cutoff;
     3. fuzzy: rapidfuzz ratio >= fuzzy_cutoff over names of the document's countries.
-    Steps 2-3 run for NER places only, after the document's countries are known (from exact
-    matches and demonyms), and keep only candidates in those countries or curated rows.
+    Steps 2-3 run after the document's countries are known (from exact matches and demonyms)
+    and keep only candidates in its main countries; step 3 for NER places only.
     Candidates are then ranked by `place_rules.score_candidate`: population, feature type and
     admin suffix, the document's countries, distance to places resolved elsewhere in it (a
     second pass), and a trailing qualifier ("Damascus, Oregon") that filters them outright.
@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
@@ -56,12 +56,16 @@ LEADING_DETERMINERS = frozenset({"the"})
 NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
 MAX_WINDOW_TOKENS = 6
 MIN_RUN_KEY_LENGTH = 3
-# A name run the NER did not call a place, or an inexact match, is a settlement only in a
-# country with at least this share relative to the document's main country. A one-word run
-# must also follow a locative word ("near Gao") and be a town of at least RUN_MIN_POPULATION:
-# capitalised one-word names are mostly people ("Clinton") and titles ("Minister").
+# A name run the NER did not call a place is a settlement if it follows a locative word ("near
+# Albu Kamal") or lies in a country with at least this share relative to the document's main
+# country; a one-word run needs both, and a town of at least RUN_MIN_POPULATION: capitalised
+# one-word names are mostly people ("Clinton") and titles ("Minister"). Inexact matches, too,
+# must lie in such a country.
 RUN_MIN_COUNTRY_WEIGHT = 0.5
 RUN_MIN_POPULATION = 5000
+# A name run only the skeleton matches must be this close: two-word person names ("Joseph Yun")
+# share skeletons with towns far more often than NER-found places do.
+RUN_TRANSLIT_CUTOFF = 85.0
 LOCATIVE_WORDS = frozenset({"in", "near", "at", "from", "to", "into", "around", "outside", "inside",
                             "towards", "toward", "across", "through", "of", "on", "over", "via",
                             "between", "and", "nearby", "off"})
@@ -215,7 +219,8 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                 if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end):
                     continue
                 span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start))
-                if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)):
+                if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)
+                             or (span.multiword and gazetteer.has_skeleton(span.key))):
                     spans.append(span)
                     used.update(range(start, end))
     return spans, demonyms
@@ -273,10 +278,11 @@ def candidates_for(span: PlaceSpan, gazetteer: Gazetteer, context: Context | Non
         found, suffix = whole, None
     elif exact := gazetteer.lookup(span.key):
         step, found = ("suffix" if span.suffix else "exact"), exact
-    elif context is not None and span.from_ner and not span.acronym:
+    elif context is not None and (span.from_ner or span.multiword) and not span.acronym:
         step = "translit"
-        found = [p for p in gazetteer.lookup_skeleton(span.key) if fuzz.ratio(span.key, p.key) >= translit_cutoff]
-        if not found:
+        cutoff = translit_cutoff if span.from_ner else max(translit_cutoff, RUN_TRANSLIT_CUTOFF)
+        found = [p for p in gazetteer.lookup_skeleton(span.key) if fuzz.ratio(span.key, p.key) >= cutoff]
+        if not found and span.from_ner:
             step = "fuzzy"
             found = [place for place, _ in gazetteer.fuzzy(span.key, set(context.countries), fuzzy_cutoff)]
         found = [p for p in found if p.country_code is None or p.feature == "country"
@@ -290,9 +296,19 @@ def _acceptable_run_match(place: Place, span: PlaceSpan, context: Context) -> bo
     """Internal: whether a name run the NER did not call a place may be this entry."""
     if place.place_id.startswith(TRUSTED_PREFIXES):
         return True
-    if _relative_weight(context, place.country_code) < RUN_MIN_COUNTRY_WEIGHT:
-        return False
-    return span.multiword or (span.after_locative and place.population >= RUN_MIN_POPULATION)
+    if span.multiword:
+        return span.after_locative or _relative_weight(context, place.country_code) >= RUN_MIN_COUNTRY_WEIGHT
+    return (span.after_locative and place.population >= RUN_MIN_POPULATION
+            and _relative_weight(context, place.country_code) >= RUN_MIN_COUNTRY_WEIGHT)
+
+
+def _acceptable_run_matches(candidates: list[Place], span: PlaceSpan, context: Context) -> list[Place]:
+    """Internal: the candidates a name run may be; a curated admin unit brings back its
+    namesake capital ("Idlib" the governorate accepted, so "Idlib" the city too)."""
+    kept = [place for place in candidates if _acceptable_run_match(place, span, context)]
+    units = {(p.country_code, p.admin1) for p in kept if p.feature in ADMIN_FEATURES}
+    return kept + [p for p in candidates if p.feature == "city" and p not in kept
+                   and (p.country_code, p.admin1) in units]
 
 
 def _relative_weight(context: Context, country: str | None) -> float:
@@ -405,11 +421,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
     context = document_context(spans, candidates, demonyms)
     kept = []
     for span in spans:
-        if span.from_ner and not candidates[span]:
+        if not candidates[span] and (span.from_ner or span.multiword):
             steps[span], candidates[span], suffixes[span] = candidates_for(
                 span, gazetteer, context, translit_cutoff, fuzzy_cutoff)
         if not span.from_ner:
-            candidates[span] = [p for p in candidates[span] if _acceptable_run_match(p, span, context)]
+            candidates[span] = _acceptable_run_matches(candidates[span], span, context)
         if candidates[span] or (span.from_ner and not span.acronym):
             kept.append(span)
     text = doc.text

@@ -40,14 +40,15 @@ NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 YEAR_RANGE = (1800, 2100)
 # Digit groups joined by dashes, dots, spaces or brackets: telephone numbers, not counts.
 PHONE_NUMBER = re.compile(r"^\+?\(?\d{1,4}\)?(?:\s?[\s.\-]\s?\(?\d{2,4}\)?){2,}$")
+HYPHENS = frozenset("-‐‑")
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
 JOINING_WORDS = frozenset({"and", "of"})
 # Unit nouns may take a compound noun to their left ("militia fighters"); proper nouns there
 # are actors, kept as modifiers rather than folded into the unit.
 UNIT_COMPOUND_POS = frozenset({"NOUN"})
-# Characters either side of a number searched for age and ratio cues ("-year-old", "per cent").
-CUE_WINDOW = 12
+# Tokens either side of a number searched for age and ratio cues ("-year-old", "per cent").
+CUE_WINDOW = 4
 DIGIT_CONFIDENCE = 0.9
 WORD_CONFIDENCE = 0.75
 VAGUE_CONFIDENCE = 0.6
@@ -309,8 +310,9 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
     """Internal: the reason a number span is not a head count (None when it is one)."""
     doc = span.doc
     text = span.text.strip()
-    following = _squeeze(doc.text[span.end_char:span.end_char + CUE_WINDOW])
-    preceding = _squeeze(doc.text[max(span.start_char - CUE_WINDOW, 0):span.start_char])
+    # Token windows rather than doc.text, which Doc rebuilds from every token on each access.
+    following = _squeeze(span[-1].whitespace_ + doc[span.end:span.end + CUE_WINDOW].text)
+    preceding = _squeeze(doc[max(span.start - CUE_WINDOW, 0):span.start].text_with_ws)
     if PHONE_NUMBER.match(_digit_run(span)):
         return "phone"
     neighbours = doc[max(span.start - 1, 0):span.end + 1]
@@ -321,6 +323,8 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
     if any(following.startswith(_squeeze(word)) or preceding.endswith(_squeeze(word))
            for word in lexicon.ages):
         return "age"
+    if not span[-1].whitespace_ and span.end < len(doc) and doc[span.end].text in HYPHENS:
+        return "compound"  # "two-state solution", "100-year-old": part of a modifier
     if unit is not None and unit.lower_ in lexicon.measures | lexicon.time_units:
         return "measure"
     if re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1] and unit is None:

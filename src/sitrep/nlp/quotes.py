@@ -60,11 +60,14 @@ MIN_UNATTRIBUTED_WORDS = 4
 TRAILING_CUE_WINDOW = 25
 # Relative and dummy pronouns are not speakers ("which said", "it is said").
 NON_SPEAKERS = frozenset({"it", "which", "that", "who", "this"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Reported clauses shorter than this are parse debris ("said who").
+MIN_INDIRECT_WORDS = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 SOURCE_PREPOSITIONS = ("by", "from", "of")
 # Confidence by how the speaker was found (direct quote with its own cue is the surest).
-CONFIDENCE = {"direct": 0.9, "indirect": 0.7, "according": 0.65, "continued": 0.5,
+CONFIDENCE = {"direct": 0.9, "indirect": 0.7, "phrase": 0.65, "continued": 0.5,
               "unattributed": 0.3, "reference_factor": 0.8}
 
 
@@ -184,12 +187,17 @@ def noun_phrase(head: Token) -> Span:
     kept within the head's line and widened over hyphenated names."""
     indices = [head.i]
     for child in head.children:
-        if child.dep_ not in CLAUSE_DEPS and child.dep_ not in {"cc", "punct"}:
+        when = child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.children)
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ not in {"cc", "punct"} and not when:
             indices.extend(t.i for t in child.subtree)
     doc = head.doc
     start = max([min(indices)] + [t.i + 1 for t in doc[min(indices):head.i] if "\n" in t.text_with_ws])
     end = max(indices) + 1
     end = min([end] + [t.i + 1 for t in doc[head.i:end] if "\n" in t.whitespace_ or "\n" in t.text])
+    # "(CNN) President X": a bracket closed before the head is a dateline, not the speaker.
+    closed = [t.i for t in doc[start:head.i] if t.text == ")"]
+    if closed:
+        start = max(start, closed[-1] + 1)
     while start < head.i and (doc[start].is_punct or doc[start].lower_ == "and"):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space) \
@@ -277,6 +285,8 @@ def _subject(verb: Token) -> Token | None:
     """Internal: the subject of a speech verb, or of the verb it hangs on ("..., saying that")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head  # "the envoy, who said ...": the envoy speaks
         if subjects:
             return subjects[0]
         if verb.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "acl"} or verb.head is verb:
@@ -309,14 +319,16 @@ def _is_cue_verb(token: Token, cues: SpeechCues) -> bool:
     return token.pos_ in {"VERB", "AUX"} and (lemma in cues.of("speech_verb") or lemma in cues.of("quote_verb"))
 
 
+def _is_phrase_cue(token: Token, cues: SpeechCues) -> bool:
+    """Internal: whether a token opens a prepositional cue of the KB ("according to")."""
+    return token.i + 1 < len(token.doc) and f"{token.lower_} {token.nbor(1).lower_}" in cues.of("phrase")
+
+
 def _according_object(token: Token, cues: SpeechCues) -> Token | None:
     """Internal: X of "according to X" when X can be a source ("according to plan" is not)."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+    if not _is_phrase_cue(token, cues):
         return None
-    preposition = next((c for c in token.children if c.lower_ == "to"), token.nbor(1))
-    if preposition.lower_ != "to":
-        return None
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
     if not objects:
         return None
     source = objects[0]
@@ -341,6 +353,8 @@ def _recipient_outlet(verb: Token, speaker: Span, cues: SpeechCues, names: PageN
     anonymous_speaker = source_kind(speaker, cues, names) == "anonymous"
     for candidate in candidates:
         phrase = noun_phrase(candidate)
+        if not any(t.pos_ == "PROPN" for t in phrase):
+            continue  # "told reporters": unnamed listeners add nothing to the chain
         if source_kind(phrase, cues, names) == "outlet":
             return phrase
         if anonymous_speaker and any(label == "ORG" for label, _ in _entities_in(phrase)):
@@ -382,7 +396,7 @@ def _same_line(a: Token, b: Token) -> bool:
 
 def attribute(cue: Token, cues: SpeechCues, names: PageNames, quoted: set[int],
               fallback_subject: Token | None = None) -> Attribution:
-    """Speaker and source chain (outermost first) for one cue token (verb or "according").
+    """Speaker and source chain (outermost first) for one cue token (a verb or "according").
 
     fallback_subject: a noun next to the quote, used when the parse gave the verb no subject.
     """
@@ -405,6 +419,8 @@ def attribute(cue: Token, cues: SpeechCues, names: PageNames, quoted: set[int],
     if subject is None:
         return Attribution(cue_span, None, [])
     speaker = source_phrase(subject, cues)
+    if speaker.start <= cue.i < speaker.end:
+        speaker = doc[speaker.start:cue.i] if subject.i < cue.i else doc[cue.i + 1:speaker.end]
     chain = [speaker]
     recipient = _recipient_outlet(cue, speaker, cues, names)
     if recipient is not None and recipient != speaker:
@@ -462,7 +478,7 @@ def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]
     for position, token in enumerate(trailing[:TRAILING_CUE_WINDOW]):
         if token.i in quoted:
             break
-        if token.lower_ == "according" or _is_cue_verb(token, cues):
+        if _is_phrase_cue(token, cues) or _is_cue_verb(token, cues):
             return token, _phrase_root(trailing[:position])
         if token.pos_ == "VERB":
             break
@@ -551,7 +567,8 @@ def _content_evidence(doc: Doc, start: int, end: int) -> Evidence | None:
     return evidence_of(doc, start, end) if end > start else None
 
 
-def _indirect_content(cue: Token, pairs: list[QuotedSpan], quoted: set[int]) -> tuple[int, int] | None:
+def _indirect_content(cue: Token, cues: SpeechCues, pairs: list[QuotedSpan],
+                      quoted: set[int]) -> tuple[int, int] | None:
     """Internal: character range of what a speech verb or "according to" reports.
 
     For a verb: its clausal complement without the "that". For "according to X": the longer
@@ -559,7 +576,7 @@ def _indirect_content(cue: Token, pairs: list[QuotedSpan], quoted: set[int]) -> 
     quote it opens ("said he hoped it would be “liberated soon.”").
     """
     doc = cue.doc
-    if cue.lower_ == "according":
+    if _is_phrase_cue(cue, cues):
         sentence = cue.sent
         phrase = list(cue.subtree)
         left = (sentence.start_char, phrase[0].idx)
@@ -579,7 +596,7 @@ def _indirect_content(cue: Token, pairs: list[QuotedSpan], quoted: set[int]) -> 
         if start <= pair.open_mark < end <= pair.close_mark < end + 3:
             end = pair.close_mark + 1
     tokens = [t for t in _tokens_between(doc, start, end) if not t.is_punct]
-    if not tokens or all(t.i in quoted for t in tokens):
+    if len(tokens) < MIN_INDIRECT_WORDS or all(t.i in quoted for t in tokens):
         return None
     return start, end
 
@@ -612,7 +629,7 @@ def find_quotes(doc: Doc, cues: SpeechCues | None = None) -> list[Quote]:
     for token in doc:
         if token.i in quoted or not (_is_cue_verb(token, cues) or _according_object(token, cues) is not None):
             continue
-        content = _indirect_content(token, pairs, quoted)
+        content = _indirect_content(token, cues, pairs, quoted)
         cue = _promote(token, cues)
         # A cue that introduced a direct quote also reports its clause only when the quote
         # is a small part of it ("said that his visit is a message “to all”").
@@ -622,9 +639,9 @@ def find_quotes(doc: Doc, cues: SpeechCues | None = None) -> list[Quote]:
         if attribution.speaker is None or attribution.speaker[0].lower_ in NON_SPEAKERS:
             continue
         outer = attribution.chain[0]
-        if content[0] < outer.start_char < content[1]:
-            content = (content[0], outer.start_char)
-        attribution.confidence = CONFIDENCE["according" if token.lower_ == "according" else "indirect"]
+        if len(attribution.chain) > 1 and content[0] < outer.start_char < content[1]:
+            content = (content[0], outer.start_char)  # "... vowed that X, Y reported": Y is no content
+        attribution.confidence = CONFIDENCE["phrase" if _is_phrase_cue(token, cues) else "indirect"]
         found.append((token.idx, "indirect", content, attribution))
     return _finish(doc, sorted(found, key=lambda f: f[0]), cues, names, actors)
 
@@ -642,8 +659,10 @@ def _finish(doc: Doc, found: list, cues: SpeechCues, names: PageNames,
         content = _content_evidence(doc, start, end)
         if content is None:
             continue
-        if attribution.speaker is None and kind == "direct" and previous is not None \
-                and _doc_text(doc).count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
+        text = _doc_text(doc)
+        opens_paragraph = not text[text.rfind("\n", 0, start) + 1:start - 1].strip()
+        if attribution.speaker is None and kind == "direct" and previous is not None and opens_paragraph \
+                and text.count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
             attribution = Attribution(None, previous[1].speaker, previous[1].chain, CONFIDENCE["continued"])
         if attribution.speaker is None:
             if len(content.text.split()) < MIN_UNATTRIBUTED_WORDS:

@@ -237,6 +237,10 @@ def _resolve_part(text: str, base: date | None) -> tuple[Period, str] | None:
         if whole is None or base is None:
             return None
         return Period(whole[0].start, base, "range"), "rule:part"
+    same_day = re.match(r"^(?:earlier|later)\s+(.+)$", text)
+    if same_day:
+        whole = _resolve_simple(normalize_expression(same_day.group(1)), base)
+        return whole if whole and whole[0].precision == "day" else None
     fraction, rest = _split_part(text)
     whole = _resolve_simple(rest, base)
     if fraction is None or whole is None:

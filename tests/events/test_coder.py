@@ -1,0 +1,247 @@
+"""The rule coder, field by field, on conflict sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.errors import SitrepError
+from sitrep.events import EventCoder, RuleCoder, code_events, happened
+from sitrep.events.candidates import candidate_sentences
+from sitrep.events.lexicon import _trigger_row, load_ontology, load_triggers
+
+OUTLET = "Example Wire"
+
+
+def only(events, event_type):
+    """The single event of `event_type` in `events`."""
+    found = [e for e in events if e.event == event_type]
+    assert len(found) == 1, [(e.event, e.event_text) for e in events]
+    return found[0]
+
+
+def actor_ids(entities):
+    return [entity.identifier for entity in entities]
+
+
+def test_coder_mobilize_record_has_every_field(annotate):
+    text = "Russia sent 3,000 troops into Donetsk on Monday, the ministry said."
+    doc = annotate(text, times={"Monday": "2024-03-04"}, quantities=[("3,000", 3000, "troops")])
+    event = only(code_events(doc, outlet=OUTLET), "MOBILIZE")
+    assert event.quad_code == 4
+    assert (event.mode, event.context) == ("troops", ("military",))
+    assert actor_ids(event.actor) == ["RUS"] and event.actor[0].code == "RUS"
+    assert (event.magnitude.count, event.magnitude.unit) == (3000, "troops")
+    assert event.magnitude.evidence.text == "3,000 troops"
+    assert event.event_loc.extracted_place == "Donetsk" and event.event_loc.country_code == "UA"
+    assert event.event_loc.country == "Ukraine"
+    assert (event.date, event.date_from_publication) == ("2024-03-04", False)
+    assert event.evidence["date"].text == "Monday"
+    assert event.aux_mode == ("reported",)
+    assert [(link.kind, link.text, link.identifier) for link in event.attribution] == [
+        ("outlet", OUTLET, None),
+        ("speaker", "the ministry", "RUS_MOD"),
+    ]
+    assert event.cite_info["publication"] == OUTLET
+    assert event.text == text and event.sentence.text == text
+    assert happened(event)
+
+
+def test_coder_date_falls_back_to_publication_with_flag(annotate, published):
+    doc = annotate("Turkish artillery shelled Afrin.")
+    event = only(code_events(doc), "ASSAULT")
+    assert (event.date, event.date_from_publication) == (published, True)
+
+
+def test_coder_no_date_without_time_or_publication(annotate):
+    doc = annotate("Turkish artillery shelled Afrin.", published=None)
+    event = only(code_events(doc), "ASSAULT")
+    assert event.date is None and "date" not in event.evidence
+
+
+@pytest.mark.parametrize(
+    "text, number, value, mode",
+    [
+        ("The goal is to deploy 10,000 soldiers in Idlib.", "10,000", 10000, "future"),
+        ("Iran must send 50,000 soldiers to Syria.", "50,000", 50000, "demand"),
+        ("Iran is preparing to send 20,000 fighters to Idlib.", "20,000", 20000, "future"),
+    ],
+)
+def test_coder_goal_or_demand_number_is_never_a_happened_deployment(annotate, text, number, value, mode):
+    unit = text.split(number)[1].split()[0]
+    doc = annotate(text, quantities=[(number, value, unit)])
+    event = only(code_events(doc), "MOBILIZE")
+    assert mode in event.aux_mode
+    assert not happened(event)
+    assert event.magnitude.count == value
+    assert event.confidence < 0.5
+
+
+def test_coder_negated_and_denied_events_lose_confidence(annotate):
+    plain = only(code_events(annotate("Turkey sent troops into Idlib.")), "MOBILIZE")
+    negated = only(code_events(annotate("Turkey did not send troops into Idlib.")), "MOBILIZE")
+    denied = only(code_events(annotate("Turkey denied sending troops into Idlib.")), "MOBILIZE")
+    assert negated.aux_mode == ("negation",) and denied.aux_mode == ("denied",)
+    assert plain.confidence > denied.confidence > negated.confidence
+    assert happened(plain) and not happened(negated) and not happened(denied)
+
+
+def test_coder_location_prefers_place_attached_to_trigger(annotate):
+    doc = annotate("Iranian forces stationed near Latakia were deployed to Aleppo.")
+    event = only(code_events(doc), "MOBILIZE")
+    assert event.event_loc.extracted_place == "Aleppo"
+    assert actor_ids(event.actor) == ["IRN"]
+
+
+def test_coder_location_falls_back_to_sentence_place_with_lower_confidence(annotate):
+    attached = only(code_events(annotate("Russian jets bombed Idlib.")), "ASSAULT")
+    loose = only(code_events(annotate("Idlib residents said Russian jets bombed a market.")), "ASSAULT")
+    assert attached.event_loc.extracted_place == loose.event_loc.extracted_place == "Idlib"
+    assert loose.event_loc.confidence < attached.event_loc.confidence
+
+
+def test_coder_verbal_event_takes_no_unattached_place(annotate):
+    event = only(code_events(annotate("Moscow denied sending troops to Syria.")), "REJECT")
+    assert event.event_loc is None and actor_ids(event.actor) == ["RUS_GOV"]
+
+
+def test_coder_recipient_from_target_preposition_and_actor_from_light_verb(annotate):
+    doc = annotate("Turkey launched an offensive against Hezbollah in Afrin.")
+    event = only(code_events(doc), "ASSAULT")
+    assert actor_ids(event.actor) == ["TUR"]
+    assert actor_ids(event.recipient) == ["LBN_HEZ"]
+    assert event.recipient[0].code == "LBN" and event.recipient[0].sector == "REB"
+    assert event.event_loc.extracted_place == "Afrin"
+
+
+def test_coder_nominal_trigger_merges_with_casualty_verb(annotate):
+    doc = annotate("Russian airstrikes on Idlib killed 12 civilians.", quantities=[("12", 12, "civilians")])
+    event = only(code_events(doc), "ASSAULT")
+    assert event.mode == "aerial"
+    assert actor_ids(event.actor) == ["RUS"]
+    assert event.event_loc.extracted_place == "Idlib"
+    assert event.size == {"dead": 12}
+    assert event.evidence["size:dead"].text == "12"
+    assert event.magnitude is None
+
+
+def test_coder_passive_agent_is_actor(annotate):
+    event = only(code_events(annotate("Aleppo was shelled by Turkish artillery.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["TUR"]
+    assert event.event_loc.extracted_place == "Aleppo"
+
+
+def test_coder_movement_object_names_actor_when_no_subject(annotate):
+    doc = annotate("7,000 Iranian fighters were sent to Syria.", quantities=[("7,000", 7000, "fighters")])
+    event = only(code_events(doc), "MOBILIZE")
+    assert actor_ids(event.actor) == ["IRN"]
+    assert event.magnitude.count == 7000
+    assert event.recipient == ()
+
+
+def test_coder_magnitude_ignores_numbers_not_attached_to_trigger(annotate):
+    doc = annotate(
+        "Russia, which lost 300 tanks last year, sent troops to Donetsk.", quantities=[("300", 300, "tanks")]
+    )
+    event = only(code_events(doc), "MOBILIZE")
+    assert event.magnitude is None
+    assert actor_ids(event.actor) == ["RUS"]
+
+
+def test_coder_compound_subject_gives_all_actors(annotate):
+    event = only(code_events(annotate("Russia and Iran sent troops to Syria.")), "MOBILIZE")
+    assert actor_ids(event.actor) == ["RUS", "IRN"]
+
+
+def test_coder_threat_absorbs_the_threatened_action(annotate):
+    events = code_events(annotate("Turkey threatened to invade northern Syria."))
+    assert [e.event for e in events] == ["THREATEN"]
+    assert events[0].mode == "violence" and actor_ids(events[0].actor) == ["TUR"]
+
+
+def test_coder_quote_gives_attribution_chain(annotate):
+    text = "Hezbollah fighters attacked Aleppo, a commander told reporters."
+    doc = annotate(text, quotes=[("Hezbollah fighters attacked Aleppo", "a commander", "told")])
+    event = only(code_events(doc, outlet=OUTLET), "ASSAULT")
+    assert [(link.kind, link.text) for link in event.attribution] == [
+        ("outlet", OUTLET),
+        ("official", "a commander"),
+    ]
+    assert event.evidence["aux_mode:reported"].text == "told"
+
+
+def test_coder_according_to_names_the_source(annotate):
+    doc = annotate("According to the Syrian Observatory, Russian jets bombed Idlib.")
+    event = only(code_events(doc), "ASSAULT")
+    assert [(link.kind, link.identifier) for link in event.attribution] == [("speaker", "SOHR")]
+
+
+def test_coder_unresolved_actor_keeps_its_text(annotate):
+    event = only(code_events(annotate("The rebels shelled Aleppo.")), "ASSAULT")
+    assert event.actor[0].identifier is None and event.actor[0].entity_text == "rebels"
+
+
+def test_coder_every_evidence_matches_the_text(annotate, evidence_in):
+    sentences = [
+        ("Russia sent 3,000 troops into Donetsk on Monday, the ministry said.", {"Monday": "2024-03-04"},
+         [("3,000", 3000, "troops")]),
+        ("Russian airstrikes on Idlib killed 12 civilians.", {}, [("12", 12, "civilians")]),
+        ("Iran will not send troops but deployed jets to Latakia.", {}, []),
+        ("Turkey launched an offensive against Hezbollah in Afrin.", {}, []),
+    ]
+    count = 0
+    for text, times, quantities in sentences:
+        doc = annotate(text, times=times, quantities=quantities)
+        for event in code_events(doc, outlet=OUTLET):
+            for evidence in evidence_in(event):
+                assert evidence.layer == "text"
+                assert doc.text[evidence.start : evidence.end] == evidence.text
+                count += 1
+    assert count > 20
+
+
+def test_coder_candidates_need_a_resolved_actor_or_place(annotate):
+    doc = annotate("Unknown men attacked a village. Turkish jets bombed Afrin. The weather was mild in Aleppo.")
+    kept = [c.sent.text for c in candidate_sentences(doc, load_triggers().first_words)]
+    assert kept == ["Turkish jets bombed Afrin."]
+
+
+def test_coder_event_without_participant_or_place_is_dropped(annotate):
+    doc = annotate("Turkey said nothing. The attack was brutal.", places=False)
+    assert [e.event for e in code_events(doc)] == []
+
+
+def test_coder_conjoined_triggers_are_separate_events(annotate):
+    events = code_events(annotate("Iran will not send troops but deployed jets to Latakia."))
+    assert [(e.event_text, e.aux_mode) for e in events] == [
+        ("send troops", ("future", "negation")),
+        ("deployed jets", ()),
+    ]
+
+
+def test_coder_hyphenated_word_is_matched_only_as_a_whole(annotate):
+    text = "Turkish units hold live-fire drills near Afrin. The rebels observed a cease-fire in Aleppo."
+    events = code_events(annotate(text))
+    assert [(e.event, e.mode) for e in events] == [("MOBILIZE", "troops"), ("RETREAT", "ceasefire")]
+
+
+def test_coder_missing_nlp_attributes_give_no_events(nlp):
+    doc = nlp("Russia sent troops into Donetsk.")
+    assert code_events(doc) == []
+
+
+def test_coder_rule_coder_implements_protocol():
+    assert isinstance(RuleCoder(), EventCoder)
+
+
+def test_coder_ontology_has_sixteen_plover_categories_and_request_alias():
+    ontology = load_ontology()
+    assert len(ontology.events) == 16
+    assert ontology.canonical("request") == "DEMAND"
+    assert {ontology.events[name].quad for name in ("AGREE", "AID", "ACCUSE", "ASSAULT")} == {1, 2, 3, 4}
+
+
+def test_coder_lexicon_rejects_rows_outside_the_ontology():
+    with pytest.raises(SitrepError, match="unknown event"):
+        _trigger_row(1, {"lemma": "frobnicate", "event": "FROBNICATE", "certainty": 0.5, "note": "x"}, load_ontology())
+    with pytest.raises(SitrepError, match="not a MOBILIZE mode"):
+        _trigger_row(1, {"lemma": "deploy", "event": "MOBILIZE", "mode": "aerial", "certainty": 0.5, "note": "x"},
+                     load_ontology())
