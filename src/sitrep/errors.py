@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "E008": "text could not be decoded with any known encoding",
     "E010": "cleaning kept no article text: the page may be a listing, a captcha or empty",
     "E011": "cleaning failed on this page: report it with the page attached",
+    "E040": "NLP or event coding failed on this document: report it with the page attached",
     "E020": "store write failed for this batch: the batch was rolled back, rerun to retry",
     "E030": "a KB data file is malformed: fix the named row",
     "W002": "text is not valid UTF-8: it was decoded with the encoding named; check accents and quotes",

@@ -366,3 +366,19 @@ class Event:
     method: str = ""
     attribution: tuple[AttributionLink, ...] = ()
     evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the NLP and events stages found in one document, as plain records.
+
+    spaCy Docs stay inside nlp/ and events/; this is what crosses into the store.
+    """
+
+    doc_id: str
+    actors: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,4 +1,4 @@
-"""The whole pipeline as far as it exists: ingest → clean → store, in resumable batches.
+"""The whole pipeline: ingest → clean → nlp → events → store, in resumable batches.
 
 Each batch is written in one transaction; documents already in the store are skipped
 before any work is spent on them, so a killed run resumes where it stopped.
@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitrep.clean import clean_documents
+from sitrep.errors import SitrepError
+from sitrep.events import code_events
 from sitrep.ingest import expand_paths, read_file
-from sitrep.model import CleanDocument, Document, Failure
+from sitrep.model import Analysis, CleanDocument, Document, Failure
+from sitrep.nlp import default_nlp, mentions_of, parse_documents
 from sitrep.store import Store
 
 logger = logging.getLogger(__name__)
@@ -40,6 +43,34 @@ def _batches(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
             batch = []
     if batch:
         yield batch
+
+
+def analyze_batch(cleaned: list[CleanDocument]) -> tuple[list[Analysis], list[Failure]]:
+    """Mentions and events for a batch; a document that breaks the NLP becomes a Failure.
+
+    The batch goes through `nlp.pipe` at once; only when that raises is it redone one
+    document at a time, to find the document to blame and keep the others.
+    """
+    try:
+        return [_analysis(doc, clean) for doc, clean in zip(parse_documents(default_nlp(), cleaned), cleaned)], []
+    except Exception:  # one bad document must not sink the batch: isolate it below
+        if len(cleaned) == 1:
+            clean = cleaned[0]
+            logger.exception("NLP failed on %s", clean.doc.source)
+            detail = str(SitrepError("E040", clean.doc.source))
+            return [], [Failure(clean.doc.source, "nlp", "E040", detail, clean.doc.id)]
+    analyses: list[Analysis] = []
+    failures: list[Failure] = []
+    for clean in cleaned:
+        done, failed = analyze_batch([clean])
+        analyses += done
+        failures += failed
+    return analyses, failures
+
+
+def _analysis(doc, clean: CleanDocument) -> Analysis:
+    events = code_events(doc, outlet=clean.metadata.outlet.value)
+    return replace(mentions_of(doc), events=tuple(events))
 
 
 def run_pipeline(
@@ -91,7 +122,12 @@ def run_pipeline(
                 fail(result)
             else:
                 cleaned.append(result)
-        store.write_batch(cleaned, unsaved)
+        analyses, failed = analyze_batch(cleaned)
+        for failure in failed:
+            fail(failure)
+        failed_ids = {failure.doc_id for failure in failed}
+        cleaned = [clean for clean in cleaned if clean.doc.id not in failed_ids]
+        store.write_batch(cleaned, unsaved, analyses)
         unsaved.clear()
         report.stored += len(cleaned)
     if unsaved:

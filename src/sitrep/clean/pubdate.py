@@ -138,6 +138,8 @@ FUTURE_CUE = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|schedule
                         r"elections?|re-?election|runs?|running|race|campaign|candidates?|"
                         r"front-?runner|primar(?:y|ies)|midterms?|ballot|budget|fiscal|Olympics|"
                         r"World Cup)\b", re.I)
+# How far past a date the sentence is searched for FUTURE_CUE.
+FUTURE_CUE_REACH = 50
 # Words before (or just after) a name-and-role mention that put the tenure in the past.
 PAST_ROLE_BEFORE = re.compile(r"\b(?:former|ex|then|late|slain|deposed|ousted|toppled|previous|"
                               r"erstwhile|one-time|onetime|assassinated|killed|murdered|under|"
@@ -155,7 +157,7 @@ PAGE_DATE_CUE = re.compile(r"\b(?:published|posted|updated|date[d]?|by)\b", re.I
 # Relative expressions that speak of now ("N years since ..."; "N years after/into ..." are
 # as often narrative past and are not read). A conflict noun in the reference makes "the war" resolvable
 # through the page's context words; a named event is resolved through its anchor.
-_NUMBER = r"(?P<num>\d{1,2}|[A-Za-z]+(?:[- ][a-z]+)?)"
+_NUMBER = r"(?P<num>\d{1,2}|[A-Za-z]+(?:-[a-z]+)?)"
 _UNIT = r"(?P<unit>years?|decades?|months?)"
 _APPROX = r"(?:(?P<approx>nearly|almost|about|around|some|roughly|more than|over)\s+)?"
 _DURATION = _APPROX + _NUMBER + r"\s+" + _UNIT
@@ -289,9 +291,9 @@ def _page_date(doc: Document, extraction: Extraction, lines: list[PageLine],
                fetched: date | None) -> DateEstimate | None:
     """1d: a full date on a short header/footer/metadata line, or opening the first paragraph."""
     article = article_lines(lines)
-    candidates = [("text:header-date", line) for line in header_lines(lines)
-                  if len(line.text) <= PAGE_DATE_LINE_MAX]
-    candidates += [("text:metadata-date", line) for line in lines if line.label == "metadata"]
+    candidates = [("text:metadata-date", line) for line in lines if line.label == "metadata"]
+    candidates += [("text:header-date", line) for line in header_lines(lines)
+                   if len(line.text) <= PAGE_DATE_LINE_MAX]
     if article and _dateline_date_match(article[0].text, FULL_DATES):
         candidates.append(("text:dateline-date", article[0]))
     candidates += [("text:footer-date", line) for line in footer_lines(lines)
@@ -500,10 +502,13 @@ def _mention_constraints(units: list[Unit]) -> Iterator[Constraint]:
 
 
 def _in_future_context(text: str, position: int) -> bool:
-    """Whether the sentence around `position` may be about the future."""
+    """Whether the sentence up to shortly after `position` may be about the future ("In 2030,
+    the country will ..."); reported speech further on ("On May 5 he said they will ...")
+    does not make the date itself future."""
     start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
     ends = [i for mark in ".!?\n" if (i := text.find(mark, position)) >= 0]
-    return bool(FUTURE_CUE.search(text, start, min(ends, default=len(text))))
+    end = min(min(ends, default=len(text)), position + FUTURE_CUE_REACH)
+    return bool(FUTURE_CUE.search(text, start, end))
 
 
 def _copyright_constraints(doc: Document, lines: list[PageLine]) -> Iterator[Constraint]:

@@ -17,12 +17,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.model import CleanDocument
+from sitrep.model import Analysis, CleanDocument
 from sitrep.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["build_nlp", "default_nlp", "parse_documents"]
+__all__ = ["build_nlp", "default_nlp", "parse_documents", "mentions_of"]
 
 
 def build_nlp(settings: Settings) -> Language:
@@ -60,3 +60,15 @@ def parse_documents(nlp: Language, cleaned: Sequence[CleanDocument], batch_size:
             yield doc
 
     yield from nlp.pipe(prepared(), batch_size=batch_size)
+
+
+def mentions_of(doc: Doc) -> Analysis:
+    """The mentions the components set on a Doc, as an `Analysis` (events not yet coded)."""
+    return Analysis(
+        doc_id=doc._.doc_id,
+        actors=tuple(doc._.actors or ()),
+        places=tuple(doc._.places or ()),
+        times=tuple(doc._.times or ()),
+        quantities=tuple(doc._.quantities or ()),
+        quotes=tuple(doc._.quotes or ()),
+    )

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from sitrep.model import CleanDocument, Failure, to_dict
+from sitrep.model import Analysis, CleanDocument, Event, Failure, to_dict
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,27 @@ def default_db_path() -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _entity_key(entities: Sequence[Any]) -> tuple[str | None, str | None]:
+    if not entities:
+        return None, None
+    first = entities[0]
+    return first.identifier or first.entity_text, first.code
+
+
+def _event_row(event: Event) -> list[Any]:
+    """The events-table row: filterable columns up front, the whole record as JSON."""
+    loc, mag = event.event_loc, event.magnitude
+    return [
+        event.id, event.doc_id, event.event, event.mode, ",".join(event.aux_mode),
+        *_entity_key(event.actor), *_entity_key(event.recipient),
+        event.date, event.date_from_publication,
+        loc.resolved_place or loc.extracted_place if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.country_code if loc else None,
+        mag.count if mag else None, mag.unit if mag else None,
+        event.confidence, _json(to_dict(event)),
+    ]
 
 
 class Store:
@@ -69,8 +90,13 @@ class Store:
         rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [wanted]).fetchall()
         return {row[0] for row in rows}
 
-    def write_batch(self, cleaned: Sequence[CleanDocument], failures: Sequence[Failure] = ()) -> None:
-        """Store a batch of cleaned documents and failures in one transaction.
+    def write_batch(
+        self,
+        cleaned: Sequence[CleanDocument],
+        failures: Sequence[Failure] = (),
+        analyses: Sequence[Analysis] = (),
+    ) -> None:
+        """Store a batch of cleaned documents, their analyses and failures in one transaction.
 
         RAISES: duckdb.Error after rolling the whole batch back.
         """
@@ -78,6 +104,8 @@ class Store:
         try:
             for clean in cleaned:
                 self._insert_clean(clean)
+            for analysis in analyses:
+                self._insert_analysis(analysis)
             for failure in failures:
                 self.con.execute(
                     "INSERT INTO failures (source, stage, code, detail, doc_id) VALUES (?, ?, ?, ?, ?)",
@@ -115,6 +143,28 @@ class Store:
                 [doc.id, idx, comment.text, comment.author.value, comment.posted.value,
                  comment.depth, comment.parent, _json(to_dict(comment))],
             )
+
+    def _insert_analysis(self, analysis: Analysis) -> None:
+        doc_id = analysis.doc_id
+        self.con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+        rows = [
+            *(("actor", m.evidence, m.actor_id, m.confidence, m) for m in analysis.actors),
+            *(("place", m.evidence, m.place_id, m.confidence, m) for m in analysis.places),
+            *(("time", m.evidence, m.value, m.confidence, m) for m in analysis.times),
+            *(("quantity", m.evidence, None if m.value is None else f"{m.value:g}", m.confidence, m)
+              for m in analysis.quantities),
+            *(("quote", m.content, m.speaker_id, m.confidence, m) for m in analysis.quotes),
+        ]
+        if rows:
+            self.con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[doc_id, kind, ev.start, ev.end, ev.text, resolved, conf, _json(to_dict(record))]
+                 for kind, ev, resolved, conf, record in rows],
+            )
+        for event in analysis.events:
+            self.con.execute("INSERT OR REPLACE INTO events VALUES (" + ", ".join("?" * 19) + ")",
+                             _event_row(event))
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -57,3 +57,36 @@ CREATE TABLE IF NOT EXISTS failures (
     doc_id    VARCHAR,
     failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id      VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL,       -- actor | place | time | quantity | quote
+    start_char  INTEGER NOT NULL,       -- offsets into texts.text ("text" layer)
+    end_char    INTEGER NOT NULL,
+    surface     VARCHAR NOT NULL,
+    resolved    VARCHAR,                -- KB actor id, place id, ISO date, number, speaker id
+    confidence  DOUBLE,
+    detail      JSON NOT NULL           -- the whole mention record
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id           VARCHAR PRIMARY KEY,
+    doc_id       VARCHAR NOT NULL,
+    event        VARCHAR NOT NULL,      -- PLOVER category
+    mode         VARCHAR,
+    aux_mode     VARCHAR,               -- comma-separated auxiliary modes, '' when plainly asserted
+    actor        VARCHAR,               -- first actor's KB id (or surface form when unresolved)
+    actor_code   VARCHAR,
+    recipient    VARCHAR,
+    recipient_code VARCHAR,
+    date         VARCHAR,
+    date_from_publication BOOLEAN,
+    place        VARCHAR,
+    lat          DOUBLE,
+    lon          DOUBLE,
+    country_code VARCHAR,
+    magnitude    DOUBLE,
+    magnitude_unit VARCHAR,
+    confidence   DOUBLE,
+    detail       JSON NOT NULL          -- the PLOVER record with every field's evidence
+);
