@@ -216,8 +216,9 @@ def _title_from_text(doc: Document, extraction: Extraction, lines: list[PageLine
         if line.label == "title":
             yield _text_field(line.text, "title-block", (raw_evidence(doc, line.start, line.end),))
             return
-    body_words = {w.lower() for w in _WORD.findall(extraction.text)}
     for line in header_lines(lines):
+        # The line itself may be part of the body text when the page is unlabelled.
+        body_words = {w.lower() for w in _WORD.findall(extraction.text.replace(line.text, "", 1))}
         if _heading_like(line.text, body_words):
             yield _text_field(line.text, "heading-line", (raw_evidence(doc, line.start, line.end),))
             return

@@ -1,71 +1,22 @@
-"""`sitrep` command line: thin wrappers that parse arguments and call library functions.
-
-JSON output (`--format json`) is a stable interface documented in the README; tables are
-for people and may change.
-"""
+"""Document commands: `sitrep run`, `sitrep docs`, `sitrep doc`."""
 from __future__ import annotations
 
-import json
-import logging
-import sys
 from enum import Enum
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from sitrep.cli.app import ListFormat, Options, app, console, errors, open_store, print_json
 from sitrep.pipeline import run_pipeline
-from sitrep.store import Store, default_db_path
-
-app = typer.Typer(help="sitrep: sourced, geolocated events from news pages about armed conflict.",
-                  no_args_is_help=True, add_completion=False)
-console = Console()
-errors = Console(stderr=True)
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
+from sitrep.store import Store
 
 
 class DocFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-class Options:
-    """The global options, set once by the callback and read by every command."""
-
-    db: str = default_db_path()
-    quiet: bool = False
-
-
-@app.callback()
-def main(
-    db: str = typer.Option(default_db_path(), "--db", envvar="SITREP_DB", help="DuckDB store file."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every stage's decisions."),
-) -> None:
-    Options.db = db
-    Options.quiet = quiet
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
-
-
-def _open_store() -> Store:
-    """The store for reading; a missing file is a clear error, not a traceback."""
-    try:
-        return Store(Options.db, read_only=True)
-    except FileNotFoundError as exc:
-        errors.print(str(exc))
-        raise typer.Exit(code=2) from exc
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 @app.command()
@@ -104,10 +55,10 @@ def _doc_summary(row: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> None:
     """List stored documents with title, outlet and publication date."""
-    with _open_store() as store:
+    with open_store() as store:
         rows = [_doc_summary(row) for row in store.list_documents()]
     if fmt is ListFormat.json:
-        _print_json(rows)
+        print_json(rows)
         return
     table = Table("id", "title", "outlet", "published", "conf", "chars", "comments")
     for row in rows:
@@ -124,13 +75,13 @@ def doc(
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", "-f"),
 ) -> None:
     """Show one document: main text, comments, metadata with evidence and confidence."""
-    with _open_store() as store:
+    with open_store() as store:
         row = store.get_document(doc_id)
     if row is None:
         errors.print(f"no document with id {doc_id!r} (or the prefix matches several)")
         raise typer.Exit(code=2)
     if fmt is DocFormat.json:
-        _print_json(row)
+        print_json(row)
         return
     meta = row["metadata"]
     for name in ("title", "outlet", "author", "dateline", "published"):

@@ -1,0 +1,62 @@
+"""The `sitrep` Typer app and its global options, shared by every command module.
+
+Each command module (`documents.py`, `events.py`, ...) registers its commands on `app`;
+`cli/__init__.py` imports them all. Commands are thin: parse arguments, call the library.
+JSON output (`--format json`) is a stable interface documented in the README; tables are
+for people and may change.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from sitrep.store import Store, default_db_path
+
+app = typer.Typer(help="sitrep: sourced, geolocated events from news pages about armed conflict.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Options:
+    """The global options, set once by the callback and read by every command."""
+
+    db: str = default_db_path()
+    quiet: bool = False
+
+
+@app.callback()
+def main(
+    db: str = typer.Option(default_db_path(), "--db", envvar="SITREP_DB", help="DuckDB store file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every stage's decisions."),
+) -> None:
+    Options.db = db
+    Options.quiet = quiet
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def open_store() -> Store:
+    """The store for reading; a missing file is a clear error, not a traceback."""
+    try:
+        return Store(Options.db, read_only=True)
+    except FileNotFoundError as exc:
+        errors.print(str(exc))
+        raise typer.Exit(code=2) from exc
+
+
+def print_json(value: Any) -> None:
+    """Stable JSON on stdout (UTF-8, indented, dates as strings)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
