@@ -75,8 +75,12 @@ class Store:
         self.con.close()
 
     def _migrate(self) -> None:
-        schema = resources.files("sitrep.store").joinpath("schema.sql").read_text("utf-8")
-        self.con.execute(schema)
+        """Create missing tables: schema.sql first, then each stage's schema_*.sql in name order."""
+        folder = resources.files("sitrep.store")
+        names = ["schema.sql", *sorted(p.name for p in folder.iterdir() if p.name.startswith("schema_")
+                                       and p.name.endswith(".sql"))]
+        for name in names:
+            self.con.execute(folder.joinpath(name).read_text("utf-8"))
         if not self.con.execute("SELECT count(*) FROM schema_info").fetchone()[0]:
             self.con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
 
