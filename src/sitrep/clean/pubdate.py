@@ -39,6 +39,7 @@ the page says, always as a range with evidence, a confidence and the step that d
    contradicting clue that was dropped, never below 0.05.
 3. Nothing: `DateEstimate(None)` (with `latest` when only an upper bound is known).
 
+The clues are found by `date_clues.py`; this module runs the cascade and combines them.
 Evidence points at the raw page (layer "raw"), or at the clean text when a span cannot be
 mapped back verbatim; inferred estimates cite the clues that bound the final range.
 """
@@ -47,14 +48,31 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 import dateparser
 
-from sitrep.clean.dates_kb import DateAnchor, date_anchors
+from sitrep.clean.date_clues import (
+    DATELINE_REACH,
+    EARLIEST_PLAUSIBLE,
+    FAR_FUTURE,
+    FAR_PAST,
+    FULL_DATES,
+    Constraint,
+    Interval,
+    anchor_constraints,
+    copyright_constraints,
+    dateline_constraints,
+    dateline_date_match,
+    fetched_constraints,
+    match_date,
+    mention_constraints,
+    month_day_constraints,
+    relative_constraints,
+    scan_units,
+    union,
+    weekday_constraints,
+)
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.page_spans import (
     PageLine,
@@ -63,7 +81,6 @@ from sitrep.clean.page_spans import (
     header_lines,
     page_lines,
     raw_evidence,
-    text_evidence,
 )
 from sitrep.model import DateEstimate, Document, Evidence
 
@@ -76,8 +93,12 @@ INFERRED_CONFIDENCE = {"month": 0.50, "year": 0.45, "short_range": 0.35, "range"
                        "open_range": 0.15}
 CONFLICT_PENALTY = 0.05
 MIN_CONFIDENCE = 0.05
+# A bounded range up to this long is summed up by the year of its middle.
 SHORT_RANGE_DAYS = 731
+# Tenures of successive holders of one office overlap only by their grace days: a tenure
+# that would leave fewer days than this is taken as a retrospective mention and dropped.
 MIN_TENURE_DAYS = 180
+# Header and footer lines longer than this are prose, not a date line.
 PAGE_DATE_LINE_MAX = 160
 PAGE_DATE_CUE = re.compile(r"\b(?:published|posted|updated|date[d]?|by)\b", re.I)
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.errors import SitrepError
 from sitrep.model import ActorMention, Evidence, Quote
-from sitrep.nlp.extensions import evidence_of
+from sitrep.nlp.extensions import doc_text, evidence_of
 from sitrep.nlp.quantities import read_kb_rows
 
 logger = logging.getLogger(__name__)
@@ -83,11 +83,6 @@ class SpeechCues:
 
 
 @lru_cache(maxsize=8)
-def _doc_text(doc: Doc) -> str:
-    """Internal: Doc.text rebuilds the string from every token on each access; read it once."""
-    return doc.text
-
-
 def _outlet_names() -> frozenset[str]:
     """Internal: names and aliases of the optional outlet KB (absent: no names)."""
     if not resources.files("sitrep").joinpath("kb", OUTLETS_FILE).is_file():
@@ -391,7 +386,7 @@ def _outer_reporter(verb: Token, sentence: Span, cues: SpeechCues, names: PageNa
 def _same_line(a: Token, b: Token) -> bool:
     """Internal: no line break between two tokens (a parse may run across paragraphs)."""
     first, last = sorted((a, b), key=lambda t: t.i)
-    return "\n" not in _doc_text(first.doc)[first.idx:last.idx]
+    return "\n" not in doc_text(first.doc)[first.idx:last.idx]
 
 
 def attribute(cue: Token, cues: SpeechCues, names: PageNames, quoted: set[int],
@@ -474,7 +469,7 @@ def _first_subject(tokens: list[Token]) -> Token | None:
 
 def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "...,” said X" / "...,” X reported": the first verb after the quote, if a cue."""
-    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(_doc_text(doc), pair.close_mark + 1))
+    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(doc_text(doc), pair.close_mark + 1))
     for position, token in enumerate(trailing[:TRAILING_CUE_WINDOW]):
         if token.i in quoted:
             break
@@ -487,7 +482,7 @@ def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]
 
 def _leading_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "X said: “...”": the nearest cue before the quote in its sentence."""
-    leading = _tokens_between(doc, _frame_start(_doc_text(doc), pair.open_mark), pair.open_mark)
+    leading = _tokens_between(doc, _frame_start(doc_text(doc), pair.open_mark), pair.open_mark)
     for position in range(len(leading) - 1, -1, -1):
         token = leading[position]
         if token.i not in quoted and (_according_object(token, cues) is not None or _is_cue_verb(token, cues)):
@@ -503,7 +498,7 @@ def _direct_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     ("X vowed to “surprise” the world") is attributed before it first. A quote that ends its
     own sentence ("...done.” The minister then left") has no trailing cue.
     """
-    text = _doc_text(doc)
+    text = doc_text(doc)
     content = text[pair.open_mark + 1:pair.close_mark].rstrip()
     lead_in = text[_frame_start(text, pair.open_mark):pair.open_mark].strip()
     closes_sentence = content[-1:] in SENTENCE_END or content.endswith("…")
@@ -559,7 +554,7 @@ def _actor_id(span: Span, actors: list[ActorMention] | None) -> str | None:
 
 def _content_evidence(doc: Doc, start: int, end: int) -> Evidence | None:
     """Internal: evidence for content between offsets, trimmed of spaces and commas."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in ",:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -588,7 +583,7 @@ def _indirect_content(cue: Token, cues: SpeechCues, pairs: list[QuotedSpan],
             return None
         subtree = [t for t in clauses[0].subtree if t.dep_ != "mark" or t.head != clauses[0]]
         start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-    text = _doc_text(doc)
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, cue.idx) + 1
     line_end = text.find("\n", cue.idx)
     start, end = max(start, line_start), min(end, line_end if line_end >= 0 else len(text))
@@ -610,7 +605,7 @@ def find_quotes(doc: Doc, cues: SpeechCues | None = None) -> list[Quote]:
     cues = cues or load_speech_cues()
     actors = doc._.actors if Doc.has_extension("actors") else None
     names = page_names(doc, cues)
-    pairs = find_quoted_spans(_doc_text(doc))
+    pairs = find_quoted_spans(doc_text(doc))
     quoted = {t.i for pair in pairs for t in _tokens_between(doc, pair.open_mark + 1, pair.close_mark)}
     # (position, kind, content character range, attribution)
     found: list[tuple[int, str, tuple[int, int], Attribution]] = []
@@ -659,7 +654,7 @@ def _finish(doc: Doc, found: list, cues: SpeechCues, names: PageNames,
         content = _content_evidence(doc, start, end)
         if content is None:
             continue
-        text = _doc_text(doc)
+        text = doc_text(doc)
         opens_paragraph = not text[text.rfind("\n", 0, start) + 1:start - 1].strip()
         if attribution.speaker is None and kind == "direct" and previous is not None and opens_paragraph \
                 and text.count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
