@@ -82,7 +82,7 @@ class SpeechCues:
         return self.words.get(kind, frozenset())
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def _outlet_names() -> frozenset[str]:
     """Internal: names and aliases of the optional outlet KB (absent: no names)."""
     if not resources.files("sitrep").joinpath("kb", OUTLETS_FILE).is_file():
