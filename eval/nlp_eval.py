@@ -43,8 +43,9 @@ actors
         otherwise unmapped: a KB coverage gap, reported, and every such gold mention is a
         recall miss (a system id on it is a precision error).
     For a gold person and a system mention linked through a role (via "role:...") or through
-    coreference to one (via "coref"), the person's organisation is accepted too: the KB parent of the mapped person, and the ids of
-    the gold affiliation (mapped as a canonical if it is one, else by ActorKB.lookup).
+    coreference to one (via "coref"), the person's organisation is accepted too: the KB
+    parent of the mapped person, and the ids of the gold affiliation (mapped as a canonical
+    if it is one, else by ActorKB.lookup).
 
 places
     detection            overlap P/R as for actors.
@@ -70,7 +71,8 @@ quotes
                          is correct when the system speaker span overlaps the gold speaker span
                          or a gold actor mention of the same canonical ("she said" answered
                          with the antecedent "Nikki R. Haley"), or when the system speaker_id
-                         is an accepted id of the gold speaker_canonical. Accuracy (headline) = correct / paired gold quotes;
+                         is an accepted id of the gold speaker_canonical.
+                         Accuracy (headline) = correct / paired gold quotes;
                          end-to-end = correct / all gold quotes.
 
 Usage:

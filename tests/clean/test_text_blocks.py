@@ -307,7 +307,7 @@ def test_text_blocks_cue_loader_rejects_bad_rows(tmp_path):
         load_boilerplate_cues(duplicate)
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{not json\n")
-    with pytest.raises(SitrepError, match="broken.jsonl:1"):
+    with pytest.raises(SitrepError, match="broken.jsonl line 1"):
         load_boilerplate_cues(broken)
 
 

@@ -63,7 +63,7 @@ def test_gazetteer_duplicate_id_and_bad_json_raise(tmp_path):
     with pytest.raises(SitrepError, match="duplicate id 'sy-test'"):
         load_regions(path)
     path.write_text(json.dumps(GOOD_ROW) + "\n{not json\n")
-    with pytest.raises(SitrepError, match=r":2: invalid JSON"):
+    with pytest.raises(SitrepError, match=r"line 2: not JSON"):
         load_regions(path)
 
 

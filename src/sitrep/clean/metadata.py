@@ -112,10 +112,11 @@ def extract_metadata(doc: Document, extraction: Extraction) -> Metadata:
     )
 
 
-def _first(*candidates: Iterator[Field] | Field) -> Field:
-    """The first field with a value: the cascade, each step tried only if all before failed."""
-    for candidate in candidates:
-        for found in ([candidate] if isinstance(candidate, Field) else candidate):
+def _first(*steps: Iterator[Field]) -> Field:
+    """The first field with a value: the cascade. Steps are generators, so a step's work is
+    done only when every step before it came back empty."""
+    for step in steps:
+        for found in step:
             if found.value:
                 return found
     return Field(None)

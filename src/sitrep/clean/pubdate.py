@@ -7,8 +7,9 @@ the page says, always as a range with evidence, a confidence and the step that d
    1a. an `explicit` estimate handed in by the caller, as is;
    1b. the container's `date` hint (JSONL field, WARC header)       confidence 0.95;
    1c. extractor clues (meta tags, JSON-LD, <time>)                  confidence 0.90;
-   1d. a full date on a header, byline or metadata line, or opening
-       the first paragraph ("BEIRUT, March 5, 2018 -")               confidence 0.80.
+   1d. a full date on a metadata or header line, on a footer line that
+       says "Published"/"Posted"/..., or in the dateline of the first
+       paragraph ("BEIRUT, March 5, 2018 (Reuters) -")               confidence 0.80.
 2. Inference from the content. Every clue becomes a constraint "the page was written on one
    of these days" (a union of day intervals); constraints are intersected from the most to
    the least reliable, and one that would leave no day at all is dropped (and lowers the
@@ -26,8 +27,8 @@ the page says, always as a range with evidence, a confidence and the step that d
      terms, are alternatives); a tenure that would overlap the rest by less than
      `MIN_TENURE_DAYS` is a retrospective mention and is dropped;
    then, once a lower bound is known:
-   - a month and day with a weekday ("Tuesday, November 8"), or opening the first
-     paragraph: within days of that date, in a year where the weekday fits;
+   - a month and day with a weekday ("Tuesday, November 8"), or in the dateline ("BEIRUT,
+     March 5 (Reuters) -"): within days of that date, in a year where the weekday fits;
    - a month and day alone ("On November 8"): written after its first occurrence on or
      after the lower bound set by events and dates (tenure starts are too weak for this).
    The estimate is the set that is left: `earliest`/`latest` its ends; `value` its month or

