@@ -235,7 +235,7 @@ def test_coder_rule_coder_implements_protocol():
 def test_coder_ontology_has_sixteen_plover_categories_and_request_alias():
     ontology = load_ontology()
     assert len(ontology.events) == 16
-    assert ontology.canonical("request") == "DEMAND"
+    assert ontology.canonical("demand") == "REQUEST"
     assert {ontology.events[name].quad for name in ("AGREE", "AID", "ACCUSE", "ASSAULT")} == {1, 2, 3, 4}
 
 

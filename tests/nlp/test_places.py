@@ -54,7 +54,7 @@ def test_gazetteer_malformed_region_row_raises_clear_error(tmp_path, bad, messag
     with pytest.raises(SitrepError) as raised:
         load_regions(path)
     assert raised.value.code == "E030"
-    assert f"{path}:2:" in str(raised.value) and message in str(raised.value)
+    assert f"{path.name} line 2:" in str(raised.value) and message in str(raised.value)
 
 
 def test_gazetteer_duplicate_id_and_bad_json_raise(tmp_path):

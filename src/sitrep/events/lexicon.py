@@ -59,7 +59,7 @@ class Ontology:
     size_lemmas: dict[str, str]
 
     def canonical(self, name: str) -> str:
-        """The current PLOVER name for `name` ("REQUEST" -> "DEMAND"); raises on unknown names."""
+        """The current PLOVER name for `name` ("DEMAND" -> "REQUEST"); raises on unknown names."""
         upper = self.aliases.get(name.upper(), name.upper())
         if upper not in self.events:
             raise SitrepError("E030", f"{PLOVER_FILE}: unknown PLOVER event {name!r}")
@@ -191,6 +191,7 @@ def load_ontology() -> Ontology:
 def _trigger_row(line_no: int, row: dict, ontology: Ontology) -> TriggerRow:
     where = f"{TRIGGERS_FILE} line {line_no}"
     event = row.get("event")
+    event = ontology.aliases.get(event.upper(), event) if isinstance(event, str) else event
     if event not in ontology.events:
         raise SitrepError("E030", f"{where}: unknown event {event!r}")
     mode = row.get("mode")
