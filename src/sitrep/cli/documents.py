@@ -60,11 +60,16 @@ def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> 
     if fmt is ListFormat.json:
         print_json(rows)
         return
-    table = Table("id", "title", "outlet", "published", "conf", "chars", "comments")
+    table = Table("id", "title", "outlet", "published", "range", "conf", "chars", "comments")
+    table.columns[0].no_wrap = True
+    table.columns[1].max_width = 48
+    table.columns[1].overflow = "ellipsis"
+    table.columns[1].no_wrap = True
     for row in rows:
         pub = row["published"] or {}
+        span = f"{pub.get('earliest') or '…'} – {pub.get('latest') or '…'}" if pub.get("value") else ""
         table.add_row(row["id"], (row["title"] or {}).get("value") or "", (row["outlet"] or {}).get("value") or "",
-                      pub.get("value") or "", f"{pub.get('confidence') or 0:.2f}",
+                      pub.get("value") or "", span, f"{pub.get('confidence') or 0:.2f}",
                       str(row["text_chars"]), str(row["comments"]))
     console.print(table)
 

@@ -144,7 +144,7 @@ class EventFilters:
                 "len(list_filter(list_concat(e.detail->>'$.actor[*].identifier', e.detail->>'$.actor[*].code',"
                 " e.detail->>'$.actor[*].entity_text', e.detail->>'$.recipient[*].identifier',"
                 " e.detail->>'$.recipient[*].code', e.detail->>'$.recipient[*].entity_text'),"
-                " x -> lower(x) = lower(?))) > 0")
+                " lambda x: lower(x) = lower(?))) > 0")
             params.append(self.actor)
         if self.event_type:
             clauses.append("e.event = ?")
@@ -313,13 +313,13 @@ def list_actors(store: Store) -> list[dict[str, Any]]:
         "   count(*) AS mentions, count(DISTINCT doc_id) AS documents"
         "  FROM mentions WHERE kind = 'actor' AND resolved IS NOT NULL GROUP BY resolved),"
         " coded AS ("
-        "  SELECT actor_id AS id, any_value(code) AS code, count(DISTINCT event_id) AS events,"
-        "   count(DISTINCT doc_id) AS documents FROM ("
-        "   SELECT e.id AS event_id, e.doc_id, unnest(e.detail->'$.actor[*]' || e.detail->'$.recipient[*]')->>'identifier'"
-        "    AS actor_id, NULL AS code FROM events e)"
-        "  WHERE actor_id IS NOT NULL GROUP BY actor_id)"
+        "  SELECT entity->>'identifier' AS id, any_value(entity->>'code') AS code,"
+        "   count(DISTINCT event_id) AS events, count(DISTINCT doc_id) AS documents"
+        "  FROM (SELECT id AS event_id, doc_id,"
+        "   unnest(list_concat(detail->'$.actor[*]', detail->'$.recipient[*]')) AS entity FROM events)"
+        "  WHERE entity->>'identifier' IS NOT NULL GROUP BY 1)"
         " SELECT coalesce(m.id, c.id) AS id, m.name, coalesce(m.code, c.code) AS code, m.actor_type, m.country,"
-        "  coalesce(m.mentions, 0) AS mentions, greatest(coalesce(m.documents, 0), coalesce(c.documents, 0)) AS documents,"
+        "  coalesce(m.mentions, 0) AS mentions, coalesce(m.documents, c.documents) AS documents,"
         "  coalesce(c.events, 0) AS events"
         " FROM mentioned m FULL OUTER JOIN coded c ON c.id = m.id ORDER BY mentions DESC, events DESC, id"
     )
@@ -347,7 +347,7 @@ def list_places(store: Store) -> list[dict[str, Any]]:
         " SELECT coalesce(m.id, l.id) AS id, coalesce(m.name, l.name) AS name, coalesce(m.lat, l.lat) AS lat,"
         "  coalesce(m.lon, l.lon) AS lon, coalesce(m.country_code, l.country_code) AS country_code,"
         "  coalesce(m.admin1, l.admin1) AS admin1, coalesce(m.feature, l.feature) AS feature,"
-        "  coalesce(m.mentions, 0) AS mentions, greatest(coalesce(m.documents, 0), coalesce(l.documents, 0)) AS documents,"
+        "  coalesce(m.mentions, 0) AS mentions, coalesce(m.documents, l.documents) AS documents,"
         "  coalesce(l.events, 0) AS events"
         " FROM mentioned m FULL OUTER JOIN located l ON l.id = m.id ORDER BY mentions DESC, events DESC, id"
     )

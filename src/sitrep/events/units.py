@@ -1,0 +1,77 @@
+"""Who a group of people belongs to: "20,000 Iranian, Iraqi and Lebanese fighters" -> IRN, IRQ, LBN.
+
+A movement is often reported with a counted group as its subject or object, and the only
+actor words are the nationality adjectives before the noun or a "from <country>" after it.
+The actor resolver links a demonym only when a force noun follows it ("Iranian forces"), so a
+coordinated list before a generic noun ("fighters", "volunteers") names no actor. This step
+reads those modifiers through the actor KB and returns one `ActorMention` per country, each
+with the evidence of its own word, so the event still cites the text it came from.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+from sitrep.kb.actors import Actor, ActorKB
+from sitrep.model import ActorMention
+from sitrep.nlp.extensions import evidence_of
+
+logger = logging.getLogger(__name__)
+
+VIA = "modifier"
+# A nationality says where a group comes from, not always who commands it ("Afghan fighters"
+# in Syria answer to the IRGC), so the link is weaker than a named actor.
+CONFIDENCE = 0.7
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+ORIGIN_PREPS = frozenset({"from", "of"})
+NAME_DEPS = frozenset({"compound"})
+STATE = "state"
+
+
+def _mention(token_span: tuple[Token, Token], actor: Actor) -> ActorMention:
+    first, last = token_span
+    evidence = evidence_of(first.doc, first.idx, last.idx + len(last.text))
+    return ActorMention(evidence, actor.id, actor.code, actor.name, actor.type, actor.country, CONFIDENCE, VIA)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return [t for token in tokens for t in (token, *token.conjuncts) if t.i >= token.i]
+
+
+def _demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
+    """Capitalised nationality adjectives modifying `noun` and their conjuncts."""
+    found = []
+    for word in _with_conjuncts([c for c in noun.children if c.dep_ in MODIFIER_DEPS]):
+        iso = kb.adjectives.get(word.lower_) if word.text[:1].isupper() else None
+        actor = kb.get(iso)
+        if actor is not None:
+            found.append(_mention((word, word), actor))
+    return found
+
+
+def _origin_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
+    """States named after "from"/"of" on `noun` ("fighters from Iran, Iraq and Lebanon")."""
+    found = []
+    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS
+               for o in p.children if o.dep_ == "pobj"]
+    for name in _with_conjuncts(objects):
+        first = min([c for c in name.children if c.dep_ in NAME_DEPS] + [name], key=lambda t: t.i)
+        text = name.doc.text[first.idx : name.idx + len(name.text)]
+        states = [a for a in kb.lookup(text) if a.type == STATE] if name.text[:1].isupper() else []
+        if states:
+            found.append(_mention((first, name), states[0]))
+    return found
+
+
+def group_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
+    """The countries a group noun's modifiers name, in text order (empty when none do).
+
+    noun (Token): head of the phrase naming the group ("fighters").
+    kb (ActorKB): the actor KB (demonym adjectives and state aliases).
+    """
+    if noun.pos_ != "NOUN":
+        return []
+    found = _demonym_actors(noun, kb) + _origin_actors(noun, kb)
+    return sorted(found, key=lambda m: m.evidence.start)
+
