@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.metadata import extract_metadata
-from sitrep.clean.outlets import OutletIndex, load_outlets, outlet_index
+from sitrep.kb.outlets import OutletIndex, load_outlets, outlet_index
 from sitrep.errors import SitrepError
 from sitrep.model import Block, Document, Evidence, Field, Metadata, Segment
 

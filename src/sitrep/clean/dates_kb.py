@@ -7,7 +7,6 @@ calls Soleimani "the Quds Force commander" in the present was written before 3 J
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import read_rows, require
 
 ANCHORS_PATH = Path(__file__).resolve().parent.parent / "kb" / "date_anchors.jsonl"
 KINDS = frozenset({"start", "event", "end", "tenure"})
@@ -87,9 +87,8 @@ def load_date_anchors(path: Path | None = None) -> tuple[DateAnchor, ...]:
     """
     path = path or ANCHORS_PATH
     anchors: list[DateAnchor] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            anchors.append(_parse_row(line, f"{path.name}:{number}"))
+    for where, row in read_rows(path):
+        anchors.append(_parse_row(row, where))
     ids = [a.id for a in anchors]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -97,14 +96,8 @@ def load_date_anchors(path: Path | None = None) -> tuple[DateAnchor, ...]:
     return tuple(anchors)
 
 
-def _parse_row(line: str, where: str) -> DateAnchor:
-    try:
-        row = json.loads(line)
-    except ValueError as error:
-        raise SitrepError("E030", f"{where}: not JSON ({error})") from error
-    for key, kind in _REQUIRED.items():
-        if not isinstance(row.get(key), kind):
-            raise SitrepError("E030", f"{where}: '{key}' missing or not a {kind.__name__}")
+def _parse_row(row: dict, where: str) -> DateAnchor:
+    require(row, where, _REQUIRED)
     if row["kind"] not in KINDS or row["bound"] not in BOUNDS:
         raise SitrepError("E030", f"{where}: kind/bound must be one of {sorted(KINDS)} / {sorted(BOUNDS)}")
     if (row["kind"] == "tenure") != (row["bound"] == "within") or ("until" in row) != (row["kind"] == "tenure"):

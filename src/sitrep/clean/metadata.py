@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from sitrep.clean.extraction import Extraction
-from sitrep.clean.outlets import Outlet, name_key, outlet_index
+from sitrep.kb.outlets import Outlet, name_key, outlet_index
 from sitrep.clean.page_spans import (
     PageLine,
     article_lines,

@@ -117,7 +117,7 @@ def claims_of(merged: MergedEvent) -> list[Claim]:
     """Every claim the reports of one merged event make, conflicts flagged."""
     raw = []
     for report in merged.reports:
-        chain = tuple(dict(link) for link in report.event.get("attribution") or ())
+        chain = report.chain()
         for attribute, value, compare, spans in _report_values(report):
             raw.append((report, attribute, value, compare, chain, tuple(spans)))
     claims = []

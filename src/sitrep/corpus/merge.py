@@ -37,6 +37,14 @@ class Report:
     outlet: str | None
     published: str | None
 
+    def chain(self) -> tuple[dict[str, Any], ...]:
+        """The attribution chain with the document's own voice first, even when no outlet was found."""
+        links = [dict(link) for link in self.event.get("attribution") or ()]
+        if not links or links[0].get("evidence") is not None:
+            own = self.outlet or f"document {self.doc_id}"
+            links.insert(0, {"text": own, "identifier": None, "kind": "outlet", "evidence": None})
+        return tuple(links)
+
 
 @dataclass(frozen=True, slots=True)
 class MergedEvent:
@@ -102,7 +110,8 @@ def _explicit_day(event: dict) -> date | None:
 
 def cited_sources(event: dict) -> set[str]:
     """Who the report cites beyond its own outlet (identifier, else the words)."""
-    return {link.get("identifier") or link["text"].casefold() for link in (event.get("attribution") or [])[1:]}
+    return {link.get("identifier") or link["text"].casefold()
+            for link in event.get("attribution") or () if link.get("evidence") is not None}
 
 
 def agreement(a: dict, b: dict) -> float | None:

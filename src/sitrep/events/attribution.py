@@ -34,6 +34,10 @@ def _speaker_link(doc: Doc, reporter: Token, actors: Sequence[ActorMention]) -> 
     if phrase is None:
         return None
     start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+    # a name the parse split ("As" + "Safir") is never cut: widen to the mentions it overlaps
+    for actor in actors:
+        if actor.evidence.start < end and start < actor.evidence.end:
+            start, end = min(start, actor.evidence.start), max(end, actor.evidence.end)
     inside = [a for a in actors if start <= a.evidence.start and a.evidence.end <= end and a.actor_id]
     identifier = inside[0].actor_id if inside else None
     return AttributionLink(doc.text[start:end], identifier, "speaker", evidence_of(doc, start, end))

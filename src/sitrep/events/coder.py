@@ -41,6 +41,7 @@ from sitrep.events.lexicon import (
 )
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers
+from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
     ActorMention,
     DateEstimate,
@@ -152,10 +153,12 @@ class RuleCoder:
         ontology: Ontology | None = None,
         triggers: TriggerLexicon | None = None,
         cues: AuxCueLexicon | None = None,
+        actor_kb: ActorKB | None = None,
     ) -> None:
         self.ontology = ontology or load_ontology()
         self.triggers = triggers or load_triggers()
         self.cues = cues or load_aux_cues()
+        self.actor_kb = actor_kb or default_actor_kb()
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Stage 1: the sentences worth coding."""
@@ -177,7 +180,7 @@ class RuleCoder:
         """One event from one trigger hit, or None when it has no participant and no place."""
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
-        actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type)
+        actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
         if not actors and not recipients and place is None:

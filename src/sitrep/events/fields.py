@@ -6,7 +6,8 @@ of the mention it came from:
 
     actor      subject of the event verb (climbing xcomp/conj to a subject), passive agent
                ("by"), possessor or modifier of a nominal trigger ("Russian airstrikes",
-               "Iran's deployment"), subject of its light verb ("launched an offensive")
+               "Iran's deployment"), subject of its light verb ("launched an offensive");
+               else the nationality words of a group in those phrases (`units`)
     recipient  direct object or the object of a target preposition ("against", "on", "with")
     location   object of a locative preposition attached to the trigger ("into Idlib"), else
                a place object ("bombed Aleppo"), else any place of the sentence (lower confidence)
@@ -25,6 +26,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import EventType, Ontology, TriggerLexicon
+from sitrep.events.units import group_actors
+from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -124,8 +127,13 @@ def find_actors(
     mentions: SentenceMentions,
     lexicon: TriggerLexicon,
     event_type: EventType,
+    actor_kb: ActorKB | None = None,
 ) -> list[ActorMention]:
-    """The source actors of the event (PLOVER `source`), best first, one per identity."""
+    """The source actors of the event (PLOVER `source`), best first, one per identity.
+
+    When no resolved mention sits in the argument phrases, a group's nationality words name
+    the actor ("20,000 Iranian fighters poured into Idlib": IRN), read through `actor_kb`.
+    """
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     nouns = [h for h in heads if h.pos_ in NOMINAL_POS]
@@ -139,8 +147,10 @@ def find_actors(
         phrases += _prep_objects([noun], lexicon.agent_preps | lexicon.nominal_agent_preps)
     found = [m for phrase in phrases for m in _phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
-        themes = _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
-        found = [m for theme in themes for m in _phrase_actors(theme, mentions.actors)]
+        phrases += _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
+        found = [m for phrase in phrases for m in _phrase_actors(phrase, mentions.actors)]
+    if actor_kb is not None and not any(m.actor_id for m in found):
+        found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
     return _distinct(found)
 
 

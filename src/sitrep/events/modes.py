@@ -44,6 +44,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COPULA = "be"
+MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +121,18 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
     return hits
 
 
+def _is_marker(token: Token) -> bool:
+    """A subordinating word ("if", "as", "because"); the parser also labels the first word
+    of a name "mark" ("As-Safir reported"), which subordinates nothing."""
+    return token.dep_ == "mark" and token.pos_ in MARKER_POS
+
+
 def _attached_reporter(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
     """A reporting clause hung below the event clause: "Russia sent troops, the ministry said"."""
     hits = []
     for token in chain:
         for child in token.children:
-            if child.dep_ not in ("parataxis", "ccomp", "advcl") or any(c.dep_ == "mark" for c in child.children):
+            if child.dep_ not in ("parataxis", "ccomp", "advcl") or any(_is_marker(c) for c in child.children):
                 continue
             for cue in cues.cues("governor", child.lemma_.lower()):
                 if cue.mode == "reported" and any(c.dep_ in SUBJECT_DEPS for c in child.children):

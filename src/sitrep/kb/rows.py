@@ -43,6 +43,13 @@ def read_rows(path: str | Path) -> Iterator[tuple[str, dict[str, Any]]]:
             yield where, row
 
 
+def require(row: dict[str, Any], where: str, required: dict[str, type]) -> None:
+    """Check that each required key is present with its type. RAISES: SitrepError E030."""
+    for key, kind in required.items():
+        if not isinstance(row.get(key), kind):
+            raise kb_error(where, f"'{key}' missing or not a {kind.__name__}")
+
+
 def read_kb_rows(filename: str, required: dict[str, type]) -> list[dict[str, Any]]:
     """Rows of one KB file, each checked for its required keys and types and a note/source.
 
@@ -50,8 +57,8 @@ def read_kb_rows(filename: str, required: dict[str, type]) -> list[dict[str, Any
     """
     rows = []
     for where, row in read_rows(filename):
-        missing = [key for key, kind in required.items() if not isinstance(row.get(key), kind)]
-        if missing or not (row.get("note") or row.get("source")):
-            raise kb_error(where, f"needs {missing or 'note/source'}")
+        require(row, where, required)
+        if not (row.get("note") or row.get("source")):
+            raise kb_error(where, "needs a 'note' or 'source'")
         rows.append(row)
     return rows

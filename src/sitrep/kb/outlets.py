@@ -7,7 +7,6 @@ named on a page either is in the KB or is kept as written.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
@@ -18,10 +17,11 @@ from urllib.parse import urlsplit
 import pycountry
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import read_rows, require
 
 logger = logging.getLogger(__name__)
 
-OUTLETS_PATH = Path(__file__).resolve().parent.parent / "kb" / "outlets.jsonl"
+OUTLETS_PATH = Path(__file__).resolve().parent / "outlets.jsonl"
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "online", "magazine", "monitor"})
 OWNERSHIPS = frozenset({"state", "public", "private", "nonprofit", "party"})
 ID_PATTERN = re.compile(r"^[A-Z]{3,4}_MEDIA_[A-Z0-9_]+$")
@@ -95,21 +95,14 @@ def load_outlets(path: Path | None = None) -> tuple[Outlet, ...]:
     """
     path = path or OUTLETS_PATH
     outlets: list[Outlet] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            outlets.append(_parse_row(line, f"{path.name}:{number}"))
+    for where, row in read_rows(path):
+        outlets.append(_parse_row(row, where))
     _check_unique(outlets, path.name)
     return tuple(outlets)
 
 
-def _parse_row(line: str, where: str) -> Outlet:
-    try:
-        row = json.loads(line)
-    except ValueError as error:
-        raise SitrepError("E030", f"{where}: not JSON ({error})") from error
-    for key, kind in _REQUIRED.items():
-        if not isinstance(row.get(key), kind):
-            raise SitrepError("E030", f"{where}: '{key}' missing or not a {kind.__name__}")
+def _parse_row(row: dict, where: str) -> Outlet:
+    require(row, where, _REQUIRED)
     if not ID_PATTERN.match(row["id"]):
         raise SitrepError("E030", f"{where}: id {row['id']!r} is not <ISO3>_MEDIA_<NAME>")
     country = row.get("country")
