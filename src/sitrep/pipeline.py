@@ -11,11 +11,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitrep.clean import clean_documents
+from sitrep.corpus import update_corpus
 from sitrep.errors import SitrepError
 from sitrep.events import code_events
 from sitrep.ingest import expand_paths, read_file
 from sitrep.model import Analysis, CleanDocument, Document, Failure
-from sitrep.nlp import default_nlp, mentions_of, parse_documents
+from sitrep.nlp import default_nlp, mentions_of, parse_documents, restore_offsets
+from sitrep.settings import default_settings
 from sitrep.store import Store
 
 logger = logging.getLogger(__name__)
@@ -48,11 +50,14 @@ def _batches(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
 def analyze_batch(cleaned: list[CleanDocument]) -> tuple[list[Analysis], list[Failure]]:
     """Mentions and events for a batch; a document that breaks the NLP becomes a Failure.
 
-    The batch goes through `nlp.pipe` at once; only when that raises is it redone one
-    document at a time, to find the document to blame and keep the others.
+    The batch goes through `nlp.pipe` at once (only candidate sentences parsed when the
+    setting `nlp.prefilter` is on); only when that raises is it redone one document at a
+    time, to find the document to blame and keep the others.
     """
+    settings = default_settings()
+    docs = parse_documents(default_nlp(), cleaned, settings.nlp_batch_size, prefilter=settings.nlp_prefilter)
     try:
-        return [_analysis(doc, clean) for doc, clean in zip(parse_documents(default_nlp(), cleaned), cleaned)], []
+        return [_analysis(doc, clean) for doc, clean in zip(docs, cleaned)], []
     except Exception:  # one bad document must not sink the batch: isolate it below
         if len(cleaned) == 1:
             clean = cleaned[0]
@@ -70,7 +75,7 @@ def analyze_batch(cleaned: list[CleanDocument]) -> tuple[list[Analysis], list[Fa
 
 def _analysis(doc, clean: CleanDocument) -> Analysis:
     events = code_events(doc, outlet=clean.metadata.outlet.value)
-    return replace(mentions_of(doc), events=tuple(events))
+    return restore_offsets(replace(mentions_of(doc), events=tuple(events)), doc, clean.text)
 
 
 def run_pipeline(
@@ -132,4 +137,5 @@ def run_pipeline(
         report.stored += len(cleaned)
     if unsaved:
         store.write_batch([], unsaved)
+    update_corpus(store)
     return report

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class Settings:
     nlp_model: str
     nlp_components: tuple[str, ...]
     nlp_batch_size: int
+    nlp_prefilter: bool
     run_batch_size: int
 
 
@@ -43,5 +45,12 @@ def load_settings(path: str | Path | None = None) -> Settings:
         nlp_model=data["nlp"]["model"],
         nlp_components=tuple(data["nlp"]["components"]),
         nlp_batch_size=int(data["nlp"]["batch_size"]),
+        nlp_prefilter=bool(data["nlp"]["prefilter"]),
         run_batch_size=int(data["run"]["batch_size"]),
     )
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    """The defaults, read once per process (what the pipeline uses when given no file)."""
+    return load_settings()

@@ -8,9 +8,13 @@ invent a number nobody reported.
 
 Conflicts per merged event and attribute:
     magnitude / size:<kind>  number ranges that do not overlap ("more than 20,000" and
-                             "25,000" agree; "7,000" and "more than 20,000" do not);
+                             "25,000" agree; "7,000" and "more than 20,000" do not), among
+                             reports of the same assertion (a planned 10,000 does not
+                             contradict 7,000 deployed);
     assertion                one report asserts, another denies;
-    actor / recipient / place  different countries (coded actors, resolved places);
+    actor / recipient        no country in common (a report naming Iran and Iraq does
+                             not contradict one naming Iran);
+    place                    different countries;
     date                     different explicit days.
 """
 from __future__ import annotations
@@ -24,6 +28,7 @@ from sitrep.corpus.merge import MergedEvent, Report
 
 APPROXIMATE_SPREAD = 0.2     # "about 5,000" covers 4,000..6,000
 DENIAL_MODES = frozenset({"denied", "negation"})
+MARKER_WORDS = {"minimum": "at least", "maximum": "at most", "approximate": "about", "exact": "", "vague": ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,23 +82,24 @@ def _report_values(report: Report) -> list[tuple[str, str, Any, list[dict]]]:
     event = report.event
     evidence = event.get("evidence") or {}
     values: list[tuple[str, str, Any, list[dict]]] = []
-    mag = event.get("magnitude")
-    if mag and mag.get("count") is not None:
-        text = " ".join(p for p in (mag.get("marker") if mag.get("marker") != "exact" else "",
-                                    _number(mag["count"]), mag.get("unit") or "") if p)
-        values.append(("magnitude", text, count_range(mag["count"], mag.get("marker", "exact"),
-                                                      mag.get("low"), mag.get("high")), [mag["evidence"]]))
-    for kind, count in sorted((event.get("size") or {}).items()):
-        values.append((f"size:{kind}", _number(count), (count, count),
-                       [evidence[f"size:{kind}"]] if f"size:{kind}" in evidence else [event["sentence"]]))
     modes = event.get("aux_mode") or []
     mode_spans = [evidence[f"aux_mode:{m}"] for m in modes if f"aux_mode:{m}" in evidence]
     assertion = assertion_of(modes)
+    mag = event.get("magnitude")
+    if mag and mag.get("count") is not None:
+        text = " ".join(p for p in (MARKER_WORDS.get(mag.get("marker") or "exact", ""),
+                                    _number(mag["count"]), mag.get("unit") or "") if p)
+        allowed = count_range(mag["count"], mag.get("marker", "exact"), mag.get("low"), mag.get("high"))
+        values.append(("magnitude", text, allowed and (assertion, allowed), [mag["evidence"]]))
+    for kind, count in sorted((event.get("size") or {}).items()):
+        values.append((f"size:{kind}", _number(count), (assertion, (count, count)),
+                       [evidence[f"size:{kind}"]] if f"size:{kind}" in evidence else [event["sentence"]]))
     values.append(("assertion", assertion, assertion, mode_spans or [evidence.get("event") or event["sentence"]]))
     for attribute in ("actor", "recipient"):
-        for entity in event.get(attribute) or ():
-            values.append((attribute, entity.get("identifier") or entity["entity_text"], entity.get("code"),
-                           [entity["evidence"]]))
+        entities = event.get(attribute) or ()
+        codes = frozenset(e["code"] for e in entities if e.get("code")) or None
+        for entity in entities:
+            values.append((attribute, entity.get("identifier") or entity["entity_text"], codes, [entity["evidence"]]))
     loc = event.get("event_loc")
     if loc:
         values.append(("place", loc.get("resolved_place") or loc["extracted_place"], loc.get("country_code"),
@@ -104,12 +110,16 @@ def _report_values(report: Report) -> list[tuple[str, str, Any, list[dict]]]:
 
 
 def _disagree(attribute: str, a: Any, b: Any) -> bool:
+    """Whether two comparable values contradict (see the module docstring)."""
     if a is None or b is None:
         return False
     if attribute == "magnitude" or attribute.startswith("size:"):
-        return a[1] < b[0] or b[1] < a[0]
+        (mode_a, (low_a, high_a)), (mode_b, (low_b, high_b)) = a, b
+        return mode_a == mode_b and (high_a < low_b or high_b < low_a)
     if attribute == "assertion":
         return {a, b} == {"asserted", "denied"}
+    if attribute in ("actor", "recipient"):
+        return not a & b
     return a != b
 
 

@@ -25,7 +25,7 @@ from sitrep.corpus.text_features import content_hash, shingles
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"         # datasketch 2 hashing scheme; stored signatures are uint32
-LSH_THRESHOLD = 0.2        # Jaccard at which LSH starts returning a pair as a candidate
+LSH_THRESHOLD = 0.1        # Jaccard at which LSH starts returning a pair as a candidate
 SYNDICATED = 0.8           # containment of the shorter text's shingles in the longer one
 REWRITE = 0.3
 MIN_SHINGLES = 8           # shorter texts (captions, one-liners) are not compared

@@ -57,7 +57,7 @@ class Assignment:
     doc_id: str
     story_id: str
     score: float
-    new: bool
+    method: str                  # new | joined | duplicate (a copy joins its original's story)
 
 
 def _day(value: str | None) -> date | None:
@@ -92,7 +92,8 @@ def story_score(doc: StoryDoc, story: Story) -> float | None:
 class StoryIndex:
     """Stories and the inverted index from their centroid terms; grows one document at a time."""
 
-    def __init__(self, stories: list[Story] = ()) -> None:
+    def __init__(self, stories: list[Story] = (), threshold: float = STORY_THRESHOLD) -> None:
+        self.threshold = threshold
         self.stories: dict[str, Story] = {}
         self.postings: dict[str, set[str]] = defaultdict(set)
         for story in stories:
@@ -116,16 +117,16 @@ class StoryIndex:
 
     def assign(self, doc: StoryDoc) -> Assignment:
         """Put `doc` in its best story (or a new one) and update that story."""
-        best, best_score = None, STORY_THRESHOLD
+        best, best_score = None, self.threshold
         for story in self.candidates(doc):
             score = story_score(doc, story)
             if score is not None and score >= best_score:
                 best, best_score = story, score
-        new = best is None
-        if new:
-            best, best_score = Story(id=f"st_{doc.doc_id[:12]}", title=doc.title), 1.0
+        method = "joined"
+        if best is None:
+            best, best_score, method = Story(id=f"st_{doc.doc_id[:12]}", title=doc.title), 1.0, "new"
         self.add(best, doc)
-        return Assignment(doc.doc_id, best.id, round(best_score, 4), new)
+        return Assignment(doc.doc_id, best.id, round(best_score, 4), method)
 
     def add(self, story: Story, doc: StoryDoc) -> None:
         """Fold a document into a story: centroid, date range, event keys, index."""

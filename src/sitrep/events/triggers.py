@@ -53,7 +53,7 @@ def word_matches(token: Token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
 
-def _partitive_objects(token: Token) -> list[Token]:
+def partitive_objects(token: Token) -> list[Token]:
     """Y of "X of Y" under `token`: "sent thousands of troops" counts troops as sent."""
     return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == PARTITIVE
             for obj in prep.children if obj.dep_ == "pobj"]
@@ -64,7 +64,7 @@ def neighbourhood(token: Token) -> list[Token]:
     first, plus the object of a partitive child ("send thousands of troops")."""
     near = list(token.children)
     near += [grandchild for child in token.children for grandchild in child.children]
-    near += [obj for child in token.children for obj in _partitive_objects(child)]
+    near += [obj for child in token.children for obj in partitive_objects(child)]
     if token.head.i != token.i:
         near.append(token.head)
         near += [sibling for sibling in token.head.children if sibling.i != token.i]

@@ -13,6 +13,7 @@ import logging
 
 from spacy.tokens import Token
 
+from sitrep.events.triggers import partitive_objects
 from sitrep.kb.actors import Actor, ActorKB
 from sitrep.model import ActorMention
 from sitrep.nlp.extensions import evidence_of
@@ -67,11 +68,13 @@ def _origin_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
 def group_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     """The countries a group noun's modifiers name, in text order (empty when none do).
 
-    noun (Token): head of the phrase naming the group ("fighters").
+    noun (Token): head of the phrase naming the group ("fighters", or "thousands" of
+        "thousands of fighters").
     kb (ActorKB): the actor KB (demonym adjectives and state aliases).
     """
-    if noun.pos_ != "NOUN":
-        return []
-    found = _demonym_actors(noun, kb) + _origin_actors(noun, kb)
+    found = []
+    for group in [noun, *partitive_objects(noun)]:
+        if group.pos_ == "NOUN":
+            found += _demonym_actors(group, kb) + _origin_actors(group, kb)
     return sorted(found, key=lambda m: m.evidence.start)
 

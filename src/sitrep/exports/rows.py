@@ -12,7 +12,9 @@ from typing import Any
 
 LIST_SEPARATOR = "; "
 # ACLED geo_precision: 1 the town itself, 2 a part of a region / near a town, 3 a province or larger.
-GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "locality": 1, "admin2": 2, "admin1": 3, "country": 3}
+# A gazetteer feature not listed (region, water, ...) counts as the coarsest: precision is never overstated.
+GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "locality": 1, "admin2": 2}
+COARSEST_GEO_PRECISION = 3
 DAY_LENGTH = len("YYYY-MM-DD")
 
 EVENT_COLUMNS = (
@@ -91,7 +93,8 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
         "country": loc.get("country"), "iso": loc.get("country_code"), "admin1": loc.get("province"),
         "location": loc.get("resolved_place") or loc.get("extracted_place"),
         "latitude": loc.get("lat"), "longitude": loc.get("lon"),
-        "geo_precision": GEO_PRECISION.get(loc.get("resolution") or "") if loc.get("lat") is not None else None,
+        "geo_precision": (GEO_PRECISION.get(loc.get("resolution") or "", COARSEST_GEO_PRECISION)
+                          if loc.get("lat") is not None else None),
         "source": LIST_SEPARATOR.join(dict.fromkeys(chain)), "source_scale": None,
         "notes": " ".join((record.get("text") or "").split()),
         "fatalities": (record.get("size") or {}).get("dead"),

@@ -5,7 +5,8 @@ Assigns (on each spaCy Doc, see `extensions.py`): doc._.actors, places, times, q
 quotes — each mention with its evidence span in the "text" layer and a confidence.
 
 Entry points: `build_nlp(settings)` once, then `parse_documents(nlp, cleaned)`, which runs
-`nlp.pipe` in batches; no component re-parses.
+`nlp.pipe` in batches; no component re-parses. With `prefilter=True` (setting `nlp.prefilter`)
+the model parses only candidate sentences (`prefilter.py`).
 """
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.model import Analysis, CleanDocument
-from sitrep.settings import Settings, load_settings
+from sitrep.settings import Settings, default_settings
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["build_nlp", "default_nlp", "parse_documents", "mentions_of"]
+__all__ = ["build_nlp", "default_nlp", "parse_documents", "mentions_of", "restore_offsets"]
 
 
 def build_nlp(settings: Settings) -> Language:
@@ -43,15 +44,26 @@ def build_nlp(settings: Settings) -> Language:
 @lru_cache(maxsize=1)
 def default_nlp() -> Language:
     """The default pipeline, built once per process."""
-    return build_nlp(load_settings())
+    return build_nlp(default_settings())
 
 
-def parse_documents(nlp: Language, cleaned: Sequence[CleanDocument], batch_size: int = 32) -> Iterator[Doc]:
+def parse_documents(
+    nlp: Language, cleaned: Sequence[CleanDocument], batch_size: int = 32, *, prefilter: bool = False
+) -> Iterator[Doc]:
     """spaCy Docs for the clean texts, in order.
 
     The doc id and publication date are set on each Doc before the components run (spaCy's
     `nlp.pipe` accepts Docs), because the time resolver reads the date.
+    prefilter (bool): parse only the sentences that can hold an event, with their context
+        (setting `nlp.prefilter`). Each Doc is then an excerpt of its text: pass what is read
+        from it through `restore_offsets(record, doc, clean.text)` to index the clean text.
     """
+    if prefilter:
+        from sitrep.nlp.prefilter import parse_selected
+
+        yield from parse_selected(nlp, cleaned, batch_size)
+        return
+
     def prepared() -> Iterator[Doc]:
         for clean in cleaned:
             doc = nlp.make_doc(clean.text)
@@ -60,6 +72,14 @@ def parse_documents(nlp: Language, cleaned: Sequence[CleanDocument], batch_size:
             yield doc
 
     yield from nlp.pipe(prepared(), batch_size=batch_size)
+
+
+def restore_offsets(record, doc: Doc, text: str):
+    """`record` with its "text"-layer offsets moved from a prefilter excerpt to `text` (the
+    clean text); unchanged for a Doc parsed whole. See `sitrep.nlp.prefilter`."""
+    from sitrep.nlp.prefilter import restore_offsets as restore
+
+    return restore(record, doc, text)
 
 
 def mentions_of(doc: Doc) -> Analysis:

@@ -21,6 +21,9 @@ from sitrep.kb.actors import Actor, ActorKB, Role, normalise
 # ("IRGC Quds Force commander", "Iran's Supreme Leader's adviser"); anything else ends it.
 PREFIX_STOP_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "ADV", "NUM"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Nouns that count people ("thousands of Nigerians"): what follows them is a group, not an actor.
+QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "tens", "millions", "scores"})
 CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
 CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"})
 PREFIX_MAX_TOKENS = 8

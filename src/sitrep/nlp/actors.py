@@ -55,8 +55,18 @@ CONFIDENCE = {
 }
 # When candidates overlap, the lower tier wins; within a tier the longer span, then the
 # kind listed first.
-TIERS = {"alias": 0, "fuzzy": 0, "metonym": 0, "modifier": 0, "entity": 0, "role": 1,
+TIERS = {"alias": 0, "fuzzy": 0, "metonym": 0, "modifier": 0, "office": 0, "entity": 0, "role": 1,
          "anaphor": 2, "ner": 3}
+# Words that may stand between a country and the noun it qualifies: "Libya's fledgling army",
+# "Yemen's former president", "Yemeni counterterrorism troops".
+MODIFIER_GAP_TOKENS = 2
+GAP_DEPS = frozenset({"amod", "compound", "nmod"})
+# A plural demonym with a number or a quantity word before it counts people ("160
+# Palestinians", "thousands of Nigerians"), who are not an actor; "the Iraqis" is the side's
+# government.
+QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
+DEFINITE = "the"
+GOV = "GOV"
 KIND_ORDER = tuple(TIERS)
 
 
@@ -132,7 +142,7 @@ class ActorResolver:
         aliases = self.alias_candidates(doc)
         candidates = select([*aliases, *self.entity_candidates(doc, aliases, roles),
                              *self.metonym_candidates(doc), *self.modifier_candidates(doc),
-                             *self.anaphor_candidates(doc)])
+                             *self.office_candidates(doc, roles), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
         return self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
@@ -173,38 +183,91 @@ class ActorResolver:
         return found
 
     def modifier_candidates(self, doc: Doc) -> list[Candidate]:
-        """Demonym/country + force noun ("Iranian forces") and plural demonyms ("Iraqis")."""
+        """Demonym/country + force noun ("Iranian forces", "U.S. officials") and plural
+        demonyms ("the Iraqis"); a counted plural demonym ("160 Palestinians") is people."""
         found = []
         for token in doc:
             iso = self.kb.plural_demonyms.get(token.lower_)
             if iso and token.text[:1].isupper():
-                found.append(Candidate(token.i, token.i + 1, "modifier", (self.kb.get(iso),)))
+                if counted(token):
+                    continue
+                definite = any(c.lower_ == DEFINITE for c in token.children)
+                actor = (self.kb.sector_actor(iso, GOV) if definite else None) or self.kb.get(iso)
+                found.append(Candidate(token.i, token.i + 1, "modifier", (actor,)))
                 continue
-            sector = self.kb.force_nouns.get(token.lower_)
-            if sector is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
+            if token.lower_ not in self.kb.force_nouns or \
+                    (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
                 continue
             start, iso = self.country_modifier(doc, token.i)
-            actor = self.kb.sector_actor(iso, sector)
+            actor = self.kb.sector_actor(iso, self.chain_sector(doc, start, token.i))
             if actor is not None:
                 found.append(Candidate(start, token.i + 1, "modifier", (actor,)))
         return found
 
+    def chain_sector(self, doc: Doc, start: int, noun: int) -> str:
+        """Sector of a force-noun chain: the head noun's, except that people of the
+        government sector take the sector of the noun before them ("military officials")."""
+        sector = self.kb.force_nouns[doc[noun].lower_]
+        before = [self.kb.force_nouns[t.lower_] for t in doc[start:noun] if t.lower_ in self.kb.force_nouns]
+        if sector == GOV and before and before[-1] != GOV:
+            return before[-1]
+        return sector
+
     def country_modifier(self, doc: Doc, noun: int) -> tuple[int, str | None]:
-        """(first token, ISO3) of the country word before a force noun, walking over other
-        force nouns ("Syrian government forces"); (noun, None) when there is none."""
+        """(first token, ISO3) of the country before a noun, walking over force nouns ("Syrian
+        government forces") and at most MODIFIER_GAP_TOKENS qualifiers ("Libya's fledgling
+        army"); (noun, None) when there is none. After a demonym the qualifiers must be
+        lower-case ("Syrian Kurdish forces" are not Syria's)."""
         i = noun - 1
         while i >= 0 and doc[i].lower_ in self.kb.force_nouns:
             i -= 1
+        gap = 0
+        while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS \
+                and doc[i].text not in rules.POSSESSIVE and self.country_at(doc, i) is None:
+            i -= 1
+            gap += 1
         if i < 0:
             return noun, None
         iso = self.kb.adjectives.get(doc[i].lower_)
         if iso and doc[i].text[:1].isupper():
-            return i, iso
+            lower_gap = all(t.text.islower() for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns)
+            return (i, iso) if lower_gap else (noun, None)
         if doc[i].text in rules.POSSESSIVE and i > 0:
-            states = [a for a in self.kb.lookup(doc[i - 1].text) if a.type == "state"]
-            if states and doc[i - 1].text[:1].isupper():
-                return i - 1, states[0].country
+            found = self.country_at(doc, i - 1)
+            return found if found else (noun, None)
+        if gap == 0:
+            found = self.country_at(doc, i)
+            if found and doc[i + 1].text not in rules.HYPHENS:
+                return found
         return noun, None
+
+    def country_at(self, doc: Doc, last: int) -> tuple[int, str] | None:
+        """(first token, ISO3) of a capitalised state alias ending at token `last`
+        ("U.S.", "United States"), or None."""
+        for first in (last - 1, last):
+            if first < 0 or not doc[first].text[:1].isupper():
+                continue
+            states = [a for a in self.kb.lookup(doc[first:last + 1].text) if a.type == "state"]
+            if states:
+                return first, states[0].country
+        return None
+
+    def office_candidates(self, doc: Doc, roles) -> list[Candidate]:
+        """An office with its country and no name after it ("Iran's Defense Minister",
+        "Yemen's former president", "the U.S. president"): one mention of the office holder."""
+        found = []
+        for start, end, role in roles:
+            if role.kind != "office" or (end < len(doc) and doc[end].pos_ == "PROPN"):
+                continue
+            i, gap = start - 1, 0
+            while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ == "amod" and doc[i].text.islower():
+                i, gap = i - 1, gap + 1
+            if i > 0 and doc[i].text in rules.POSSESSIVE:
+                i -= 1
+            country = self.country_at(doc, i) if i >= 0 else None
+            if country is not None:
+                found.append(Candidate(country[0], end, "office", (self.kb.get(country[1]),), role=role))
+        return found
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
         """Definite descriptions ("the group", "regime forces") to resolve in text order."""
@@ -232,7 +295,8 @@ class ActorResolver:
                                    or doc[end - 1].is_space):
                 end -= 1
             text = doc[start:end].text
-            if start < end and text[:1].isupper() and normalise(text) not in self.kb.adjectives:
+            if start < end and text[:1].isupper() and normalise(text) not in self.kb.adjectives \
+                    and normalise(text) not in self.kb.plural_demonyms:
                 spans.append((start, end, ent.label_))
         return spans
 
@@ -290,6 +354,9 @@ class ActorResolver:
             return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
         if cand.kind == "anaphor":
             return self.anaphor_actor(cand.anaphor, history)
+        if cand.kind == "office":
+            actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
+            return actor, f"role:{cand.role.text.lower()}", False
         if cand.kind == "role":
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
             return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, DROP, False)
@@ -329,6 +396,15 @@ class ActorResolver:
         actor_type = "person" if person else actor.type
         return ActorMention(evidence, actor.id, actor.code, actor.name, actor_type, actor.country,
                             CONFIDENCE[step], via)
+
+
+def counted(token) -> bool:
+    """Whether a plural noun counts people: "160 Palestinians", "thousands of Nigerians"."""
+    if any(c.dep_ in QUANTITY_DEPS for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NUM", "NOUN"} \
+        and (head.head.like_num or head.head.tag_ == "CD" or head.head.lower_ in rules.QUANTITY_WORDS)
 
 
 def inside(span: Span, entities: list[Span]) -> bool:

@@ -5,11 +5,11 @@ The components live in their own modules (one job each); importing them here run
 """
 from __future__ import annotations
 
-from sitrep.nlp import actors, places, quantities, quotes, times
+from sitrep.nlp import actors, arbiter, places, quantities, quotes, times
 from sitrep.nlp.extensions import register_extensions
 
 FACTORIES = {
-    module.FACTORY_NAME: module for module in (actors, places, times, quantities, quotes)
+    module.FACTORY_NAME: module for module in (actors, places, arbiter, times, quantities, quotes)
 }
 
 register_extensions()

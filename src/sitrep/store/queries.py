@@ -35,6 +35,7 @@ class QueryError(ValueError):
 
     def __init__(self, param: str, message: str) -> None:
         self.param = param
+        self.message = message
         super().__init__(f"{param}: {message}")
 
 

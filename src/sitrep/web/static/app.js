@@ -46,15 +46,17 @@ function setupFilterForm(form) {
   });
 }
 
-/** Suggestions for the filter inputs, from the API's actor and place lists and the event types. */
+/** Suggestions for the actor and place inputs, from the API's lists of known actors and places. */
 async function fillSuggestions() {
-  const lists = { actor: "actors", place: "places" };
-  for (const [key, path] of Object.entries(lists)) {
+  const lists = {
+    actor: ["actors", (item) => [item.id, item.name]],
+    place: ["places", (item) => [item.name, item.country_code]],
+  };
+  for (const [key, [path, option]] of Object.entries(lists)) {
     try {
-      const items = itemsOf(await getJSON(path, { limit: 1000 }));
-      replace(document.getElementById(`${key}-options`),
-        items.map((item) => h("option", { value: item.id ?? item.identifier ?? item.name ?? String(item) },
-          item.name ?? item.label ?? "")));
+      const seen = new Set();
+      const options = itemsOf(await getJSON(path, { limit: 1000 })).map(option).filter(([value]) => value && !seen.has(value) && seen.add(value));
+      replace(document.getElementById(`${key}-options`), options.map(([value, label]) => h("option", { value }, label || "")));
     } catch (err) {
       console.warn("no suggestions for", key, err);
     }
@@ -85,7 +87,8 @@ async function route() {
     root.append(h("p", { class: "error", role: "alert" }, String(err.message || err)));
   }
   root.setAttribute("aria-busy", "false");
-  document.body.dataset.ready = view;
+  // Tests and screenshot scripts wait on this counter: it changes once a page is fully drawn.
+  document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
 }
 
 setupFilterForm(document.getElementById("filters"));

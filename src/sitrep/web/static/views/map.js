@@ -73,7 +73,10 @@ function drawPoints(layer, places, scale) {
     const types = [...new Set(place.events.map((e) => e.event))].join(", ");
     const link = s("a", { href: `#/map?place=${encodeURIComponent(place.name)}`, class: "place",
       "data-place": place.name, "data-count": place.events.length });
-    link.append(s("circle", { cx: px, cy: py, r: (3 + 2 * Math.sqrt(place.events.length)) * scale }));
+    const r = (3 + 2 * Math.sqrt(place.events.length)) * scale;
+    link.append(s("circle", { cx: px, cy: py, r }),
+      s("text", { x: px + r * 1.2, y: py + r * 0.4, "font-size": 11 * scale, class: "place-label" },
+        `${place.name} (${place.events.length})`));
     layer.append(withTooltip(link, [`${place.name} (${place.lat.toFixed(2)}, ${place.lon.toFixed(2)})`,
       `${place.events.length} event${place.events.length === 1 ? "" : "s"}: ${types}`]));
   }

@@ -5,7 +5,9 @@ import { allEvents } from "../api.js";
 import { h, s, withTooltip } from "../dom.js";
 import { actorName, eventTable } from "../format.js";
 
-const SIZE = 720;
+const WIDTH = 960;
+const HEIGHT = 560;
+const GRAVITY = 1.2;
 const ITERATIONS = 300;
 
 /** Nodes (actors with event counts) and edges (actor -> recipient pairs with their events). */
@@ -35,41 +37,41 @@ export function graphOf(events) {
 
 function layout(nodes, edges) {
   const n = nodes.length;
-  const centre = SIZE / 2;
+  const [cx, cy] = [WIDTH / 2, HEIGHT / 2];
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(n, 1);
-    node.x = centre + (SIZE / 3) * Math.cos(angle);
-    node.y = centre + (SIZE / 3) * Math.sin(angle);
+    node.x = cx + (HEIGHT / 3) * Math.cos(angle);
+    node.y = cy + (HEIGHT / 3) * Math.sin(angle);
   });
-  const ideal = SIZE / Math.max(3, Math.sqrt(n) * 2);
+  // Fruchterman-Reingold: repulsion k^2/d between every pair, attraction d^2/k along edges, and
+  // a pull to the centre strong enough (GRAVITY) that unlinked actors stay in the picture.
+  const k = HEIGHT / (2 * Math.sqrt(Math.max(n, 1)));
+  const index = new Map(nodes.map((node, i) => [node, i]));
   for (let step = 0; step < ITERATIONS; step++) {
     const heat = 1 - step / ITERATIONS;
-    const force = nodes.map(() => [0, 0]);
+    const force = nodes.map((node) => [(cx - node.x) * GRAVITY, (cy - node.y) * GRAVITY]);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const dx = nodes[i].x - nodes[j].x || 0.01;
         const dy = nodes[i].y - nodes[j].y || 0.01;
-        const d2 = dx * dx + dy * dy;
-        const push = (ideal * ideal) / d2;
+        const push = (k * k) / (dx * dx + dy * dy);
         force[i][0] += dx * push; force[i][1] += dy * push;
         force[j][0] -= dx * push; force[j][1] -= dy * push;
       }
     }
     for (const edge of edges) {
-      const [i, j] = [nodes.indexOf(edge.source), nodes.indexOf(edge.target)];
+      const [i, j] = [index.get(edge.source), index.get(edge.target)];
       const dx = nodes[j].x - nodes[i].x;
       const dy = nodes[j].y - nodes[i].y;
-      const pull = Math.sqrt(dx * dx + dy * dy) / ideal;
+      const pull = Math.hypot(dx, dy) / k;
       force[i][0] += dx * pull; force[i][1] += dy * pull;
       force[j][0] -= dx * pull; force[j][1] -= dy * pull;
     }
     nodes.forEach((node, i) => {
-      force[i][0] += (centre - node.x) * 0.05;
-      force[i][1] += (centre - node.y) * 0.05;
       const len = Math.hypot(...force[i]) || 1;
-      const move = Math.min(len, 20 * heat + 1);
-      node.x = Math.min(SIZE - 40, Math.max(40, node.x + (force[i][0] / len) * move));
-      node.y = Math.min(SIZE - 20, Math.max(20, node.y + (force[i][1] / len) * move));
+      const move = Math.min(len, 30 * heat + 0.5);
+      node.x = Math.min(WIDTH - 60, Math.max(60, node.x + (force[i][0] / len) * move));
+      node.y = Math.min(HEIGHT - 20, Math.max(30, node.y + (force[i][1] / len) * move));
     });
   }
 }
@@ -78,7 +80,7 @@ export function networkSvg(graph) {
   const { nodes, edges } = graph;
   if (!nodes.length) return h("p", { class: "empty" }, "No actors.");
   layout(nodes, edges);
-  const svg = s("svg", { viewBox: `0 0 ${SIZE} ${SIZE}`, class: "network", role: "img",
+  const svg = s("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "network", role: "img",
     "aria-label": `network of ${nodes.length} actors` },
   s("defs", {}, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6,
     markerHeight: 6, orient: "auto-start-reverse" }, s("path", { d: "M0,0L10,5L0,10Z", class: "arrowhead" }))));

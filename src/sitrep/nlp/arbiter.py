@@ -1,0 +1,378 @@
+"""Decide, for each span both resolvers claimed, whether it names an actor or a place.
+
+The actor and place resolvers run independently, so a country or capital is often both an
+`ActorMention` and a `PlaceMention` ("Israel", "Moscow", "the Pentagon"). A span is one or
+the other in a sentence, and the parse says which (`usage`):
+
+    place   object of a locative preposition ("in Syria", "parts of Iraq", "to Kabul"),
+            possessor of a place or condition noun ("Yemen's capital", "Lebanon's civil
+            war"), apposition to a place ("Raqqa, Syria"), subject of a copula ("Yemen is
+            a route"), object of a verb that is not an actor's act ("leave Iraq");
+    actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
+            object of by/on/between/against/toward ("sanctions on Russia"), object of an
+            agent verb ("threatened Baghdad"), possessor of an action noun ("Moscow's
+            goals", "Iran's strategy"), one side of a hyphenated pair ("US-Taliban deal");
+    neither a name inside a person's title ("U.S. President Donald Trump": the person mention
+            carries the affiliation) or modifying a noun that names no actor ("U.S. embassy",
+            "U.S. airstrike"), where neither the actor nor the place is what the text names.
+
+A person or an organisation that merely shares its name with a place ("Hadi", "Russia
+Today") is always the actor: the places inside a longer actor mention are dropped. A bare
+title next to the name it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not
+a second mention.
+
+Every kept mention records the decision: `via`/`method` gets "+arbiter:<reason>". A place the
+parse makes an actor becomes the state ("country:IL" -> ISR) or, for a capital, its
+government (via "metonym+arbiter:<reason>").
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+import pycountry
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
+from sitrep.model import ActorMention, PlaceMention
+from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
+from sitrep.nlp.extensions import doc_text, register_extensions
+
+logger = logging.getLogger(__name__)
+
+FACTORY_NAME = "sitrep_mention_arbiter"
+ACTOR, PLACE, NEITHER = "actor", "place", "neither"
+# Prepositions whose object is a party, not a location ("sanctions on Russia", "talks
+# between Israel and Hamas", "hostility toward Israel", "outwitted by Ankara").
+ACTOR_PREPOSITIONS = frozenset({"by", "on", "against", "toward", "towards", "than"})
+# These name a party after an act, a relation or a person ("a deal with Turkey", "leaders
+# from Pakistan", "talks between Israel and Hamas") and a location otherwise ("border with
+# Ukraine", "withdrawal from Iraq", "people between Iraq and Syria"); "with" after a verb
+# is a party ("negotiate with Iran").
+RELATION_PREPOSITIONS = frozenset({"from", "between", "with", "among"})
+# Nouns that name an act, an intention or a relation: their possessor ("Moscow's goals"), or
+# the object of "from"/"between" after them ("retaliation from Iran", "talks between Israel
+# and Hamas"), is a party; after other nouns it is a location ("people between Iraq and Syria").
+ACTION_NOUNS = frozenset({
+    "action", "aim", "ambition", "annexation", "attack", "backing", "blockade", "campaign",
+    "decision", "demand", "effort", "goal", "influence", "intervention", "invasion",
+    "involvement", "mission", "move", "objective", "offensive", "offer", "operation", "plan",
+    "policy", "position", "pressure", "proposal", "reaction", "request", "response",
+    "retaliation", "role", "sanction", "stance", "statement", "strategy", "support", "threat",
+    "agreement", "deal", "accord", "talk", "negotiation", "ceasefire", "cease-fire", "truce",
+    "conflict", "fighting", "clash", "violence", "hostility", "tension", "relation",
+    "coordination", "cooperation", "dispute", "rivalry", "confrontation", "escalation",
+    "leader", "delegation", "representative", "envoy", "ally", "rival", "partner", "enemy",
+})
+# Of those, the ones a name before them does not make a party of ("the U.S. agreement",
+# "a Brussels attack"): only a hyphenated pair does ("US-Taliban deal").
+# Nouns that name a place or a state of the country rather than its acts.
+PLACE_NOUNS = frozenset({
+    "border", "capital", "city", "coast", "east", "north", "northeast", "northwest", "south",
+    "southeast", "southwest", "west", "province", "region", "soil", "territory", "airspace",
+    "peninsula", "side", "part", "town", "village", "countryside", "heartland", "interior",
+})
+# Verbs that take a place as subject ("Yemen is an important part").
+COPULAS = frozenset({"be"})
+SUBJECT_DEPS = frozenset({"nsubj"})
+# "JERUSALEM (Reuters) -", "Doha, Qatar -", "BEIRUT (AP) —": a place opening a paragraph,
+# optionally qualified and credited, then a dash.
+DATELINE = re.compile(r"(,[^\S\n]*[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)*)?[^\S\n]*(\([^()\n]{1,40}\))?[^\S\n]*[-\u2014\u2013]")
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# A title between an organisation and a person's name has at most this many tokens
+# ("U.S. Secretary of State Mike Pompeo").
+TITLE_MAX_TOKENS = 6
+TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "PUNCT"})
+# Confidence of an actor made from a place mention: a subject or agent is surer than a possessor.
+CONFIDENCE_STRONG = 0.8
+CONFIDENCE_WEAK = 0.6
+# "the leader of Hezbollah, Hassan Nasrallah": the title's object before the comma.
+TITLE_OBJECT_PREPOSITIONS = frozenset({"of", "for", "to"})
+TITLE_OBJECT_MAX_CHARS = 40
+PERSON = "person"
+STATE = "state"
+METONYM = "metonym"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a span names in its sentence, and the cue that said so."""
+
+    kind: str
+    reason: str
+
+
+def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision | None:
+    """Whether a country/capital name is used as an actor, a place or neither (see module).
+
+    token: the name's head token; place_tokens: tokens of the document's place mentions
+    (an apposition to one is a qualifier: "Raqqa, Syria"). None when the parse says nothing.
+    """
+    token = subject_role_token(token)
+    head, dep = token.head, token.dep_
+    if is_dateline(token):
+        return Decision(PLACE, "dateline")
+    if dep in SUBJECT_DEPS:
+        return Decision(PLACE, "copula subject") if head.lemma_.lower() in COPULAS else Decision(ACTOR, "subject")
+    if dep == "dative":
+        return Decision(ACTOR, "recipient")
+    if dep == "pobj":
+        return preposition_usage(head, kb)
+    if dep == "poss":
+        return possessor_usage(head, kb)
+    if dep == "dobj":
+        return Decision(ACTOR, "object of an agent verb") if head.lemma_.lower() in kb.agent_verbs \
+            else Decision(PLACE, "object")
+    if dep == "appos":
+        return Decision(PLACE, "qualifier") if head.i in place_tokens else Decision(ACTOR, "apposition")
+    if dep in MODIFIER_DEPS:
+        return modifier_usage(token, kb)
+    return None
+
+
+def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
+    """"by/on/against X" -> actor; "with/from/between X" after an act, a relation or a
+    person -> actor ("deal with Turkey", "leaders from Pakistan"); any other object -> place."""
+    word = preposition.lower_
+    governor = preposition.head
+    if preposition.dep_ == "agent":
+        return Decision(ACTOR, "agent")
+    if word in ACTOR_PREPOSITIONS:
+        return Decision(ACTOR, word)
+    party_governor = governor.lemma_.lower() in ACTION_NOUNS or normalise(governor.text) in kb.roles
+    if word in RELATION_PREPOSITIONS and (party_governor or (word == "with" and governor.pos_ == "VERB")):
+        return Decision(ACTOR, f"{word} after a party noun")
+    return Decision(PLACE, f"object of {word}")
+
+
+def possessor_usage(possessed: Token, kb: ActorKB) -> Decision:
+    """"Iran's strategy", "Russia's military" -> actor; "Yemen's capital", "Lebanon's civil
+    war" (a place or a condition of the country) -> place."""
+    lemma = possessed.lemma_.lower()
+    if lemma in ACTION_NOUNS or possessed.lower_ in kb.force_nouns or normalise(possessed.text) in kb.roles:
+        return Decision(ACTOR, "possessor of an act or body")
+    return Decision(PLACE, "possessor of a place or condition")
+
+
+def modifier_usage(token: Token, kb: ActorKB) -> Decision:
+    """A name before a noun: a party of a hyphenated pair or of an actor noun is an actor
+    ("US-Taliban deal", "U.S. officials"); before any other noun it names nothing itself."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if (after is not None and after.text in HYPHENS and not after.whitespace_) or \
+            (before is not None and before.text in HYPHENS and not token.doc[before.i - 1].whitespace_):
+        return Decision(ACTOR, "hyphenated pair")
+    noun = token.head
+    if noun.lower_ in kb.force_nouns or normalise(noun.text) in kb.roles:
+        return Decision(ACTOR, "modifier of an actor noun")
+    return Decision(NEITHER, "modifier of a non-actor noun")
+
+
+def is_dateline(token: Token) -> bool:
+    """Whether a name opens its paragraph as a dateline ("JERUSALEM (Reuters) -")."""
+    text = doc_text(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    if text[line_start:token.idx].strip():
+        return False
+    return DATELINE.match(text, token.idx + len(token.text)) is not None
+
+
+# ---------------------------------------------------------------------------- mentions
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def is_place_like(mention: ActorMention, places: list[PlaceMention]) -> bool:
+    """Whether an actor mention may be a place: a state, a capital standing for its
+    government, or an organisation named by its building ("the Pentagon") that the
+    gazetteer also resolved at the same span."""
+    if mention.actor_type == STATE or mention.via.startswith(METONYM):
+        return True
+    if mention.actor_type == PERSON or mention.actor_id is None:
+        return False
+    name = without_article(mention.evidence.text)
+    return any(p.place_id and without_article(p.evidence.text) == name
+               and _overlap(p.evidence.start, p.evidence.end, mention.evidence.start, mention.evidence.end)
+               for p in places)
+
+
+def without_article(text: str) -> str:
+    """A name without a leading "the" ("the Pentagon" and "Pentagon" are one name)."""
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words: frozenset[str]) -> bool:
+    """Whether a name sits in the title before a person's name ("U.S. President Donald Trump",
+    "Taliban spokesman Zabiullah Mujahid"): only title words lie between it and the person."""
+    person_starts = {m.evidence.start for m in actors if m.actor_type == PERSON or m.via.startswith("role:")
+                     or (m.actor_id is None and m.evidence.text[:1].isupper())}
+    i = span.end
+    if i < len(doc) and doc[i].text in POSSESSIVE:
+        i += 1
+    saw_title = False
+    while i < len(doc) and i - span.end <= TITLE_MAX_TOKENS:
+        token = doc[i]
+        if token.idx in person_starts:
+            return saw_title
+        if token.text == "," and saw_title and i + 1 < len(doc) and doc[i + 1].idx in person_starts:
+            return True
+        if token.is_punct and token.text != "." or (token.pos_ not in TITLE_POS and token.dep_ != "amod"):
+            return False
+        saw_title = saw_title or token.lower_ in role_words
+        i += 1
+    return False
+
+
+def place_actor(place: PlaceMention, kb: ActorKB) -> Actor | None:
+    """The actor a place mention stands for when it acts: a country's state, a capital's
+    government, a building's organisation."""
+    if place.place_id and place.place_id.startswith("country:"):
+        country = pycountry.countries.get(alpha_2=place.place_id.split(":", 1)[1])
+        return kb.get(country.alpha_3) if country else None
+    metonym = kb.metonym(place.evidence.text)
+    if metonym is not None:
+        return metonym
+    if place.place_id and place.place_id.startswith("region:"):
+        named = [a for a in kb.lookup(place.evidence.text) if a.type != STATE]
+        return named[0] if len(named) == 1 else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Arbitration:
+    """The actor and place mentions that survive, in text order."""
+
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+
+
+# Cues sure enough to make a capital or a building an actor without the actor resolver
+# having seen it act (a country needs less: it is a polity wherever it is not a location).
+STRONG_REASONS = frozenset({"subject", "agent", "by", "against", "toward", "towards",
+                            "possessor of an act or body", "object of an agent verb",
+                            "modifier of an actor noun"})
+
+
+def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], kb: ActorKB,
+              role_words: frozenset[str]) -> Arbitration:
+    """Decide every contested span (see module docstring); pure: the Doc is not modified.
+
+    role_words: the words of the KB's role titles ("president", "spokesman", "secretary").
+    """
+    place_tokens = frozenset(t.i for p in places for t in (_tokens(doc, p.evidence.start, p.evidence.end) or ()))
+    kept: list[ActorMention] = []
+    dropped: set[int] = set()   # places that lose to an actor or name nothing
+    decided: dict[int, str] = {}  # places kept by a decision: the reason
+    for mention in actors:
+        start, end = mention.evidence.start, mention.evidence.end
+        overlapping = [i for i, p in enumerate(places) if _overlap(start, end, p.evidence.start, p.evidence.end)]
+        span = _tokens(doc, start, end)
+        if span is None:
+            kept.append(mention)
+        elif mention.actor_id is not None and is_place_like(mention, places):
+            decision = (Decision(NEITHER, "in a person's title") if in_person_title(doc, span, actors, role_words)
+                        else usage(span.root, kb, place_tokens))
+            if decision is None:
+                kept.append(mention)
+                dropped.update(overlapping)
+            elif decision.kind == ACTOR:
+                kept.append(replace(mention, via=f"{mention.via}+arbiter:{decision.reason}"))
+                dropped.update(overlapping)
+            elif decision.kind == NEITHER:
+                dropped.update(overlapping)
+            else:
+                decided.update((i, decision.reason) for i in overlapping)
+        elif mention.via.startswith("role:") and mention.actor_type != PERSON and next_to_person(doc, span, actors):
+            continue
+        elif mention.actor_id is not None and mention.actor_type != PERSON \
+                and in_person_title(doc, span, actors, role_words):
+            dropped.update(overlapping)
+        else:
+            if mention.actor_id is not None:
+                dropped.update(overlapping)
+            kept.append(mention)
+    places_kept = []
+    for i, place in enumerate(places):
+        if i in dropped:
+            continue
+        if i in decided:
+            places_kept.append(replace(place, method=f"{place.method}+arbiter:{decided[i]}"))
+            continue
+        turned = place_as_actor(doc, place, kb, place_tokens)
+        if turned is None:
+            places_kept.append(place)
+        else:
+            kept.append(turned)
+    kept.sort(key=lambda m: m.evidence.start)
+    return Arbitration(kept, places_kept)
+
+
+def place_as_actor(doc: Doc, place: PlaceMention, kb: ActorKB, place_tokens: frozenset[int]) -> ActorMention | None:
+    """The actor mention a place mention no actor claimed turns into when the parse says it
+    acts ("toward Israel", "if Moscow takes"); None when it stays a place.
+
+    A country turns on any actor cue; a capital or a building only on a strong one
+    (STRONG_REASONS), since "from Kabul" is far more often a place than "from Afghanistan".
+    """
+    actor = place_actor(place, kb)
+    span = _tokens(doc, place.evidence.start, place.evidence.end)
+    if actor is None or span is None or len(span) > 3:
+        return None
+    decision = usage(span.root, kb, place_tokens)
+    if decision is None or decision.kind != ACTOR:
+        return None
+    strong = decision.reason in STRONG_REASONS
+    if actor.type != STATE and not strong:
+        return None
+    via = ("alias" if actor.type == STATE else METONYM) + f"+arbiter:{decision.reason}"
+    return ActorMention(place.evidence, actor.id, actor.code, actor.name, actor.type, actor.country,
+                        CONFIDENCE_STRONG if strong else CONFIDENCE_WEAK, via)
+
+
+def next_to_person(doc: Doc, span: Span, actors: list[ActorMention]) -> bool:
+    """Whether a bare title stands next to the name it belongs to ("the leader of Hezbollah,
+    Hassan Nasrallah", "Nasrallah, the group's leader"): the person mention says it all."""
+    text = doc_text(doc)
+    for person in actors:
+        if not (person.actor_type == PERSON or person.actor_id is None):
+            continue
+        if person.evidence.start >= span.end_char:
+            between = text[span.end_char:person.evidence.start].strip()
+        elif person.evidence.end <= span.start_char:
+            between = text[person.evidence.end:span.start_char].strip()
+        else:
+            continue
+        if between in {"", ","} or (len(between) <= TITLE_OBJECT_MAX_CHARS and between.endswith(",")
+                                    and between.split()[0] in TITLE_OBJECT_PREPOSITIONS and "\n" not in between):
+            return True
+    return False
+
+
+class MentionArbiter:
+    """Component: rewrites doc._.actors and doc._.places so that no span is both."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY_NAME, kb: ActorKB | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.kb = kb or default_actor_kb()
+        self.role_words = frozenset(word for key in self.kb.roles for word in key.split())
+
+    def __call__(self, doc: Doc) -> Doc:
+        result = arbitrate(doc, list(doc._.actors or []), list(doc._.places or []), self.kb, self.role_words)
+        doc._.actors, doc._.places = result.actors, result.places
+        return doc
+
+
+@Language.factory(FACTORY_NAME, assigns=["doc._.actors", "doc._.places"],
+                  requires=["doc._.actors", "doc._.places", "token.dep"])
+def make_mention_arbiter(nlp: Language, name: str) -> MentionArbiter:
+    """Factory for the arbiter (KB: the one shipped in sitrep/kb)."""
+    return MentionArbiter(nlp, name)

@@ -1,0 +1,79 @@
+"""The seeds end to end: one happening relayed by two outlets becomes one story, one origin.
+
+Asserted by properties only (no seed ids, offsets or names): the As-Safir report of
+troops moving into Idlib is relayed by two seed outlets.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory, seeds_dir):
+    db = tmp_path_factory.mktemp("corpus") / "seeds.duckdb"
+    result = runner.invoke(app, ["--db", str(db), "--quiet", "run", str(seeds_dir)])
+    if result.exit_code != 0:
+        raise RuntimeError(result.output)
+    return db
+
+
+def _json(db, *args):
+    result = runner.invoke(app, ["--db", str(db), *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _relayed_story(db):
+    """The story with an outlet relayed by two of its documents, and that chain."""
+    for row in _json(db, "stories"):
+        story = _json(db, "story", row["id"])
+        for chain in story["chains"]:
+            relaying_docs = {edge["doc_id"] for edge in chain["edges"] if edge["source"] == chain["origin"]}
+            origin = next(node for node in chain["nodes"] if node["id"] == chain["origin"])
+            if origin["kind"] == "outlet" and len(relaying_docs) >= 2:
+                return story, chain, relaying_docs
+    raise AssertionError("no outlet relayed by two documents of one story")
+
+
+def test_seeds_relayed_report_is_one_story_with_one_origin(seeded_db):
+    story, chain, relaying_docs = _relayed_story(seeded_db)
+    assert relaying_docs <= {doc["id"] for doc in story["documents"]}
+    assert chain["single_origin"] and chain["independent_confirmations"] == 1
+    outlets = {doc["outlet"] for doc in story["documents"] if doc["id"] in relaying_docs}
+    assert len(outlets) == 2 and None not in outlets
+
+
+def test_seeds_deployment_reports_merge_with_conflicting_figures(seeded_db):
+    story, _, relaying_docs = _relayed_story(seeded_db)
+    merged = [event for event in story["merged_events"]
+              if event["event"] == "MOBILIZE" and relaying_docs <= {r["doc_id"] for r in event["reports"]}]
+    assert len(merged) == 1
+    figures = [c for c in story["claims"] if c["merged_event_id"] == merged[0]["id"] and c["attribute"] == "magnitude"]
+    conflicting = [c for c in figures if c["conflict"]]
+    assert {c["doc_id"] for c in conflicting} >= relaying_docs
+    assert len({c["value"] for c in conflicting}) >= 2
+    for claim in conflicting:
+        assert len(claim["chain"]) >= 2 and claim["chain"][0]["kind"] == "outlet"   # outlet, then its source
+        assert claim["first_seen"] and claim["evidence"][0]["text"][0].isdigit() or "than" in claim["evidence"][0]["text"]
+
+
+def test_seeds_claims_and_framing_carry_evidence(seeded_db):
+    conflicts = _json(seeded_db, "claims", "--conflicts")
+    assert conflicts and all(c["conflict"] for c in conflicts)
+    story, _, _ = _relayed_story(seeded_db)
+    docs = {doc["id"]: _json(seeded_db, "doc", doc["id"])["text"] for doc in story["documents"]}
+    for entry in story["framing"]:
+        for term in entry["terms"]:
+            for ev in term["evidence"]:
+                assert docs[entry["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+    assert any(term["term"] == "regime" for entry in story["framing"] for term in entry["terms"])
+    result = runner.invoke(app, ["--db", str(seeded_db), "story", story["id"]])
+    assert result.exit_code == 0 and "attribution chains" in result.output
+    assert runner.invoke(app, ["--db", str(seeded_db), "story", "no-such-story"]).exit_code == 2
