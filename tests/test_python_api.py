@@ -75,7 +75,8 @@ def test_python_api_open_missing_store_raises(tmp_path):
 def test_python_api_process_codes_events_with_evidence_in_memory():
     plain, page, empty = sitrep.process([
         TEXT,
-        {"html": f"<html><head><title>Border clashes</title></head><body><article><p>{TEXT}</p></article></body></html>",
+        {"html": f"<html><head><title>Border clashes</title></head><body><article><p>{TEXT}</p></article>"
+                 "</body></html>",
          "outlet": "Example Wire", "date": "2024-05-07"},
         {"url": "https://example.org/empty"},
     ])

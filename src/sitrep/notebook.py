@@ -21,8 +21,7 @@ import polars as pl
 
 from sitrep.exports.rows import EVENT_COLUMNS, event_row
 from sitrep.model import Analysis, CleanDocument, Document, Failure, to_dict
-from sitrep.store import Store
-from sitrep.store import queries
+from sitrep.store import Store, queries
 
 BATCH_SIZE = 64
 MEMORY_SOURCE = "memory"

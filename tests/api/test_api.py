@@ -50,7 +50,8 @@ def _all_events(client, **params):
 def test_api_documents_pages_through_the_seeds(client):
     first = _get(client, "/api/documents", limit=2)
     assert first["total"] == 5 and len(first["items"]) == 2 and (first["limit"], first["offset"]) == (2, 0)
-    rest = _get(client, "/api/documents", limit=2, offset=2)["items"] + _get(client, "/api/documents", offset=4)["items"]
+    rest = _get(client, "/api/documents", limit=2, offset=2)["items"]
+    rest += _get(client, "/api/documents", offset=4)["items"]
     ids = [doc["id"] for doc in first["items"] + rest]
     assert len(ids) == len(set(ids)) == 5
     assert all(doc["title"] and doc["text_chars"] > 0 for doc in first["items"])

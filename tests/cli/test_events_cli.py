@@ -50,7 +50,8 @@ def test_events_cli_filters_each_narrow_the_list(seeded_db):
     assert 0 < len(asserted) < len(events) and all(not e["aux_mode"] for e in asserted)
     outlet = next(e["outlet"] for e in events if e["outlet"])
     assert {e["outlet"] for e in _events(seeded_db, "--outlet", outlet)} == {outlet}
-    place = next(e["event_loc"]["resolved_place"] for e in events if e["event_loc"] and e["event_loc"]["resolved_place"])
+    place = next(e["event_loc"]["resolved_place"] for e in events
+                 if e["event_loc"] and e["event_loc"]["resolved_place"])
     at_place = _events(seeded_db, "--place", place)
     assert at_place and all(place in (e["event_loc"]["resolved_place"], e["event_loc"]["province"],
                                       e["event_loc"]["country"]) for e in at_place)

@@ -21,11 +21,20 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api.schemas import (
-    Actor, Claim, DocumentDetail, DocumentSummary, EventRecord, IngestFailure, IngestRequest, IngestResult, Page,
-    Place, StoryDetail, StorySummary,
+    Actor,
+    Claim,
+    DocumentDetail,
+    DocumentSummary,
+    EventRecord,
+    IngestFailure,
+    IngestRequest,
+    IngestResult,
+    Page,
+    Place,
+    StoryDetail,
+    StorySummary,
 )
-from sitrep.store import Store
-from sitrep.store import queries
+from sitrep.store import Store, queries
 from sitrep.store.queries import DEFAULT_LIMIT, MAX_LIMIT, QueryError
 
 logger = logging.getLogger(__name__)
@@ -103,11 +112,11 @@ def create_app(db_path: str | Path, enable_ingest: bool = False) -> FastAPI:
         actor: str | None = Query(None, description="KB id, actor code or words naming an actor or recipient"),
         event_type: str | None = Query(None, alias="type", description="PLOVER category, e.g. ASSAULT"),
         place: str | None = Query(None, description="place name, province, country name or code, or place id"),
-        date_from: str | None = Query(None, description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD): events ending on or after"),
+        date_from: str | None = Query(None, description="ISO date (YYYY[-MM[-DD]]): events ending on or after"),
         date_to: str | None = Query(None, description="ISO date: events starting on or before"),
         outlet: str | None = Query(None, description="publishing outlet"),
         mode: str | None = Query(None, description="PLOVER mode, e.g. troops"),
-        aux_mode: str | None = Query(None, description=f"auxiliary mode, or '{queries.NO_AUX_MODE}' for plain assertions"),
+        aux_mode: str | None = Query(None, description=f"auxiliary mode, '{queries.NO_AUX_MODE}': plain assertions"),
         min_confidence: float | None = Query(None, ge=0, le=1, description="lowest confidence, 0 to 1"),
         doc_id: str | None = Query(None, description="document id or prefix"),
         limit: int = LIMIT, offset: int = OFFSET,
@@ -191,6 +200,7 @@ def _ingest(store: Store, page: IngestRequest) -> dict[str, Any]:
         raise HTTPException(status_code=422, detail=[IngestFailure(code=f.code, detail=f.detail).model_dump()
                                                      for f in failures])
     found, _ = queries.list_events(store, doc_id=doc.id, limit=MAX_LIMIT)
+    logger.info("ingested %s from %s: %s events", doc.id, doc.source, len(found))
     meta = cleaned[0].metadata
     return {"id": doc.id, "stored": True, "title": meta.title.value, "published": meta.published.value,
             "events": found, "failures": [{"code": f.code, "detail": f.detail} for f in failures]}

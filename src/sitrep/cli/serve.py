@@ -12,7 +12,8 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; the default answers this machine only."),
     port: int = typer.Option(8000, help="TCP port."),
-    enable_ingest: bool = typer.Option(False, "--enable-ingest", help="Accept POST /api/ingest (opens the store for writing)."),
+    enable_ingest: bool = typer.Option(False, "--enable-ingest",
+                                       help="Accept POST /api/ingest (opens the store for writing)."),
 ) -> None:
     """Serve the API (/api, /docs) and the web UI (/) over the store."""
     import uvicorn

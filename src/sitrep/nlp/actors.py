@@ -223,7 +223,8 @@ class ActorResolver:
             i -= 1
         gap = 0
         while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS \
-                and doc[i].text not in rules.POSSESSIVE and self.country_at(doc, i) is None:
+                and doc[i].text not in rules.POSSESSIVE and doc[i].lower_ not in self.kb.adjectives \
+                and self.country_at(doc, i) is None:
             i -= 1
             gap += 1
         if i < 0:

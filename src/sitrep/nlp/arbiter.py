@@ -46,11 +46,12 @@ ACTOR, PLACE, NEITHER = "actor", "place", "neither"
 # Prepositions whose object is a party, not a location ("sanctions on Russia", "talks
 # between Israel and Hamas", "hostility toward Israel", "outwitted by Ankara").
 ACTOR_PREPOSITIONS = frozenset({"by", "on", "against", "toward", "towards", "than"})
-# These name a party after an act, a relation or a person ("a deal with Turkey", "leaders
-# from Pakistan", "talks between Israel and Hamas") and a location otherwise ("border with
-# Ukraine", "withdrawal from Iraq", "people between Iraq and Syria"); "with" after a verb
-# is a party ("negotiate with Iran").
-RELATION_PREPOSITIONS = frozenset({"from", "between", "with", "among"})
+# These name a party ("a deal with Turkey", "talks between Israel and Hamas") unless a place
+# noun governs them ("border with Ukraine", "the border between Iraq and Syria").
+PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
+# "from" names a source after an act or a person ("retaliation from Iran", "leaders from
+# Pakistan") and an origin otherwise ("withdrawal from Iraq", "troops from Niger").
+SOURCE_PREPOSITIONS = frozenset({"from"})
 # Nouns that name an act, an intention or a relation: their possessor ("Moscow's goals"), or
 # the object of "from"/"between" after them ("retaliation from Iran", "talks between Israel
 # and Hamas"), is a party; after other nouns it is a location ("people between Iraq and Syria").
@@ -92,6 +93,7 @@ CONFIDENCE_WEAK = 0.6
 TITLE_OBJECT_PREPOSITIONS = frozenset({"of", "for", "to"})
 TITLE_OBJECT_MAX_CHARS = 40
 PERSON = "person"
+ALIAS = "alias"
 STATE = "state"
 METONYM = "metonym"
 
@@ -114,8 +116,12 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     head, dep = token.head, token.dep_
     if is_dateline(token):
         return Decision(PLACE, "dateline")
+    if dep in SUBJECT_DEPS and head.lemma_.lower() in COPULAS:
+        # "Yemen is a route" describes a place; "Tripoli was calm", "the Pentagon is due to"
+        # say nothing either way.
+        return Decision(PLACE, "copula subject") if any(c.dep_ == "attr" for c in head.children) else None
     if dep in SUBJECT_DEPS:
-        return Decision(PLACE, "copula subject") if head.lemma_.lower() in COPULAS else Decision(ACTOR, "subject")
+        return Decision(ACTOR, "subject")
     if dep == "dative":
         return Decision(ACTOR, "recipient")
     if dep == "pobj":
@@ -133,25 +139,33 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
 
 
 def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
-    """"by/on/against X" -> actor; "with/from/between X" after an act, a relation or a
-    person -> actor ("deal with Turkey", "leaders from Pakistan"); any other object -> place."""
+    """"by/on/against/between/with X" -> actor unless a place noun governs it ("border with
+    Ukraine"); "from X" after an act, a relation or a person -> actor ("leaders from
+    Pakistan"); any other object -> place."""
     word = preposition.lower_
     governor = preposition.head
     if preposition.dep_ == "agent":
         return Decision(ACTOR, "agent")
     if word in ACTOR_PREPOSITIONS:
         return Decision(ACTOR, word)
-    party_governor = governor.lemma_.lower() in ACTION_NOUNS or normalise(governor.text) in kb.roles
-    if word in RELATION_PREPOSITIONS and (party_governor or (word == "with" and governor.pos_ == "VERB")):
+    if word in PARTY_PREPOSITIONS:
+        return Decision(PLACE, f"{word} after a place noun") if governor.lemma_.lower() in PLACE_NOUNS \
+            else Decision(ACTOR, word)
+    if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in ACTION_NOUNS or is_role(governor, kb)):
         return Decision(ACTOR, f"{word} after a party noun")
     return Decision(PLACE, f"object of {word}")
+
+
+def is_role(token: Token, kb: ActorKB) -> bool:
+    """Whether a noun is a role title of the KB, singular or plural ("leader", "leaders")."""
+    return normalise(token.text) in kb.roles or normalise(token.lemma_) in kb.roles
 
 
 def possessor_usage(possessed: Token, kb: ActorKB) -> Decision:
     """"Iran's strategy", "Russia's military" -> actor; "Yemen's capital", "Lebanon's civil
     war" (a place or a condition of the country) -> place."""
     lemma = possessed.lemma_.lower()
-    if lemma in ACTION_NOUNS or possessed.lower_ in kb.force_nouns or normalise(possessed.text) in kb.roles:
+    if lemma in ACTION_NOUNS or possessed.lower_ in kb.force_nouns or is_role(possessed, kb):
         return Decision(ACTOR, "possessor of an act or body")
     return Decision(PLACE, "possessor of a place or condition")
 
@@ -166,7 +180,7 @@ def modifier_usage(token: Token, kb: ActorKB) -> Decision:
             (before is not None and before.text in HYPHENS and not token.doc[before.i - 1].whitespace_):
         return Decision(ACTOR, "hyphenated pair")
     noun = token.head
-    if noun.lower_ in kb.force_nouns or normalise(noun.text) in kb.roles:
+    if noun.lower_ in kb.force_nouns or is_role(noun, kb):
         return Decision(ACTOR, "modifier of an actor noun")
     return Decision(NEITHER, "modifier of a non-actor noun")
 
@@ -194,7 +208,9 @@ def is_place_like(mention: ActorMention, places: list[PlaceMention]) -> bool:
     """Whether an actor mention may be a place: a state, a capital standing for its
     government, or an organisation named by its building ("the Pentagon") that the
     gazetteer also resolved at the same span."""
-    if mention.actor_type == STATE or mention.via.startswith(METONYM):
+    if mention.via not in {ALIAS, METONYM}:
+        return False  # "the Iraqis", "Iran's Defense Minister": a phrase, never a place
+    if mention.actor_type == STATE or mention.via == METONYM:
         return True
     if mention.actor_type == PERSON or mention.actor_id is None:
         return False
@@ -217,6 +233,8 @@ def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words
     i = span.end
     if i < len(doc) and doc[i].text in POSSESSIVE:
         i += 1
+    if i < len(doc) and doc[i].pos_ == "ADP":
+        return False  # "the Syrian government of President Assad" names the government
     saw_title = False
     while i < len(doc) and i - span.end <= TITLE_MAX_TOKENS:
         token = doc[i]
@@ -292,7 +310,7 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
                 decided.update((i, decision.reason) for i in overlapping)
         elif mention.via.startswith("role:") and mention.actor_type != PERSON and next_to_person(doc, span, actors):
             continue
-        elif mention.actor_id is not None and mention.actor_type != PERSON \
+        elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words):
             dropped.update(overlapping)
         else:

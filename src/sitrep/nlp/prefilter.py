@@ -54,13 +54,16 @@ class PrefilterVocabulary:
     lemmas_of: lower-case form -> the trigger words (lexicon spelling) it is a form of.
     phrases: first trigger word -> the word sets of the triggers it starts; a trigger is
         present when each of its words has a form in the sentence.
-    names: actor words that need no capital ("regime", "troops", "rebels"), demonyms and
-        the words of actor aliases; a capitalised word after the first also counts as a name.
+    common_names: actor words that need no capital: force nouns and anaphors ("troops",
+        "regime", "group").
+    proper_names: words of actor aliases and demonyms; they count when capitalised, as does
+        any capitalised word after a sentence's first.
     """
 
     lemmas_of: dict[str, frozenset[str]]
     phrases: dict[str, tuple[frozenset[str], ...]]
-    names: frozenset[str]
+    common_names: frozenset[str]
+    proper_names: frozenset[str]
 
     def has_trigger(self, words: Iterable[str]) -> bool:
         """Whether lower-case `words` hold every word of some trigger (order and parse aside)."""
@@ -102,12 +105,8 @@ def word_forms(nlp: Language, lemmas: Iterable[str]) -> dict[str, frozenset[str]
     return {form: frozenset(of) for form, of in found.items()}
 
 
-def actor_words(stop_words: Iterable[str]) -> frozenset[str]:
-    """Words of actor aliases, demonyms, force nouns and anaphors, stop words left out."""
-    kb = default_actor_kb()
-    phrases = [*kb.alias_index, *kb.adjectives, *kb.plural_demonyms, *kb.force_nouns, *kb.anaphors]
-    stop = set(stop_words)
-    return frozenset(word for phrase in phrases for word in phrase.lower().split() if word not in stop)
+def _words(phrases: Iterable[str], stop_words: set[str]) -> frozenset[str]:
+    return frozenset(word for phrase in phrases for word in phrase.lower().split() if word not in stop_words)
 
 
 @lru_cache(maxsize=4)
@@ -116,7 +115,13 @@ def vocabulary_for(nlp: Language) -> PrefilterVocabulary:
     lexicon = load_triggers()
     phrases = {first: tuple(frozenset(row.words) for row in rows) for first, rows in lexicon.by_first_word.items()}
     words = {word for needed in phrases.values() for row_words in needed for word in row_words}
-    return PrefilterVocabulary(word_forms(nlp, words), phrases, actor_words(nlp.Defaults.stop_words))
+    kb, stop = default_actor_kb(), set(nlp.Defaults.stop_words)
+    return PrefilterVocabulary(
+        lemmas_of=word_forms(nlp, words),
+        phrases=phrases,
+        common_names=_words([*kb.force_nouns, *kb.anaphors], stop),
+        proper_names=_words([*kb.alias_index, *kb.adjectives, *kb.plural_demonyms], stop),
+    )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -132,13 +137,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_candidate(sentence: str, vocabulary: PrefilterVocabulary) -> bool:
-    """Whether a sentence holds a trigger form and a name: a capitalised word after its
-    first word, or an actor word (set lookups over its words only)."""
+    """Whether a sentence holds a trigger and a name: a force noun or anaphor, a capitalised
+    actor word, or a capitalised word after its first (set lookups over its words only)."""
     words = WORD.findall(sentence)
-    lowered = {word.lower() for word in words}
-    if not vocabulary.has_trigger(lowered):
+    lowered = [word.lower() for word in words]
+    if not vocabulary.has_trigger(set(lowered)):
         return False
-    return not lowered.isdisjoint(vocabulary.names) or any(word[:1].isupper() for word in words[1:])
+    return any(
+        lower in vocabulary.common_names
+        or (word[:1].isupper() and (position or lower in vocabulary.proper_names))
+        for position, (word, lower) in enumerate(zip(words, lowered))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,7 +278,8 @@ def list_documents(
         clauses.append("lower(m.outlet) = lower(?)")
         params.append(outlet)
     if q:
-        clauses.append("(contains(lower(coalesce(m.title, '')), lower(?)) OR contains(lower(coalesce(t.text, '')), lower(?)))")
+        clauses.append("(contains(lower(coalesce(m.title, '')), lower(?))"
+                       " OR contains(lower(coalesce(t.text, '')), lower(?)))")
         params += [q, q]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = _count(store, f"SELECT count(*) {DOCUMENTS_FROM}{where}", params)

@@ -81,9 +81,15 @@ export async function renderEvent(root, id) {
       h("table", { class: "fields", "data-testid": "event-fields" },
         h("tbody", {}, fieldRows(event).map(([label, value]) => h("tr", {}, h("th", {}, label), h("td", {}, value || "—"))))),
       h("blockquote", { class: "sentence-quote", "data-testid": "event-sentence" }, event.text || "")),
+    h("p", { class: "legend meta" }, "In the article: ", h("mark", { class: "sentence" }, "the event's sentence"), " · ",
+      ...[["actor", "actor"], ["recipient", "recipient"], ["place", "place"], ["source", "cited source"], ["", "other evidence"]]
+        .flatMap(([cls, label]) => [h("mark", { class: `evidence ${cls}` }, label), " "])),
     article(doc, eventSpans(event)),
   );
-  root.querySelector("#evidence-sentence")?.scrollIntoView({ block: "center" });
+  // Scroll the article box (not the page) so the fields above stay in view beside the sentence.
+  const box = root.querySelector(".article-text");
+  const sentence = root.querySelector("#evidence-sentence");
+  if (box && sentence) box.scrollTop = sentence.offsetTop - box.clientHeight / 3;  // box is its offsetParent
 }
 
 export async function renderDocument(root, id) {
