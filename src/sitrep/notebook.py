@@ -13,7 +13,7 @@ same clean, NLP and event stages as `sitrep run`, without a store.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> 
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def _all_pages(fetch) -> list[dict[str, Any]]:
+def _all_pages(fetch: Callable[[int, int], tuple[list[dict[str, Any]], int]]) -> list[dict[str, Any]]:
     """Every item of a paged query function `fetch(limit, offset) -> (items, total)`."""
     items: list[dict[str, Any]] = []
     while True:

@@ -133,13 +133,23 @@ def test_api_event_by_id_and_unknown_id(client):
 
 
 @pytest.mark.parametrize("url, param", [
-    ("/api/events?limit=0", "limit"), ("/api/events?limit=1001", "limit"), ("/api/events?limit=ten", "limit"),
-    ("/api/events?offset=-1", "offset"), ("/api/events?min_confidence=1.5", "min_confidence"),
-    ("/api/events?min_confidence=nan", "min_confidence"), ("/api/events?date_from=2015-13-01", "date_from"),
-    ("/api/events?date_from=yesterday", "date_from"), ("/api/events?date_to=2015-02-30", "date_to"),
-    ("/api/events?date_from=2016&date_to=2015", "date_from"), ("/api/events?type=NOPE", "type"),
-    ("/api/events?aux_mode=maybe", "aux_mode"), ("/api/events?actor=", "actor"),
-    ("/api/documents?limit=5000", "limit"), ("/api/actors?offset=-3", "offset"),
+    ("/api/events?limit=0", "limit"),
+    ("/api/events?limit=1001", "limit"),
+    ("/api/events?limit=ten", "limit"),
+    ("/api/events?offset=-1", "offset"),
+    ("/api/events?offset=999999999999999999999", "offset"),
+    ("/api/events?min_confidence=1.5", "min_confidence"),
+    ("/api/events?min_confidence=nan", "min_confidence"),
+    ("/api/events?date_from=2015-13-01", "date_from"),
+    ("/api/events?date_from=yesterday", "date_from"),
+    ("/api/events?date_from=\uff12\uff10\uff11\uff15", "date_from"),  # full-width digits
+    ("/api/events?date_to=2015-02-30", "date_to"),
+    ("/api/events?date_from=2016&date_to=2015", "date_from"),
+    ("/api/events?type=NOPE", "type"),
+    ("/api/events?aux_mode=maybe", "aux_mode"),
+    ("/api/events?actor=", "actor"),
+    ("/api/documents?limit=5000", "limit"),
+    ("/api/actors?offset=-3", "offset"),
     ("/api/claims?conflicts_only=perhaps", "conflicts_only"),
 ])
 def test_api_bad_parameters_are_422_naming_the_parameter(client, url, param):

@@ -35,7 +35,7 @@ from sitrep.api.schemas import (
     StorySummary,
 )
 from sitrep.store import Store, queries
-from sitrep.store.queries import DEFAULT_LIMIT, MAX_LIMIT, QueryError
+from sitrep.store.queries import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, QueryError
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def _not_found(kind: str, item_id: str) -> HTTPException:
 
 
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")
-OFFSET = Query(0, ge=0, description="items to skip")
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
 
 
 def create_app(db_path: str | Path, enable_ingest: bool = False) -> FastAPI:

@@ -19,9 +19,9 @@ from datetime import date
 
 from sitrep.corpus.text_features import dot, normalised
 
-STORY_THRESHOLD = 0.30       # measured on the AllSides roundups (eval/stories_eval.py)
+STORY_THRESHOLD = 0.25       # best B3 F1 on the AllSides roundups (eval/stories_eval.py sweep)
 EVENT_WEIGHT = 0.10
-STORY_WINDOW_DAYS = 7
+STORY_WINDOW_DAYS = 3
 CENTROID_TERMS = 80
 CANDIDATE_TERMS = 12         # heaviest document terms used to look stories up
 MAX_CANDIDATES = 20

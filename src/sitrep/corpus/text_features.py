@@ -16,6 +16,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE_WORDS = 4          # word n-gram length for near-duplicate shingles
 MIN_TERM_CHARS = 3         # shorter tokens carry no topic ("us", "mr")
 TITLE_WEIGHT = 2           # a headline word counts as this many body words
+SUFFIXES = ("ing", "ed", "es", "s")    # longest first; enough to join inflections of one word
+MIN_STEM_CHARS = 4
 TOP_TERMS = 40             # terms kept per document vector (the rest is noise for clustering)
 
 
@@ -43,8 +45,16 @@ def topic_terms(text: str, title: str | None = None) -> Counter[str]:
     for source, weight in ((text, 1), (title or "", TITLE_WEIGHT)):
         for token in words(source):
             if len(token) >= MIN_TERM_CHARS and not token.isdigit() and token not in STOP_WORDS:
-                counts[token] += weight
+                counts[term_stem(token)] += weight
     return counts
+
+
+def term_stem(token: str) -> str:
+    """A light English suffix strip so "deployed", "deploys" and "deploying" count as one term."""
+    for suffix in SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= MIN_STEM_CHARS:
+            return token[: -len(suffix)]
+    return token
 
 
 def idf(doc_freq: int, n_docs: int) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from sitrep.kb.actors import Actor, ActorKB, Role, normalise
@@ -61,6 +62,19 @@ def case_matches(surface: str, forms: Iterable[str]) -> bool:
         if all(s.isupper() or not f.isupper() for f, s in zip(form, surface)):
             return True
     return False
+
+
+def in_capitals_run(span) -> bool:
+    """Whether an all-capital hit that is also a common word sits among other all-capital
+    words ("WHY IS IT", "TELL US"): in a headline set in capitals that acronym ("IS", "US")
+    cannot be told from the word; "ISIS" can."""
+    if not span.text.isupper() or span.text.lower() not in STOP_WORDS:
+        return False
+    doc = span.doc
+    neighbours = [t for t in (doc[span.start - 1] if span.start > 0 else None,
+                              doc[span.end] if span.end < len(doc) else None)
+                  if t is not None and t.is_alpha and len(t.text) > 1]
+    return bool(neighbours) and all(t.text.isupper() for t in neighbours)
 
 
 def subject_role_token(token: Token) -> Token:

@@ -160,7 +160,7 @@ class ActorResolver:
         for match_id, start, end in self.alias_matcher(doc):
             key = doc.vocab.strings[match_id]
             span = doc[start:end]
-            if not rules.case_matches(span.text, self.kb.alias_forms[key]):
+            if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span):
                 continue
             actors = self.kb.lookup(key)
             if all(a.type == "state" for a in actors):

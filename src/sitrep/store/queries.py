@@ -25,7 +25,8 @@ from sitrep.store.db import Store
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 EXPORT_PAGE = 500
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_OFFSET = 2**62  # DuckDB's OFFSET is a BIGINT
+ISO_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 DATE_END_PAD = "~"  # sorts after "0"-"9" and "-": "2015~" >= every date inside 2015
 NO_AUX_MODE = "none"  # aux_mode filter value for plainly asserted events
 
@@ -40,11 +41,11 @@ class QueryError(ValueError):
 
 
 def check_page(limit: int, offset: int) -> None:
-    """RAISES: QueryError unless 1 <= limit <= MAX_LIMIT and offset >= 0."""
+    """RAISES: QueryError unless 1 <= limit <= MAX_LIMIT and 0 <= offset <= MAX_OFFSET."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise QueryError("limit", f"must be an integer from 1 to {MAX_LIMIT}, got {limit!r}")
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise QueryError("offset", f"must be an integer >= 0, got {offset!r}")
+    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
+        raise QueryError("offset", f"must be an integer from 0 to {MAX_OFFSET}, got {offset!r}")
 
 
 def check_date(param: str, value: str | None) -> str | None:
