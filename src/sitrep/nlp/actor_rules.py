@@ -175,6 +175,18 @@ def short_form_antecedent(words: Sequence[str], persons: Sequence[tuple[tuple[st
     return None
 
 
+def name_containing(word: str, persons: Sequence[tuple[tuple[str, ...], object]]):
+    """The latest earlier multi-word person name holding this word ("ghani" in "Abdul Ghani
+    Baradar"): a one-word alias of someone else ("Ghani" the president) is then that person.
+
+    persons: (lower-cased name tokens, resolution) pairs in document order.
+    """
+    for name, resolution in reversed(persons):
+        if len(name) > 1 and word in name:
+            return resolution
+    return None
+
+
 def anaphor_antecedent(types: frozenset[str], history: Sequence[Actor]) -> Actor | None:
     """The most recent earlier actor of one of these types ("the group" -> last militia)."""
     for actor in reversed(history):

@@ -349,6 +349,10 @@ class ActorResolver:
 
     def decide(self, doc, cand, token_actor, countries, history, persons, roles):
         """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
+        if cand.kind == "alias" and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
+            earlier = rules.name_containing(doc[cand.start].lower_, persons)
+            if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
+                return earlier[0], "coref", True
         if cand.kind in {"alias", "metonym", "modifier", "fuzzy"}:
             actor = rules.pick_by_context(cand.actors, countries)
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
