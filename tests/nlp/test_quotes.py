@@ -185,3 +185,32 @@ def test_quote_finder_unnamed_listeners_are_not_sources(nlp):
     text = "“We will not negotiate under fire,” the defence minister told reporters."
     quote = only(parse(nlp, text), "direct")
     assert chain(quote) == [("the defence minister", "official")]
+
+
+def test_quote_finder_abbreviated_title_does_not_end_the_attribution(nlp):
+    doc = parse(nlp, "“The shooting caused panic,” Mr. Daghari said. “Nine of the dead are from my tribe.”")
+    first, second = doc._.quotes
+    assert first.speaker.text == "Mr. Daghari" and first.cue.text == "said"
+    # the next quote in the same paragraph, with no cue of its own, goes on with him
+    assert second.content.text == "Nine of the dead are from my tribe." and second.speaker.text == "Mr. Daghari"
+
+
+def test_quote_finder_question_quote_is_attributed_after_it(nlp):
+    doc = parse(nlp, "Haley spoke at the council.\n\n“Who among us would accept this on your border?” she asked.")
+    quote = only(doc, "direct")
+    assert quote.cue.text == "asked" and quote.speaker is not None
+
+
+def test_quote_finder_more_reporting_verbs(nlp):
+    doc = parse(nlp, "“We will defend our partners,” Leggett continued.\n\n"
+                     "The senators complained that the president had abandoned allies in the north.")
+    assert only(doc, "direct").speaker.text == "Leggett"
+    indirect = only(doc, "indirect")
+    assert indirect.cue.text == "complained" and indirect.speaker.text == "The senators"
+
+
+def test_quote_finder_dateline_is_not_the_speaker(nlp):
+    doc = parse(nlp, "JERUSALEM (Reuters) - Israel’s intelligence minister said on Wednesday he had "
+                     "no knowledge of the plan.")
+    quote = only(doc, "indirect")
+    assert quote.speaker.text == "Israel’s intelligence minister"

@@ -5,11 +5,15 @@ Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rule
                  name that is the object of "in/to/from..." is a place, left to the gazetteer;
     2. metonym   a capital that speaks or decides ("Tehran said") is its government;
                  anywhere else it is a place and no actor;
-    3. modifier  demonym + force noun ("Iranian forces", "Syria's army") -> that country's
-                 military/government; plural demonyms ("the Iranians") -> the state;
+    3. modifier  demonym or country + force noun ("Iranian forces", "Libya's fledgling army",
+                 "U.S. military officials") -> that country's military/government; plural
+                 demonyms -> the state ("the Iraqis": its government; "160 Palestinians",
+                 counted people, are no actor); an office with its country and no name after
+                 it ("Yemen's former president") is one mention linked through the role;
     4. fuzzy     a PERSON/ORG/NORP entity close to an alias (rapidfuzz, threshold);
-    5. coref     a short form of an earlier person ("Soleimani"); "the group"/"the regime"
-                 -> the last actor of that kind;
+    5. coref     a short form of an earlier person ("Soleimani"), also a one-word alias of
+                 someone else inside an earlier full name ("Ghani" after "Abdul Ghani
+                 Baradar"); "the group"/"the regime" -> the last actor of that kind;
     6. role      an unknown person or a bare title tied by a role word to the organisation
                  it names ("IRGC commander X", "X, a top adviser to Y", "Iran's Defense
                  Minister"); the mention then carries the organisation's id and code;
@@ -261,7 +265,7 @@ class ActorResolver:
             if role.kind != "office" or (end < len(doc) and doc[end].pos_ == "PROPN"):
                 continue
             i, gap = start - 1, 0
-            while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ == "amod" and doc[i].text.islower():
+            while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS and doc[i].text.islower():
                 i, gap = i - 1, gap + 1
             if i > 0 and doc[i].text in rules.POSSESSIVE:
                 i -= 1

@@ -28,7 +28,6 @@ government (via "metonym+arbiter:<reason>").
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 import pycountry
 from spacy.language import Language
@@ -38,6 +37,7 @@ from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
 from sitrep.model import ActorMention, PlaceMention
 from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
 from sitrep.nlp.extensions import doc_text, register_extensions
+from sitrep.nlp.place_rules import DATELINE_TAIL
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +66,6 @@ ACTION_NOUNS = frozenset({
     "coordination", "cooperation", "dispute", "rivalry", "confrontation", "escalation",
     "leader", "delegation", "representative", "envoy", "ally", "rival", "partner", "enemy",
 })
-# Of those, the ones a name before them does not make a party of ("the U.S. agreement",
-# "a Brussels attack"): only a hyphenated pair does ("US-Taliban deal").
 # Nouns that name a place or a state of the country rather than its acts.
 PLACE_NOUNS = frozenset({
     "border", "capital", "city", "coast", "east", "north", "northeast", "northwest", "south",
@@ -77,9 +75,6 @@ PLACE_NOUNS = frozenset({
 # Verbs that take a place as subject ("Yemen is an important part").
 COPULAS = frozenset({"be"})
 SUBJECT_DEPS = frozenset({"nsubj"})
-# "JERUSALEM (Reuters) -", "Doha, Qatar -", "BEIRUT (AP) —": a place opening a paragraph,
-# optionally qualified and credited, then a dash.
-DATELINE = re.compile(r"(,[^\S\n]*[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)*)?[^\S\n]*(\([^()\n]{1,40}\))?[^\S\n]*[-\u2014\u2013]")
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # A title between an organisation and a person's name has at most this many tokens
@@ -191,7 +186,7 @@ def is_dateline(token: Token) -> bool:
     line_start = text.rfind("\n", 0, token.idx) + 1
     if text[line_start:token.idx].strip():
         return False
-    return DATELINE.match(text, token.idx + len(token.text)) is not None
+    return DATELINE_TAIL.match(text, token.idx + len(token.text)) is not None
 
 
 # ---------------------------------------------------------------------------- mentions

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 # Arabic article forms written as separate words ("Deir ez-Zor", "Jisr ash Shughur"). "al"/"el"
 # are dropped anywhere; the assimilated ("sun letter") forms only before a word starting with
 # the letter they assimilated to, so English "as"/"at" elsewhere in a name survive.
@@ -45,8 +47,18 @@ CONTEXT_WEIGHT = 0.8
 PROXIMITY_WEIGHT = 0.25
 PROXIMITY_SCALE_KM = 300.0
 # GeoNames alternate names include historic and foreign names of small places ("Jerusalem" for
-# a Maryland hamlet); matching an entry's own name counts for more.
+# a Maryland hamlet); matching an entry's own name counts for more, and an own name spelt
+# nearly like the text ("Slovyansk" for "Sloviansk") for almost as much (`name_similarity`).
 PRIMARY_NAME_BONUS = 0.4
+# GeoNames gives population 0 where it is unknown ("Ra's al 'Ayn", a town of ~30,000): such a
+# settlement is scored as a small town rather than as empty.
+UNKNOWN_POPULATION = 5000
+# Below this spelling similarity two names are different names, not variants of one.
+NAME_SIMILARITY_MIN = 0.8
+# "JERUSALEM (Reuters) -", "Doha, Qatar -", "BEIRUT (AP) —": what may follow a place name that
+# opens a paragraph as a dateline (an optional qualifier and credit, then a dash).
+DATELINE_TAIL = re.compile(r"(,[^\S\n]*[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)*)?[^\S\n]*"
+                           r"(\([^()\n]{1,40}\))?[^\S\n]*[-\u2014\u2013]")
 EARTH_RADIUS_KM = 6371.0
 # Base confidence of each matching step; a close runner-up lowers it (see `confidence_of`).
 STEP_CONFIDENCE = {"exact": 0.9, "suffix": 0.85, "translit": 0.7, "fuzzy": 0.6}
@@ -124,16 +136,17 @@ class Context:
     anchors: tuple[tuple[float, float], ...] = ()
 
 
-def score_candidate(place, context: Context, suffix: str | None, primary: bool) -> float:
+def score_candidate(place, context: Context, suffix: str | None, primary: float) -> float:
     """How well one gazetteer entry explains a mention, from independent cues.
 
     place: a `gazetteer.Place`; suffix: the admin or settlement word after the name
-    ("province", "city") or None;
-    primary: whether the text matched the entry's main name rather than an alternate name.
+    ("province", "city") or None; primary: how closely the text matches the entry's main
+    name (1.0 identical, 0.0 unrelated: the text matched an alternate name).
     Cues: population (log scale), feature type (and the suffix), the document's countries,
-    distance to places resolved elsewhere in the document, and primary-name match.
+    distance to places resolved elsewhere in the document, primary-name match.
     """
-    score = math.log10(place.population + 10) / POPULATION_SCALE if place.population else 0.0
+    population = place.population or (UNKNOWN_POPULATION if place.feature == "city" else 0)
+    score = math.log10(population + 10) / POPULATION_SCALE if population else 0.0
     score += AREA_PRIOR if place.feature in AREA_FEATURES else FEATURE_PRIOR.get(place.feature, 0.0)
     if suffix in ADMIN_SUFFIXES:
         if place.feature in ADMIN_FEATURES:
@@ -146,9 +159,17 @@ def score_candidate(place, context: Context, suffix: str | None, primary: bool) 
     if context.anchors and place.lat is not None:
         nearest = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in context.anchors)
         score += PROXIMITY_WEIGHT * math.exp(-nearest / PROXIMITY_SCALE_KM)
-    if primary:
-        score += PRIMARY_NAME_BONUS
+    score += PRIMARY_NAME_BONUS * float(primary)
     return score
+
+
+def name_similarity(text_key: str, place_key: str) -> float:
+    """How closely a mention's key matches an entry's main-name key (0..1): 1.0 when equal,
+    else their rapidfuzz ratio when the spellings are close (>= NAME_SIMILARITY_MIN), else 0."""
+    if text_key == place_key:
+        return 1.0
+    ratio = fuzz.ratio(text_key, place_key) / 100.0
+    return ratio if ratio >= NAME_SIMILARITY_MIN else 0.0
 
 
 def confidence_of(step: str, best: float, runner_up: float | None) -> float:

