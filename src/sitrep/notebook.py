@@ -115,23 +115,6 @@ def document_of(item: str | dict[str, Any], source: str) -> Document:
     return document_from_record(item, json.dumps(item, ensure_ascii=False).encode("utf-8"), source)
 
 
-def analyze_documents(docs: Sequence[Document]) -> tuple[list[CleanDocument], list[Analysis], list[Failure]]:
-    """Clean, NLP and events for a batch held in memory (what `sitrep run` does before storing).
-
-    RETURNS: (cleaned documents that went through every stage, their analyses, failures).
-    """
-    from sitrep.clean import clean_documents
-    from sitrep.pipeline import analyze_batch
-
-    cleaned: list[CleanDocument] = []
-    failures: list[Failure] = []
-    for result in clean_documents(list(docs)):
-        (failures if isinstance(result, Failure) else cleaned).append(result)
-    analyses, failed = analyze_batch(cleaned)
-    failed_ids = {failure.doc_id for failure in failed}
-    return [c for c in cleaned if c.doc.id not in failed_ids], analyses, failures + failed
-
-
 def result_of(clean: CleanDocument, analysis: Analysis) -> dict[str, Any]:
     """One processed document as plain data: metadata values, text, mentions and PLOVER events."""
     meta = clean.metadata
@@ -184,7 +167,9 @@ def process(texts: Iterable[str | dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             docs.append(doc)
             slots.append((source, doc, None))
-        cleaned, analyses, failures = analyze_documents(docs)
+        from sitrep.pipeline import process_documents  # lazy: keeps `import sitrep` light
+
+        cleaned, analyses, failures = process_documents(docs)
         by_id = {analysis.doc_id: analysis for analysis in analyses}
         done = {clean.doc.source: result_of(clean, by_id[clean.doc.id]) for clean in cleaned}
         for source, doc, failure in slots:

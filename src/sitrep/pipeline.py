@@ -6,7 +6,7 @@ before any work is spent on them, so a killed run resumes where it stopped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -78,6 +78,21 @@ def _analysis(doc, clean: CleanDocument) -> Analysis:
     return restore_offsets(replace(mentions_of(doc), events=tuple(events)), doc, clean.text)
 
 
+def process_documents(docs: Sequence[Document]) -> tuple[list[CleanDocument], list[Analysis], list[Failure]]:
+    """Clean, NLP and events for documents held in memory: everything `run_pipeline` does
+    before storing, shared by the run, the API's ingest and `sitrep.process`.
+
+    RETURNS: (cleaned documents that went through every stage, their analyses, failures).
+    """
+    cleaned: list[CleanDocument] = []
+    failures: list[Failure] = []
+    for result in clean_documents(list(docs)):
+        (failures if isinstance(result, Failure) else cleaned).append(result)
+    analyses, failed = analyze_batch(cleaned)
+    failed_ids = {failure.doc_id for failure in failed}
+    return [c for c in cleaned if c.doc.id not in failed_ids], analyses, failures + failed
+
+
 def run_pipeline(
     paths: Iterable[str],
     store: Store,
@@ -121,17 +136,9 @@ def run_pipeline(
         known = store.known_ids(doc.id for doc in batch)
         unique = {doc.id: doc for doc in batch if doc.id not in known}
         report.skipped += len(batch) - len(unique)
-        cleaned: list[CleanDocument] = []
-        for result in clean_documents(list(unique.values())):
-            if isinstance(result, Failure):
-                fail(result)
-            else:
-                cleaned.append(result)
-        analyses, failed = analyze_batch(cleaned)
+        cleaned, analyses, failed = process_documents(list(unique.values()))
         for failure in failed:
             fail(failure)
-        failed_ids = {failure.doc_id for failure in failed}
-        cleaned = [clean for clean in cleaned if clean.doc.id not in failed_ids]
         store.write_batch(cleaned, unsaved, analyses)
         unsaved.clear()
         report.stored += len(cleaned)

@@ -184,7 +184,8 @@ def create_app(db_path: str | Path, enable_ingest: bool = False) -> FastAPI:
 
 def _ingest(store: Store, page: IngestRequest) -> dict[str, Any]:
     """Run the pipeline on one page and store it; a page already stored is returned as it is."""
-    from sitrep.notebook import analyze_documents, document_of
+    from sitrep.notebook import document_of
+    from sitrep.pipeline import process_documents
 
     record = page.model_dump(exclude_none=True)
     doc = document_of(record, page.url or INGEST_SOURCE)
@@ -194,7 +195,7 @@ def _ingest(store: Store, page: IngestRequest) -> dict[str, Any]:
         meta = row["metadata"]
         return {"id": doc.id, "stored": False, "title": (meta.get("title") or {}).get("value"),
                 "published": (meta.get("published") or {}).get("value"), "events": found}
-    cleaned, analyses, failures = analyze_documents([doc])
+    cleaned, analyses, failures = process_documents([doc])
     store.write_batch(cleaned, failures, analyses)
     if not cleaned:
         raise HTTPException(status_code=422, detail=[IngestFailure(code=f.code, detail=f.detail).model_dump()
