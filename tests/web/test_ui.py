@@ -41,7 +41,10 @@ class Session:
         self.errors: list[str] = []
         self.visits = 0
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        # A fetch still in flight when the test navigates away is aborted by the browser itself
+        # (net::ERR_ABORTED); that is the test's doing, not a failed request of the app.
+        self.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                     and self.failed.append(f"{request.url} ({request.failure})"))
         self.page.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
