@@ -18,6 +18,8 @@ venv: $(BIN)/sitrep
 demo: venv
 	$(BIN)/sitrep --db $(DB) run $(SEEDS)
 	$(BIN)/sitrep --db $(DB) docs
+	$(BIN)/sitrep --db $(DB) stories
+	$(BIN)/sitrep --db $(DB) events --type MOBILIZE
 
 # The UI tests drive Debian's chromium (never a browser download). Installing it needs root;
 # where that fails the UI tests skip and say why.

@@ -15,6 +15,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from sitrep.store import Store, default_db_path
 
@@ -55,6 +56,11 @@ def open_store() -> Store:
     except FileNotFoundError as exc:
         errors.print(str(exc))
         raise typer.Exit(code=2) from exc
+
+
+def plain(value: Any) -> str:
+    """A table cell showing page text as it is: Rich would read "[few]" in a quote as markup."""
+    return escape("" if value is None else str(value))
 
 
 def print_json(value: Any) -> None:

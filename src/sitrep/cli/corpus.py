@@ -4,23 +4,26 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from sitrep.cli.app import ListFormat, app, console, errors, open_store, print_json
+from sitrep.cli.app import (
+    ListFormat,
+    app,
+    console,
+    errors,
+    open_store,
+    plain,
+    print_json,
+)
 from sitrep.store.corpus import get_story, list_claims, list_stories
-
-
-def _plain(text: Any) -> str:
-    return escape("" if text is None else str(text))
 
 
 def _claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Table:
     table = Table("story", "event", "attribute", "value", "outlet", "via", "first seen", "conflict", title=title)
     for claim in claims:
         via = " < ".join(link["text"] for link in claim["chain"][1:])
-        table.add_row(_plain(claim["story_id"]), _plain(claim["merged_event_id"]), _plain(claim["attribute"]),
-                      _plain(claim["value"]), _plain(claim["outlet"]), _plain(via), _plain(claim["first_seen"]),
+        table.add_row(plain(claim["story_id"]), plain(claim["merged_event_id"]), plain(claim["attribute"]),
+                      plain(claim["value"]), plain(claim["outlet"]), plain(via), plain(claim["first_seen"]),
                       "[red]CONFLICT[/red]" if claim["conflict"] else "")
     return table
 
@@ -35,8 +38,8 @@ def stories(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) 
         return
     table = Table("id", "title", "docs", "outlets", "first seen", "last seen", "events", "claims", "conflicts")
     for row in rows:
-        table.add_row(_plain(row["id"]), _plain(row["title"]), str(len(row["doc_ids"])),
-                      _plain(", ".join(row["outlets"])), _plain(row["first_seen"]), _plain(row["last_seen"]),
+        table.add_row(plain(row["id"]), plain(row["title"]), str(len(row["doc_ids"])),
+                      plain(", ".join(row["outlets"])), plain(row["first_seen"]), plain(row["last_seen"]),
                       str(row["n_events"]), str(row["n_claims"]), str(row["n_conflicts"]))
     console.print(table)
 
@@ -55,25 +58,25 @@ def story(
     if fmt is ListFormat.json:
         print_json(row)
         return
-    console.print(f"[bold]{_plain(row['title'])}[/bold] ({row['id']})")
+    console.print(f"[bold]{plain(row['title'])}[/bold] ({row['id']})")
     docs = Table("document", "outlet", "published", "title", title="documents")
     for doc in row["documents"]:
-        docs.add_row(doc["id"], _plain(doc["outlet"]), _plain(doc["published"]), _plain(doc["title"]))
+        docs.add_row(doc["id"], plain(doc["outlet"]), plain(doc["published"]), plain(doc["title"]))
     console.print(docs)
     events = Table("merged event", "event", "actor", "recipient", "place", "date", "reports (outlet: magnitude, mode)",
                    title="merged events")
     for event in row["merged_events"]:
         reports = "; ".join(f"{r['outlet'] or r['doc_id'][:8]}: {r['magnitude'] or '-'}, {r['aux_mode'] or 'asserted'}"
                             for r in event["reports"])
-        events.add_row(event["id"], event["event"], _plain(event["actor"]), _plain(event["recipient"]),
-                       _plain(event["place"]), _plain(event["date"]), _plain(reports))
+        events.add_row(event["id"], event["event"], plain(event["actor"]), plain(event["recipient"]),
+                       plain(event["place"]), plain(event["date"]), plain(reports))
     console.print(events)
     console.print(_claims_table([c for c in row["claims"] if c["attribute"] != "assertion" or c["conflict"]],
                                 "claims (assertion shown where disputed)"))
     chains = Table("origin", "relayed by", "single origin", "independent confirmations", title="attribution chains")
     for chain in row["chains"]:
         relays = sorted({edge["target"] for edge in chain["edges"]})
-        chains.add_row(_plain(chain["origin"]), _plain(", ".join(relays)),
+        chains.add_row(plain(chain["origin"]), plain(", ".join(relays)),
                        "[yellow]yes[/yellow]" if chain["single_origin"] else "no", str(chain["independent_confirmations"]))
     console.print(chains)
     framing = Table("outlet", "document", "terms", "sources quoted", "omitted", title="framing")
@@ -81,12 +84,12 @@ def story(
         terms = ", ".join(f"{t['term']}×{t['count']}" for t in entry["terms"])
         sources = ", ".join(s["text"] for s in entry["sources_quoted"][:6])
         omitted = ", ".join(f"{o['kind']}:{o['label']}" for o in entry["omitted"][:8])
-        framing.add_row(_plain(entry["outlet"]), entry["doc_id"][:12], _plain(terms), _plain(sources), _plain(omitted))
+        framing.add_row(plain(entry["outlet"]), entry["doc_id"][:12], plain(terms), plain(sources), plain(omitted))
     console.print(framing)
     if row["duplicates"]:
         dups = Table("document", "copy of", "kind", "similarity", "earliest", title="near-duplicates")
         for dup in row["duplicates"]:
-            dups.add_row(dup["doc_a"], dup["doc_b"], dup["kind"], f"{dup['similarity']:.2f}", _plain(dup["earliest"]))
+            dups.add_row(dup["doc_a"], dup["doc_b"], dup["kind"], f"{dup['similarity']:.2f}", plain(dup["earliest"]))
         console.print(dups)
 
 

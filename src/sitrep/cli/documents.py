@@ -6,10 +6,25 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from sitrep.cli.app import ListFormat, Options, app, console, errors, open_store, print_json
+from sitrep.cli.app import (
+    ListFormat,
+    Options,
+    app,
+    console,
+    errors,
+    open_store,
+    plain,
+    print_json,
+)
 from sitrep.pipeline import run_pipeline
 from sitrep.store import Store
 
@@ -68,7 +83,7 @@ def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> 
     for row in rows:
         pub = row["published"] or {}
         span = f"{pub.get('earliest') or '…'} – {pub.get('latest') or '…'}" if pub.get("value") else ""
-        table.add_row(row["id"], (row["title"] or {}).get("value") or "", (row["outlet"] or {}).get("value") or "",
+        table.add_row(row["id"], plain((row["title"] or {}).get("value")), plain((row["outlet"] or {}).get("value")),
                       pub.get("value") or "", span, f"{pub.get('confidence') or 0:.2f}",
                       str(row["text_chars"]), str(row["comments"]))
     console.print(table)

@@ -7,10 +7,16 @@ from enum import Enum
 import typer
 from rich.table import Table
 
-from sitrep.cli.app import app, console, errors, open_store, print_json
+from sitrep.cli.app import app, console, errors, open_store, plain, print_json
 from sitrep.exports.rows import event_row
 from sitrep.exports.writers import write_event_csv
-from sitrep.store.queries import DEFAULT_LIMIT, MAX_LIMIT, NO_AUX_MODE, QueryError, list_events
+from sitrep.store.queries import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    NO_AUX_MODE,
+    QueryError,
+    list_events,
+)
 
 TABLE_TEXT_CHARS = 40
 # Query parameter -> the option that sets it, for error messages.
@@ -33,7 +39,7 @@ def _table(items: list[dict], total: int, offset: int) -> Table:
     for record in items:
         row = event_row(record)
         row["confidence"] = f"{row['confidence'] or 0:.2f}"
-        table.add_row(*(str(row[name] or "") for name in TABLE_COLUMNS), row["text"])
+        table.add_row(*(plain(row[name]) for name in TABLE_COLUMNS), plain(row["text"]))
     return table
 
 
