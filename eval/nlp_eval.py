@@ -1,10 +1,24 @@
 """Score sitrep's NLP layer (actors, places, quotes) against the hand-annotated gold set.
 
 The gold set (eval/gold/nlp_gold.jsonl, see its README) holds offsets into the texts of
-/work/shared/corpus/dev/news/articles.jsonl. Each gold article's text goes through
-`default_nlp()` via `parse_documents`, with doc._.doc_id = the article id and
-doc._.published = DateEstimate(article date, precision "day", confidence 1). An article
-that makes the pipeline raise is logged and reported; its gold items count as misses.
+/work/shared/corpus/dev/news/articles.jsonl. The system is scored as users run it: each gold
+article becomes a `Document` as ingest makes one from a JSONL row (its `text` is the raw
+layer; url, outlet, date, title and authors are hints), the 32 documents go through the real
+clean stage as one batch (`clean_documents`), and each `CleanDocument.text` through
+`default_nlp()` via `parse_documents` (doc id and publication date as clean set them).
+
+System spans are in the "text" layer (the clean text); the gold is in the raw layer. Every
+system span is mapped back with `CleanDocument.raw_offset` over its first and last
+character (`raw_span`); a span with an end the segments do not map (text clean could not
+locate in the raw page) is dropped from scoring and counted in the printed "unmapped" line.
+A quote whose speaker or cue does not map keeps its content, without that span.
+
+Gold items the clean stage removed (no character of the span is in a mapped segment:
+photo captions, repeated headlines, "Story highlights") cannot be found by the NLP. They
+are counted and listed as "removed by clean" and left out of R (recall over the gold the
+clean text kept: what the NLP could find); R-all keeps them as misses (recall end to end).
+Both are printed; F1 uses R. An article that clean or the NLP fails on is logged and
+reported; its gold items count as misses (in both R and R-all).
 
 Matching is by character overlap: two spans match when they share at least one character.
 A system item may overlap several gold items and the reverse; no one-to-one alignment is
@@ -15,7 +29,8 @@ Definitions (P = precision, R = recall, F1 = their harmonic mean):
 
 actors
     detection (overlap)  P = system mentions overlapping a gold actor / system mentions;
-                         R = gold actors overlapped by a system mention / gold actors.
+                         R = gold actors overlapped by a system mention / gold actors
+                         (for every measure: R over gold kept by clean, R-all over all).
     detection (exact)    the same with identical (start, end).
     detection, off gold places   overlap detection without the system mentions lying on a
                          gold place: sitrep may tag a country both as actor and as place, the
@@ -28,6 +43,11 @@ actors
                          P (overlapping) = correct / resolved mentions that overlap a gold
                          actor: linking accuracy on spans the gold agrees are actors.
                          R = gold actors overlapped by a correct system mention / gold actors.
+    resolution, anaphors left out   the same without the mentions linked as anaphors
+                         (via "anaphor": "the group", "the military", "the government").
+                         The gold does not annotate bare generic nouns, so each such
+                         mention is a precision error however right its link is; the event
+                         coder uses them, so they stay in the output and in the headline.
     Accepted KB ids of a gold actor. Gold canonicals are free text; each distinct canonical is
     mapped once, by the first rule that yields ids:
         1. name      ActorKB.lookup(canonical); of several, those whose country agrees with
@@ -73,7 +93,8 @@ quotes
                          with the antecedent "Nikki R. Haley"), or when the system speaker_id
                          is an accepted id of the gold speaker_canonical.
                          Accuracy (headline) = correct / paired gold quotes;
-                         end-to-end = correct / all gold quotes.
+                         end-to-end = correct / all gold quotes (and / gold quotes whose
+                         content clean kept).
 
 Usage:
     .venv/bin/python eval/nlp_eval.py [--gold PATH] [--articles PATH] [--json OUT]
@@ -87,15 +108,17 @@ import logging
 import sys
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from sitrep.clean import clean_documents
+from sitrep.ingest.records import make_document
 from sitrep.kb.actors import default_actor_kb, normalise
-from sitrep.model import CleanDocument, DateEstimate, Document, Metadata
+from sitrep.model import CleanDocument, Document, Evidence, Failure
 from sitrep.nlp import default_nlp, parse_documents
 
 logger = logging.getLogger(__name__)
@@ -113,6 +136,8 @@ FUZZY_MIN_SCORE = 90
 # How a system mention of a person may be linked to the person's organisation instead: a
 # role title ("role:minister"), or coreference back to such a mention ("coref").
 ORGANISATION_LINKS = ("role:", "coref")
+# `via` of a mention linked as a bare anaphor ("the group" -> the last group named).
+ANAPHOR = "anaphor"
 
 Span = tuple[int, int]
 
@@ -135,12 +160,16 @@ class Score:
 
     With overlap matching, the system items that are right and the gold items that are found
     are different counts (one gold span split into two system spans is 2 vs 1).
+    gold_removed: gold items the clean stage removed (in gold_total; found only when a system
+    span straddles the removed text: removed_found).
     """
 
     system_correct: int
     system_total: int
     gold_found: int
     gold_total: int
+    gold_removed: int = 0
+    removed_found: int = 0
 
     @property
     def precision(self) -> float:
@@ -148,6 +177,13 @@ class Score:
 
     @property
     def recall(self) -> float:
+        """Over the gold items the clean text kept."""
+        kept = self.gold_total - self.gold_removed
+        return (self.gold_found - self.removed_found) / kept if kept else 0.0
+
+    @property
+    def recall_all(self) -> float:
+        """Over all gold items: those clean removed are misses."""
         return self.gold_found / self.gold_total if self.gold_total else 0.0
 
     @property
@@ -157,17 +193,26 @@ class Score:
 
     def as_dict(self) -> dict[str, float | int]:
         return {**asdict(self), "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+                "recall": round(self.recall, 4), "recall_all": round(self.recall_all, 4),
+                "f1": round(self.f1, 4)}
 
 
-def detection_score(gold: Sequence[Span], system: Sequence[Span], exact: bool = False) -> Score:
-    """Span detection P/R: by overlap, or by identical offsets when `exact`."""
+def gold_score(system_correct: int, system_total: int, found: set[int], gold_total: int,
+               removed: Collection[int]) -> Score:
+    """A Score from the indexes of the gold items found and of those clean removed."""
+    return Score(system_correct, system_total, len(found), gold_total, len(removed), len(found & set(removed)))
+
+
+def detection_score(gold: Sequence[Span], system: Sequence[Span], exact: bool = False,
+                    removed: Collection[int] = ()) -> Score:
+    """Span detection P/R: by overlap, or by identical offsets when `exact`.
+    removed: indexes of the gold spans the clean stage removed."""
     if exact:
         gold_set, system_set = set(gold), set(system)
-        return Score(sum(s in gold_set for s in system), len(system),
-                     sum(g in system_set for g in gold), len(gold))
-    return Score(sum(bool(overlapping(s, gold)) for s in system), len(system),
-                 sum(bool(overlapping(g, system)) for g in gold), len(gold))
+        return gold_score(sum(s in gold_set for s in system), len(system),
+                          {g for g, span in enumerate(gold) if span in system_set}, len(gold), removed)
+    return gold_score(sum(bool(overlapping(s, gold)) for s in system), len(system),
+                      {g for g, span in enumerate(gold) if overlapping(span, system)}, len(gold), removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +230,9 @@ class LinkScore:
 
 
 def link_score(gold: Sequence[Span], system: Sequence[Span], resolved: Sequence[bool],
-               is_correct: Callable[[int, int], bool]) -> LinkScore:
-    """Score resolution; `is_correct(gold_index, system_index)` judges one overlapping pair."""
+               is_correct: Callable[[int, int], bool], removed: Collection[int] = ()) -> LinkScore:
+    """Score resolution; `is_correct(gold_index, system_index)` judges one overlapping pair;
+    removed: indexes of the gold spans the clean stage removed."""
     correct_system = resolved_system = resolved_on_gold = 0
     found_gold: set[int] = set()
     for s, span in enumerate(system):
@@ -200,8 +246,8 @@ def link_score(gold: Sequence[Span], system: Sequence[Span], resolved: Sequence[
         found_gold.update(right)
     overlapped = sum(bool(overlapping(g, system)) for g in gold)
     return LinkScore(
-        strict=Score(correct_system, resolved_system, len(found_gold), len(gold)),
-        on_gold=Score(correct_system, resolved_on_gold, len(found_gold), len(gold)),
+        strict=gold_score(correct_system, resolved_system, found_gold, len(gold), removed),
+        on_gold=gold_score(correct_system, resolved_on_gold, found_gold, len(gold), removed),
         accuracy=len(found_gold) / overlapped if overlapped else 0.0,
         gold_overlapped=overlapped,
     )
@@ -335,42 +381,104 @@ def load_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def clean_document_of(article: dict, source: str) -> CleanDocument:
-    """A CleanDocument over the article text as stored (no cleaning, so gold offsets hold),
-    dated by the article's date at day precision with confidence 1."""
+# Article columns that ingest turns into Document hints (as sitrep.ingest.readers does for
+# a JSONL row): hint name -> column of articles.jsonl.
+HINT_COLUMNS = {"url": "url", "outlet": "outlet", "date": "date", "title": "title", "author": "authors"}
+KINDS = ("actors", "places", "quotes")
+
+
+def document_of(article: dict, source: str) -> Document:
+    """The article as ingest makes it from a JSONL row: `text` is the raw layer, unchanged,
+    so gold offsets index it; the row's url, outlet, date, title and authors are hints."""
     text = article["text"]
-    doc = Document(id=article["id"], source=source, raw_text=text,
-                   raw_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                   media_type="text/plain", encoding="utf-8")
-    published = DateEstimate(value=article["date"], precision="day", confidence=1.0) \
-        if article.get("date") else DateEstimate(None)
-    return CleanDocument(doc=doc, text=text, segments=(), metadata=Metadata(published=published))
+    hints = {hint: str(article[column]) for hint, column in HINT_COLUMNS.items() if article.get(column)}
+    return make_document(text, text.encode("utf-8"), source, "utf-8", hints=hints)
+
+
+def raw_span(clean: CleanDocument, start: int, end: int) -> Span | None:
+    """The clean-text span [start, end) in raw offsets: its first and last characters mapped
+    through the segments; None when either does not map (or the mapped span is empty)."""
+    if end <= start:
+        return None
+    first, last = clean.raw_offset(start), clean.raw_offset(end - 1)
+    if first is None or last is None or last < first:
+        return None
+    return first, last + 1
+
+
+def raw_evidence(clean: CleanDocument, evidence: Evidence) -> Evidence | None:
+    """The same evidence in the raw layer (text taken from the raw page), or None unmapped."""
+    if evidence.layer == "raw":
+        return evidence
+    span = raw_span(clean, evidence.start, evidence.end)
+    if span is None:
+        return None
+    return Evidence(evidence.doc_id, "raw", span[0], span[1], clean.doc.raw_text[span[0]:span[1]])
+
+
+def kept_raw_spans(clean: CleanDocument) -> tuple[Span, ...]:
+    """The raw spans the clean text is copied from (its mapped segments)."""
+    return tuple((seg.raw_start, seg.raw_start + seg.length) for seg in clean.segments
+                 if seg.raw_start is not None and seg.length > 0)
 
 
 @dataclass(frozen=True, slots=True)
 class SystemOutput:
-    """What the pipeline found in one article (empty lists when it raised)."""
+    """What the pipeline found in one article, in raw offsets (empty lists when it failed).
+
+    unmapped: per kind, system items dropped because their span does not map to raw.
+    kept: raw spans the clean text kept; None when nothing is known to be removed (the
+    article failed, or the output was not made by clean).
+    """
 
     actors: list
     places: list
     quotes: list
     error: str | None = None
+    unmapped: Counter = field(default_factory=Counter)
+    kept: tuple[Span, ...] | None = None
+
+
+def to_raw_layer(clean: CleanDocument, actors: Iterable, places: Iterable, quotes: Iterable) -> SystemOutput:
+    """The NLP's mentions with every "text"-layer span moved to raw offsets (module docstring)."""
+    unmapped: Counter = Counter()
+    mapped: dict[str, list] = {kind: [] for kind in KINDS}
+    for kind, items in (("actors", actors), ("places", places)):
+        for item in items:
+            evidence = raw_evidence(clean, item.evidence)
+            if evidence is None:
+                unmapped[kind] += 1
+            else:
+                mapped[kind].append(replace(item, evidence=evidence))
+    for quote in quotes:
+        content = raw_evidence(clean, quote.content)
+        if content is None:
+            unmapped["quotes"] += 1
+            continue
+        speaker = raw_evidence(clean, quote.speaker) if quote.speaker else None
+        cue = raw_evidence(clean, quote.cue) if quote.cue else None
+        mapped["quotes"].append(replace(quote, content=content, speaker=speaker, cue=cue))
+    return SystemOutput(mapped["actors"], mapped["places"], mapped["quotes"], unmapped=unmapped,
+                        kept=kept_raw_spans(clean))
 
 
 def run_pipeline(gold: list[dict], articles: dict[str, dict], source: Path) -> list[SystemOutput]:
-    """Parse each gold article on its own, so one crashing component costs one article."""
+    """Ingest and clean all gold articles as one batch, then parse each clean text on its
+    own, so one crashing component costs one article."""
+    documents = [document_of(articles[r["article_id"]], f"{source}#id={r['article_id']}") for r in gold]
     nlp = default_nlp()
     outputs = []
-    for record in gold:
-        clean = clean_document_of(articles[record["article_id"]], f"{source}#id={record['article_id']}")
+    for record, clean in zip(gold, clean_documents(documents)):
+        if isinstance(clean, Failure):
+            outputs.append(SystemOutput([], [], [], f"clean {clean.code}: {clean.detail}"))
+            continue
         try:
             doc = next(parse_documents(nlp, [clean]))
         except Exception as exc:  # a component bug must not hide the other articles' scores
             logger.exception("pipeline failed on %s", record["article_id"])
             outputs.append(SystemOutput([], [], [], f"{type(exc).__name__}: {exc}"))
             continue
-        outputs.append(SystemOutput(list(doc._.actors or []), list(doc._.places or []),
-                                    list(doc._.quotes or [])))
+        outputs.append(to_raw_layer(clean, doc._.actors or [], doc._.places or [], doc._.quotes or []))
     return outputs
 
 
@@ -380,17 +488,24 @@ def _span(evidence: Any) -> Span:
 
 @dataclass
 class Tally:
-    """Spans pooled over articles (offsets shifted so articles never overlap) and error counts."""
+    """Spans pooled over articles (offsets shifted so articles never overlap) and error counts.
+
+    removed: pooled indexes of the gold items the clean stage removed.
+    """
 
     gold: list = field(default_factory=list)
     system: list = field(default_factory=list)
     gold_spans: list = field(default_factory=list)
     system_spans: list = field(default_factory=list)
     system_base: list = field(default_factory=list)
+    removed: set = field(default_factory=set)
+    unmapped: int = 0
     errors: dict[str, Counter] = field(default_factory=dict)
 
     def add(self, gold_items: list, gold_spans: list[Span], system_items: list,
-            system_spans: list[Span], base: int) -> None:
+            system_spans: list[Span], base: int, kept: Sequence[Span] | None) -> None:
+        if kept is not None:
+            self.removed.update(len(self.gold) + g for g, span in enumerate(gold_spans) if not overlapping(span, kept))
         self.gold += gold_items
         self.system += system_items
         self.gold_spans += [(a + base, b + base) for a, b in gold_spans]
@@ -403,19 +518,25 @@ class Tally:
 
 def _pooled(gold: list[dict], outputs: list[SystemOutput], articles: dict[str, dict]) -> dict[str, Tally]:
     """One Tally per kind over all articles; quote spans pooled as content spans."""
-    tallies = {kind: Tally() for kind in ("actors", "places", "quotes")}
+    tallies = {kind: Tally() for kind in KINDS}
     base = 0
     for record, output in zip(gold, outputs):
         tallies["actors"].add(record["actors"], [(a["start"], a["end"]) for a in record["actors"]],
-                              output.actors, [_span(m.evidence) for m in output.actors], base)
+                              output.actors, [_span(m.evidence) for m in output.actors], base, output.kept)
         tallies["places"].add(record["places"], [(p["start"], p["end"]) for p in record["places"]],
-                              output.places, [_span(m.evidence) for m in output.places], base)
+                              output.places, [_span(m.evidence) for m in output.places], base, output.kept)
         tallies["quotes"].add(
             [{**q, "speaker_start": q["speaker_start"] + base, "speaker_end": q["speaker_end"] + base}
              for q in record["quotes"]],
             [(q["content_start"], q["content_end"]) for q in record["quotes"]],
-            output.quotes, [_span(q.content) for q in output.quotes], base)
+            output.quotes, [_span(q.content) for q in output.quotes], base, output.kept)
+        for kind in KINDS:
+            tallies[kind].unmapped += output.unmapped[kind]
         base += len(articles[record["article_id"]]["text"]) + 1
+    for tally in tallies.values():
+        for g in sorted(tally.removed):
+            item = tally.gold[g]
+            tally.error("removed by clean", item.get("surface") or f"{item['speaker_surface']} {item['cue']}")
     return tallies
 
 
@@ -423,7 +544,19 @@ def off_other_kind(tally: Tally, other_kind_spans: list[Span]) -> Score:
     """Overlap detection leaving out system items on spans the gold gives the other kind:
     sitrep may tag "Israel" both as actor and as place, the gold picks one per occurrence."""
     kept = [span for span in tally.system_spans if not overlapping(span, other_kind_spans)]
-    return detection_score(tally.gold_spans, kept)
+    return detection_score(tally.gold_spans, kept, removed=tally.removed)
+
+
+def is_anaphor(mention: Any) -> bool:
+    """Whether a mention was linked as a bare anaphor ("the group", "the military")."""
+    return mention.via.startswith(ANAPHOR)
+
+
+def missed(tally: Tally, kind: str = "missed (FN)", describe: Callable[[dict], str] = lambda g: g["surface"]) -> None:
+    """List the gold items no system span overlaps, except those clean removed (listed apart)."""
+    for g, span in enumerate(tally.gold_spans):
+        if g not in tally.removed and not overlapping(span, tally.system_spans):
+            tally.error(kind, describe(tally.gold[g]))
 
 
 def score_actors(tally: Tally, other_kind_spans: list[Span], canon: CanonicalMap, kb: Any) -> dict:
@@ -433,15 +566,19 @@ def score_actors(tally: Tally, other_kind_spans: list[Span], canon: CanonicalMap
         return mention.actor_id in accepted_actor_ids(tally.gold[g], mention.via, canon, kb)
 
     resolved = [m.actor_id is not None for m in tally.system]
-    link = link_score(tally.gold_spans, tally.system_spans, resolved, correct)
-    for g, span in enumerate(tally.gold_spans):
-        if not overlapping(span, tally.system_spans):
-            tally.error("missed (FN)", tally.gold[g]["surface"])
+    link = link_score(tally.gold_spans, tally.system_spans, resolved, correct, tally.removed)
+    without_anaphors = link_score(tally.gold_spans, tally.system_spans,
+                                  [r and not is_anaphor(m) for r, m in zip(resolved, tally.system)],
+                                  correct, tally.removed)
+    missed(tally)
     for s, span in enumerate(tally.system_spans):
         mention, hits = tally.system[s], overlapping(span, tally.gold_spans)
         if not hits:
             marker = " [gold place]" if overlapping(span, other_kind_spans) else ""
             tally.error("spurious (FP)", f"{mention.evidence.text}{marker}")
+            if mention.actor_id is not None:
+                tally.error("resolved off gold (P error)",
+                            f"{mention.evidence.text}{marker} -> {mention.actor_id} [{mention.via}]")
         elif mention.actor_id is None:
             tally.error("unresolved on gold", f"{mention.evidence.text} (gold {tally.gold[hits[0]]['canonical']})")
         elif not any(correct(g, s) for g in hits):
@@ -450,10 +587,12 @@ def score_actors(tally: Tally, other_kind_spans: list[Span], canon: CanonicalMap
     for name, count in canon.unmapped():
         tally.errors.setdefault("gold canonical not in KB", Counter())[name] = count
     return {
-        "detection (overlap)": detection_score(tally.gold_spans, tally.system_spans),
-        "detection (exact)": detection_score(tally.gold_spans, tally.system_spans, exact=True),
+        "detection (overlap)": detection_score(tally.gold_spans, tally.system_spans, removed=tally.removed),
+        "detection (exact)": detection_score(tally.gold_spans, tally.system_spans, exact=True,
+                                             removed=tally.removed),
         "detection, off gold places": off_other_kind(tally, other_kind_spans),
         "resolution (all resolved) *": link.strict,
+        "resolution, anaphors left out": without_anaphors.strict,
         "resolution (on gold spans)": link.on_gold,
     }
 
@@ -465,15 +604,14 @@ def score_places(tally: Tally, other_kind_spans: list[Span]) -> tuple[dict, dict
         return place_is_correct(tally.gold[g], place.place_id, place.country_code)
 
     resolved = [p.place_id is not None for p in tally.system]
-    link = link_score(tally.gold_spans, tally.system_spans, resolved, correct)
+    link = link_score(tally.gold_spans, tally.system_spans, resolved, correct, tally.removed)
     with_id = [g for g, p in enumerate(tally.gold) if p["geonameid"] is not None]
     geo = link_score([tally.gold_spans[g] for g in with_id], tally.system_spans, resolved,
                      lambda g, s: correct(with_id[g], s))
+    missed(tally)
     for g, span in enumerate(tally.gold_spans):
         gold, hits = tally.gold[g], overlapping(span, tally.system_spans)
-        if not hits:
-            tally.error("missed (FN)", gold["surface"])
-        elif not any(correct(g, s) for s in hits):
+        if hits and not any(correct(g, s) for s in hits):
             expected = f"geonames:{gold['geonameid']}" if gold["geonameid"] else f"{gold['kind']} {gold['country']}"
             got = ", ".join(sorted({str(tally.system[s].place_id) for s in hits}))
             tally.error("wrong place", f"{gold['surface']} -> {got} (gold {expected})")
@@ -481,8 +619,9 @@ def score_places(tally: Tally, other_kind_spans: list[Span]) -> tuple[dict, dict
         if not overlapping(span, tally.gold_spans):
             marker = " [gold actor]" if overlapping(span, other_kind_spans) else ""
             tally.error("spurious (FP)", f"{tally.system[s].evidence.text}{marker}")
-    scores = {"detection (overlap)": detection_score(tally.gold_spans, tally.system_spans),
-              "detection (exact)": detection_score(tally.gold_spans, tally.system_spans, exact=True),
+    scores = {"detection (overlap)": detection_score(tally.gold_spans, tally.system_spans, removed=tally.removed),
+              "detection (exact)": detection_score(tally.gold_spans, tally.system_spans, exact=True,
+                                                   removed=tally.removed),
               "detection, off gold actors": off_other_kind(tally, other_kind_spans),
               "resolution": link.strict}
     accuracy = {"accuracy on overlapped gold places *": (link.accuracy, link.gold_overlapped),
@@ -508,11 +647,10 @@ def score_quotes(tally: Tally, actors: Tally, canon: CanonicalMap) -> tuple[dict
     pairs = pair_quotes(tally.gold_spans, tally.system_spans, speaker_right)
     paired = [(g, s) for g, s in enumerate(pairs) if s is not None]
     right = sum(speaker_right(g, s) for g, s in paired)
+    missed(tally, describe=lambda gold: f"{gold['speaker_surface']} {gold['cue']} [{gold['kind']}]")
     for g, s in enumerate(pairs):
         gold = tally.gold[g]
-        if s is None:
-            tally.error("missed (FN)", f"{gold['speaker_surface']} {gold['cue']} [{gold['kind']}]")
-        elif not speaker_right(g, s):
+        if s is not None and not speaker_right(g, s):
             got = tally.system[s].speaker.text if tally.system[s].speaker else None
             tally.error("wrong speaker", f"{gold['speaker_surface']!r} got {got!r}")
     for s, span in enumerate(tally.system_spans):
@@ -520,8 +658,10 @@ def score_quotes(tally: Tally, actors: Tally, canon: CanonicalMap) -> tuple[dict
             quote = tally.system[s]
             tally.error("spurious (FP)", f"{quote.speaker.text if quote.speaker else None} "
                                          f"{quote.cue.text if quote.cue else None} [{quote.kind}]")
-    scores = {"content (overlap)": detection_score(tally.gold_spans, tally.system_spans)}
+    scores = {"content (overlap)": detection_score(tally.gold_spans, tally.system_spans, removed=tally.removed)}
+    kept = len(pairs) - len(tally.removed)
     accuracy = {"speaker accuracy (paired gold quotes) *": (right / len(paired) if paired else 0.0, len(paired)),
+                "speaker end-to-end (gold kept by clean)": (right / kept if kept else 0.0, kept),
                 "speaker end-to-end (all gold quotes)": (right / len(pairs) if pairs else 0.0, len(pairs))}
     return scores, accuracy
 
@@ -543,6 +683,8 @@ def evaluate(gold: list[dict], outputs: list[SystemOutput], articles: dict[str, 
         "scores": {"actors": actor_scores, "places": place_scores, "quotes": quote_scores},
         "accuracy": {"places": place_accuracy, "quotes": quote_accuracy},
         "canonical_mapping": {"canonicals": dict(methods), "mentions": dict(mention_methods)},
+        "unmapped": {kind: tally.unmapped for kind, tally in tallies.items()},
+        "removed": {kind: len(tally.removed) for kind, tally in tallies.items()},
         "errors": {kind: tally.errors for kind, tally in tallies.items()},
     }
 
@@ -553,13 +695,20 @@ def format_report(result: dict, sample_size: int = ERROR_SAMPLE_SIZE) -> str:
     """The per-kind table, mapping statistics and the error sample, as text."""
     lines = [f"NLP gold evaluation: {result['articles']} articles "
              f"({len(result['failed_articles'])} failed in the pipeline)   * = headline figure",
-             f"{'kind':7} {'measure':40} {'P':>6} {'R':>6} {'F1':>6} {'sys':>6} {'gold':>6}"]
+             "R: over the gold the clean stage kept; R-all: over all gold (removed by clean = missed)",
+             f"{'kind':7} {'measure':40} {'P':>6} {'R':>6} {'F1':>6} {'R-all':>6} {'sys':>6} {'gold':>6} "
+             f"{'removed':>7}"]
     for kind, scores in result["scores"].items():
         for name, score in scores.items():
             lines.append(f"{kind:7} {name:40} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-                         f"{score.system_total:6d} {score.gold_total:6d}")
+                         f"{score.recall_all:6.3f} {score.system_total:6d} {score.gold_total:6d} "
+                         f"{score.gold_removed:7d}")
         for name, (value, n) in result["accuracy"].get(kind, {}).items():
             lines.append(f"{kind:7} {name:40} accuracy {value:.3f} over {n} gold")
+    lines.append("gold removed by clean (left out of R, misses in R-all): "
+                 + ", ".join(f"{kind} {n}" for kind, n in result["removed"].items()))
+    lines.append("unmapped: system spans with no raw offsets, dropped from scoring: "
+                 + ", ".join(f"{kind} {n}" for kind, n in result["unmapped"].items()))
     mapping = result["canonical_mapping"]
     lines.append(f"gold canonicals -> KB: {mapping['canonicals']} (gold mentions: {mapping['mentions']})")
     for article_id, error in result["failed_articles"]:

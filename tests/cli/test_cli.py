@@ -108,3 +108,16 @@ def test_cli_killed_run_resumes_where_it_stopped(tmp_path, seeds_dir, monkeypatc
     result = runner.invoke(app, ["--db", db, "run", "--batch-size", "2", str(seeds_dir)])
     assert "3 stored, 2 already in" in result.stdout
     assert len(_docs(db)) == 5
+
+
+def test_cli_table_cells_show_brackets_in_page_text_literally():
+    from rich.console import Console
+    from rich.table import Table
+
+    from sitrep.cli.app import plain
+
+    table = Table("text")
+    table.add_row(plain("During the last [few] days, [bold]fighters[/bold] arrived"))
+    console = Console(record=True, width=120)
+    console.print(table)
+    assert "During the last [few] days, [bold]fighters[/bold] arrived" in console.export_text()

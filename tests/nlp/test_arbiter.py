@@ -4,10 +4,13 @@ Sentences are written for these tests; none comes from a seed or dev page.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from sitrep.errors import SitrepError
 from sitrep.nlp import default_nlp
-from sitrep.nlp.arbiter import FACTORY_NAME
+from sitrep.nlp.arbiter import FACTORY_NAME, arbiter_nouns, load_arbiter_nouns
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +96,24 @@ def test_arbiter_bare_title_next_to_its_name_is_not_a_mention(analyse):
     actors, _ = analyse("The leader of Hezbollah, Hassan Nasrallah, said the group would fight on.")
     assert actors["Hassan Nasrallah"][0] == "LBN_NASRALLAH"
     assert "leader" not in actors
+
+
+def test_arbiter_nouns_come_from_the_kb():
+    nouns = arbiter_nouns()
+    assert {"goal", "talk", "retaliation"} <= nouns.action
+    assert {"capital", "border", "territory"} <= nouns.place
+    assert not nouns.action & nouns.place
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"noun": "goal", "kind": "verb", "note": "x"}, "kind"),
+    ({"noun": "goal", "kind": "action"}, "note"),
+    ({"kind": "action", "note": "x"}, "noun"),
+])
+def test_arbiter_nouns_bad_row_raises_e030(tmp_path, row, problem):
+    path = tmp_path / "nouns.jsonl"
+    path.write_text(json.dumps({"noun": "capital", "kind": "place", "note": "ok"}) + "\n" + json.dumps(row) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(SitrepError, match="E030") as raised:
+        load_arbiter_nouns(str(path))
+    assert problem in str(raised.value)

@@ -1,7 +1,8 @@
 """The cheap first stage: which sentences are worth a dependency-based look at all.
 
 A sentence is a candidate when (1) one of its tokens can start a trigger of the lexicon and
-(2) it holds at least one resolved actor or resolved place. Both tests are set lookups and
+(2) it names something an event can be anchored to: an actor (resolved or not: "the
+abductors"), a place, a count or a resolved time ("119 people were injured"). Both tests are set lookups and
 offset comparisons, so most of a page's sentences are dropped before any tree walking.
 The mentions of each candidate are bucketed here once, so later steps never rescan the doc.
 """
@@ -20,6 +21,7 @@ from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMentio
 logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
+PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +63,34 @@ def has_trigger_word(sent: Span, first_words: frozenset[str]) -> bool:
     return any(token.lemma_.lower() in first_words or token.lower_ in first_words for token in sent)
 
 
+def sentence_pieces(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at paragraph breaks.
+
+    A headline or caption without a full stop runs into the next paragraph in the parse
+    ("... Attack In Nigeria\n\nAmnesty International has released ..."); a blank line
+    always ends a sentence, so the two are coded (and merged) separately.
+    """
+    pieces = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and PARAGRAPH_BREAK in token.text:
+                if token.i > start:
+                    pieces.append(doc[start : token.i])
+                start = token.i + 1
+        if sent.end > start:
+            pieces.append(doc[start : sent.end])
+    return [piece for piece in pieces if not all(token.is_space for token in piece)]
+
+
 def candidate_sentences(doc: Doc, first_words: frozenset[str]) -> list[Candidate]:
-    """The sentences of `doc` with a trigger word and a resolved actor or place.
+    """The sentences of `doc` with a trigger word and an actor, place, count or time.
 
     doc (Doc): parsed doc with `doc._.actors/places/times/quantities` set (missing = empty).
     first_words (frozenset): the trigger lexicon's first words.
     RETURNS (list[Candidate]): in text order.
     """
-    sents = list(doc.sents)
+    sents = sentence_pieces(doc)
     starts = [sent.start_char for sent in sents]
     actors = _bucket(doc_mentions(doc, "actors"), starts, len(sents))
     places = _bucket(doc_mentions(doc, "places"), starts, len(sents))
@@ -76,8 +98,10 @@ def candidate_sentences(doc: Doc, first_words: frozenset[str]) -> list[Candidate
     quantities = _bucket(doc_mentions(doc, "quantities"), starts, len(sents))
     candidates = []
     for index, sent in enumerate(sents):
-        resolved = any(m.actor_id for m in actors[index]) or any(p.place_id for p in places[index])
-        if not resolved or not has_trigger_word(sent, first_words):
+        named = actors[index] or places[index] or any(q.value is not None for q in quantities[index]) or any(
+            t.value for t in times[index]
+        )
+        if not named or not has_trigger_word(sent, first_words):
             continue
         mentions = SentenceMentions(
             tuple(actors[index]), tuple(places[index]), tuple(times[index]), tuple(quantities[index])

@@ -5,7 +5,8 @@
 1. candidates: sentences with a trigger word and a resolved actor or place (set lookups only);
 2. coding: per trigger hit, the dependency arcs give actor, recipient, location, date and
    magnitude (`fields`), the cue words give the auxiliary modes (`modes`), the quotes and
-   reporting verbs give the attribution chain (`attribution`).
+   reporting verbs give the attribution chain (`attribution`);
+3. merging: the events of one sentence that describe one happening become one (`merge`).
 
 A hit with neither an actor, a recipient nor a location is dropped: PLOVER needs a source,
 and an event with no participant and no place is not worth a record.
@@ -39,6 +40,7 @@ from sitrep.events.lexicon import (
     load_ontology,
     load_triggers,
 )
+from sitrep.events.merge import merge_same_happening
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers
 from sitrep.kb.actors import ActorKB, default_actor_kb
@@ -169,10 +171,12 @@ class RuleCoder:
         """Stage 1 + 2: PLOVER events of `doc`, in text order."""
         events = []
         for candidate in self.candidates(doc):
+            coded = []
             for hit in find_triggers(candidate.sent, self.triggers):
                 event = self.code_hit(doc, candidate, hit, outlet)
                 if event is not None:
-                    events.append(event)
+                    coded.append((hit.anchors[0], event))
+            events += merge_same_happening(coded, self.ontology.aux_happened)
         logger.debug("doc %s: %s events", doc._.doc_id, len(events))
         return events
 

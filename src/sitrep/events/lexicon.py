@@ -27,6 +27,9 @@ PLOVER_FILE = "plover.json"
 TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
 ROLES = frozenset({"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep"})
+# A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
+# "needs" stands only when one of its core arguments belongs to c ("release" + captives).
+NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "governor", "mark", "advmod", "sentence"})
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
@@ -73,6 +76,9 @@ class TriggerRow:
     words: lemmas (or lower-case forms) of the phrase; a phrase matches when all its words
         occur in one small dependency neighbourhood, in any order ("troops arrived").
     pos: coarse POS tags the first word must have (empty: any).
+    needs: a noun class one of the trigger's core arguments must belong to (None: any), so
+        a word with a conflict sense and an everyday one codes only the first ("released the
+        hostages", not "released a video").
     """
 
     words: tuple[str, ...]
@@ -82,6 +88,7 @@ class TriggerRow:
     certainty: float
     pos: frozenset[str]
     note: str
+    needs: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ class TriggerLexicon:
     recipient_preps: frozenset[str]
     agent_preps: frozenset[str]
     nominal_agent_preps: frozenset[str]
+    noun_classes: dict[str, frozenset[str]]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -188,7 +196,7 @@ def load_ontology() -> Ontology:
     )
 
 
-def _trigger_row(line_no: int, row: dict, ontology: Ontology) -> TriggerRow:
+def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: frozenset[str] = frozenset()) -> TriggerRow:
     where = f"{TRIGGERS_FILE} line {line_no}"
     event = row.get("event")
     event = ontology.aliases.get(event.upper(), event) if isinstance(event, str) else event
@@ -207,6 +215,9 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology) -> TriggerRow:
     text = row.get("phrase") or row.get("lemma")
     if not isinstance(text, str) or not text.strip():
         raise SitrepError("E030", f"{where}: needs a lemma or phrase")
+    needs = row.get("needs")
+    if needs is not None and needs not in noun_classes:
+        raise SitrepError("E030", f"{where}: unknown noun class {needs!r}")
     return TriggerRow(
         words=tuple(word for word in WORD_SEPARATORS.split(text.lower()) if word),
         event=event,
@@ -215,6 +226,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology) -> TriggerRow:
         certainty=float(certainty),
         pos=frozenset(row.get("pos") or ()),
         note=row["note"],
+        needs=needs,
     )
 
 
@@ -225,14 +237,23 @@ def load_triggers() -> TriggerLexicon:
     index: dict[str, list[TriggerRow]] = {}
     roles: dict[str, set[str]] = {role: set() for role in ROLES}
     seen: set[tuple] = set()
-    for line_no, row in _jsonl_rows(TRIGGERS_FILE):
+    rows = _jsonl_rows(TRIGGERS_FILE)
+    classes: dict[str, set[str]] = {}
+    for line_no, row in rows:
+        if NOUN_CLASS in row:
+            if not isinstance(row.get("lemma"), str) or not isinstance(row[NOUN_CLASS], str):
+                raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: bad noun class row")
+            classes.setdefault(row[NOUN_CLASS], set()).add(row["lemma"].lower())
+    for line_no, row in rows:
+        if NOUN_CLASS in row:
+            continue
         role = row.get("role")
         if role is not None:
             if role not in ROLES or not isinstance(row.get("lemma"), str):
                 raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: bad role row")
             roles[role].add(row["lemma"].lower())
             continue
-        trigger = _trigger_row(line_no, row, ontology)
+        trigger = _trigger_row(line_no, row, ontology, frozenset(classes))
         key = (trigger.words, trigger.pos)
         if key in seen:
             raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: duplicate trigger {' '.join(trigger.words)!r}")
@@ -246,6 +267,7 @@ def load_triggers() -> TriggerLexicon:
         recipient_preps=frozenset(roles["recipient_prep"]),
         agent_preps=frozenset(roles["agent_prep"]),
         nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
+        noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 
 

@@ -24,6 +24,16 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 MAX_PHRASE_REACH = 5
 PARTITIVE = "of"
 MAX_MERGE_GAP = 6
+# The arguments whose noun class decides a trigger's sense ("released the hostages" /
+# "released a video", "the truce took hold"): object, subject, possessor, noun modifier.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "poss", "compound", "attr", "oprd"})
+# Clause arcs climbed to find the subject of an infinitive or the noun a clause modifies.
+CLIMB_DEPS = frozenset({"xcomp", "conj"})
+NOUN_MODIFIER_CLAUSES = frozenset({"relcl", "acl"})
+# Share of longer words capitalised above which a line is a title-case headline.
+HEADLINE_SHARE = 0.6
+# A class member written "ent:<label>" matches any token of that spaCy entity label.
+ENTITY_PREFIX = "ent:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +59,14 @@ class TriggerHit:
 
 
 def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token by lemma or by lower-case form ("troops", "troop")."""
-    return token.lemma_.lower() == word or token.lower_ == word
+    """A lexicon word matches a token by lemma, by lower-case form ("troops", "troop") or by
+    the hyphenated word it is part of, written solid ("ceasefire" for "cease-fire")."""
+    return token.lemma_.lower() == word or token.lower_ == word or solid_word(token) == word
+
+
+def solid_word(token: Token) -> str:
+    """The hyphenated word `token` belongs to, lower case, without hyphens."""
+    return "".join(piece.lower_ for piece in hyphen_group(token))
 
 
 def partitive_objects(token: Token) -> list[Token]:
@@ -95,13 +111,54 @@ def hyphen_group(token: Token) -> list[Token]:
     return [doc[i] for i in range(start, end + 1, 2)]
 
 
-def match_row(token: Token, row: TriggerRow) -> tuple[Token, ...] | None:
+def core_arguments(token: Token) -> list[Token]:
+    """Object, subject, possessor and "of"-object of `token`, the subject of the clause an
+    infinitive hangs on ("began to take hold"), the noun a relative clause modifies ("the
+    truce, which took hold"), and the members of a partitive ("many of the captives")."""
+    found = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] + partitive_objects(token)
+    climb = token
+    while climb.dep_ in CLIMB_DEPS | NOUN_MODIFIER_CLAUSES and climb.head.i != climb.i:
+        if climb.dep_ in NOUN_MODIFIER_CLAUSES:
+            found.append(climb.head)
+            break
+        climb = climb.head
+        found += [c for c in climb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found += [obj for arg in found for obj in partitive_objects(arg)]
+    return [t for arg in found for t in (arg, *arg.conjuncts)]
+
+
+def in_noun_class(token: Token, members: frozenset[str]) -> bool:
+    """A token belongs to a class by lemma, by form, by its whole hyphenated word
+    ("cease-fire") or by its entity label ("ent:person")."""
+    whole = "-".join(piece.lower_ for piece in hyphen_group(token))
+    names = {token.lemma_.lower(), token.lower_, whole}
+    if token.ent_type_:
+        names.add(ENTITY_PREFIX + token.ent_type_.lower())
+    return not names.isdisjoint(members)
+
+
+def has_argument_in(token: Token, members: frozenset[str]) -> bool:
+    """Whether some core argument of `token` belongs to the noun class `members`."""
+    return any(in_noun_class(arg, members) for arg in core_arguments(token))
+
+
+def headline_word(token: Token) -> bool:
+    """A capitalised word the tagger took for a name inside a title-case line ("Boko Haram
+    Attack In Nigeria"): its part of speech says nothing, so any POS constraint is waived."""
+    if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) > HEADLINE_SHARE * len(words)
+
+
+def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = None) -> tuple[Token, ...] | None:
     """The tokens of `row` found around `token` (its first word), or None.
 
     A token inside a hyphenated word only counts when the phrase names the whole word:
-    "hold fire" does not match "hold live-fire drills".
+    "hold fire" does not match "hold live-fire drills". A row that needs a noun class
+    matches only when an argument of its head word belongs to it.
     """
-    if row.pos and token.pos_ not in row.pos:
+    if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
     matched = [token]
     if len(row.words) > 1:
@@ -112,7 +169,12 @@ def match_row(token: Token, row: TriggerRow) -> tuple[Token, ...] | None:
                 return None
             matched.append(found)
     for part in matched:
-        if not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
+        whole = solid_word(part) in row.words
+        if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
+            return None
+    if row.needs is not None:
+        members = lexicon.noun_classes[row.needs] if lexicon is not None else frozenset()
+        if not any(has_argument_in(part, members) for part in matched):
             return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
@@ -124,7 +186,7 @@ def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
             lexicon.by_first_word.get(token.lower_, ()) if token.lower_ != token.lemma_.lower() else ()
         )
         for row in rows:
-            tokens = match_row(token, row)
+            tokens = match_row(token, row, lexicon)
             if tokens is not None:
                 anchor = min(tokens, key=_depth)
                 hits.append(TriggerHit(row, (anchor,), tokens))

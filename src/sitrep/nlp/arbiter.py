@@ -21,6 +21,9 @@ Today") is always the actor: the places inside a longer actor mention are droppe
 title next to the name it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not
 a second mention.
 
+The head nouns that tell a party from a location ("Moscow's goals" vs "Yemen's capital")
+are data, in kb/arbiter_nouns.jsonl (`arbiter_nouns()`).
+
 Every kept mention records the decision: `via`/`method` gets "+arbiter:<reason>". A place the
 parse makes an actor becomes the state ("country:IL" -> ISR) or, for a capital, its
 government (via "metonym+arbiter:<reason>").
@@ -29,11 +32,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
+from sitrep.kb.rows import kb_error, read_kb_rows
 from sitrep.model import ActorMention, PlaceMention
 from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
 from sitrep.nlp.extensions import doc_text, register_extensions
@@ -52,26 +58,6 @@ PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
 # "from" names a source after an act or a person ("retaliation from Iran", "leaders from
 # Pakistan") and an origin otherwise ("withdrawal from Iraq", "troops from Niger").
 SOURCE_PREPOSITIONS = frozenset({"from"})
-# Nouns that name an act, an intention or a relation: their possessor ("Moscow's goals"), or
-# the object of "from"/"between" after them ("retaliation from Iran", "talks between Israel
-# and Hamas"), is a party; after other nouns it is a location ("people between Iraq and Syria").
-ACTION_NOUNS = frozenset({
-    "action", "aim", "ambition", "annexation", "attack", "backing", "blockade", "campaign",
-    "decision", "demand", "effort", "goal", "influence", "intervention", "invasion",
-    "involvement", "mission", "move", "objective", "offensive", "offer", "operation", "plan",
-    "policy", "position", "pressure", "proposal", "reaction", "request", "response",
-    "retaliation", "role", "sanction", "stance", "statement", "strategy", "support", "threat",
-    "agreement", "deal", "accord", "talk", "negotiation", "ceasefire", "cease-fire", "truce",
-    "conflict", "fighting", "clash", "violence", "hostility", "tension", "relation",
-    "coordination", "cooperation", "dispute", "rivalry", "confrontation", "escalation",
-    "leader", "delegation", "representative", "envoy", "ally", "rival", "partner", "enemy",
-})
-# Nouns that name a place or a state of the country rather than its acts.
-PLACE_NOUNS = frozenset({
-    "border", "capital", "city", "coast", "east", "north", "northeast", "northwest", "south",
-    "southeast", "southwest", "west", "province", "region", "soil", "territory", "airspace",
-    "peninsula", "side", "part", "town", "village", "countryside", "heartland", "interior",
-})
 # Verbs that take a place as subject ("Yemen is an important part").
 COPULAS = frozenset({"be"})
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -91,6 +77,44 @@ PERSON = "person"
 ALIAS = "alias"
 STATE = "state"
 METONYM = "metonym"
+
+
+NOUNS_FILE = "arbiter_nouns.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class ArbiterNouns:
+    """The head nouns that tell a party from a location (kb/arbiter_nouns.jsonl).
+
+    action: nouns that name an act, an intention, a relation or whoever acts for a party:
+        their possessor ("Moscow's goals"), or the object of "from"/"between" after them
+        ("retaliation from Iran", "talks between Israel and Hamas"), is a party.
+    place: nouns that name a place or a part of a country: their possessor ("Yemen's
+        capital") or a party preposition after them ("border with Ukraine") is a location.
+    """
+
+    action: frozenset[str]
+    place: frozenset[str]
+
+
+def load_arbiter_nouns(filename: str = NOUNS_FILE) -> ArbiterNouns:
+    """Read the arbiter's nouns, lower-cased lemmas keyed by kind.
+
+    RAISES: SitrepError E030 for a row without "noun", "kind" and a note, or with a kind
+    other than "action" or "place".
+    """
+    nouns: dict[str, set[str]] = {"action": set(), "place": set()}
+    for row in read_kb_rows(filename, {"noun": str, "kind": str}):
+        if row["kind"] not in nouns:
+            raise kb_error(f"{filename} noun {row['noun']!r}", f"kind must be one of {sorted(nouns)}")
+        nouns[row["kind"]].add(row["noun"].lower())
+    return ArbiterNouns(action=frozenset(nouns["action"]), place=frozenset(nouns["place"]))
+
+
+@lru_cache(maxsize=1)
+def arbiter_nouns() -> ArbiterNouns:
+    """The nouns shipped in sitrep/kb, loaded once per process."""
+    return load_arbiter_nouns()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +168,9 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
     if word in ACTOR_PREPOSITIONS:
         return Decision(ACTOR, word)
     if word in PARTY_PREPOSITIONS:
-        return Decision(PLACE, f"{word} after a place noun") if governor.lemma_.lower() in PLACE_NOUNS \
+        return Decision(PLACE, f"{word} after a place noun") if governor.lemma_.lower() in arbiter_nouns().place \
             else Decision(ACTOR, word)
-    if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in ACTION_NOUNS or is_role(governor, kb)):
+    if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in arbiter_nouns().action or is_role(governor, kb)):
         return Decision(ACTOR, f"{word} after a party noun")
     return Decision(PLACE, f"object of {word}")
 
@@ -160,7 +184,7 @@ def possessor_usage(possessed: Token, kb: ActorKB) -> Decision:
     """"Iran's strategy", "Russia's military" -> actor; "Yemen's capital", "Lebanon's civil
     war" (a place or a condition of the country) -> place."""
     lemma = possessed.lemma_.lower()
-    if lemma in ACTION_NOUNS or possessed.lower_ in kb.force_nouns or is_role(possessed, kb):
+    if lemma in arbiter_nouns().action or possessed.lower_ in kb.force_nouns or is_role(possessed, kb):
         return Decision(ACTOR, "possessor of an act or body")
     return Decision(PLACE, "possessor of a place or condition")
 
