@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.clean import clean_documents
 from sitrep.kb.actors import Actor, ActorKB, build_indexes
-from sitrep.model import ActorMention, Evidence, PlaceMention, Quote
+from sitrep.model import ActorMention, CleanDocument, Evidence, Metadata, PlaceMention, Quote, Segment
 
 SCRIPT = Path(__file__).resolve().parents[2] / "eval" / "nlp_eval.py"
 
@@ -169,3 +170,87 @@ def test_nlp_eval_evaluate_keeps_articles_apart(nlp_eval, kb):
     assert result["accuracy"]["places"]["accuracy on overlapped gold places *"] == (1.0, 1)
     assert result["accuracy"]["quotes"]["speaker accuracy (paired gold quotes) *"] == (1.0, 1)
     assert "Israel" in result["errors"]["actors"]["spurious (FP)"]
+
+
+# A page as the dev corpus stores it: a photo caption and a share line around two paragraphs.
+PAGE = ("Image copyright AFP Image caption Hamas fighters parade in Gaza\n\n"
+        "Hamas said on Monday it had fired rockets at Israel after an air strike killed two of its "
+        "members in the north of the Gaza Strip.\n\n"
+        "Israel's military said it had intercepted most of them and struck back at launch sites "
+        "across the territory.\n\nRead or Share this story: http://usat.ly/xyz")
+
+
+def test_nlp_eval_real_clean_text_maps_back_to_raw_offsets(nlp_eval):
+    """The clean stage drops the caption and share line; every word of the clean text maps
+    back to the same characters of the page, and a span over the paragraph break too."""
+    article = {"id": "a", "text": PAGE, "title": "Hamas fires rockets", "date": "2020-01-02", "url": None}
+    document = nlp_eval.document_of(article, "articles.jsonl#id=a")
+    assert document.raw_text == PAGE and document.hints == {"title": "Hamas fires rockets", "date": "2020-01-02"}
+    clean = clean_documents([document])[0]
+    assert "caption" not in clean.text and clean.text.startswith("Hamas said")
+    for word in ("Hamas", "Israel's military", "Gaza Strip", "territory"):
+        start = clean.text.index(word)
+        raw = nlp_eval.raw_span(clean, start, start + len(word))
+        assert PAGE[raw[0]:raw[1]] == word
+    across = nlp_eval.raw_span(clean, clean.text.index("Strip."), clean.text.index("Israel's") + 6)
+    assert PAGE[across[0]:across[1]] == "Strip.\n\nIsrael"
+    break_only = clean.text.index("\n\n")
+    assert nlp_eval.raw_span(clean, break_only, break_only + 2) is None  # the break is in no segment
+    kept = nlp_eval.kept_raw_spans(clean)
+    caption_hamas = PAGE.index("Hamas fighters")
+    assert not nlp_eval.overlapping((caption_hamas, caption_hamas + 5), kept)
+    assert nlp_eval.overlapping((PAGE.index("Hamas said"), PAGE.index("Hamas said") + 5), kept)
+
+
+def test_nlp_eval_to_raw_layer_drops_unmapped_spans_and_counts_them(nlp_eval):
+    raw = "Photo: AP\n\nHamas said it fired.\n\nIsrael replied."
+    text = "Hamas said it fired. Israel replied."  # the break rewritten: that character has no raw offset
+    segments = (Segment(0, raw.index("Hamas"), 20), Segment(20, None, 1), Segment(21, raw.index("Israel"), 15))
+    clean = CleanDocument(doc=nlp_eval.document_of({"text": raw}, "x"), text=text, segments=segments,
+                          metadata=Metadata())
+
+    def ev(start, end):
+        return Evidence("a", "text", start, end, text[start:end])
+
+    output = nlp_eval.to_raw_layer(
+        clean,
+        actors=[ActorMention(ev(0, 5), "PSE_HAMAS", via="alias"), ActorMention(ev(21, 27), "ISR", via="alias"),
+                ActorMention(ev(19, 21), None)],  # ". " ends on the unmapped character
+        places=[],
+        quotes=[Quote(ev(11, 19), ev(0, 5), "PSE_HAMAS", kind="indirect"), Quote(ev(20, 27), None)])
+    assert [(m.evidence.layer, m.evidence.text, m.evidence.start) for m in output.actors] == [
+        ("raw", "Hamas", raw.index("Hamas")), ("raw", "Israel", raw.index("Israel"))]
+    assert output.quotes[0].speaker.start == raw.index("Hamas") and output.quotes[0].content.text == "it fired"
+    assert output.unmapped == {"actors": 1, "quotes": 1}
+    assert output.kept == ((raw.index("Hamas"), raw.index("Hamas") + 20), (raw.index("Israel"), len(raw)))
+
+
+def test_nlp_eval_gold_removed_by_clean_is_left_out_of_r_but_not_r_all(nlp_eval, kb):
+    text = "Photo: Hamas\n\nIsrael said Hamas fired."
+    kept = ((text.index("Israel"), len(text)),)
+    hamas = text.index("Hamas fired")
+    gold = [{"article_id": "a", "places": [], "quotes": [], "actors": [
+        gold_actor(7, 12, "Hamas", "Hamas", "militia", "PSE"),  # in the caption clean removed
+        gold_actor(14, 20, "Israel", "Israel", "state", "ISR"),
+        gold_actor(hamas, hamas + 5, "Hamas", "Hamas", "militia", "PSE")]}]
+    mention = ActorMention(Evidence("a", "raw", 14, 20, "Israel"), "ISR", via="alias")
+    outputs = [nlp_eval.SystemOutput(actors=[mention], places=[], quotes=[], kept=kept)]
+    result = nlp_eval.evaluate(gold, outputs, {"a": {"text": text}}, kb)
+    detection = result["scores"]["actors"]["detection (overlap)"]
+    assert (detection.gold_total, detection.gold_removed, detection.gold_found) == (3, 1, 1)
+    assert detection.recall == pytest.approx(1 / 2) and detection.recall_all == pytest.approx(1 / 3)
+    assert result["removed"]["actors"] == 1
+    assert result["errors"]["actors"]["removed by clean"] == {"Hamas": 1}
+    assert result["errors"]["actors"]["missed (FN)"] == {"Hamas": 1}  # the kept one only
+
+
+def test_nlp_eval_anaphors_are_left_out_of_one_precision_only(nlp_eval, kb):
+    text = "Hamas said the group fired."
+    gold = [{"article_id": "a", "places": [], "quotes": [],
+             "actors": [gold_actor(0, 5, "Hamas", "Hamas", "militia", "PSE")]}]
+    mentions = [ActorMention(Evidence("a", "raw", 0, 5, "Hamas"), "PSE_HAMAS", via="alias"),
+                ActorMention(Evidence("a", "raw", 11, 20, "the group"), "PSE_HAMAS", via="anaphor")]
+    outputs = [nlp_eval.SystemOutput(actors=mentions, places=[], quotes=[])]
+    scores = nlp_eval.evaluate(gold, outputs, {"a": {"text": text}}, kb)["scores"]["actors"]
+    assert scores["resolution (all resolved) *"].precision == pytest.approx(0.5)
+    assert scores["resolution, anaphors left out"].precision == pytest.approx(1.0)

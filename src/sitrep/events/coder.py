@@ -8,8 +8,8 @@
    reporting verbs give the attribution chain (`attribution`);
 3. merging: the events of one sentence that describe one happening become one (`merge`).
 
-A hit with neither an actor, a recipient nor a location is dropped: PLOVER needs a source,
-and an event with no participant and no place is not worth a record.
+A hit with neither an actor, a recipient, a location, a count nor a time of its own is
+dropped: such a bare back-reference ("the attack was brutal") adds nothing to the record.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from sitrep.events.attribution import attribution_chain
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
 from sitrep.events.fields import (
     SENTENCE,
+    attached_times,
     PlaceChoice,
     find_actors,
     find_location,
@@ -181,13 +182,20 @@ class RuleCoder:
         return events
 
     def code_hit(self, doc: Doc, candidate: Candidate, hit: TriggerHit, outlet: str | None) -> Event | None:
-        """One event from one trigger hit, or None when it has no participant and no place."""
+        """One event from one trigger hit, or None when nothing anchors it.
+
+        A hit with no participant, place, count or time of its own is a bare back-reference
+        ("the attack was brutal"), which adds nothing to the record of the happening.
+        """
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
-        if not actors and not recipients and place is None:
+        quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
+        size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
+        anchored = actors or recipients or place or quantity or size
+        if not anchored and not attached_times(hit.anchors, mentions, self.triggers):
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)
         published = doc._.published
@@ -203,8 +211,6 @@ class RuleCoder:
             order=self.ontology.aux_order,
         )
         date, enddate, from_publication, date_evidence = event_dates(time, published)
-        quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
-        size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
         evidence = {"event": evidence_of(doc, hit.start, hit.end)}
         if date_evidence is not None:
             evidence["date"] = date_evidence

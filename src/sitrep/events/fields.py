@@ -228,15 +228,19 @@ def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
     return min(places, key=lambda p: (p.place_id is None, p.evidence.start))
 
 
+def attached_times(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[TimeMention]:
+    """Time mentions inside the phrase of the trigger or its light verb."""
+    heads = argument_heads(anchors, lexicon)
+    return [t for head in heads for t in mentions_in(mentions.times, *_span_of(head))]
+
+
 def find_time(
     anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon
 ) -> TimeMention | None:
     """A time mention under the trigger (or its light verb), else the sentence's nearest one."""
     if not mentions.times:
         return None
-    heads = argument_heads(anchors, lexicon)
-    under = [t for head in heads for t in mentions_in(mentions.times, *_span_of(head))]
-    pool = under or list(mentions.times)
+    pool = attached_times(anchors, mentions, lexicon) or list(mentions.times)
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
 
 

@@ -142,12 +142,24 @@ def has_argument_in(token: Token, members: frozenset[str]) -> bool:
     return any(in_noun_class(arg, members) for arg in core_arguments(token))
 
 
+def line_of(token: Token) -> list[Token]:
+    """The tokens of the text line `token` stands on."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    end = token.i
+    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ and "\n" not in doc[end + 1].text:
+        end += 1
+    return list(doc[start : end + 1])
+
+
 def headline_word(token: Token) -> bool:
     """A capitalised word the tagger took for a name inside a title-case line ("Boko Haram
     Attack In Nigeria"): its part of speech says nothing, so any POS constraint is waived."""
     if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
         return False
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    words = [t for t in line_of(token) if t.is_alpha and len(t) > 3]
     return sum(t.is_title for t in words) > HEADLINE_SHARE * len(words)
 
 
