@@ -185,7 +185,7 @@ def test_actors_coref_of_short_forms_and_the_group(resolve):
                          "and the group welcomed him.")
     vias = [(m.evidence.text, m.actor_id, m.via) for m in doc._.actors]
     assert ("Soleimani", "IRN_SOLEIMANI", "coref") in vias
-    assert found["the group"] == ("YEM_HOUTHI", "coref")
+    assert found["the group"] == ("YEM_HOUTHI", "anaphor")
 
 
 def test_actors_fuzzy_links_unlisted_spellings(resolve):
@@ -221,7 +221,7 @@ def test_actors_sudan(resolve):
     found, _ = resolve("The Rapid Support Forces shelled El Fasher, and the paramilitary group "
                        "blamed the Sudanese army. Hemedti said Burhan had refused talks.")
     assert found["Rapid Support Forces"][0] == "SDN_RSF"
-    assert found["the paramilitary group"] == ("SDN_RSF", "coref")
+    assert found["the paramilitary group"] == ("SDN_RSF", "anaphor")
     assert found["Sudanese army"][0] == "SDN_SAF"
     assert found["Hemedti"][0] == "SDN_HEMEDTI" and found["Burhan"][0] == "SDN_BURHAN"
     assert "El Fasher" not in found
@@ -232,7 +232,7 @@ def test_actors_sahel(resolve):
                        "called on Wagner mercenaries.")
     assert found["JNIM"][0] == "MLI_JNIM"
     assert found["Malian soldiers"] == ("MLI_MIL", "modifier")
-    assert found["the junta"] == ("MLI_GOV", "coref")
+    assert found["the junta"] == ("MLI_GOV", "anaphor")
     assert found["Wagner mercenaries"][0] == "RUS_WAGNER"
 
 
@@ -241,8 +241,8 @@ def test_actors_myanmar(resolve):
                        "the junta had bombed civilians.")
     assert found["Arakan Army"][0] == "MMR_AA"
     assert found["Tatmadaw"][0] == "MMR_MIL"
-    assert found["the group"] == ("MMR_AA", "coref")
-    assert found["the junta"] == ("MMR_GOV", "coref")
+    assert found["the group"] == ("MMR_AA", "anaphor")
+    assert found["the junta"] == ("MMR_GOV", "anaphor")
 
 
 def test_actors_seed_page(resolve, seeds_dir):
@@ -311,3 +311,30 @@ def test_actors_kurdish_forces_follow_the_document(resolve):
     found, _ = resolve("In northern Syria, Kurdish forces withdrew from Ras al-Ayn as Turkey's "
                        "offensive went on. The SDF said Syria's army would deploy.")
     assert found["Kurdish forces"] == ("SYR_SDF", "ambiguous")
+
+
+def test_actors_bare_plural_demonym_is_a_people_unless_it_acts(resolve):
+    found, _ = resolve("Ordinary Libyans have no stomach for fighting. Talks resumed in Cairo between "
+                       "Israelis and Egyptians. Afghans said they had complied.")
+    assert "Libyans" not in found
+    assert found["Israelis"] == ("ISR_GOV", "modifier") and found["Egyptians"] == ("EGY_GOV", "modifier")
+    assert found["Afghans"] == ("AFG_GOV", "modifier")
+
+
+def test_actors_organisation_and_its_office_are_one_mention(resolve):
+    found, _ = resolve("In a video, Boko Haram's leader sent greetings. Trump said he spoke to the leader "
+                       "of the Taliban on Tuesday.")
+    assert found["Boko Haram's leader"] == ("NGA_BOKOHARAM", "role:leader")
+    assert "Boko Haram" not in found and "leader" not in found
+    assert found["the Taliban"] == ("AFG_TALIBAN", "alias")
+
+
+def test_actors_anaphor_is_marked_apart_from_coreference(resolve):
+    found, _ = resolve("Al-Shabaab claimed the attack. US officials said the group was weakened.")
+    assert found["the group"] == ("SOM_SHABAAB", "anaphor")
+
+
+def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
+    found, _ = resolve("The widow of Sgt. La David Johnson spoke out. A pro-Russian insurgency leader said "
+                       "the monitors were free.")
+    assert all(actor_id is None for actor_id, _ in found.values())

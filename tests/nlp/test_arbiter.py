@@ -117,3 +117,20 @@ def test_arbiter_nouns_bad_row_raises_e030(tmp_path, row, problem):
     with pytest.raises(SitrepError, match="E030") as raised:
         load_arbiter_nouns(str(path))
     assert problem in str(raised.value)
+
+
+def test_arbiter_office_named_with_its_body_is_the_title_of_the_name_after_it(analyse):
+    actors, _ = analyse("President Barack Obama and UN chief Ban Ki-moon demanded the release. "
+                        "CIA Director Gina Haspel briefed senators.")
+    assert "UN chief" not in actors and "CIA" not in actors
+    assert actors["Ban Ki-moon"][0] == "IGO_BANKIMOON"
+
+
+def test_arbiter_office_with_its_body_beside_a_name_is_kept(analyse):
+    actors, _ = analyse("Tim Guldimann, OSCE's special envoy for Ukraine, told German radio the monitors were safe.")
+    assert actors["OSCE's special envoy"][0] == "IGO_OSCE"
+
+
+def test_arbiter_country_with_a_compass_adjective_is_a_place(analyse):
+    actors, places = analyse("Novorossiya is a tsarist-era term for what is now southeastern Ukraine.")
+    assert places["Ukraine"][0] == "country:UA" and "Ukraine" not in actors

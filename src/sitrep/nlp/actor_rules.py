@@ -31,6 +31,10 @@ PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
 RECIPIENT_DEPS = frozenset({"dative"})
+# Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").
+SIDES_PREPOSITIONS = frozenset({"between", "among"})
+# Prefixes that turn a country name into a stance ("pro-Russian activists", "anti-American").
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 VOWELS = re.compile(r"[aeiouy'\u2019\-\s]+")
 SKELETON_MIN_LENGTH = 6
 SKELETON_MIN_RATIO = 70.0
@@ -98,6 +102,19 @@ def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:
     if token.dep_ == "pobj" and head.dep_ == "agent":
         return head.head.lemma_.lower() in agent_verbs
     return False
+
+
+def is_side_of_relation(token: Token) -> bool:
+    """Whether a noun is one side of "between/among X and Y" ("talks between Israelis and
+    Egyptians"): the sides are parties, not people who are there."""
+    token = subject_role_token(token)
+    return token.dep_ == "pobj" and token.head.lower_ in SIDES_PREPOSITIONS
+
+
+def after_stance_prefix(doc: Doc, i: int) -> bool:
+    """Whether token i follows "pro-"/"anti-" ("pro-Russian insurgents" are not Russia's)."""
+    return i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 2].whitespace_ \
+        and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def is_locative(token: Token, locative_prepositions: frozenset[str]) -> bool:
@@ -247,7 +264,7 @@ def region_actors(doc: Doc, region: range, token_actor: Mapping[int, Actor], kb:
     found: list[tuple[int, Actor]] = []
     for i in region:
         actor = token_actor.get(i)
-        if actor is None:
+        if actor is None and not after_stance_prefix(doc, i):
             iso = kb.adjectives.get(doc[i].lower_)
             actor = kb.get(iso) if iso else None
         if actor is not None and (not found or found[-1][1] is not actor):

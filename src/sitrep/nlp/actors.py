@@ -6,14 +6,21 @@ Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rule
     2. metonym   a capital that speaks or decides ("Tehran said") is its government;
                  anywhere else it is a place and no actor;
     3. modifier  demonym or country + force noun ("Iranian forces", "Libya's fledgling army",
-                 "U.S. military officials") -> that country's military/government; plural
-                 demonyms -> the state ("the Iraqis": its government; "160 Palestinians",
-                 counted people, are no actor); an office with its country and no name after
-                 it ("Yemen's former president") is one mention linked through the role;
-    4. fuzzy     a PERSON/ORG/NORP entity close to an alias (rapidfuzz, threshold);
+                 "U.S. military officials") -> that country's military/government; a plural
+                 demonym is the side's government where it is definite ("the Iraqis") or acts
+                 ("Israelis said", "talks between Israelis and Egyptians"), elsewhere a people
+                 and no actor ("ordinary Libyans", "160 Palestinians"); an office with its
+                 country or organisation and no name after it ("Yemen's former president",
+                 "Boko Haram's leader") is one mention linked through the role;
+    4. fuzzy     a PERSON/ORG/NORP entity close to an alias (rapidfuzz, threshold); for a
+                 person the consonant skeletons must agree too: transliterations differ in
+                 vowels ("Qasim"/"Qasem"), other names in consonants ("Johnson"/"Johnston");
     5. coref     a short form of an earlier person ("Soleimani"), also a one-word alias of
                  someone else inside an earlier full name ("Ghani" after "Abdul Ghani
-                 Baradar"); "the group"/"the regime" -> the last actor of that kind;
+                 Baradar");
+       anaphor   "the group"/"the regime" -> the last actor of that kind. Kept apart from
+                 coref because these are generic nouns the event coder needs but that name
+                 nobody by themselves;
     6. role      an unknown person or a bare title tied by a role word to the organisation
                  it names ("IRGC commander X", "X, a top adviser to Y", "Iran's Defense
                  Minister"); the mention then carries the organisation's id and code;
@@ -55,7 +62,7 @@ DROP = "drop"
 # Confidence of each step: how often that kind of link is right in hand-checked news text.
 CONFIDENCE = {
     "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
-    "coref": 0.75, "role": 0.7, "unresolved": 0.0,
+    "coref": 0.75, "anaphor": 0.75, "role": 0.7, "unresolved": 0.0,
 }
 # When candidates overlap, the lower tier wins; within a tier the longer span, then the
 # kind listed first.
@@ -146,7 +153,7 @@ class ActorResolver:
         aliases = self.alias_candidates(doc)
         candidates = select([*aliases, *self.entity_candidates(doc, aliases, roles),
                              *self.metonym_candidates(doc), *self.modifier_candidates(doc),
-                             *self.office_candidates(doc, roles), *self.anaphor_candidates(doc)])
+                             *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
         return self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
@@ -188,16 +195,14 @@ class ActorResolver:
 
     def modifier_candidates(self, doc: Doc) -> list[Candidate]:
         """Demonym/country + force noun ("Iranian forces", "U.S. officials") and plural
-        demonyms ("the Iraqis"); a counted plural demonym ("160 Palestinians") is people."""
+        demonyms that stand for their side ("the Iraqis", "Israelis said")."""
         found = []
         for token in doc:
             iso = self.kb.plural_demonyms.get(token.lower_)
             if iso and token.text[:1].isupper():
-                if counted(token):
-                    continue
-                definite = any(c.lower_ == DEFINITE for c in token.children)
-                actor = (self.kb.sector_actor(iso, GOV) if definite else None) or self.kb.get(iso)
-                found.append(Candidate(token.i, token.i + 1, "modifier", (actor,)))
+                if self.names_side(token):
+                    actor = self.kb.sector_actor(iso, GOV) or self.kb.get(iso)
+                    found.append(Candidate(token.i, token.i + 1, "modifier", (actor,)))
                 continue
             if token.lower_ not in self.kb.force_nouns or \
                     (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
@@ -207,6 +212,15 @@ class ActorResolver:
             if actor is not None:
                 found.append(Candidate(start, token.i + 1, "modifier", (actor,)))
         return found
+
+    def names_side(self, demonym) -> bool:
+        """Whether a plural demonym stands for its side's government rather than a people:
+        definite ("the Iraqis must act") or acting as a party ("Israelis said", "talks
+        between Israelis and Egyptians"); never when counted ("160 Palestinians")."""
+        if counted(demonym):
+            return False
+        return any(c.lower_ == DEFINITE for c in demonym.children) or \
+            rules.acts_as_agent(demonym, self.kb.agent_verbs) or rules.is_side_of_relation(demonym)
 
     def chain_sector(self, doc: Doc, start: int, noun: int) -> str:
         """Sector of a force-noun chain: the head noun's, except that people of the
@@ -234,7 +248,7 @@ class ActorResolver:
         if i < 0:
             return noun, None
         iso = self.kb.adjectives.get(doc[i].lower_)
-        if iso and doc[i].text[:1].isupper():
+        if iso and doc[i].text[:1].isupper() and not rules.after_stance_prefix(doc, i):
             lower_gap = all(t.text.islower() for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns)
             return (i, iso) if lower_gap else (noun, None)
         if doc[i].text in rules.POSSESSIVE and i > 0:
@@ -257,9 +271,12 @@ class ActorResolver:
                 return first, states[0].country
         return None
 
-    def office_candidates(self, doc: Doc, roles) -> list[Candidate]:
-        """An office with its country and no name after it ("Iran's Defense Minister",
-        "Yemen's former president", "the U.S. president"): one mention of the office holder."""
+    def office_candidates(self, doc: Doc, roles, aliases: list[Candidate]) -> list[Candidate]:
+        """An office with its country or organisation and no name after it ("Iran's Defense
+        Minister", "the U.S. president", "Boko Haram's leader", "the Hamas prime minister"):
+        one mention of the office holder, not the organisation plus a bare title."""
+        organisation_ending = {c.end: c for c in aliases
+                               if len(c.actors) == 1 and c.actors[0].type not in {"state", "person"}}
         found = []
         for start, end, role in roles:
             if role.kind != "office" or (end < len(doc) and doc[end].pos_ == "PROPN"):
@@ -270,8 +287,11 @@ class ActorResolver:
             if i > 0 and doc[i].text in rules.POSSESSIVE:
                 i -= 1
             country = self.country_at(doc, i) if i >= 0 else None
+            organisation = organisation_ending.get(i + 1)
             if country is not None:
                 found.append(Candidate(country[0], end, "office", (self.kb.get(country[1]),), role=role))
+            elif organisation is not None:
+                found.append(Candidate(organisation.start, end, "office", organisation.actors, role=role))
         return found
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
@@ -306,15 +326,18 @@ class ActorResolver:
         return spans
 
     def entity_candidates(self, doc: Doc, aliases: list[Candidate], roles) -> list[Candidate]:
-        """Entities no alias names exactly: fuzzy links, or unknown organisations that
-        merely contain an alias ("Zorgon Liberation Front" is not the outlet Liberation)."""
+        """Entities no alias names exactly: fuzzy links (a person's only with the same consonant
+        skeleton), or unknown organisations that merely contain an alias ("Zorgon Liberation
+        Front" is not the outlet Liberation)."""
         exact = {(c.start, c.end) for c in aliases}
         found = []
         for start, end, label in self.entity_spans(doc, roles):
             if (start, end) in exact or len(doc[start:end].text) < FUZZY_MIN_CHARS:
                 continue
-            hit = rules.fuzzy_match(doc[start:end].text, self.fuzzy_choices, self.fuzzy_threshold)
-            actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state") if hit else ()
+            text = doc[start:end].text
+            hit = rules.fuzzy_match(text, self.fuzzy_choices, self.fuzzy_threshold)
+            actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state"
+                           and (a.type != "person" or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
             if actors:
                 found.append(Candidate(start, end, "fuzzy", actors, label=label))
             elif label == "ORG" and self.uncovered_words(doc, start, end, aliases) >= UNKNOWN_ORG_MIN_WORDS:
@@ -372,13 +395,13 @@ class ActorResolver:
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
     def anaphor_actor(self, anaphor: Anaphor, history: list[Actor]):
-        """The earlier actor "the group"/"the regime" points to, or unresolved."""
+        """The earlier actor "the group"/"the regime" points to (via "anaphor"), or unresolved."""
         antecedent = rules.anaphor_antecedent(anaphor.types, history)
         if antecedent is None:
             return None, "unresolved", False
         if anaphor.sector and antecedent.country:
             antecedent = self.kb.sector_actor(antecedent.country, anaphor.sector) or antecedent
-        return antecedent, "coref", False
+        return antecedent, "anaphor", False
 
     def entity_actor(self, doc, cand, token_actor, persons, roles):
         """Cascade for an entity no alias names: short-form coref, role, else unresolved
@@ -447,12 +470,17 @@ def person_role(doc: Doc, cand: Candidate, roles, kb: ActorKB, token_actor) -> r
 
 
 def bare_role_link(doc: Doc, cand: Candidate, token_actor, kb: ActorKB, roles) -> rules.RoleLink | None:
-    """Role link for a title with no name: its own prefix ("Iran's") or an "of X" after it."""
+    """Role link for a title with no name: its own prefix ("the Iranian ambassador") or an
+    "of X" after it. None when X is an actor mention of its own ("the leader of the
+    Taliban"): that mention names the actor, the title would only count it twice."""
     prefix = range(rules.prefix_tokens(doc, cand.start).start, cand.end)
     link = rules.link_region(doc, prefix, roles_in(prefix, roles), token_actor, kb, "last")
     if link is None and cand.end < len(doc) and doc[cand.end].lower_ in ROLE_OBJECT_PREPOSITIONS:
         sent_end = rules.sentence_bounds(doc, cand.start)[1]
         after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, sent_end))
+        named = [i for i, _ in rules.region_actors(doc, range(cand.end, after.stop), token_actor, kb)]
+        if named and named[0] in token_actor:
+            return None
         link = rules.link_region(doc, after, roles_in(after, roles), token_actor, kb, "first")
     return link
 

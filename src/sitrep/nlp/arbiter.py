@@ -6,7 +6,7 @@ the other in a sentence, and the parse says which (`usage`):
 
     place   object of a locative preposition ("in Syria", "parts of Iraq", "to Kabul"),
             possessor of a place or condition noun ("Yemen's capital", "Lebanon's civil
-            war"), apposition to a place ("Raqqa, Syria"), subject of a copula ("Yemen is
+            war"), qualified by a compass adjective ("northern Iraq"), apposition to a place ("Raqqa, Syria"), subject of a copula ("Yemen is
             a route"), object of a verb that is not an actor's act ("leave Iraq");
     actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
             object of by/on/between/against/toward ("sanctions on Russia"), object of an
@@ -31,6 +31,7 @@ government (via "metonym+arbiter:<reason>").
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -58,6 +59,9 @@ PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
 # "from" names a source after an act or a person ("retaliation from Iran", "leaders from
 # Pakistan") and an origin otherwise ("withdrawal from Iraq", "troops from Niger").
 SOURCE_PREPOSITIONS = frozenset({"from"})
+# "northern", "southeastern": a compass noun of kb/arbiter_nouns.jsonl plus this suffix; a
+# country it qualifies is a location ("northern Iraq").
+COMPASS_SUFFIX = "ern"
 # Verbs that take a place as subject ("Yemen is an important part").
 COPULAS = frozenset({"be"})
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -135,6 +139,8 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     head, dep = token.head, token.dep_
     if is_dateline(token):
         return Decision(PLACE, "dateline")
+    if any(c.dep_ == "amod" and c.lower_.removesuffix(COMPASS_SUFFIX) in arbiter_nouns().place for c in token.children):
+        return Decision(PLACE, "part of the country")
     if dep in SUBJECT_DEPS and head.lemma_.lower() in COPULAS:
         # "Yemen is a route" describes a place; "Tripoli was calm", "the Pentagon is due to"
         # say nothing either way.
@@ -244,9 +250,16 @@ def without_article(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
-def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words: frozenset[str]) -> bool:
+def ends_in_role(span: Span, roles: Collection[str]) -> bool:
+    """Whether a name ends with a role title of the KB ("UN chief", "Supreme Leader")."""
+    return any(normalise(span[-n:].text) in roles for n in range(1, min(len(span), TITLE_MAX_TOKENS) + 1))
+
+
+def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words: frozenset[str],
+                    roles: Collection[str] = ()) -> bool:
     """Whether a name sits in the title before a person's name ("U.S. President Donald Trump",
-    "Taliban spokesman Zabiullah Mujahid"): only title words lie between it and the person."""
+    "Taliban spokesman Zabiullah Mujahid", "UN chief Ban Ki-moon"): only title words lie
+    between it and the person, or the name itself ends with a title of `roles` (KB roles)."""
     person_starts = {m.evidence.start for m in actors if m.actor_type == PERSON or m.via.startswith("role:")
                      or (m.actor_id is None and m.evidence.text[:1].isupper())}
     i = span.end
@@ -254,7 +267,7 @@ def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words
         i += 1
     if i < len(doc) and doc[i].pos_ == "ADP":
         return False  # "the Syrian government of President Assad" names the government
-    saw_title = False
+    saw_title = ends_in_role(span, roles)  # an office named with its body: "UN chief Ban Ki-moon"
     while i < len(doc) and i - span.end <= TITLE_MAX_TOKENS:
         token = doc[i]
         if token.idx in person_starts:
@@ -315,8 +328,8 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
         if span is None:
             kept.append(mention)
         elif mention.actor_id is not None and is_place_like(mention, places):
-            decision = (Decision(NEITHER, "in a person's title") if in_person_title(doc, span, actors, role_words)
-                        else usage(span.root, kb, place_tokens))
+            titled = in_person_title(doc, span, actors, role_words, kb.roles)
+            decision = Decision(NEITHER, "in a person's title") if titled else usage(span.root, kb, place_tokens)
             if decision is None:
                 kept.append(mention)
                 dropped.update(overlapping)
@@ -327,10 +340,11 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
                 dropped.update(overlapping)
             else:
                 decided.update((i, decision.reason) for i in overlapping)
-        elif mention.via.startswith("role:") and mention.actor_type != PERSON and next_to_person(doc, span, actors):
+        elif mention.via.startswith("role:") and mention.actor_type != PERSON and is_bare_title(span, role_words) \
+                and next_to_person(doc, span, actors):
             continue
         elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
-                and in_person_title(doc, span, actors, role_words):
+                and in_person_title(doc, span, actors, role_words, kb.roles):
             dropped.update(overlapping)
         else:
             if mention.actor_id is not None:
@@ -372,6 +386,12 @@ def place_as_actor(doc: Doc, place: PlaceMention, kb: ActorKB, place_tokens: fro
     via = ("alias" if actor.type == STATE else METONYM) + f"+arbiter:{decision.reason}"
     return ActorMention(place.evidence, actor.id, actor.code, actor.name, actor.type, actor.country,
                         CONFIDENCE_STRONG if strong else CONFIDENCE_WEAK, via)
+
+
+def is_bare_title(span: Span, role_words: frozenset[str]) -> bool:
+    """Whether a role mention is only a title ("the leader"), not an office with the
+    country or organisation that holds it ("Boko Haram's leader", "Yemen's president")."""
+    return all(t.pos_ == "DET" or t.text.islower() or t.lower_ in role_words for t in span)
 
 
 def next_to_person(doc: Doc, span: Span, actors: list[ActorMention]) -> bool:
