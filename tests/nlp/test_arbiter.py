@@ -134,3 +134,11 @@ def test_arbiter_office_with_its_body_beside_a_name_is_kept(analyse):
 def test_arbiter_country_with_a_compass_adjective_is_a_place(analyse):
     actors, places = analyse("Novorossiya is a tsarist-era term for what is now southeastern Ukraine.")
     assert places["Ukraine"][0] == "country:UA" and "Ukraine" not in actors
+
+
+def test_arbiter_source_of_according_to_and_hyphenated_name_are_actors(analyse):
+    actors, places = analyse("As-Safir reported heavy shelling near Aleppo.\n\n"
+                             "According to As-Safir, the convoy was hit. According to Moscow, it was not.")
+    assert actors["As-Safir"][0] == "LBN_MEDIA_ASSAFIR" and "As-Safir" not in places
+    assert actors["Moscow"][0] == "RUS_GOV" and "Moscow" not in places
+    assert "Aleppo" in places

@@ -171,6 +171,8 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
     governor = preposition.head
     if preposition.dep_ == "agent":
         return Decision(ACTOR, "agent")
+    if word == "to" and governor.lower_ == "according":
+        return Decision(ACTOR, "source of according to")  # "according to Damascus": a voice
     if word in ACTOR_PREPOSITIONS:
         return Decision(ACTOR, word)
     if word in PARTY_PREPOSITIONS:
@@ -306,7 +308,7 @@ class Arbitration:
 
 # Cues sure enough to make a capital or a building an actor without the actor resolver
 # having seen it act (a country needs less: it is a polity wherever it is not a location).
-STRONG_REASONS = frozenset({"subject", "agent", "by", "against", "toward", "towards",
+STRONG_REASONS = frozenset({"subject", "agent", "by", "against", "toward", "towards", "source of according to",
                             "possessor of an act or body", "object of an agent verb",
                             "modifier of an actor noun"})
 

@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 DEFAULT_DB = "sitrep.duckdb"
 METADATA_FIELDS = ("title", "outlet", "author", "dateline", "url")
+MENTION_KINDS = ("actor", "place", "time", "quantity", "quote")
 
 
 def default_db_path() -> str:
@@ -211,7 +212,17 @@ class Store:
             json.loads(c["detail"])
             for c in self._dicts("SELECT detail FROM comments WHERE doc_id = ? ORDER BY idx", [row["id"]])
         ]
+        row["mentions"] = self.mentions_of(row["id"])
         return row
+
+    def mentions_of(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The document's NLP mentions by kind (actor, place, time, quantity, quote), in text order."""
+        mentions: dict[str, list[dict[str, Any]]] = {kind: [] for kind in MENTION_KINDS}
+        for mention in self._dicts(
+            "SELECT kind, detail FROM mentions WHERE doc_id = ? ORDER BY start_char, end_char", [doc_id]
+        ):
+            mentions[mention["kind"]].append(json.loads(mention["detail"]))
+        return mentions
 
     def raw_text(self, doc_id: str) -> str | None:
         """The decoded raw page, for checking evidence in the "raw" layer."""
