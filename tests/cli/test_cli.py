@@ -121,3 +121,19 @@ def test_cli_table_cells_show_brackets_in_page_text_literally():
     console = Console(record=True, width=120)
     console.print(table)
     assert "During the last [few] days, [bold]fighters[/bold] arrived" in console.export_text()
+
+
+def test_cli_doc_json_shows_mentions_of_each_kind_with_spans(seeded_db):
+    docs = _docs(seeded_db)
+    kinds_seen: set[str] = set()
+    for summary in docs:
+        doc = json.loads(runner.invoke(app, ["--db", str(seeded_db), "doc", summary["id"], "--format", "json"]).stdout)
+        for kind, mentions in doc["mentions"].items():
+            for mention in mentions:
+                evidence = mention.get("evidence") or mention.get("content")
+                assert doc["text"][evidence["start"]:evidence["end"]] == evidence["text"]
+                assert 0 <= mention["confidence"] <= 1
+                kinds_seen.add(kind)
+    assert kinds_seen == {"actor", "place", "time", "quantity", "quote"}
+    assert any(m["actor_id"] for d in docs for m in json.loads(runner.invoke(
+        app, ["--db", str(seeded_db), "doc", d["id"], "--format", "json"]).stdout)["mentions"]["actor"])

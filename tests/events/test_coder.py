@@ -245,3 +245,79 @@ def test_coder_lexicon_rejects_rows_outside_the_ontology():
     with pytest.raises(SitrepError, match="not a MOBILIZE mode"):
         _trigger_row(1, {"lemma": "deploy", "event": "MOBILIZE", "mode": "aerial", "certainty": 0.5, "note": "x"},
                      load_ontology())
+
+
+def test_coder_release_needs_captives_as_object(annotate):
+    video = code_events(annotate("Russia released a video from Donetsk."))
+    prisoners = code_events(annotate("Russia released the prisoners in Donetsk."))
+    assert [e.event for e in video] == []
+    assert [(e.event, e.mode) for e in prisoners] == [("RETREAT", "release")]
+
+
+def test_coder_bare_ceasefire_mention_is_not_a_retreat(annotate):
+    broken = code_events(annotate("The cease-fire in Idlib was broken on Monday.", times={"Monday": "2024-03-04"}))
+    held = code_events(annotate("The cease-fire in Idlib took hold on Monday.", times={"Monday": "2024-03-04"}))
+    assert "RETREAT" not in [e.event for e in broken]
+    assert [(e.event, e.mode) for e in held] == [("RETREAT", "ceasefire")]
+
+
+def test_coder_envoy_sent_is_a_visit_and_troops_sent_a_deployment(annotate):
+    envoy = only(code_events(annotate("Russia dispatched an envoy to Kyiv.")), "CONSULT")
+    troops = only(code_events(annotate("Russia dispatched troops to Donetsk.")), "MOBILIZE")
+    assert envoy.mode == "visit" and troops.mode == "troops"
+
+
+def test_coder_passive_subject_is_the_recipient(annotate):
+    event = only(code_events(annotate("Hezbollah was hit by Russian airstrikes in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["RUS"]
+    assert actor_ids(event.recipient) == ["LBN_HEZ"]
+
+
+def test_coder_participle_noun_is_the_recipient_not_the_actor(annotate):
+    event = only(code_events(annotate("Hezbollah fighters killed by Turkish fire were buried in Afrin.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["TUR"]
+    assert actor_ids(event.recipient) == ["LBN_HEZ"]
+
+
+def test_coder_between_names_source_and_recipient(annotate):
+    event = only(code_events(annotate("Clashes between Turkey and Hezbollah erupted in Afrin.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["TUR"] and actor_ids(event.recipient) == ["LBN_HEZ"]
+
+
+def test_coder_meeting_of_coordinated_subjects_splits_the_sides(annotate):
+    event = only(code_events(annotate("Russia and Turkey held talks in Aleppo.")), "CONSULT")
+    assert actor_ids(event.actor) == ["RUS"] and actor_ids(event.recipient) == ["TUR"]
+
+
+def test_coder_paragraph_break_ends_a_sentence(annotate):
+    text = "Hezbollah Attack In Idlib\n\nTurkish artillery shelled Aleppo."
+    events = code_events(annotate(text))
+    assert [e.sentence.text for e in events] == ["Hezbollah Attack In Idlib", "Turkish artillery shelled Aleppo."]
+    assert [e.event for e in events] == ["ASSAULT", "ASSAULT"]
+
+
+def test_coder_casualty_count_said_of_the_subject_is_size(annotate):
+    doc = annotate("Over 50 civilians are reported dead in Aleppo.", quantities=[("50", 50, "civilians")])
+    event = only(code_events(doc), "ASSAULT")
+    assert event.size == {"dead": 50}
+
+
+def test_coder_material_event_takes_its_place_from_the_previous_sentence(annotate):
+    text = "Russian jets bombed Idlib on Monday. Rescuers said 12 civilians were killed in the raid."
+    doc = annotate(text, times={"Monday": "2024-03-04"}, quantities=[("12", 12, "civilians")])
+    first, second = [e for e in code_events(doc) if e.event == "ASSAULT"]
+    assert second.event_loc.extracted_place == "Idlib"
+    assert second.event_loc.evidence == first.event_loc.evidence
+    assert second.event_loc.confidence < first.event_loc.confidence
+
+
+def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
+    own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
+    cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")
+    assert own.aux_mode == () and cited.aux_mode == ("reported",)
+
+
+def test_coder_lexicon_rejects_an_unknown_noun_class():
+    row = {"lemma": "release", "event": "RETREAT", "certainty": 0.5, "needs": "hostages", "note": "x"}
+    with pytest.raises(SitrepError, match="unknown noun class"):
+        _trigger_row(1, row, load_ontology(), frozenset({"captives"}))

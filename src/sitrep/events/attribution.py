@@ -3,6 +3,10 @@
 "Russia sent troops, the ministry said" in outlet X gives X -> "the ministry". A sentence
 inside a `Quote` takes the quote's source chain and speaker; otherwise the subject of the
 reporting verb (or the object of "according to") found by the aux-mode step is the speaker.
+
+A statement is not "reported" by its own speaker: "X called on Y, X said" is X's call, which
+the outlet asserts; nor is an event named inside the speaker's own phrase ("Leggett, who
+called on the group ..., added that ...") reported by that speaker (`without_own_reports`).
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from sitrep.events.candidates import quotes_covering
+from sitrep.events.fields import phrase_actors
 from sitrep.events.modes import AuxModeHit
 from sitrep.model import ActorMention, AttributionLink, Quote
 from sitrep.nlp.extensions import evidence_of
@@ -19,14 +24,28 @@ from sitrep.nlp.extensions import evidence_of
 logger = logging.getLogger(__name__)
 
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+ACCORDING = "accord"
+# Arcs inside a noun phrase, climbed from its last word to its head.
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "det", "poss"})
 
 
 def _source_phrase(reporter: Token) -> Token | None:
-    """The phrase naming who reports: the verb's subject, or the object of "according to"."""
+    """The phrase naming who reports: the verb's subject, or the object of "according to".
+
+    A verb the parser left without a subject ("..., a spokesman for the group said") takes
+    the apposition that ends right before it.
+    """
     subjects = [c for c in reporter.children if c.dep_ in SPEAKER_DEPS]
     if subjects:
         return subjects[0]
-    return next((t for t in reporter.subtree if t.dep_ == "pobj"), None)
+    if reporter.pos_ != "VERB" or reporter.lemma_.lower() == ACCORDING:
+        return next((t for t in reporter.subtree if t.dep_ == "pobj"), None)
+    if reporter.i == 0:
+        return None
+    token = reporter.doc[reporter.i - 1]
+    while token.dep_ in NOUN_PHRASE_DEPS and token.head.i < reporter.i:
+        token = token.head
+    return token if token.dep_ == "appos" else None
 
 
 def _speaker_link(doc: Doc, reporter: Token, actors: Sequence[ActorMention]) -> AttributionLink | None:
@@ -75,3 +94,49 @@ def attribution_chain(
         if all(link.text != seen.text for seen in distinct):
             distinct.append(link)
     return tuple(distinct)
+
+
+def _identity(mention: ActorMention) -> str:
+    return mention.actor_id or mention.evidence.text.lower()
+
+
+def _speaker_identities(phrase: Token, actors: Sequence[ActorMention]) -> set[str]:
+    return {_identity(m) for m in phrase_actors(phrase, actors)}
+
+
+def without_own_reports(
+    doc: Doc,
+    trigger: Token,
+    modes: Sequence[AuxModeHit],
+    quotes: Sequence[Quote],
+    sentence_actors: Sequence[ActorMention],
+    event_actors: Sequence[ActorMention],
+    verbal: bool,
+) -> tuple[AuxModeHit, ...]:
+    """`modes` less a "reported" that only names the event's own speaker.
+
+    A reporting verb does not report what its own subject phrase says ("Leggett, who called
+    on ..., added"), and a verbal event (a call, an accusation, a pledge) whose actor is the
+    speaker is the saying itself, asserted by the outlet.
+    """
+    actor_keys = {_identity(a) for a in event_actors}
+    own = False
+    for hit in modes:
+        if hit.mode != "reported":
+            continue
+        if hit.token_i is not None:
+            phrase = _source_phrase(doc[hit.token_i])
+            if phrase is None:
+                continue
+            inside = phrase.left_edge.i <= trigger.i <= phrase.right_edge.i
+            own = own or inside or (verbal and bool(actor_keys & _speaker_identities(phrase, sentence_actors)))
+        elif verbal:
+            for quote in quotes_covering(quotes, trigger.idx):
+                speakers = {quote.speaker_id} | {actor_id for _, actor_id, _ in quote.sources}
+                if quote.speaker is not None:
+                    speakers |= {_identity(a) for a in sentence_actors
+                                 if a.evidence.start < quote.speaker.end and quote.speaker.start < a.evidence.end}
+                own = own or bool(actor_keys & (speakers - {None}))
+    if not own:
+        return tuple(modes)
+    return tuple(hit for hit in modes if hit.mode != "reported")

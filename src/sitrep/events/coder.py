@@ -6,7 +6,9 @@
 2. coding: per trigger hit, the dependency arcs give actor, recipient, location, date and
    magnitude (`fields`), the cue words give the auxiliary modes (`modes`), the quotes and
    reporting verbs give the attribution chain (`attribution`);
-3. merging: the events of one sentence that describe one happening become one (`merge`).
+3. merging: the events of one sentence that describe one happening become one (`merge`);
+4. context: a material event with no place of its own takes the place of the same kind of
+   event a few sentences before (`context`).
 
 A hit with neither an actor, a recipient, a location, a count nor a time of its own is
 dropped: such a bare back-reference ("the attack was brutal") adds nothing to the record.
@@ -20,7 +22,7 @@ from typing import Protocol, runtime_checkable
 import pycountry
 from spacy.tokens import Doc
 
-from sitrep.events.attribution import attribution_chain
+from sitrep.events.attribution import attribution_chain, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
 from sitrep.events.fields import (
     SENTENCE,
@@ -32,6 +34,7 @@ from sitrep.events.fields import (
     find_recipients,
     find_size,
     find_time,
+    split_sides,
 )
 from sitrep.events.lexicon import (
     AuxCueLexicon,
@@ -41,6 +44,7 @@ from sitrep.events.lexicon import (
     load_ontology,
     load_triggers,
 )
+from sitrep.events.context import carry_places
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers
@@ -178,6 +182,7 @@ class RuleCoder:
                 if event is not None:
                     coded.append((hit.anchors[0], event))
             events += merge_same_happening(coded, self.ontology.aux_happened)
+        events = carry_places(events, self.ontology)
         logger.debug("doc %s: %s events", doc._.doc_id, len(events))
         return events
 
@@ -191,6 +196,7 @@ class RuleCoder:
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
+        actors, recipients = split_sides(hit.anchors, mentions, self.triggers, event_type, actors, recipients)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
@@ -209,6 +215,9 @@ class RuleCoder:
             event_time=time,
             published=published,
             order=self.ontology.aux_order,
+        )
+        modes = without_own_reports(
+            doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal
         )
         date, enddate, from_publication, date_evidence = event_dates(time, published)
         evidence = {"event": evidence_of(doc, hit.start, hit.end)}

@@ -8,7 +8,10 @@ of the mention it came from:
                ("by"), possessor or modifier of a nominal trigger ("Russian airstrikes",
                "Iran's deployment"), subject of its light verb ("launched an offensive");
                else the nationality words of a group in those phrases (`units`)
-    recipient  direct object or the object of a target preposition ("against", "on", "with")
+    recipient  direct object, passive subject ("Assad was hit"), the noun a participle
+               modifies ("observers detained"), "of" on a nominal trigger ("the killing of
+               Assad"; for movements "of" names the actor: "deployment of Iranian troops"),
+               or the object of a target preposition ("against", "on", "with")
     location   object of a locative preposition attached to the trigger ("into Idlib"), else
                a place object ("bombed Aleppo"), else any place of the sentence (lower confidence)
     date       a time mention under the trigger, else one in the sentence
@@ -43,9 +46,14 @@ CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "pu
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+PAST_PARTICIPLE = "VBN"
+# Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
+# How much ground a gazetteer feature covers; the least is the most specific place.
+COARSENESS = {"country": 3, "region": 2, "admin1": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +78,7 @@ def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[Ment
     return [m for m in mentions if start <= m.evidence.start and m.evidence.end <= end]
 
 
-def _phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
+def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
 
     "Russia and Iran" gives both conjuncts; "troops from Russia" gives Russia; a relative
@@ -106,6 +114,24 @@ def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[To
     return heads
 
 
+def is_passive(verb: Token) -> bool:
+    """A passive clause ("was shelled") or a past participle hung on a noun ("Palestinians
+    killed by army fire"), whose noun is the patient, not the agent."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == PAST_PARTICIPLE and verb.head.pos_ in NOMINAL_POS
+    )
+
+
+def patients_of(verb: Token) -> list[Token]:
+    """The phrases naming who or what a passive verb acts on (its passive subject, or the
+    noun its participle modifies)."""
+    if not is_passive(verb):
+        return []
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+
+
 def _subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own."""
     token = verb
@@ -114,7 +140,7 @@ def _subject_of(verb: Token) -> list[Token]:
         if subjects:
             return subjects
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
-            return [token.head]
+            return [] if is_passive(token) else [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         token = token.head
@@ -139,16 +165,15 @@ def find_actors(
     nouns = [h for h in heads if h.pos_ in NOMINAL_POS]
     phrases: list[Token] = []
     for verb in verbs:
-        phrases += _prep_objects([verb], lexicon.agent_preps) if any(
-            c.dep_ == "auxpass" for c in verb.children
-        ) else _subject_of(verb)
+        phrases += _prep_objects([verb], lexicon.agent_preps) if is_passive(verb) else _subject_of(verb)
+    agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in nouns:
         phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += _prep_objects([noun], lexicon.agent_preps | lexicon.nominal_agent_preps)
-    found = [m for phrase in phrases for m in _phrase_actors(phrase, mentions.actors)]
+        phrases += _prep_objects([noun], agent_preps)
+    found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
         phrases += _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
-        found = [m for phrase in phrases for m in _phrase_actors(phrase, mentions.actors)]
+        found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
     return _distinct(found)
@@ -165,17 +190,52 @@ def find_recipients(
     """The recipients (object or target of a preposition), never one of the actors."""
     heads = argument_heads(anchors, lexicon)
     own = {t.i for t in tokens}
-    phrases = [] if event_type.movement else [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
+    phrases = []
+    if not event_type.movement:
+        phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
+        phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head) if t.i not in own]
+        phrases += _prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     phrases += _prep_objects(heads, preps)
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     found = [
         m
         for phrase in phrases
-        for m in _phrase_actors(phrase, mentions.actors)
+        for m in phrase_actors(phrase, mentions.actors)
         if (m.evidence.start, m.evidence.end) not in taken
     ]
     return _distinct(found)
+
+
+def split_sides(
+    anchors: Sequence[Token],
+    mentions: SentenceMentions,
+    lexicon: TriggerLexicon,
+    event_type: EventType,
+    actors: Sequence[ActorMention],
+    recipients: Sequence[ActorMention],
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(actors, recipients) with two-sided phrasing split into source and recipients.
+
+    "clashes between Israel and Hamas": the first object of "between" is the source, the
+    others recipients. A mutual event (a meeting, an agreement) whose only participants are
+    coordinated subjects ("Pompeo and Baradar held talks") takes the first as source.
+    """
+    actors, recipients = list(actors), list(recipients)
+    heads = argument_heads(anchors, lexicon)
+    sides = _distinct([m for phrase in _prep_objects(heads, lexicon.mutual_preps)
+                       for m in phrase_actors(phrase, mentions.actors)])
+    if sides and not actors:
+        actors, sides = sides[:1], sides[1:]
+    taken = {_key(m) for m in actors + recipients}
+    recipients += [m for m in sides if _key(m) not in taken]
+    if event_type.mutual and len(actors) > 1 and not recipients:
+        actors, recipients = actors[:1], actors[1:]
+    return actors, recipients
+
+
+def _key(mention: ActorMention) -> str:
+    return mention.actor_id or mention.evidence.text.lower()
 
 
 def _distinct(actors: Sequence[ActorMention]) -> list[ActorMention]:
@@ -183,7 +243,7 @@ def _distinct(actors: Sequence[ActorMention]) -> list[ActorMention]:
     seen: set[str] = set()
     kept = []
     for mention in sorted(actors, key=lambda m: (m.actor_id is None, -m.confidence, m.evidence.start)):
-        key = mention.actor_id or mention.evidence.text.lower()
+        key = _key(mention)
         if key not in seen:
             seen.add(key)
             kept.append(mention)
@@ -219,13 +279,29 @@ def find_location(
     places = [p for p in mentions.places if free(p)]
     if not places or event_type.verbal:
         return None
-    anchor_at = anchors[0].idx
-    return PlaceChoice(min(places, key=lambda p: (p.place_id is None, abs(p.evidence.start - anchor_at))), SENTENCE)
+    return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
+
+
+def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention:
+    """The place in the smallest phrase around the trigger: climbing from the trigger to the
+    root, the first subtree holding a place wins ("the ceasefire brokered in Turkey broke as
+    shelling was heard in Ras al-Ayn": shelling -> Ras al-Ayn), nearest place last."""
+    resolved = [p for p in places if p.place_id] or list(places)
+    token = anchor
+    while True:
+        inside = mentions_in(resolved, *_span_of(token))
+        if inside:
+            return _best_place(inside)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return min(resolved, key=lambda p: abs(p.evidence.start - anchor.idx))
 
 
 def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
-    """The first resolved place of a phrase ("in the province of Latakia near Idlib": Latakia)."""
-    return min(places, key=lambda p: (p.place_id is None, p.evidence.start))
+    """The most specific resolved place of a phrase: a town before its province, a province
+    before its country ("in Iraq's western Anbar province": Anbar), then the first."""
+    return min(places, key=lambda p: (p.place_id is None, COARSENESS.get(p.feature or "", 0), p.evidence.start))
 
 
 def attached_times(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[TimeMention]:
@@ -286,13 +362,15 @@ def find_magnitude(
 
 
 def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
-    """Casualty counts of the sentence: quantities whose noun a casualty word governs or modifies."""
+    """Casualty counts of the sentence: quantities whose noun a casualty word governs or
+    modifies, or is said of ("50 protesters are reported dead")."""
     size: dict[str, Quantity] = {}
     for quantity in mentions.quantities:
         counted = _counted_token(sent, quantity)
         if counted is None or quantity.value is None:
             continue
         near = [counted.head, counted.head.head] + list(counted.children)
+        near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
         for word in near:
             size_field = ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_)
             if size_field and size_field not in size:

@@ -26,7 +26,9 @@ logger = logging.getLogger(__name__)
 PLOVER_FILE = "plover.json"
 TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
-ROLES = frozenset({"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep"})
+ROLES = frozenset(
+    {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep"}
+)
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
@@ -45,6 +47,7 @@ class EventType:
     requires_recipient: bool
     movement: bool
     verbal: bool
+    mutual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,7 @@ class TriggerLexicon:
     recipient_preps: frozenset[str]
     agent_preps: frozenset[str]
     nominal_agent_preps: frozenset[str]
+    mutual_preps: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
 
     @property
@@ -177,6 +181,7 @@ def load_ontology() -> Ontology:
             modes=frozenset(spec.get("modes", {})),
             requires_recipient=bool(spec.get("requires_recipient")),
             movement=bool(spec.get("movement")),
+            mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
     aux = data["aux_modes"]
@@ -254,7 +259,7 @@ def load_triggers() -> TriggerLexicon:
             roles[role].add(row["lemma"].lower())
             continue
         trigger = _trigger_row(line_no, row, ontology, frozenset(classes))
-        key = (trigger.words, trigger.pos)
+        key = (trigger.words, trigger.pos, trigger.needs)
         if key in seen:
             raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: duplicate trigger {' '.join(trigger.words)!r}")
         seen.add(key)
@@ -267,6 +272,7 @@ def load_triggers() -> TriggerLexicon:
         recipient_preps=frozenset(roles["recipient_prep"]),
         agent_preps=frozenset(roles["agent_prep"]),
         nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
+        mutual_preps=frozenset(roles["mutual_prep"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 

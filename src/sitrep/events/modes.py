@@ -44,6 +44,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COPULA = "be"
+# Modes about who asserts an event rather than whether it happened.
+ATTRIBUTION_MODES = frozenset({"reported"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 
 
@@ -100,25 +102,48 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
     return hits
 
 
-def _governor_cues(trigger: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
-    """Cues on the path from the event word up to the root of its sentence."""
+def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
+    """Governor cues of one word above the event, reached from its child `below`."""
+    hits = [
+        _hit(cue.mode, token)
+        for cue in cues.cues("governor", token.lemma_.lower())
+        if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag)
+    ]
+    if token.lemma_.lower() == COPULA:
+        for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+            hits += [_hit(cue.mode, subject) for cue in cues.cues("governor", subject.lemma_.lower())]
+    hits += [
+        _hit(cue.mode, child)
+        for child in token.children
+        if child.dep_ == "mark"
+        for cue in cues.cues("mark", child.lemma_.lower())
+    ]
+    return hits
+
+
+def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None) -> list[AuxModeHit]:
+    """Cues on the path from the event word up to the root of its sentence, only those inside
+    `sent` (a headline the parser ran into the next paragraph governs nothing there)."""
     hits = []
+    own_clause = True
     below, token = trigger, trigger.head
     while token.i != below.i:
-        for cue in cues.cues("governor", token.lemma_.lower()):
-            if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag):
-                hits.append(_hit(cue.mode, token))
-        if token.lemma_.lower() == COPULA:
-            for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
-                hits += [_hit(cue.mode, subject) for cue in cues.cues("governor", subject.lemma_.lower())]
-        hits += [
-            _hit(cue.mode, child)
-            for child in token.children
-            if child.dep_ == "mark"
-            for cue in cues.cues("mark", child.lemma_.lower())
-        ]
+        own_clause = own_clause and not _finite_adverbial(below)
+        if sent is None or sent.start <= token.i < sent.end:
+            hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         below, token = token, token.head
     return hits
+
+
+def _finite_adverbial(clause: Token) -> bool:
+    """An adverbial clause with its own subject and tense ("after Russian jets bombed
+    Afrin"): a happening of its own, which the modality above it ("vowed to attack ...")
+    does not reach; who reports the sentence still reports it."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in FINITE_TAGS
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    )
 
 
 def _is_marker(token: Token) -> bool:
@@ -221,7 +246,7 @@ def aux_modes(
     chain = clause_chain(trigger, support_verbs)
     hits = (
         _child_cues(chain, cues)
-        + _governor_cues(chain[1] if len(chain) > 1 and chain[0].pos_ in ("NOUN", "PROPN") else trigger, cues)
+        + _governor_cues(chain[1] if len(chain) > 1 and chain[0].pos_ in ("NOUN", "PROPN") else trigger, cues, sent)
         + _attached_reporter(chain, cues)
         + _sentence_cues(sent, cues)
         + quote_modes(trigger, quotes)

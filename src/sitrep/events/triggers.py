@@ -112,10 +112,11 @@ def hyphen_group(token: Token) -> list[Token]:
 
 
 def core_arguments(token: Token) -> list[Token]:
-    """Object, subject, possessor and "of"-object of `token`, the subject of the clause an
+    """Object, subject, passive agent, possessor and "of"-object of `token`, the subject of the clause an
     infinitive hangs on ("began to take hold"), the noun a relative clause modifies ("the
     truce, which took hold"), and the members of a partitive ("many of the captives")."""
     found = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] + partitive_objects(token)
+    found += [obj for agent in token.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"]
     climb = token
     while climb.dep_ in CLIMB_DEPS | NOUN_MODIFIER_CLAUSES and climb.head.i != climb.i:
         if climb.dep_ in NOUN_MODIFIER_CLAUSES:
@@ -157,7 +158,7 @@ def line_of(token: Token) -> list[Token]:
 def headline_word(token: Token) -> bool:
     """A capitalised word the tagger took for a name inside a title-case line ("Boko Haram
     Attack In Nigeria"): its part of speech says nothing, so any POS constraint is waived."""
-    if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
+    if token.pos_ != "PROPN" or not token.is_title:
         return False
     words = [t for t in line_of(token) if t.is_alpha and len(t) > 3]
     return sum(t.is_title for t in words) > HEADLINE_SHARE * len(words)
