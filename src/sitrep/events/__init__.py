@@ -20,7 +20,8 @@ Contract
     data     kb/plover.json, kb/event_triggers.jsonl, kb/aux_mode_cues.jsonl (`lexicon`).
 
 Modules: lexicon (KB loading), candidates (cheap sentence filter), triggers (lexicon matching),
-modes (auxiliary modes), fields (arguments), attribution (who asserts it), coder (interface).
+modes (auxiliary modes), fields (arguments), attribution (who asserts it), merge (one event per
+happening), context (places carried from earlier sentences), coder (interface).
 """
 from __future__ import annotations
 

@@ -1,0 +1,111 @@
+"""One event per happening: merge the events several trigger words of one sentence coded.
+
+News prose names one attack with several words ("Gunmen stormed a hotel ... in an attack
+claimed by IS, killing nine"), and PLOVER counts it once. Two events of one sentence are
+taken as one happening when they have the same category, their actors and their recipients
+do not contradict each other (one side empty, or a shared identity), they agree on whether
+the event happened (a planned killing is not the attack it answers), and they carry no two
+different stated dates. Distinct happenings keep their own records ("attacked militias in
+Benghazi and claimed an attack on the parliament": different recipients).
+
+The merged record is the event of the word highest in the parse ("stormed"), with the empty
+fields filled from the others, so every value still cites the words it came from.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from sitrep.model import Event, EventEntity
+
+logger = logging.getLogger(__name__)
+
+
+def depth(token: Token) -> int:
+    """Arcs from `token` up to the root of its sentence."""
+    steps = 0
+    while token.head.i != token.i:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def _identities(entities: Sequence[EventEntity]) -> set[str]:
+    return {e.identifier or e.entity_text.lower() for e in entities}
+
+
+def _compatible_roles(first: Sequence[EventEntity], second: Sequence[EventEntity]) -> bool:
+    return not first or not second or bool(_identities(first) & _identities(second))
+
+
+def unhappened_modes(event: Event, happened_flags: Mapping[str, bool]) -> frozenset[str]:
+    """The event's aux modes that say it did not (yet) happen (future, demand, negation...)."""
+    return frozenset(mode for mode in event.aux_mode if not happened_flags.get(mode, True))
+
+
+def _stated_date(event: Event) -> str | None:
+    return None if event.date_from_publication else event.date
+
+
+def same_happening(first: Event, second: Event, happened_flags: Mapping[str, bool]) -> bool:
+    """Whether two events of one sentence describe one happening (rules in the module docstring)."""
+    dates = {_stated_date(first), _stated_date(second)} - {None}
+    return (
+        first.event == second.event
+        and _compatible_roles(first.actor, second.actor)
+        and _compatible_roles(first.recipient, second.recipient)
+        and unhappened_modes(first, happened_flags) == unhappened_modes(second, happened_flags)
+        and len(dates) <= 1
+    )
+
+
+def absorb(primary: Event, other: Event) -> Event:
+    """`primary` with its empty fields taken from `other` (roles, place, numbers, mode, date)."""
+    changes: dict = {}
+    if not primary.actor and other.actor:
+        changes["actor"] = other.actor
+    if not primary.recipient and other.recipient:
+        changes["recipient"] = other.recipient
+    if other.event_loc is not None and (
+        primary.event_loc is None or other.event_loc.confidence > primary.event_loc.confidence
+    ):
+        changes["event_loc"] = other.event_loc
+    if primary.magnitude is None and other.magnitude is not None:
+        changes["magnitude"] = other.magnitude
+    if primary.mode is None and other.mode is not None:
+        changes["mode"] = other.mode
+    if primary.date_from_publication and not other.date_from_publication and other.date:
+        changes.update(date=other.date, enddate=other.enddate, date_from_publication=False)
+    evidence = {**other.evidence, **primary.evidence}
+    if "date" in changes:
+        evidence.pop("date", None)
+        if "date" in other.evidence:
+            evidence["date"] = other.evidence["date"]
+    for name in ("size", "context"):
+        ours, theirs = getattr(primary, name), getattr(other, name)
+        changes[name] = {**theirs, **ours} if isinstance(ours, dict) else tuple(dict.fromkeys(ours + theirs))
+    return replace(primary, evidence=evidence, confidence=max(primary.confidence, other.confidence), **changes)
+
+
+def merge_same_happening(
+    coded: Sequence[tuple[Token, Event]], happened_flags: Mapping[str, bool]
+) -> list[Event]:
+    """The events of one sentence with each happening coded once, in anchor order.
+
+    coded: (anchor token, event) pairs of one sentence.
+    happened_flags: aux mode -> whether an event with it happened (the ontology's).
+    """
+    groups: list[list[tuple[Token, Event]]] = []
+    for anchor, event in sorted(coded, key=lambda pair: (depth(pair[0]), pair[0].i)):
+        group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)), None)
+        if group is None:
+            groups.append([(anchor, event)])
+            continue
+        group[0] = (group[0][0], absorb(group[0][1], event))
+        group.append((anchor, event))
+    if len(groups) < len(coded):
+        logger.debug("merged %s events into %s", len(coded), len(groups))
+    return [g[0][1] for g in sorted(groups, key=lambda g: g[0][0].i)]

@@ -1,0 +1,29 @@
+"""One event per happening: several trigger words of one sentence for one attack are merged,
+distinct happenings are not."""
+from __future__ import annotations
+
+from sitrep.events import code_events
+
+
+def assaults(doc):
+    return [e for e in code_events(doc) if e.event == "ASSAULT"]
+
+
+def test_merge_words_of_one_attack_give_one_event(annotate):
+    doc = annotate("Hezbollah fighters stormed Aleppo, killing 12 civilians.", quantities=[("12", 12, "civilians")])
+    events = assaults(doc)
+    assert len(events) == 1, [(e.event_text, e.actor) for e in events]
+    event = events[0]
+    assert event.event_text == "stormed"
+    assert [a.identifier for a in event.actor] == ["LBN_HEZ"]
+    assert event.size == {"dead": 12} and event.evidence["size:dead"].text == "12"
+
+
+def test_merge_keeps_happenings_with_different_recipients(annotate):
+    events = assaults(annotate("Russian jets bombed Hezbollah in Idlib while Turkish artillery shelled Ukraine."))
+    assert [[r.identifier for r in e.recipient] for e in events] == [["LBN_HEZ"], ["UKR"]]
+
+
+def test_merge_keeps_a_planned_attack_apart_from_the_one_it_answers(annotate):
+    events = assaults(annotate("Turkey vowed to attack Hezbollah after Russian jets bombed Afrin."))
+    assert [(e.event_text, e.aux_mode) for e in events] == [("attack", ("future",)), ("bombed", ())]
