@@ -321,3 +321,15 @@ def test_coder_lexicon_rejects_an_unknown_noun_class():
     row = {"lemma": "release", "event": "RETREAT", "certainty": 0.5, "needs": "hostages", "note": "x"}
     with pytest.raises(SitrepError, match="unknown noun class"):
         _trigger_row(1, row, load_ontology(), frozenset({"captives"}))
+
+
+def test_coder_nominal_trigger_counts_only_its_own_arguments(annotate):
+    from sitrep.events import code_events
+
+    far = annotate("A mobilization of this size in Idlib broke the understanding between the two countries.",
+                   quantities=[("two", 2.0, "countries")])
+    assert all(event.magnitude is None for event in code_events(far))
+    near = annotate("Iran confirmed the deployment of 7,000 Iranian fighters in Idlib.",
+                    quantities=[("7,000", 7000.0, "fighters")])
+    assert [(e.magnitude.count, e.magnitude.unit) for e in code_events(near)
+            if e.event == "MOBILIZE" and e.magnitude] == [(7000.0, "fighters")]

@@ -331,6 +331,10 @@ def _counted_token(sent: Span, quantity: Quantity) -> Token | None:
     return _token_at(sent, evidence.end - 1)
 
 
+# Modifiers of a nominal trigger that may carry its count ("7,000-strong deployment").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
+
+
 def find_magnitude(
     anchors: Sequence[Token],
     tokens: Sequence[Token],
@@ -353,12 +357,26 @@ def find_magnitude(
     for phrase in _children([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
         targets.add(phrase.i)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
-        targets |= {t.i for t in noun.subtree}
+        targets |= nominal_arguments(noun)
     for quantity in mentions.quantities:
         counted = _counted_token(sent, quantity)
         if counted is not None and counted.i in targets:
             return quantity
     return None
+
+
+def nominal_arguments(noun: Token) -> set[int]:
+    """Tokens that can be what a nominal trigger counts: the noun itself, its modifiers and
+    its "of" object with conjuncts ("the deployment of 7,000 fighters", "a 5,000-strong
+    mobilization") — not every word below it, where "between the two countries" hides."""
+    found = {noun.i}
+    for child in noun.children:
+        if child.dep_ in NOUN_MODIFIER_DEPS:
+            found.add(child.i)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found |= {pobj.i, *(c.i for c in pobj.conjuncts)}
+    return found
 
 
 def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
