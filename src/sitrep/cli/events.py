@@ -19,10 +19,14 @@ from sitrep.store.queries import (
 )
 
 TABLE_TEXT_CHARS = 40
+# Below this terminal width the sentence column is left out so the coded fields stay readable.
+TABLE_TEXT_MIN_WIDTH = 140
 # Query parameter -> the option that sets it, for error messages.
 OPTION_OF = {"event_type": "--type", "date_from": "--from", "date_to": "--to", "aux_mode": "--aux-mode",
              "min_confidence": "--min-confidence", "doc_id": "--doc"}
 TABLE_COLUMNS = ("date", "event", "mode", "actor", "recipient", "place", "aux_mode", "confidence", "outlet")
+NO_WRAP_COLUMNS = frozenset({"date", "event", "confidence"})
+HEADERS = {"confidence": "conf", "recipient": "target"}
 
 
 class EventFormat(str, Enum):
@@ -34,12 +38,16 @@ class EventFormat(str, Enum):
 def _table(items: list[dict], total: int, offset: int) -> Table:
     table = Table(caption=f"{len(items)} of {total} events (from {offset})")
     for name in TABLE_COLUMNS:
-        table.add_column(name)
-    table.add_column("text", overflow="ellipsis", no_wrap=True, max_width=TABLE_TEXT_CHARS)
+        header = HEADERS.get(name, name)
+        table.add_column(header, no_wrap=name in NO_WRAP_COLUMNS, min_width=len(header), overflow="fold")
+    with_text = console.width >= TABLE_TEXT_MIN_WIDTH
+    if with_text:
+        table.add_column("text", overflow="ellipsis", no_wrap=True, max_width=TABLE_TEXT_CHARS)
     for record in items:
         row = event_row(record)
         row["confidence"] = f"{row['confidence'] or 0:.2f}"
-        table.add_row(*(plain(row[name]) for name in TABLE_COLUMNS), plain(row["text"]))
+        cells = [plain(row[name]) for name in TABLE_COLUMNS]
+        table.add_row(*cells, *([plain(row["text"])] if with_text else []))
     return table
 
 
