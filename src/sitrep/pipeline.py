@@ -99,10 +99,12 @@ def run_pipeline(
     *,
     batch_size: int = BATCH_SIZE,
     on_file: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[RunReport], None] | None = None,
 ) -> RunReport:
     """Ingest, clean and store everything under `paths`.
 
     on_file (callable): progress hook called with (files done, files total).
+    on_batch (callable): progress hook called with the report after each stored batch.
     RETURNS: a RunReport; failures are also stored in the `failures` table.
     """
     report = RunReport()
@@ -142,6 +144,8 @@ def run_pipeline(
         store.write_batch(cleaned, unsaved, analyses)
         unsaved.clear()
         report.stored += len(cleaned)
+        if on_batch:
+            on_batch(report)
     if unsaved:
         store.write_batch([], unsaved)
     update_corpus(store)

@@ -137,3 +137,14 @@ def test_cli_doc_json_shows_mentions_of_each_kind_with_spans(seeded_db):
     assert kinds_seen == {"actor", "place", "time", "quantity", "quote"}
     assert any(m["actor_id"] for d in docs for m in json.loads(runner.invoke(
         app, ["--db", str(seeded_db), "doc", d["id"], "--format", "json"]).stdout)["mentions"]["actor"])
+
+
+def test_cli_run_json_summary_names_each_failure(tmp_path, seeds_dir):
+    inputs = tmp_path / "in"
+    shutil.copytree(seeds_dir, inputs)
+    (inputs / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["--db", str(tmp_path / "j.duckdb"), "run", "--json", str(inputs)])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["stored"] == 5 and summary["documents"] == 5 and summary["files"] == 6
+    assert [(f["code"], f["source"].endswith("empty.txt")) for f in summary["failures"]] == [("E002", True)]

@@ -25,6 +25,7 @@ from sitrep.cli.app import (
     plain,
     print_json,
 )
+from sitrep.model import to_dict
 from sitrep.pipeline import run_pipeline
 from sitrep.store import Store
 
@@ -38,22 +39,31 @@ class DocFormat(str, Enum):
 def run(
     paths: list[str] = typer.Argument(..., help="Files, folders or glob patterns to ingest."),
     batch_size: int = typer.Option(64, help="Documents per stored batch (one transaction each)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run's summary and failures as JSON."),
 ) -> None:
     """Run the pipeline on PATHS into the store; rerunning skips what is already there."""
     with Store(Options.db) as store, Progress(
-        TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=errors, disable=Options.quiet, transient=True,
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=errors, disable=Options.quiet or as_json, transient=True,
     ) as progress:
-        task = progress.add_task("files", total=None)
-        report = run_pipeline(paths, store, batch_size=batch_size,
-                              on_file=lambda done, total: progress.update(task, completed=done, total=total))
-    for failure in report.failures:
-        kind = "[yellow]warning[/yellow]" if failure.code.startswith("W") else "[red]error[/red]"
-        errors.print(f"{kind} {escape(failure.source)}: {escape(failure.detail)}", highlight=False)
-    if not Options.quiet:
-        console.print(f"{report.files} files, {report.documents} documents read: "
-                      f"{report.stored} stored, {report.skipped} already in {Options.db}, "
-                      f"{len(report.failures)} failed")
+        files = progress.add_task("files read", total=None)
+        documents = progress.add_task("documents done", total=None)
+        report = run_pipeline(
+            paths, store, batch_size=batch_size,
+            on_file=lambda done, total: progress.update(files, completed=done, total=total),
+            on_batch=lambda done: progress.update(documents, completed=done.stored + done.skipped),
+        )
+    if as_json:
+        print_json({"files": report.files, "documents": report.documents, "stored": report.stored,
+                    "skipped": report.skipped, "failures": [to_dict(f) for f in report.failures]})
+    else:
+        for failure in report.failures:
+            kind = "[yellow]warning[/yellow]" if failure.code.startswith("W") else "[red]error[/red]"
+            errors.print(f"{kind} {escape(failure.source)}: {escape(failure.detail)}", highlight=False)
+        if not Options.quiet:
+            console.print(f"{report.files} files, {report.documents} documents read: "
+                          f"{report.stored} stored, {report.skipped} already in {Options.db}, "
+                          f"{len(report.failures)} failed")
     if report.documents == 0:
         raise typer.Exit(code=1)
 
