@@ -5,12 +5,14 @@ BIN := $(VENV)/bin
 SEEDS := $(firstword $(wildcard ../shared/corpus/seeds) examples/seeds)
 DB ?= sitrep.duckdb
 
-.PHONY: demo test venv browser clean
+.PHONY: demo test lint venv browser constraints clean
 
-$(BIN)/sitrep: pyproject.toml
+# constraints.txt pins every transitive dependency (pip freeze of a venv that passed the tests),
+# so a fresh machine installs exactly what was tested; `make constraints` refreshes it.
+$(BIN)/sitrep: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(BIN)/sitrep
 
 venv: $(BIN)/sitrep
@@ -29,6 +31,12 @@ browser:
 
 test: venv browser
 	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check src tests eval bench docs
+
+constraints: venv
+	$(BIN)/pip freeze --exclude-editable > constraints.txt
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal

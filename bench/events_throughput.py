@@ -29,7 +29,10 @@ from sitrep.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nlp_eval import DEFAULT_ARTICLES, clean_document_of  # noqa: E402 - eval/ is not a package
+from nlp_eval import (  # noqa: E402 - eval/ is not a package
+    DEFAULT_ARTICLES,
+    clean_document_of,
+)
 from nlp_throughput import read_articles, timed  # noqa: E402 - bench/ is not a package
 
 logger = logging.getLogger(__name__)

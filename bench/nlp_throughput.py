@@ -31,7 +31,10 @@ from sitrep.nlp import default_nlp, parse_documents
 from sitrep.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-from nlp_eval import DEFAULT_ARTICLES, clean_document_of  # noqa: E402 - eval/ is not a package
+from nlp_eval import (  # noqa: E402 - eval/ is not a package
+    DEFAULT_ARTICLES,
+    clean_document_of,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -120,7 +120,14 @@ from rapidfuzz import fuzz, process
 from sitrep.clean import clean_documents
 from sitrep.ingest.records import make_document
 from sitrep.kb.actors import default_actor_kb, normalise
-from sitrep.model import CleanDocument, DateEstimate, Document, Evidence, Failure, Metadata
+from sitrep.model import (
+    CleanDocument,
+    DateEstimate,
+    Document,
+    Evidence,
+    Failure,
+    Metadata,
+)
 from sitrep.nlp import default_nlp, parse_documents
 
 logger = logging.getLogger(__name__)

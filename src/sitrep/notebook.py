@@ -167,7 +167,9 @@ def process(texts: Iterable[str | dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             docs.append(doc)
             slots.append((source, doc, None))
-        from sitrep.pipeline import process_documents  # lazy: keeps `import sitrep` light
+        from sitrep.pipeline import (
+            process_documents,  # lazy: keeps `import sitrep` light
+        )
 
         cleaned, analyses, failures = process_documents(docs)
         by_id = {analysis.doc_id: analysis for analysis in analyses}

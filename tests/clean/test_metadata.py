@@ -7,8 +7,8 @@ import pytest
 
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.metadata import extract_metadata
-from sitrep.kb.outlets import OutletIndex, load_outlets, outlet_index
 from sitrep.errors import SitrepError
+from sitrep.kb.outlets import OutletIndex, load_outlets, outlet_index
 from sitrep.model import Block, Document, Evidence, Field, Metadata, Segment
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"

@@ -6,8 +6,20 @@ import hashlib
 import pytest
 
 from sitrep.model import (
-    Analysis, AttributionLink, CleanDocument, DateEstimate, Document, Event, EventEntity, EventLocation, Evidence,
-    Field, Magnitude, Metadata, Segment, to_dict,
+    Analysis,
+    AttributionLink,
+    CleanDocument,
+    DateEstimate,
+    Document,
+    Event,
+    EventEntity,
+    EventLocation,
+    Evidence,
+    Field,
+    Magnitude,
+    Metadata,
+    Segment,
+    to_dict,
 )
 
 PLACES = {  # name -> (place_id, lat, lon, country_code, resolution)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from sitrep.corpus.chains import build_chains
 from sitrep.corpus.claims import claims_of
 from sitrep.corpus.merge import Report, merge_events
-
 from tests.corpus.conftest import event_dict
 
 NOW = "More than 20,000 fighters poured into Idlib, As-Safir reported."

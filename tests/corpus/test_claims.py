@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from sitrep.corpus.claims import claims_of
 from sitrep.corpus.merge import Report, merge_events
-
 from tests.corpus.conftest import event_dict
 
 A = "Iran deployed 5,000 fighters to Idlib, the ministry said."

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from sitrep.corpus.merge import Report, merge_events
-
 from tests.corpus.conftest import event_dict
 
 NOW = "Iran has sent more than 20,000 fighters into Idlib, As-Safir reported."

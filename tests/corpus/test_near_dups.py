@@ -1,7 +1,13 @@
 """Near-duplicate classes, the persisted signatures and the LSH index."""
 from __future__ import annotations
 
-from sitrep.corpus.near_dups import NearDupIndex, classify, earliest_of, signature, signature_from_bytes
+from sitrep.corpus.near_dups import (
+    NearDupIndex,
+    classify,
+    earliest_of,
+    signature,
+    signature_from_bytes,
+)
 
 ARTICLE = (
     "Government forces shelled the northern town overnight, killing at least twelve civilians, a monitoring "

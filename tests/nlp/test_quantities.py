@@ -9,7 +9,6 @@ from sitrep.nlp.extensions import evidence_of
 from sitrep.nlp.quantities import parse_count
 
 
-
 @pytest.fixture(scope="module")
 def nlp(nlp_base):
     """The shared parser plus this module's component, made by its registered factory."""

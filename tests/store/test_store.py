@@ -5,7 +5,16 @@ import duckdb
 import pytest
 
 from sitrep.ingest.records import make_document
-from sitrep.model import CleanDocument, Comment, DateEstimate, Evidence, Failure, Field, Metadata, Segment
+from sitrep.model import (
+    CleanDocument,
+    Comment,
+    DateEstimate,
+    Evidence,
+    Failure,
+    Field,
+    Metadata,
+    Segment,
+)
 from sitrep.store import Store
 
 RAW = "Frontline Daily\nArmy shells the valley\nThe army shelled the valley on Monday.\n"

@@ -9,8 +9,7 @@ from lxml import html as lxml_html
 from typer.testing import CliRunner
 
 from sitrep.cli import app as cli_app
-from sitrep.store import Store
-from sitrep.store import queries
+from sitrep.store import Store, queries
 from sitrep.web.svg import date_range, map_svg, places_of, timeline_svg
 from sitrep.web.topojson import world_countries
 

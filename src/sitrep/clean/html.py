@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
-from lxml import etree
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import COMMENTS_XPATH

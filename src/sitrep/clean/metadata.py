@@ -32,7 +32,6 @@ import re
 from collections.abc import Iterator
 
 from sitrep.clean.extraction import Extraction
-from sitrep.kb.outlets import Outlet, name_key, outlet_index
 from sitrep.clean.page_spans import (
     PageLine,
     article_lines,
@@ -42,6 +41,7 @@ from sitrep.clean.page_spans import (
     raw_evidence,
 )
 from sitrep.clean.pubdate import infer_publication_date
+from sitrep.kb.outlets import Outlet, name_key, outlet_index
 from sitrep.model import Document, Evidence, Field, Metadata
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.corpus.analysis import analyse_story, outlet_ids_of
-from sitrep.corpus.near_dups import NearDupIndex, classify, earliest_of, signature, signature_from_bytes
+from sitrep.corpus.near_dups import (
+    NearDupIndex,
+    classify,
+    earliest_of,
+    signature,
+    signature_from_bytes,
+)
 from sitrep.corpus.stories import Assignment, Story, StoryDoc, StoryIndex, event_keys
 from sitrep.corpus.text_features import tfidf_vector, topic_terms
 from sitrep.store import Store

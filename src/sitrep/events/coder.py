@@ -24,10 +24,11 @@ from spacy.tokens import Doc
 
 from sitrep.events.attribution import attribution_chain, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
+from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     SENTENCE,
-    attached_times,
     PlaceChoice,
+    attached_times,
     find_actors,
     find_location,
     find_magnitude,
@@ -44,7 +45,6 @@ from sitrep.events.lexicon import (
     load_ontology,
     load_triggers,
 )
-from sitrep.events.context import carry_places
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers

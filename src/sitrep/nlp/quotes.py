@@ -31,9 +31,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.errors import SitrepError
+from sitrep.kb.rows import read_kb_rows
 from sitrep.model import ActorMention, Evidence, Quote
 from sitrep.nlp.extensions import doc_text, evidence_of
-from sitrep.kb.rows import read_kb_rows
 
 logger = logging.getLogger(__name__)
 

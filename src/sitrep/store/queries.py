@@ -76,7 +76,9 @@ def _event_type(value: str | None) -> str | None:
     """The PLOVER category named (aliases such as FIGHT -> ASSAULT accepted), case-insensitive."""
     if value is None:
         return None
-    from sitrep.events.lexicon import load_ontology  # the events package pulls spaCy: only when asked
+    from sitrep.events.lexicon import (
+        load_ontology,  # the events package pulls spaCy: only when asked
+    )
 
     ontology = load_ontology()
     name = ontology.aliases.get(value.strip().upper(), value.strip().upper())

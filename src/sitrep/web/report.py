@@ -18,9 +18,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from sitrep.store import Store
+from sitrep.store import Store, queries
 from sitrep.store import corpus as corpus_store
-from sitrep.store import queries
 from sitrep.web.svg import map_svg, timeline_svg
 
 logger = logging.getLogger(__name__)
