@@ -8,6 +8,13 @@ Note the dates: the JSONL has no per-article date, ingest takes the roundup's
 `story_date`, identical for the articles of one story. The sweep re-runs the same
 clustering in memory (`StoryIndex` with another threshold) to show the trade-off.
 
+With --with-nlp the snippets go through the whole pipeline (`process_documents`: clean,
+NLP, events) so event keys are filled. The roundup date is dropped first (articles have
+no date of their own; the roundup date is identical within a story and would leak the
+gold grouping), so both rows of that run, text only and with event keys, are dateless.
+Its sweep is scored on two halves of the gold stories clustered separately (split by a
+hash of the story id): the threshold best on half A is reported on half B.
+
 B-cubed: per document, precision = share of its predicted cluster in its gold story,
 recall = share of its gold story in its predicted cluster; averaged over documents.
 ARI: adjusted Rand index of the two partitions.
@@ -22,7 +29,7 @@ All originals and edits go through the LSH index; a detected pair is correct whe
 come from the same original. Precision/recall over pairs (any class), and the class
 found for each expected class.
 
-Usage: .venv/bin/python eval/stories_eval.py [--news N]
+Usage: .venv/bin/python eval/stories_eval.py [--news N] [--with-nlp]
 """
 from __future__ import annotations
 
@@ -32,16 +39,20 @@ import random
 import re
 import tempfile
 import time
+import zlib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from math import comb
 from pathlib import Path
+from typing import Any
 
 from sitrep.clean import clean_documents
 from sitrep.corpus import story_docs, update_corpus
 from sitrep.corpus.near_dups import NearDupIndex, classify, signature
 from sitrep.corpus.stories import StoryIndex
 from sitrep.ingest import read_inputs
-from sitrep.model import CleanDocument
+from sitrep.model import CleanDocument, Document
+from sitrep.pipeline import process_documents
 from sitrep.store import Store
 from sitrep.store import corpus as corpus_store
 
@@ -82,12 +93,27 @@ def adjusted_rand(predicted: dict[str, str], gold: dict[str, str]) -> float:
     return (sum_cells - expected) / (top - expected) if top != expected else 1.0
 
 
+def _gold_by_record() -> dict[str, str]:
+    """JSONL record id -> gold story id."""
+    return {row["id"]: row["story_id"] for row in map(json.loads, STORIES.open(encoding="utf-8"))}
+
+
 def cleaned_stories() -> tuple[list[CleanDocument], dict[str, str]]:
-    gold_by_record = {row["id"]: row["story_id"] for row in map(json.loads, STORIES.open(encoding="utf-8"))}
+    gold_by_record = _gold_by_record()
     docs = [item for item in read_inputs([str(STORIES)]) if hasattr(item, "raw_text")]
     cleaned = [c for c in clean_documents(docs) if isinstance(c, CleanDocument)]
     gold = {c.doc.id: gold_by_record[c.doc.hints["record_id"]] for c in cleaned}
     return cleaned, gold
+
+
+def _sweep(docs: list[dict[str, Any]], events: dict[str, list[dict]], gold: dict[str, str]) -> dict[float, tuple]:
+    """Threshold -> (B3 P, R, F1, ARI, predicted stories) of an in-memory re-clustering of `docs`."""
+    rows = {}
+    for threshold in SWEEP:
+        index = StoryIndex(threshold=threshold)
+        swept = {item.doc_id: index.assign(item).story_id for item in story_docs(docs, events, {}, 0)}
+        rows[threshold] = (*b_cubed(swept, gold), adjusted_rand(swept, gold), len(index.stories))
+    return rows
 
 
 def eval_stories() -> None:
@@ -107,11 +133,47 @@ def eval_stories() -> None:
           f"update_corpus {corpus_s:.1f}s; {report.new_stories} predicted stories, duplicates {dict(report.duplicates)}")
     print(f"  default threshold: B3 P={p:.3f} R={r:.3f} F1={f:.3f}  ARI={adjusted_rand(predicted, gold):.3f}")
     print("  sweep (text only)  threshold  B3-P   B3-R   B3-F1  ARI   stories")
-    for threshold in SWEEP:
-        index = StoryIndex(threshold=threshold)
-        swept = {item.doc_id: index.assign(item).story_id for item in story_docs(docs, {}, {}, 0)}
-        p, r, f = b_cubed(swept, gold)
-        print(f"  {threshold:>28.2f}  {p:.3f}  {r:.3f}  {f:.3f}  {adjusted_rand(swept, gold):.3f}  {len(index.stories)}")
+    for threshold, (p, r, f, ari, n) in _sweep(docs, {}, gold).items():
+        print(f"  {threshold:>28.2f}  {p:.3f}  {r:.3f}  {f:.3f}  {ari:.3f}  {n}")
+
+
+def _dateless(doc: Document) -> Document:
+    return replace(doc, hints={key: value for key, value in doc.hints.items() if key != "date"})
+
+
+def eval_stories_nlp() -> None:
+    """Text-only vs event-key clustering after the real NLP/events stage, without roundup dates."""
+    gold_by_record = _gold_by_record()
+    raw = [_dateless(item) for item in read_inputs([str(STORIES)]) if hasattr(item, "raw_text")]
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "stories.duckdb") as store:
+        for start in range(0, len(raw), 128):
+            cleaned, analyses, failures = process_documents(raw[start:start + 128])
+            store.write_batch(cleaned, failures, analyses)
+        nlp_s = time.perf_counter() - started
+        ids = [row[0] for row in store.con.execute("SELECT doc_id FROM texts").fetchall()]
+        record_of = {doc.id: doc.hints["record_id"] for doc in raw}
+        gold = {doc_id: gold_by_record[record_of[doc_id]] for doc_id in ids}
+        report = update_corpus(store, ids)
+        predicted = dict(store.con.execute("SELECT doc_id, story_id FROM corpus_story_docs").fetchall())
+        docs = corpus_store.corpus_documents(store, ids)
+        events = corpus_store.events_of(store, ids)
+    docs.sort(key=lambda d: (d["published"] is None, d["published"] or "", d["id"]))
+    p, r, f = b_cubed(predicted, gold)
+    print(f"stories with NLP (no roundup dates): {len(gold)} documents, {sum(map(len, events.values()))} events, "
+          f"clean+nlp+events {nlp_s:.0f}s; {report.new_stories} predicted stories")
+    print(f"  update_corpus (event keys on): B3 P={p:.3f} R={r:.3f} F1={f:.3f}  ARI={adjusted_rand(predicted, gold):.3f}")
+    half_of = {doc["id"]: zlib.crc32(gold[doc["id"]].encode("utf-8")) % 2 for doc in docs}
+    for name, keys in (("text only", {}), ("text+event keys", events)):
+        whole = _sweep(docs, keys, gold)
+        halves = [_sweep([d for d in docs if half_of[d["id"]] == h], keys, gold) for h in (0, 1)]
+        print(f"  sweep ({name})  threshold  B3-P   B3-R   B3-F1  ARI   stories | F1 half A  half B")
+        for threshold, (p, r, f, ari, n) in whole.items():
+            print(f"  {threshold:>30.2f}  {p:.3f}  {r:.3f}  {f:.3f}  {ari:.3f}  {n:>5} | "
+                  f"{halves[0][threshold][2]:.3f}  {halves[1][threshold][2]:.3f}")
+        best = max(SWEEP, key=lambda t: halves[0][t][2])
+        print(f"  {name}: threshold picked on half A = {best:.2f}; half B at it: B3 P={halves[1][best][0]:.3f} "
+              f"R={halves[1][best][1]:.3f} F1={halves[1][best][2]:.3f} ARI={halves[1][best][3]:.3f}")
 
 
 def _sentences(text: str) -> list[str]:
@@ -182,9 +244,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--news", type=int, default=300, help="dev news articles to edit for near-duplicates")
     parser.add_argument("--skip-stories", action="store_true")
+    parser.add_argument("--with-nlp", action="store_true",
+                        help="also run the NLP/events stage (dateless) and compare text-only with event keys")
     args = parser.parse_args()
     if not args.skip_stories:
         eval_stories()
+        if args.with_nlp:
+            eval_stories_nlp()
     eval_near_dups(args.news)
 
 

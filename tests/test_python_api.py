@@ -89,3 +89,9 @@ def test_python_api_process_codes_events_with_evidence_in_memory():
     assert page["title"] == "Border clashes" and page["outlet"] == "Example Wire" and page["published"] == "2024-05-07"
     assert page["events"] and all(e["date"] for e in page["events"])
     assert empty["id"] is None and empty["events"] == [] and empty["failures"][0]["code"] == "E006"
+
+
+def test_python_api_empty_frames_keep_typed_columns(corpus):
+    nothing = corpus.events(actor="NO_SUCH_ACTOR")
+    assert nothing.height == 0 and nothing.schema["confidence"] == pl.Float64
+    assert nothing.filter(pl.col("confidence") > 0.5).height == 0

@@ -27,10 +27,16 @@ BATCH_SIZE = 64
 MEMORY_SOURCE = "memory"
 
 
+# Types of the non-text columns, for frames with no rows (nothing to infer them from): a filter
+# such as `frame["conflict"].all()` must work on an empty result too.
+COLUMN_TYPES = {"conflict": pl.Boolean, "quad_code": pl.Int64, "lat": pl.Float64, "lon": pl.Float64,
+                "magnitude": pl.Float64, "confidence": pl.Float64}
+
+
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> pl.DataFrame:
-    """A DataFrame whose columns exist even when there are no rows; types inferred from all rows."""
+    """A DataFrame whose columns exist, typed, even when there are no rows; types inferred from all rows."""
     if not rows:
-        return pl.DataFrame({name: [] for name in columns or ()})
+        return pl.DataFrame(schema={name: COLUMN_TYPES.get(name, pl.Utf8) for name in columns or ()})
     return pl.DataFrame(rows, infer_schema_length=None)
 
 

@@ -315,3 +315,54 @@ def test_text_blocks_shipped_cues_all_have_sources():
     cues = load_boilerplate_cues()
     assert len(cues) > 50
     assert all(cue.source for cue in cues)
+
+
+def test_text_blocks_news_promos_credits_and_capital_links():
+    """Related-story links in capitals, photo credits, app and newsletter prompts and
+    credit lines between or after the paragraphs of an article are not body."""
+    doc = page("news_promos_credits.txt")
+    ex = extract_text_page(doc)
+    check_evidence(doc, ex)
+    for item in ("MILITANTS CLAIM ATTACK", "STORY:", "AP Photo", "CLICK HERE", "Read more",
+                 "Download the", "newsletter", "contributed to this report"):
+        assert item not in ex.text, item
+    paragraphs = body_paragraphs(ex)
+    assert paragraphs[0].startswith("BAGHDAD — Iraqi troops")
+    assert paragraphs[-1].startswith("Engineers were clearing")
+    assert len([p for p in paragraphs if len(p.split()) > 15]) == 4
+    assert "ARMY REINFORCEMENTS" in paragraphs, "a short capital subheading stays"
+    assert ex.clues["title"][0][0].startswith("Iraqi forces retake village")
+    assert "The Associated Press contributed to this report." in labelled(doc, ex, "metadata")
+
+
+def test_text_blocks_capital_headline_is_title_not_link():
+    """A page whose own headline is in capitals keeps it as the title, and a capital
+    sentence inside a paragraph (a quoted shout) stays in the body."""
+    raw = ("SHELLING KILLS FIVE IN BORDER TOWN, OFFICIALS SAY\n\n"
+           "Five people were killed when shells hit a market in a border town on Friday, "
+           "local officials said, blaming forces across the frontier.\n\n"
+           "WE WILL NOT LEAVE OUR HOMES NO MATTER HOW MANY SHELLS FALL ON THE TOWN!\n\n"
+           "The town has been shelled almost daily since the ceasefire collapsed last month, "
+           "and most shops have closed as families moved to shelters.\n")
+    ex = extract_text_page(make_doc(raw))
+    assert ex.clues["title"][0][0] == "SHELLING KILLS FIVE IN BORDER TOWN, OFFICIALS SAY"
+    assert "WE WILL NOT LEAVE OUR HOMES" in ex.text
+    assert len(body_paragraphs(ex)) == 3
+    with_hint = extract_text_page(make_doc(raw, title="Five killed as shells hit market"))
+    assert "SHELLING KILLS FIVE" not in with_hint.text
+
+
+def test_text_blocks_credit_and_prompt_cues_spare_prose():
+    """The new cues match short credit and prompt lines, not paragraphs that mention them."""
+    cues = load_boilerplate_cues()
+    for line in ("Fox News' Jane Roe and The Associated Press contributed to this report.",
+                 "Troops patrol near the border. (AP Photo/John Doe)",
+                 "A fighter in Idlib on Monday. Jane Doe/AFP/Getty Images",
+                 "CLICK HERE TO GET THE FOX NEWS APP",
+                 "Sign up for Daily Newsletters Manage Newsletters",
+                 "RELATED STORY: Ceasefire talks resume"):
+        assert match_cue(line, cues) is not None, line
+    prose = ("The spokesman said the app, which residents use to report shelling, had been "
+             "blocked, and that anyone who wanted to click here or there to reach it would fail "
+             "until the network was repaired by engineers working for the state operator.")
+    assert match_cue(prose, cues) is None

@@ -69,8 +69,10 @@ def test_seeds_deployment_reports_merge_and_figures_keep_their_sources(seeded_db
 
 
 def test_seeds_claims_and_framing_carry_evidence(seeded_db):
+    claims = _json(seeded_db, "claims")
+    assert claims and all(c["outlet"] is None or c["chain"] for c in claims)
     conflicts = _json(seeded_db, "claims", "--conflicts")
-    assert conflicts and all(c["conflict"] for c in conflicts)
+    assert [c["id"] for c in conflicts] == [c["id"] for c in claims if c["conflict"]]
     story, _, _ = _relayed_story(seeded_db)
     docs = {doc["id"]: _json(seeded_db, "doc", doc["id"])["text"] for doc in story["documents"]}
     for entry in story["framing"]:

@@ -338,3 +338,40 @@ def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
     found, _ = resolve("The widow of Sgt. La David Johnson spoke out. A pro-Russian insurgency leader said "
                        "the monitors were free.")
     assert all(actor_id is None for actor_id, _ in found.values())
+
+
+def test_actors_qualified_description_links_to_the_last_group(resolve):
+    found, _ = resolve("Boko Haram raided the village at dawn. The Islamic militants burned the market.")
+    assert found["The Islamic militants"] == ("NGA_BOKOHARAM", "anaphor")
+    assert "Islamic" not in found
+
+
+def test_actors_qualified_description_needs_the_named_country(resolve):
+    found, _ = resolve("Al-Shabaab bombed a bus. Later the Taliban claimed a raid. The Somali group "
+                       "denied it and the Afghan group stayed silent.")
+    assert found["The Somali group"] == ("SOM_SHABAAB", "anaphor")
+    assert found["the Afghan group"] == ("AFG_TALIBAN", "anaphor")
+
+
+def test_actors_lone_religious_adjective_names_no_actor(resolve):
+    found, _ = resolve("Shiite fighters advanced on the town while Sunni militiamen fled.")
+    assert "Shiite" not in found and "Sunni" not in found
+
+
+def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
+    found, _ = resolve("Hamas fired rockets at the town overnight. Benjamin Netanyahu met his cabinet. "
+                       "He said they would pay a price.")
+    assert found["He"] == ("ISR_NETANYAHU", "anaphor")
+    assert found["they"] == ("PSE_HAMAS", "anaphor")
+
+
+def test_actors_pronoun_after_an_unknown_person_stays_unlinked(resolve):
+    found, _ = resolve("Benjamin Netanyahu visited the border. Zorvan Quillet, a photographer, lived in "
+                       "Gaza. He was kidnapped in 2013.")
+    assert "He" not in found
+
+
+def test_actors_pronoun_beyond_the_window_stays_unlinked(resolve):
+    found, _ = resolve("Benjamin Netanyahu spoke on Monday. The weather was cold. Markets were calm. "
+                       "Schools were shut. He was criticised.")
+    assert "He" not in found

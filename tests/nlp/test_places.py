@@ -261,3 +261,11 @@ def test_places_score_prefers_a_near_spelling_of_the_own_name():
     # GeoNames population 0 means unknown: such a town still outweighs no town at all
     assert score_candidate(exact, Context(), None, 0.0) > score_candidate(_place("geonames:2", "SY", 0, "region"),
                                                                             Context(), None, 0.0) - 1.2
+
+
+def test_places_country_capital_phrase_names_the_capital(place_nlp):
+    found = mentions(place_nlp, "Rebels seized Yemen's capital city in September. Envoys met in "
+                                "Qatar's capital. Chad's army moved north.")
+    assert found["Yemen's capital city"].name == "Sanaa" and found["Yemen's capital city"].country_code == "YE"
+    assert found["Qatar's capital"].name == "Doha" and found["Qatar's capital"].method == "capital"
+    assert all(m.method != "capital" for text, m in found.items() if text.startswith("Chad"))

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from sitrep.cli import app as cli_app
 from sitrep.web.harness import CHROMIUM, launch_chromium, serve_in_background
 
+CONFLICTING_REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "conflicting_reports.jsonl"
+
 XSS_FLAG = "__sitrepXss"
 XSS_SCRIPT = f"<script>window.{XSS_FLAG}=1;alert(1)</script>"
 XSS_IMG = f'<img src=x onerror="window.{XSS_FLAG}=2;alert(2)">'
@@ -42,7 +44,8 @@ def hostile() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory, seeds_dir) -> Path:
-    """A store of the five seeds and the hostile page, as `sitrep run` leaves it (stories included)."""
+    """A store of the five seeds, the hostile page and two reports that disagree on a figure
+    (tests/fixtures/conflicting_reports.jsonl), as `sitrep run` leaves it (stories included)."""
     from sitrep.store import Store, queries
     from sitrep.store.corpus import list_stories
 
@@ -50,7 +53,8 @@ def web_db(tmp_path_factory, seeds_dir) -> Path:
     hostile_page = folder / "hostile.jsonl"
     hostile_page.write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
     db = folder / "web.duckdb"
-    result = runner.invoke(cli_app, ["--db", str(db), "--quiet", "run", str(seeds_dir), str(hostile_page)])
+    result = runner.invoke(cli_app, ["--db", str(db), "--quiet", "run", str(seeds_dir), str(hostile_page),
+                                     str(CONFLICTING_REPORTS)])
     if result.exit_code != 0:
         raise RuntimeError(result.output)
     with Store(db, read_only=True) as store:

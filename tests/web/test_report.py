@@ -72,7 +72,7 @@ def test_report_summarises_the_store(report_html, web_db):
     assert len(page.xpath("//svg[@class='timeline']/g")) == sum(1 for e in events if e.get("date"))
     assert len(page.xpath("//section[@class='story']")) >= 3
     assert page.xpath("//tr[@class='conflict']")
-    assert total_documents == len(documents) == 6
+    assert total_documents == len(documents) == 8  # five seeds, the hostile page, two disagreeing reports
     assert not page.xpath("//script | //link | //img | //iframe")
 
 

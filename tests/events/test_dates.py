@@ -1,0 +1,45 @@
+"""Tests of event dates taken from an uncertain publication date or a ranged time expression."""
+from __future__ import annotations
+
+from sitrep.events import code_events
+from sitrep.events.coder import event_dates
+from sitrep.model import DateEstimate, Evidence, TimeMention
+
+YEAR_2019 = DateEstimate("2019", "2019-01-01", "2019-12-31", "year", 0.6, "explicit")
+INFERRED = DateEstimate("2018-06", "2018-05-20", "2018-07-10", "range", 0.4, "inferred:mentions")
+
+
+def only(events, event_type):
+    matching = [e for e in events if e.event == event_type]
+    assert len(matching) == 1, [e.event for e in events]
+    return matching[0]
+
+
+def test_dates_publication_range_gives_both_ends():
+    assert event_dates(None, INFERRED)[:3] == ("2018-05-20", "2018-07-10", True)
+    assert event_dates(None, YEAR_2019)[:3] == ("2019-01-01", "2019-12-31", True)
+
+
+def test_dates_publication_day_stays_one_day():
+    day = DateEstimate("2019-03-05", "2019-03-05", "2019-03-05", "day", 0.9, "explicit")
+    assert event_dates(None, day)[:3] == ("2019-03-05", None, True)
+    assert event_dates(None, DateEstimate("2019-03-05", precision="day"))[:3] == ("2019-03-05", None, True)
+
+
+def test_dates_publication_open_ended_gives_no_date():
+    """An upper bound alone (no lower bound) dates nothing."""
+    assert event_dates(None, DateEstimate(None, latest="2019-12-31"))[:3] == (None, None, False)
+
+
+def test_dates_ranged_time_keeps_both_ends():
+    text = "last week"
+    time = TimeMention(Evidence("d", "text", 0, len(text), text), None, "2018-05-11", "2018-07-03",
+                       "range", 0.5, "relative")
+    assert event_dates(time, INFERRED)[:3] == ("2018-05-11", "2018-07-03", False)
+
+
+def test_dates_coded_event_carries_publication_range(annotate):
+    doc = annotate("Turkish artillery shelled Afrin.")
+    doc._.published = INFERRED
+    event = only(code_events(doc), "ASSAULT")
+    assert (event.date, event.enddate, event.date_from_publication) == ("2018-05-20", "2018-07-10", True)
