@@ -25,6 +25,10 @@ console = Console()
 errors = Console(stderr=True)
 
 
+# Terminal width from which tables show every column; narrower, they keep the essential ones.
+WIDE_TABLE = 130
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"

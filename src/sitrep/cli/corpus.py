@@ -7,6 +7,7 @@ import typer
 from rich.table import Table
 
 from sitrep.cli.app import (
+    WIDE_TABLE,
     ListFormat,
     app,
     console,
@@ -17,6 +18,8 @@ from sitrep.cli.app import (
 )
 from sitrep.store.corpus import get_story, list_claims, list_stories
 
+# Story titles are cut to this many characters in tables (JSON keeps them whole).
+STORY_TITLE_WIDTH = 30
 
 def _claims_table(claims: list[dict[str, Any]], title: str | None = None) -> Table:
     table = Table("story", "event", "attribute", "value", "outlet", "via", "first seen", "conflict", title=title)
@@ -36,10 +39,17 @@ def stories(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) 
     if fmt is ListFormat.json:
         print_json(rows)
         return
-    table = Table("id", "title", "docs", "outlets", "first seen", "last seen", "events", "claims", "conflicts")
+    wide = console.width >= WIDE_TABLE
+    columns = ["id", "title", "docs", *(("outlets", "first seen", "last seen") if wide else ()),
+               "events", "claims", "conflicts"]
+    table = Table(*columns)
+    table.columns[0].no_wrap = True
+    table.columns[1].overflow = "ellipsis"
+    table.columns[1].no_wrap = True
+    table.columns[1].max_width = STORY_TITLE_WIDTH
     for row in rows:
-        table.add_row(plain(row["id"]), plain(row["title"]), str(len(row["doc_ids"])),
-                      plain(", ".join(row["outlets"])), plain(row["first_seen"]), plain(row["last_seen"]),
+        dated = (plain(", ".join(row["outlets"])), plain(row["first_seen"]), plain(row["last_seen"])) if wide else ()
+        table.add_row(plain(row["id"]), plain(row["title"]), str(len(row["doc_ids"])), *dated,
                       str(row["n_events"]), str(row["n_claims"]), str(row["n_conflicts"]))
     console.print(table)
 

@@ -16,6 +16,7 @@ from rich.progress import (
 from rich.table import Table
 
 from sitrep.cli.app import (
+    WIDE_TABLE,
     ListFormat,
     Options,
     app,
@@ -28,6 +29,10 @@ from sitrep.cli.app import (
 from sitrep.model import to_dict
 from sitrep.pipeline import run_pipeline
 from sitrep.store import Store
+
+# Title widths in the docs table; below WIDE_TABLE it also drops the date range, confidence, size.
+TITLE_WIDTH = 48
+NARROW_TITLE_WIDTH = 28
 
 
 class DocFormat(str, Enum):
@@ -85,17 +90,18 @@ def docs(fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f")) -> 
     if fmt is ListFormat.json:
         print_json(rows)
         return
-    table = Table("id", "title", "outlet", "published", "range", "conf", "chars", "comments")
+    wide = console.width >= WIDE_TABLE
+    table = Table("id", "title", "outlet", "published", *(("range", "conf", "chars") if wide else ()), "comments")
     table.columns[0].no_wrap = True
-    table.columns[1].max_width = 48
+    table.columns[1].max_width = TITLE_WIDTH if wide else NARROW_TITLE_WIDTH
     table.columns[1].overflow = "ellipsis"
     table.columns[1].no_wrap = True
     for row in rows:
         pub = row["published"] or {}
         span = f"{pub.get('earliest') or '…'} – {pub.get('latest') or '…'}" if pub.get("value") else ""
+        extra = (span, f"{pub.get('confidence') or 0:.2f}", str(row["text_chars"])) if wide else ()
         table.add_row(row["id"], plain((row["title"] or {}).get("value")), plain((row["outlet"] or {}).get("value")),
-                      pub.get("value") or "", span, f"{pub.get('confidence') or 0:.2f}",
-                      str(row["text_chars"]), str(row["comments"]))
+                      pub.get("value") or "", *extra, str(row["comments"]))
     console.print(table)
 
 
