@@ -5,12 +5,16 @@ one name and one default everywhere.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+# Environment variable naming a user config file (`sitrep --config FILE` sets it).
+CONFIG_ENV = "SITREP_CONFIG"
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -52,5 +56,6 @@ def load_settings(path: str | Path | None = None) -> Settings:
 
 @lru_cache(maxsize=1)
 def default_settings() -> Settings:
-    """The defaults, read once per process (what the pipeline uses when given no file)."""
-    return load_settings()
+    """The settings the pipeline runs with, read once per process: the defaults, overridden by
+    the file named in $SITREP_CONFIG (set by `sitrep --config FILE`) when there is one."""
+    return load_settings(os.environ.get(CONFIG_ENV) or None)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from sitrep.settings import CONFIG_ENV, load_settings
 from sitrep.store import Store, default_db_path
 
 app = typer.Typer(help="sitrep: sourced, geolocated events from news pages about armed conflict.",
@@ -46,7 +49,16 @@ def main(
     db: str = typer.Option(default_db_path(), "--db", envvar="SITREP_DB", help="DuckDB store file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every stage's decisions."),
+    config: Path | None = typer.Option(None, "--config", envvar=CONFIG_ENV, exists=True, dir_okay=False,
+                                       help="TOML file overriding keys of default_config.toml."),
 ) -> None:
+    if config is not None:
+        try:
+            load_settings(config)  # refuse a bad file now, not halfway through a run
+        except (ValueError, OSError) as exc:
+            errors.print(f"{config}: {exc}", markup=False)
+            raise typer.Exit(code=2) from exc
+        os.environ[CONFIG_ENV] = str(config)  # read once by settings.default_settings()
     Options.db = db
     Options.quiet = quiet
     logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR,
