@@ -74,6 +74,14 @@ def open_store() -> Store:
         raise typer.Exit(code=2) from exc
 
 
+def found(row: dict[str, Any] | None, kind: str, given_id: str) -> dict[str, Any]:
+    """The row a lookup by id returned; a clear error and exit code 2 when there is none."""
+    if row is None:
+        errors.print(f"no {kind} with id {given_id!r} (or the prefix matches several)", markup=False)
+        raise typer.Exit(code=2)
+    return row
+
+
 def plain(value: Any) -> str:
     """A table cell showing page text as it is: Rich would read "[few]" in a quote as markup."""
     return escape("" if value is None else str(value))

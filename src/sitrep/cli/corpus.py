@@ -11,7 +11,7 @@ from sitrep.cli.app import (
     ListFormat,
     app,
     console,
-    errors,
+    found,
     open_store,
     plain,
     print_json,
@@ -61,10 +61,7 @@ def story(
 ) -> None:
     """Show one story: documents, merged events, claims, attribution chains, framing."""
     with open_store() as store:
-        row = get_story(store, story_id)
-    if row is None:
-        errors.print(f"no story with id {story_id!r} (or the prefix matches several)")
-        raise typer.Exit(code=2)
+        row = found(get_story(store, story_id), "story", story_id)
     if fmt is ListFormat.json:
         print_json(row)
         return

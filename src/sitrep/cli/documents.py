@@ -22,6 +22,7 @@ from sitrep.cli.app import (
     app,
     console,
     errors,
+    found,
     open_store,
     plain,
     print_json,
@@ -112,10 +113,7 @@ def doc(
 ) -> None:
     """Show one document: main text, comments, metadata with evidence and confidence."""
     with open_store() as store:
-        row = store.get_document(doc_id)
-    if row is None:
-        errors.print(f"no document with id {doc_id!r} (or the prefix matches several)")
-        raise typer.Exit(code=2)
+        row = found(store.get_document(doc_id), "document", doc_id)
     if fmt is DocFormat.json:
         print_json(row)
         return
