@@ -333,3 +333,15 @@ def test_coder_nominal_trigger_counts_only_its_own_arguments(annotate):
                     quantities=[("7,000", 7000.0, "fighters")])
     assert [(e.magnitude.count, e.magnitude.unit) for e in code_events(near)
             if e.event == "MOBILIZE" and e.magnitude] == [(7000.0, "fighters")]
+
+
+def test_coder_gerund_after_preposition_takes_the_clause_subject(annotate):
+    doc = annotate("Russia withdrew from Donetsk two days after shelling Kharkiv.")
+    shelling = only(code_events(doc), "ASSAULT")
+    assert shelling.event_text == "shelling" and actor_ids(shelling.actor) == ["RUS"]
+
+
+def test_coder_object_of_governing_verb_does_the_infinitive(annotate):
+    doc = annotate("Iran urged Hezbollah to attack Kharkiv.")
+    attack = [e for e in code_events(doc) if e.event_text == "attack"]
+    assert len(attack) == 1 and actor_ids(attack[0].actor) == ["LBN_HEZ"]

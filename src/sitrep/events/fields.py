@@ -132,8 +132,15 @@ def patients_of(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
+def is_infinitive_clause(verb: Token) -> bool:
+    """An open clause hung on a verb: an xcomp, or a "to"-infinitive the parser labels advcl."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children))
+
+
 def _subject_of(verb: Token) -> list[Token]:
-    """The subject of a verb, climbing to the governing clause when it has none of its own."""
+    """The subject of a verb, climbing to the governing clause when it has none of its own
+    (through a gerund's preposition: "after signing"), or the object that controls an
+    infinitive ("urged Hezbollah to attack")."""
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -143,7 +150,17 @@ def _subject_of(verb: Token) -> list[Token]:
             return [] if is_passive(token) else [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
+        if is_infinitive_clause(token):
+            controllers = [c for c in token.head.children if c.dep_ == "dobj"]
+            if controllers:
+                # Object control: "urged the militias to withdraw", "incited protesters to
+                # storm": the object of the governing verb does the infinitive's action.
+                return controllers
         token = token.head
+        if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
+            # A gerund under an adverbial preposition ("after signing", "by bombing") is
+            # done by the subject of the clause the preposition modifies.
+            token = token.head
     return []
 
 
