@@ -32,3 +32,18 @@ def dev_dir() -> Path:
     if not DEV_DIR.is_dir():
         pytest.skip("../shared/corpus/dev is not present")
     return DEV_DIR
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory, seeds_dir) -> Path:
+    """A store of the five seeds as `sitrep run` leaves it (corpus stage included), built once
+    per session. Tests only read it; a test that writes builds its own."""
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = CliRunner().invoke(app, ["--db", str(db), "--quiet", "run", str(seeds_dir)])
+    if result.exit_code != 0:
+        raise RuntimeError(result.output)
+    return db

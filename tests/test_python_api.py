@@ -8,22 +8,10 @@ import polars as pl
 import pytest
 
 import sitrep
-from sitrep.corpus import update_corpus
 from sitrep.exports.rows import EVENT_COLUMNS
-from sitrep.pipeline import run_pipeline
-from sitrep.store import Store
 
 TEXT = ("Hezbollah fighters attacked Israeli army positions near Shebaa on Tuesday, the Lebanese army said. "
         "Iran sent 2,000 troops to Aleppo last week, according to officials.")
-
-
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory, seeds_dir):
-    db = tmp_path_factory.mktemp("python_api") / "seeds.duckdb"
-    with Store(db) as store:
-        run_pipeline([str(seeds_dir)], store)
-        update_corpus(store, [row["id"] for row in store.list_documents()])
-    return db
 
 
 @pytest.fixture(scope="module")

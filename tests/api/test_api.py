@@ -5,23 +5,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
-from sitrep.corpus import update_corpus
-from sitrep.pipeline import run_pipeline
-from sitrep.store import Store
 
 ARTICLE = (
     "Hezbollah fighters attacked Israeli army positions near the town of Shebaa on Tuesday, "
     "the Lebanese army said. Iran sent 2,000 troops to Aleppo last week, according to officials."
 )
-
-
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory, seeds_dir):
-    db = tmp_path_factory.mktemp("api") / "seeds.duckdb"
-    with Store(db) as store:
-        run_pipeline([str(seeds_dir)], store)
-        update_corpus(store, [row["id"] for row in store.list_documents()])
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory, seeds_dir):
-    db = tmp_path_factory.mktemp("events_cli") / "seeds.duckdb"
-    result = runner.invoke(app, ["--db", str(db), "--quiet", "run", str(seeds_dir)])
-    if result.exit_code != 0:
-        raise RuntimeError(result.output)
-    return str(db)
+def db(seeded_db) -> str:
+    return str(seeded_db)
 
 
 def _events(db, *args) -> list[dict]:
@@ -29,48 +25,48 @@ def _events(db, *args) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_events_cli_lists_every_event_as_json(seeded_db):
-    events = _events(seeded_db)
+def test_events_cli_lists_every_event_as_json(db):
+    events = _events(db)
     assert len(events) > 10 and len({e["id"] for e in events}) == len(events)
     assert all(e["event"] and e["sentence"]["text"] for e in events)
-    assert len(_events(seeded_db, "--limit", "3")) == 3
+    assert len(_events(db, "--limit", "3")) == 3
 
 
-def test_events_cli_filters_each_narrow_the_list(seeded_db):
-    events = _events(seeded_db)
-    assaults = _events(seeded_db, "--type", "ASSAULT")
+def test_events_cli_filters_each_narrow_the_list(db):
+    events = _events(db)
+    assaults = _events(db, "--type", "ASSAULT")
     assert 0 < len(assaults) < len(events) and {e["event"] for e in assaults} == {"ASSAULT"}
-    iran = _events(seeded_db, "--actor", "irn")
+    iran = _events(db, "--actor", "irn")
     assert iran and all(any("IRN" in (x["identifier"], x["code"]) for x in e["actor"] + e["recipient"]) for e in iran)
-    sure = _events(seeded_db, "--min-confidence", "0.5")
+    sure = _events(db, "--min-confidence", "0.5")
     assert 0 < len(sure) < len(events) and min(e["confidence"] for e in sure) >= 0.5
-    troops = _events(seeded_db, "--mode", "troops")
+    troops = _events(db, "--mode", "troops")
     assert troops and {e["mode"] for e in troops} == {"troops"}
-    asserted = _events(seeded_db, "--aux-mode", "none")
+    asserted = _events(db, "--aux-mode", "none")
     assert 0 < len(asserted) < len(events) and all(not e["aux_mode"] for e in asserted)
     outlet = next(e["outlet"] for e in events if e["outlet"])
-    assert {e["outlet"] for e in _events(seeded_db, "--outlet", outlet)} == {outlet}
+    assert {e["outlet"] for e in _events(db, "--outlet", outlet)} == {outlet}
     place = next(e["event_loc"]["resolved_place"] for e in events
                  if e["event_loc"] and e["event_loc"]["resolved_place"])
-    at_place = _events(seeded_db, "--place", place)
+    at_place = _events(db, "--place", place)
     assert at_place and all(place in (e["event_loc"]["resolved_place"], e["event_loc"]["province"],
                                       e["event_loc"]["country"]) for e in at_place)
     year = sorted(e["date"][:4] for e in events if e["date"])[-1]
-    recent = _events(seeded_db, "--from", year, "--to", year)
+    recent = _events(db, "--from", year, "--to", year)
     assert recent and all(e["date"][:4] <= year <= (e["enddate"] or e["date"])[:4] for e in recent)
     assert len(recent) < len(events)
 
 
-def test_events_cli_csv_and_table_formats(seeded_db):
-    result = runner.invoke(app, ["--db", seeded_db, "events", "--format", "csv", "--type", "ASSAULT"])
+def test_events_cli_csv_and_table_formats(db):
+    result = runner.invoke(app, ["--db", db, "events", "--format", "csv", "--type", "ASSAULT"])
     assert result.exit_code == 0
     reader = csv.DictReader(io.StringIO(result.stdout))
     rows = list(reader)
     assert tuple(reader.fieldnames) == EVENT_COLUMNS
     assert rows and {row["event"] for row in rows} == {"ASSAULT"}
-    assert len(rows) == len(_events(seeded_db, "--type", "ASSAULT"))
-    table = runner.invoke(app, ["--db", seeded_db, "events", "--limit", "2"])
-    assert table.exit_code == 0 and f"2 of {len(_events(seeded_db))} events" in table.stdout
+    assert len(rows) == len(_events(db, "--type", "ASSAULT"))
+    table = runner.invoke(app, ["--db", db, "events", "--limit", "2"])
+    assert table.exit_code == 0 and f"2 of {len(_events(db))} events" in table.stdout
 
 
 @pytest.mark.parametrize("args, option", [
@@ -78,21 +74,21 @@ def test_events_cli_csv_and_table_formats(seeded_db):
     (["--min-confidence", "7"], "--min-confidence"), (["--aux-mode", "rumour"], "--aux-mode"),
     (["--limit", "0"], "--limit"),
 ])
-def test_events_cli_bad_filter_exits_2_naming_the_option(seeded_db, args, option):
-    result = runner.invoke(app, ["--db", seeded_db, "events", *args])
+def test_events_cli_bad_filter_exits_2_naming_the_option(db, args, option):
+    result = runner.invoke(app, ["--db", db, "events", *args])
     assert result.exit_code == 2 and option in result.stderr
 
 
-def test_events_cli_export_writes_the_requested_format(seeded_db, tmp_path):
+def test_events_cli_export_writes_the_requested_format(db, tmp_path):
     out = tmp_path / "events.jsonl"
-    result = runner.invoke(app, ["--db", seeded_db, "export", "--format", "plover", "-o", str(out)])
+    result = runner.invoke(app, ["--db", db, "export", "--format", "plover", "-o", str(out)])
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(_events(seeded_db)) and f"{len(lines)} events written" in result.stdout
+    assert len(lines) == len(_events(db)) and f"{len(lines)} events written" in result.stdout
     folder = tmp_path / "tables"
-    result = runner.invoke(app, ["--db", seeded_db, "export", "-f", "parquet", "-o", str(folder)])
+    result = runner.invoke(app, ["--db", db, "export", "-f", "parquet", "-o", str(folder)])
     assert result.exit_code == 0 and (folder / "events.parquet").is_file()
-    assert runner.invoke(app, ["--db", seeded_db, "export", "-f", "kml", "-o", str(out)]).exit_code == 2
+    assert runner.invoke(app, ["--db", db, "export", "-f", "kml", "-o", str(out)]).exit_code == 2
 
 
 def test_events_cli_missing_store_is_a_clear_error(tmp_path):

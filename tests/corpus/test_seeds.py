@@ -7,21 +7,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory, seeds_dir):
-    db = tmp_path_factory.mktemp("corpus") / "seeds.duckdb"
-    result = runner.invoke(app, ["--db", str(db), "--quiet", "run", str(seeds_dir)])
-    if result.exit_code != 0:
-        raise RuntimeError(result.output)
-    return db
 
 
 def _json(db, *args):

@@ -10,7 +10,6 @@ import pytest
 
 from sitrep.exports import export
 from sitrep.exports.rows import ACLED_COLUMNS, acled_row, event_row
-from sitrep.pipeline import run_pipeline
 from sitrep.store import Store
 from sitrep.store.exports import table_names
 from sitrep.store.queries import iter_events
@@ -19,11 +18,8 @@ EVIDENCE = {"doc_id": "d1", "layer": "text", "start": 0, "end": 5, "text": "Hama
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, seeds_dir):
-    db = tmp_path_factory.mktemp("exports") / "seeds.duckdb"
-    with Store(db) as writer:
-        run_pipeline([str(seeds_dir)], writer)
-    with Store(db, read_only=True) as reader:
+def store(seeded_db):
+    with Store(seeded_db, read_only=True) as reader:
         yield reader
 
 
