@@ -32,7 +32,3 @@ class SitrepError(Exception):
         self.detail = detail
         super().__init__(f"[{code}] {MESSAGES.get(code, '')}{': ' + detail if detail else ''}")
 
-
-def describe(code: str) -> str:
-    """The message for a reason code."""
-    return MESSAGES.get(code, "unknown reason code")

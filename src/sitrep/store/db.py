@@ -224,11 +224,6 @@ class Store:
             mentions[mention["kind"]].append(json.loads(mention["detail"]))
         return mentions
 
-    def raw_text(self, doc_id: str) -> str | None:
-        """The decoded raw page, for checking evidence in the "raw" layer."""
-        row = self.con.execute("SELECT raw_text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return row[0] if row else None
-
     def list_failures(self) -> list[dict[str, Any]]:
         """Every failure recorded, oldest first."""
         return self._dicts("SELECT source, stage, code, detail, doc_id, failed_at FROM failures ORDER BY failed_at")
