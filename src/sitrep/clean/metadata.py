@@ -40,13 +40,13 @@ from sitrep.clean.page_spans import (
     page_lines,
     raw_evidence,
 )
-from sitrep.clean.pubdate import infer_publication_date
+from sitrep.clean.pubdate import HINT_CONFIDENCE, infer_publication_date
 from sitrep.kb.outlets import Outlet, name_key, outlet_index
 from sitrep.model import Document, Evidence, Field, Metadata
 
 logger = logging.getLogger(__name__)
 
-HINT_CONFIDENCE = 0.95
+# Container hints (JSONL fields, WARC headers) weigh the same as for dates: HINT_CONFIDENCE.
 # Markup made for machines is more reliable than a <title>, which often carries the site name.
 CLUE_CONFIDENCE = {"meta": 0.85, "jsonld": 0.85, "microdata": 0.85, "link": 0.85, "html": 0.70}
 DEFAULT_CLUE_CONFIDENCE = 0.80
