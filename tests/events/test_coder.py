@@ -345,3 +345,29 @@ def test_coder_object_of_governing_verb_does_the_infinitive(annotate):
     doc = annotate("Iran urged Hezbollah to attack Kharkiv.")
     attack = [e for e in code_events(doc) if e.event_text == "attack"]
     assert len(attack) == 1 and actor_ids(attack[0].actor) == ["LBN_HEZ"]
+
+
+def test_coder_unnamed_participants_are_uncoded_entities_with_their_sector(annotate):
+    doc = annotate("In Aleppo, gunmen attacked the civilians who had gathered near the market.")
+    event = only(code_events(doc), "ASSAULT")
+    assert [(e.entity_text, e.code, e.identifier, e.sector) for e in event.actor] == [("gunmen", None, None, "UAF")]
+    assert [(e.entity_text, e.sector) for e in event.recipient] == [("the civilians", "CVL")]
+    assert event.actor[0].evidence.text == "gunmen" and event.actor[0].confidence < 0.5
+
+
+def test_coder_described_participant_anchors_an_event_without_names(annotate):
+    doc = annotate("Turkey said that the planes opened fire.", places=False)
+    event = only(code_events(doc), "ASSAULT")
+    assert [(e.entity_text, e.sector) for e in event.actor] == [("the planes", "UAF")]
+    doc = annotate("Turkey said that the explosion damaged several vehicles.", places=False)
+    event = only(code_events(doc), "ASSAULT")
+    assert event.actor == () and event.recipient == ()  # a described thing, not a known participant
+
+
+def test_coder_claim_of_responsibility_names_the_actor(annotate):
+    event = only(code_events(annotate("Hezbollah claimed responsibility for the attack in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"] and "reported" in event.aux_mode
+    event = only(code_events(annotate("Hezbollah denied responsibility for the bombing in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"] and "denied" in event.aux_mode
+    event = only(code_events(annotate("Hezbollah was not responsible for the attack in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"] and "negation" in event.aux_mode

@@ -22,7 +22,7 @@ def modes_of(doc, event: str, anchor: str | None = None) -> tuple[str, ...]:
         hit.anchors[0],
         sent,
         load_aux_cues(),
-        support_verbs=load_triggers().support_verbs,
+        light_verb=load_triggers().light_verb,
         quotes=doc._.quotes or (),
         event_time=doc._.times[0] if doc._.times else None,
         published=doc._.published,

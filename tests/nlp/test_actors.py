@@ -136,7 +136,7 @@ def test_actors_transliteration_variants_and_acronyms(resolve):
 
 def test_actors_capital_is_government_only_when_it_acts(resolve):
     found, _ = resolve("Tehran said it would retaliate. Protesters gathered in Tehran.")
-    assert list(found.items()) == [("Tehran", ("IRN_GOV", "metonym"))]
+    assert list(found.items()) == [("Tehran", ("IRN_GOV", "metonym")), ("it", ("IRN_GOV", "anaphor"))]
     found, _ = resolve("Both Moscow and Beijing warned Washington against new sanctions.")
     assert found["Moscow"] == ("RUS_GOV", "metonym")
     assert found["Beijing"] == ("CHN_GOV", "metonym")
@@ -375,3 +375,12 @@ def test_actors_pronoun_beyond_the_window_stays_unlinked(resolve):
     found, _ = resolve("Benjamin Netanyahu spoke on Monday. The weather was cold. Markets were calm. "
                        "Schools were shut. He was criticised.")
     assert "He" not in found
+
+
+def test_actors_it_is_the_organisation_that_says_it(resolve):
+    found, _ = resolve("The Pentagon said it had launched strikes against the Taliban.")
+    assert found["it"] == ("USA_DOD", "anaphor")
+    found, _ = resolve("The Islamic State issued a statement saying it was responsible for the attack.")
+    assert found["it"] == ("IMG_ISIS", "anaphor")
+    found, _ = resolve("The Pentagon was quiet. It rained in Kabul.")
+    assert "It" not in found  # not the subject of what the Pentagon said

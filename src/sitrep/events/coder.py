@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import pycountry
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.events.attribution import attribution_chain, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
@@ -28,6 +28,7 @@ from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     SENTENCE,
     PlaceChoice,
+    actor_phrases,
     attached_times,
     find_actors,
     find_location,
@@ -35,7 +36,10 @@ from sitrep.events.fields import (
     find_recipients,
     find_size,
     find_time,
+    phrase_span,
+    recipient_phrases,
     split_sides,
+    unnamed_participants,
 )
 from sitrep.events.lexicon import (
     AuxCueLexicon,
@@ -68,6 +72,9 @@ METHOD = "rule.dependency"
 CODER_NAME = "sitrep.RuleCoder"
 # Confidence factors where an argument is missing or weakly attached (stated, not fitted).
 NO_ACTOR_FACTOR = 0.5
+# Confidence of a participant the text describes but does not name ("the bomber"): the
+# words are certain, who they are is not.
+UNNAMED_CONFIDENCE = 0.3
 SENTENCE_PLACE_FACTOR = 0.6
 ACTOR_CODE_LENGTH = 3
 
@@ -199,7 +206,10 @@ class RuleCoder:
         """One event from one trigger hit, or None when nothing anchors it.
 
         A hit with no participant, place, count or time of its own is a bare back-reference
-        ("the attack was brutal"), which adds nothing to the record of the happening.
+        ("the attack was brutal"), which adds nothing to the record of the happening. A
+        participant the text describes without naming ("the bomber targeted civilians") is
+        one: the event keeps it as an uncoded entity (`unnamed_entity`) when its noun is a
+        known kind of participant.
         """
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
@@ -209,7 +219,10 @@ class RuleCoder:
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
-        anchored = actors or recipients or place or quantity or size
+        doers = [] if actors else unnamed_participants(actor_phrases(hit.anchors, self.triggers, event_type), mentions)
+        targets = [] if recipients else unnamed_participants(
+            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions)
+        anchored = actors or recipients or place or quantity or size or doers or targets
         if not anchored and not attached_times(hit.anchors, mentions, self.triggers):
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)
@@ -219,7 +232,7 @@ class RuleCoder:
             hit.anchors[0],
             sent,
             self.cues,
-            support_verbs=self.triggers.support_verbs,
+            light_verb=self.triggers.light_verb,
             quotes=quotes,
             event_time=time,
             published=published,
@@ -247,8 +260,8 @@ class RuleCoder:
             date=date,
             enddate=enddate,
             date_from_publication=from_publication,
-            actor=tuple(entity_of(a) for a in actors),
-            recipient=tuple(entity_of(r) for r in recipients),
+            actor=tuple(entity_of(a) for a in actors) or self.unnamed_entities(doc, doers),
+            recipient=tuple(entity_of(r) for r in recipients) or self.unnamed_entities(doc, targets),
             mode=hit.row.mode,
             context=hit.row.context,
             event_loc=location_of(place) if place is not None else None,
@@ -262,6 +275,24 @@ class RuleCoder:
             attribution=attribution_chain(doc, hit.anchors[0], modes, quotes, mentions.actors, outlet),
             evidence=evidence,
         )
+
+    def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
+        """Uncoded entities for the described participants whose noun the KB knows as one
+        ("the bomber": sector UAF, "civilians": CVL); other phrases ("the explosion") stay out."""
+        entities = []
+        for phrase in phrases:
+            sector = self.participant_sector(phrase)
+            if sector is None and phrase.lemma_.lower() not in self.actor_kb.participants:
+                continue
+            start, end = phrase_span(phrase)
+            evidence = evidence_of(doc, start, end)
+            entities.append(EventEntity(None, sector, evidence.text, None, evidence, UNNAMED_CONFIDENCE))
+        return tuple(entities)
+
+    def participant_sector(self, phrase: Token) -> str | None:
+        """The sector of a participant noun ("gunmen": UAF, "police": COP), or None."""
+        kb = self.actor_kb
+        return kb.participants.get(phrase.lemma_.lower()) or kb.force_nouns.get(phrase.lower_)
 
     def _cite_info(self, outlet: str | None) -> dict[str, str]:
         info = {"coder": CODER_NAME, "codebook": self.ontology.codebook}

@@ -46,6 +46,8 @@ CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "pu
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# What can fill an argument slot without being a mention: "the bomber", "they".
+PARTICIPANT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PAST_PARTICIPLE = "VBN"
 # Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
@@ -71,6 +73,12 @@ def _span_of(token: Token, *, whole: bool = True) -> tuple[int, int]:
     left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS]
     start = left[0].left_edge.idx if left else token.idx
     return start, token.idx + len(token.text)
+
+
+def phrase_span(token: Token) -> tuple[int, int]:
+    """Character span of the noun phrase a token heads, without its clauses ("civilians"
+    of "civilians who had gathered")."""
+    return _span_of(token, whole=False)
 
 
 def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[MentionT]:
@@ -105,12 +113,10 @@ def _prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]
 
 
 def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
-    """The anchors plus the light verb of a nominal anchor ("launched" for "offensive")."""
+    """The anchors plus the light verb or claim verb of a nominal anchor ("launched" for
+    "offensive", "was" for "responsible for the attack"; `TriggerLexicon.light_verb`)."""
     heads = list(anchors)
-    for anchor in anchors:
-        head = anchor.head
-        if anchor.pos_ in NOMINAL_POS and head.i != anchor.i and head.lemma_.lower() in lexicon.support_verbs:
-            heads.append(head)
+    heads += [verb for verb in map(lexicon.light_verb, anchors) if verb is not None]
     return heads
 
 
@@ -164,6 +170,48 @@ def _subject_of(verb: Token) -> list[Token]:
     return []
 
 
+def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
+    """Heads of the phrases in the actor slot: the subject of a verb (the "by" agent of a
+    passive), the possessor, modifiers and agent preposition of a nominal trigger."""
+    heads = argument_heads(anchors, lexicon)
+    phrases: list[Token] = []
+    for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
+        phrases += _prep_objects([verb], lexicon.agent_preps) if is_passive(verb) else _subject_of(verb)
+    agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
+    for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
+        phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
+        phrases += _prep_objects([noun], agent_preps)
+    return phrases
+
+
+def recipient_phrases(
+    anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType
+) -> list[Token]:
+    """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
+    "of" on a nominal trigger, object of a target preposition (not the trigger's own words)."""
+    heads = argument_heads(anchors, lexicon)
+    own = {t.i for t in tokens}
+    phrases = []
+    if not event_type.movement:
+        phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
+        phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head) if t.i not in own]
+        phrases += _prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
+    preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
+    return phrases + _prep_objects(heads, preps)
+
+
+def unnamed_participants(phrases: Sequence[Token], mentions: SentenceMentions) -> list[Token]:
+    """The argument phrases no actor or place mention names ("the bomber", "they", "the
+    explosion"): the event has a participant even when nobody can be coded. A noun modifying
+    a nominal trigger ("rocket attacks") is a kind of act, not a participant."""
+    named = [*mentions.actors, *mentions.places]
+    return [
+        phrase for phrase in phrases
+        if phrase.pos_ in PARTICIPANT_POS and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
+        and phrase.lower_ not in RELATIVE_PRONOUNS and not mentions_in(named, *_span_of(phrase, whole=False))
+    ]
+
+
 def find_actors(
     anchors: Sequence[Token],
     tokens: Sequence[Token],
@@ -179,14 +227,7 @@ def find_actors(
     """
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
-    nouns = [h for h in heads if h.pos_ in NOMINAL_POS]
-    phrases: list[Token] = []
-    for verb in verbs:
-        phrases += _prep_objects([verb], lexicon.agent_preps) if is_passive(verb) else _subject_of(verb)
-    agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
-    for noun in nouns:
-        phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += _prep_objects([noun], agent_preps)
+    phrases = actor_phrases(anchors, lexicon, event_type)
     found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
         phrases += _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
@@ -205,15 +246,7 @@ def find_recipients(
     actors: Sequence[ActorMention],
 ) -> list[ActorMention]:
     """The recipients (object or target of a preposition), never one of the actors."""
-    heads = argument_heads(anchors, lexicon)
-    own = {t.i for t in tokens}
-    phrases = []
-    if not event_type.movement:
-        phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
-        phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head) if t.i not in own]
-        phrases += _prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
-    preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
-    phrases += _prep_objects(heads, preps)
+    phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     found = [
         m

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Token
+
 from sitrep.errors import SitrepError
 
 logger = logging.getLogger(__name__)
@@ -27,12 +29,18 @@ PLOVER_FILE = "plover.json"
 TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
 ROLES = frozenset(
-    {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep"}
+    {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
+     "claim_word"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "governor", "mark", "advmod", "sentence"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# "responsible for the attack", "claimed responsibility for it": the claim word is the
+# predicate (acomp, attr) or object of the verb whose subject the claim is about.
+CLAIM_PREPOSITION = "for"
+CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
 
@@ -106,11 +114,27 @@ class TriggerLexicon:
     nominal_agent_preps: frozenset[str]
     mutual_preps: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
+    claim_words: frozenset[str] = frozenset()
 
     @property
     def first_words(self) -> frozenset[str]:
         """Every word that can start a trigger: the cheap candidate filter's vocabulary."""
         return frozenset(self.by_first_word)
+
+    def light_verb(self, anchor: Token) -> Token | None:
+        """The verb that carries a nominal trigger's clause: its light verb ("launched an
+        offensive"), or the verb of a claim of it ("was responsible for the attack",
+        "claimed responsibility for the bombing"), whose subject did it; else None."""
+        head = anchor.head
+        if anchor.pos_ not in NOMINAL_POS or head.i == anchor.i:
+            return None
+        if head.lemma_.lower() in self.support_verbs:
+            return head
+        claim = head.head
+        if head.dep_ == "prep" and head.lower_ == CLAIM_PREPOSITION and claim.lemma_.lower() in self.claim_words \
+                and claim.dep_ in CLAIM_DEPS and claim.head.i != claim.i:
+            return claim.head
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +297,7 @@ def load_triggers() -> TriggerLexicon:
         agent_preps=frozenset(roles["agent_prep"]),
         nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
         mutual_preps=frozenset(roles["mutual_prep"]),
+        claim_words=frozenset(roles["claim_word"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -64,17 +64,19 @@ def _hit(mode: str, token: Token, cue: str | None = None) -> AuxModeHit:
     return AuxModeHit(mode, token.idx, token.idx + len(token.text), cue or token.lemma_.lower(), token.i)
 
 
-def clause_chain(trigger: Token, support_verbs: frozenset[str] = frozenset()) -> list[Token]:
+def clause_chain(trigger: Token, light_verb: Callable[[Token], Token | None] | None = None) -> list[Token]:
     """The event word plus the words whose modals and negations apply to it.
 
-    A nominal trigger takes its light verb ("did not launch an offensive"); a conjunct or an
+    A nominal trigger takes its light verb ("did not launch an offensive", "was not
+    responsible for the attack"; `TriggerLexicon.light_verb`); a conjunct or an
     infinitive without its own subject and auxiliaries takes its head's ("will deploy and
     reinforce").
     """
     chain = [trigger]
     token = trigger
-    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i and token.head.lemma_.lower() in support_verbs:
-        token = token.head
+    verb = light_verb(token) if light_verb is not None else None
+    if verb is not None:
+        token = verb
         chain.append(token)
     while token.dep_ in CHAIN_DEPS and token.head.i != token.i:
         own = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ in AUX_DEPS]
@@ -83,6 +85,16 @@ def clause_chain(trigger: Token, support_verbs: frozenset[str] = frozenset()) ->
         token = token.head
         chain.append(token)
     return chain
+
+
+def _governed_from(chain: Sequence[Token]) -> Token:
+    """Where the governor cues of an event are looked for above: a nominal trigger's light
+    verb ("announced an offensive" is no report of one), else the trigger itself (a claim
+    verb is looked at: "denied responsibility for the bombing" is a denial)."""
+    trigger = chain[0]
+    if len(chain) > 1 and trigger.pos_ in ("NOUN", "PROPN") and chain[1].i == trigger.head.i:
+        return chain[1]
+    return trigger
 
 
 def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
@@ -227,7 +239,7 @@ def aux_modes(
     sent: Span,
     cues: AuxCueLexicon,
     *,
-    support_verbs: frozenset[str] = frozenset(),
+    light_verb: Callable[[Token], Token | None] | None = None,
     quotes: Sequence[Quote] = (),
     event_time: TimeMention | None = None,
     published: DateEstimate | None = None,
@@ -238,15 +250,16 @@ def aux_modes(
     trigger (Token): the event word (the head anchor of a TriggerHit).
     sent (Span): its sentence.
     cues (AuxCueLexicon): the cue lexicon.
+    light_verb: what carries a nominal trigger's clause (`TriggerLexicon.light_verb`).
     quotes (Sequence[Quote]): the doc's quotes, to mark speech content as reported.
     event_time / published: the event's time mention and the publication date.
     order (Sequence[str]): mode names in output order (the ontology's order).
     RETURNS (tuple[AuxModeHit, ...]): empty when the event is plainly asserted.
     """
-    chain = clause_chain(trigger, support_verbs)
+    chain = clause_chain(trigger, light_verb)
     hits = (
         _child_cues(chain, cues)
-        + _governor_cues(chain[1] if len(chain) > 1 and chain[0].pos_ in ("NOUN", "PROPN") else trigger, cues, sent)
+        + _governor_cues(_governed_from(chain), cues, sent)
         + _attached_reporter(chain, cues)
         + _sentence_cues(sent, cues)
         + quote_modes(trigger, quotes)

@@ -7,7 +7,8 @@ Four sources are merged into one `ActorKB`:
     2. `actors.jsonl`: curated actors; a row whose id matches a generated actor extends it;
     3. `outlets.jsonl` (written by the outlet gazetteer, optional): news outlets as media actors;
     4. `actor_modifiers.jsonl` and `actor_roles.jsonl`: the words around actor names
-       (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles).
+       (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles)
+       and the nouns of unnamed participants ("the bomber", "civilians") with their sector.
 
 Every row is validated; a malformed row raises `SitrepError("E030")` naming file and line,
 because a silently skipped KB row becomes a silently wrong resolution later.
@@ -41,10 +42,11 @@ ACTOR_TYPES = frozenset({
     "party", "igo", "ngo", "media", "person",
 })
 # CAMEO-style sector codes: government, military, rebels, insurgents, opposition, party,
-# media, IGO, NGO, intelligence, police, legislature, judiciary, religious, criminal.
+# media, IGO, NGO, intelligence, police, legislature, judiciary, religious, criminal,
+# unidentified armed forces, civilians.
 SECTORS = frozenset({
     "GOV", "MIL", "REB", "INS", "OPP", "PTY", "MED", "IGO", "NGO", "SPY", "COP", "LEG",
-    "JUD", "REL", "CRM",
+    "JUD", "REL", "CRM", "UAF", "CVL",
 })
 ROLE_KINDS = frozenset({"office", "rank", "relation"})
 CUE_KINDS = {"verb": frozenset({"speech", "decision"}), "preposition": frozenset({"locative"})}
@@ -118,6 +120,7 @@ class ActorKB:
     locative_prepositions: frozenset[str]
     anaphors: Mapping[str, Anaphor]
     roles: Mapping[str, Role]
+    participants: Mapping[str, str | None] = field(default_factory=dict)
     alias_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, actor_id: str | None) -> Actor | None:
@@ -293,9 +296,9 @@ def check_parents(actors: Mapping[str, Actor], path: Path) -> None:
 
 
 def load_modifiers(path: Path) -> dict[str, Any]:
-    """Demonyms, force nouns, agent verbs, locative prepositions and anaphors."""
+    """Demonyms, force nouns, agent verbs, locative prepositions, anaphors and participant nouns."""
     words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "prepositions": set(),
-                             "anaphors": {}}
+                             "anaphors": {}, "participants": {}}
     for where, row in read_rows(path):
         if "adjective" in row:
             if pycountry.countries.get(alpha_3=str(row.get("country"))) is None:
@@ -318,8 +321,12 @@ def load_modifiers(path: Path) -> dict[str, Any]:
                 raise kb_error(where, f"sector '{row['sector']}' is unknown")
             words["anaphors"][normalise(row["anaphor"])] = Anaphor(
                 row["anaphor"], frozenset(types), row.get("sector"))
+        elif "participant" in row:
+            if row.get("sector") is not None and row["sector"] not in SECTORS:
+                raise kb_error(where, f"sector '{row['sector']}' is unknown")
+            words["participants"][normalise(row["participant"])] = row.get("sector")
         else:
-            raise kb_error(where, "row has none of adjective/noun/verb/preposition/anaphor")
+            raise kb_error(where, "row has none of adjective/noun/verb/preposition/anaphor/participant")
         if not row.get("source"):
             raise kb_error(where, "missing 'source'")
     return words
@@ -386,7 +393,7 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
         adjectives=words["adjectives"], plural_demonyms=plurals, force_nouns=words["nouns"],
         agent_verbs=frozenset(words["verbs"]),
         locative_prepositions=frozenset(words["prepositions"]), anaphors=words["anaphors"],
-        roles=load_roles(kb_dir / ROLES_FILE), alias_forms=forms,
+        roles=load_roles(kb_dir / ROLES_FILE), participants=words["participants"], alias_forms=forms,
     )
 
 

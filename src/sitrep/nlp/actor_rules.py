@@ -104,6 +104,26 @@ def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:
     return False
 
 
+def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None:
+    """The subject of the speech or decision verb whose reported clause `pronoun` is the
+    subject of: "the task force said it had staged 24 airstrikes", "the group issued a
+    statement saying it was responsible" -> the task force, the group. None elsewhere."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in agent_verbs:
+        return None
+    for _ in range(3):  # "saying" hangs on "a statement", which hangs on "issued"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def is_side_of_relation(token: Token) -> bool:
     """Whether a noun is one side of "between/among X and Y" ("talks between Israelis and
     Egyptians"): the sides are parties, not people who are there."""

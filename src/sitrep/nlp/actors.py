@@ -75,6 +75,7 @@ ANAPHOR = "anaphor"
 PERSON = "person"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
+IT = "it"
 PRONOUN_PERSON = {"he": True, "him": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object. A
 # plural pronoun only as an active subject: "they were held", "freed them" are mostly the
@@ -181,7 +182,7 @@ class ActorResolver:
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
         mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
-        return with_pronouns(doc, mentions)
+        return with_pronouns(doc, mentions, self.kb.agent_verbs)
 
     def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
         """(start, end, Role) for every role title; the longest wins where they overlap."""
@@ -474,17 +475,25 @@ class ActorResolver:
                             CONFIDENCE[step], via)
 
 
-def with_pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset[str] = frozenset()) -> list[ActorMention]:
     """The mentions plus one per third-person pronoun argument ("He was kidnapped", "they
     attacked") linked to the nearest earlier resolved person (he/she) or group (they) within
     PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence. The
     person must be the last one named (an unknown "Luke Somers" blocks an earlier known
-    one). A pronoun with no such antecedent yields nothing: it names nobody by itself."""
+    one). A pronoun with no such antecedent yields nothing: it names nobody by itself.
+    "it" is linked only as the subject of what a named organisation or state says or
+    decides ("the group said it carried out the attack": `sayer_of_clause`)."""
     if not doc.has_annotation("SENT_START"):
         return mentions
     sentence_starts = [s.start_char for s in doc.sents]
     found = list(mentions)
     for token in doc:
+        if token.lower_ == IT:
+            antecedent = sayer_mention(token, found, agent_verbs)
+            if antecedent is not None:
+                found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
+                                     confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
+            continue
         wants_person = PRONOUN_PERSON.get(token.lower_)
         if wants_person is None or token.pos_ != "PRON" or \
                 token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
@@ -499,6 +508,20 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
+
+
+def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str]) -> ActorMention | None:
+    """The resolved non-person mention heading the subject of the verb that reports the
+    clause of `pronoun` ("it"), or None."""
+    sayer = rules.sayer_of_clause(pronoun, agent_verbs)
+    if sayer is None:
+        return None
+    start, end = sayer.left_edge.idx, sayer.idx + len(sayer)
+    for mention in mentions:
+        if start <= mention.evidence.start and mention.evidence.end <= end and mention.actor_id \
+                and mention.actor_type != PERSON:
+            return mention
+    return None
 
 
 def pronoun_antecedent(mentions: list[ActorMention], earliest: int, before: int,
