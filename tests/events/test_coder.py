@@ -371,3 +371,14 @@ def test_coder_claim_of_responsibility_names_the_actor(annotate):
     assert actor_ids(event.actor) == ["LBN_HEZ"] and "denied" in event.aux_mode
     event = only(code_events(annotate("Hezbollah was not responsible for the attack in Idlib.")), "ASSAULT")
     assert actor_ids(event.actor) == ["LBN_HEZ"] and "negation" in event.aux_mode
+
+
+def test_coder_each_accused_the_other_gives_one_event_each_way(annotate):
+    events = code_events(annotate("Russia and Ukraine each accused the other of shelling Kharkiv."))
+    accusations = [(actor_ids(e.actor), actor_ids(e.recipient)) for e in events if e.event == "ACCUSE"]
+    assert accusations == [(["RUS"], ["UKR"]), (["UKR"], ["RUS"])]
+
+
+def test_coder_actor_inside_a_clause_of_the_object_is_not_the_recipient(annotate):
+    event = only(code_events(annotate("Iran accused the other side of shelling the convoy sent by Turkey.")), "ACCUSE")
+    assert event.recipient == ()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 import pycountry
@@ -36,6 +37,7 @@ from sitrep.events.fields import (
     find_recipients,
     find_size,
     find_time,
+    has_reciprocal_object,
     phrase_span,
     recipient_phrases,
     split_sides,
@@ -157,6 +159,12 @@ def event_dates(
     return None, None, False, None
 
 
+def mirrored(event: Event) -> Event:
+    """The other direction of a reciprocal event ("Israel and Hamas each accused the other":
+    Hamas accused Israel too), every value citing the same words."""
+    return replace(event, id=f"{event.id}:mirror", actor=event.recipient, recipient=event.actor)
+
+
 def event_confidence(
     row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology
 ) -> float:
@@ -195,8 +203,11 @@ class RuleCoder:
             coded = []
             for hit in find_triggers(candidate.sent, self.triggers):
                 event = self.code_hit(doc, candidate, hit, outlet)
-                if event is not None:
-                    coded.append((hit.anchors[0], event))
+                if event is None:
+                    continue
+                coded.append((hit.anchors[0], event))
+                if event.actor and event.recipient and has_reciprocal_object(hit.anchors, self.triggers):
+                    coded.append((hit.anchors[0], mirrored(event)))
             events += merge_same_happening(coded, self.ontology.aux_happened)
         events = carry_places(events, self.ontology)
         logger.debug("doc %s: %s events", doc._.doc_id, len(events))

@@ -46,6 +46,8 @@ CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "pu
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Heads of clauses inside a noun phrase, whose participants are not the phrase's.
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 # What can fill an argument slot without being a mention: "the bomber", "they".
 PARTICIPANT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PAST_PARTICIPLE = "VBN"
@@ -90,13 +92,19 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
 
     "Russia and Iran" gives both conjuncts; "troops from Russia" gives Russia; a relative
-    pronoun ("which") stands for the noun it modifies.
+    pronoun ("which") stands for the noun it modifies. A clause inside the phrase names
+    its own participants ("the other of shattering the truce brokered by the UN": not
+    the UN).
     """
     if token.lower_ in RELATIVE_PRONOUNS and token.head.head.i != token.head.i:
         token = token.head.head
     heads = [token] + [c for c in token.conjuncts if c.i > token.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
-    return found or mentions_in(actors, *_span_of(token))
+    if found:
+        return found
+    clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
+    return [m for m in mentions_in(actors, *_span_of(token))
+            if not any(start <= m.evidence.start < end for start, end in clauses)]
 
 
 def _children(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
@@ -269,7 +277,8 @@ def split_sides(
 
     "clashes between Israel and Hamas": the first object of "between" is the source, the
     others recipients. A mutual event (a meeting, an agreement) whose only participants are
-    coordinated subjects ("Pompeo and Baradar held talks") takes the first as source.
+    coordinated subjects ("Pompeo and Baradar held talks") takes the first as source, as
+    does a reciprocal one ("each accused the other"; the coder adds the mirror event).
     """
     actors, recipients = list(actors), list(recipients)
     heads = argument_heads(anchors, lexicon)
@@ -279,9 +288,16 @@ def split_sides(
         actors, sides = sides[:1], sides[1:]
     taken = {_key(m) for m in actors + recipients}
     recipients += [m for m in sides if _key(m) not in taken]
-    if event_type.mutual and len(actors) > 1 and not recipients:
+    if (event_type.mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
+
+
+def has_reciprocal_object(anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
+    """Whether the trigger's object is "each other", "one another" or "the other": the
+    coordinated subjects act on each other ("Israel and Hamas each accused the other")."""
+    objects = _children(argument_heads(anchors, lexicon), OBJECT_DEPS)
+    return any(o.lemma_.lower() in lexicon.reciprocal_words for o in objects)
 
 
 def _key(mention: ActorMention) -> str:

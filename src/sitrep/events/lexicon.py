@@ -30,7 +30,7 @@ TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word"}
+     "claim_word", "reciprocal_word"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -115,6 +115,7 @@ class TriggerLexicon:
     mutual_preps: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
     claim_words: frozenset[str] = frozenset()
+    reciprocal_words: frozenset[str] = frozenset()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -298,6 +299,7 @@ def load_triggers() -> TriggerLexicon:
         nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
         mutual_preps=frozenset(roles["mutual_prep"]),
         claim_words=frozenset(roles["claim_word"]),
+        reciprocal_words=frozenset(roles["reciprocal_word"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 

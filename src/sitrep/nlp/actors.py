@@ -75,6 +75,9 @@ ANAPHOR = "anaphor"
 PERSON = "person"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
+# Words the model takes into an entity that no name starts with: "the", and a verb of a
+# sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
+ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT = "it"
 PRONOUN_PERSON = {"he": True, "him": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object. A
@@ -193,7 +196,7 @@ class ActorResolver:
     def alias_candidates(self, doc: Doc) -> list[Candidate]:
         """Exact alias hits that respect case, minus countries used as places."""
         found = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = person_entities(doc)
         for match_id, start, end in self.alias_matcher(doc):
             key = doc.vocab.strings[match_id]
             span = doc[start:end]
@@ -209,7 +212,7 @@ class ActorResolver:
     def metonym_candidates(self, doc: Doc) -> list[Candidate]:
         """Capitals that act ("Moscow warned"); a capital as a place yields nothing."""
         found = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = person_entities(doc)
         for match_id, start, end in self.metonym_matcher(doc):
             span = doc[start:end]
             if not span.text[:1].isupper() or inside(span, persons):
@@ -358,7 +361,7 @@ class ActorResolver:
             if ent.label_ not in NER_LABELS:
                 continue
             start, end = ent.start, ent.end
-            while start < end and (start in role_tokens or doc[start].pos_ == "DET"
+            while start < end and (start in role_tokens or doc[start].pos_ in ENTITY_LEADING_POS
                                    or doc[start].is_punct or doc[start].is_space):
                 start += 1
             while end > start and (doc[end - 1].text in rules.POSSESSIVE or doc[end - 1].is_punct
@@ -543,6 +546,11 @@ def counted(token) -> bool:
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NUM", "NOUN"} \
         and (head.head.like_num or head.head.tag_ == "CD" or head.head.lower_ in rules.QUANTITY_WORDS)
+
+
+def person_entities(doc: Doc) -> list[Span]:
+    """The model's PERSON entities, but not a clause it took for one ("Defending Israel")."""
+    return [e for e in doc.ents if e.label_ == "PERSON" and e[0].pos_ not in ENTITY_LEADING_POS]
 
 
 def inside(span: Span, entities: list[Span]) -> bool:
