@@ -382,3 +382,13 @@ def test_coder_each_accused_the_other_gives_one_event_each_way(annotate):
 def test_coder_actor_inside_a_clause_of_the_object_is_not_the_recipient(annotate):
     event = only(code_events(annotate("Iran accused the other side of shelling the convoy sent by Turkey.")), "ACCUSE")
     assert event.recipient == ()
+
+
+def test_coder_issuer_of_a_statement_makes_its_call(annotate):
+    event = only(code_events(annotate("Turkey circulated a statement calling for an inquiry in Idlib.")), "REQUEST")
+    assert actor_ids(event.actor) == ["TUR"]
+
+
+def test_coder_subject_of_attend_takes_part_in_the_meeting(annotate):
+    event = only(code_events(annotate("Iran attended a meeting with Russia in Idlib.")), "CONSULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["IRN"], ["RUS"])

@@ -27,3 +27,17 @@ def test_merge_keeps_happenings_with_different_recipients(annotate):
 def test_merge_keeps_a_planned_attack_apart_from_the_one_it_answers(annotate):
     events = assaults(annotate("Turkey vowed to attack Hezbollah after Russian jets bombed Afrin."))
     assert [(e.event_text, e.aux_mode) for e in events] == [("attack", ("future",)), ("bombed", ())]
+
+
+def test_merge_described_participants_do_not_split_one_attack(annotate):
+    doc = annotate("In Aleppo, the gunmen stormed the mall and fired at shoppers, killing 60 people.",
+                   quantities=[("60", 60, "people")])
+    events = assaults(doc)
+    assert len(events) == 1, [(e.event_text, [r.entity_text for r in e.recipient]) for e in events]
+    assert [a.entity_text for a in events[0].actor] == ["the gunmen"]
+
+
+def test_merge_named_participant_replaces_a_described_one(annotate):
+    events = assaults(annotate("In Aleppo, the gunmen attacked the civilians, killing Hezbollah fighters."))
+    assert len(events) == 1
+    assert [r.identifier for r in events[0].recipient] == ["LBN_HEZ"]

@@ -384,3 +384,8 @@ def test_actors_it_is_the_organisation_that_says_it(resolve):
     assert found["it"] == ("IMG_ISIS", "anaphor")
     found, _ = resolve("The Pentagon was quiet. It rained in Kabul.")
     assert "It" not in found  # not the subject of what the Pentagon said
+
+
+def test_actors_his_is_the_person_named_before(resolve):
+    found, _ = resolve("Bashar al-Assad left Damascus. Rebels shelled his convoy near Homs.")
+    assert found["his"] == ("SYR_ASSAD", "anaphor")

@@ -51,6 +51,7 @@ CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 # What can fill an argument slot without being a mention: "the bomber", "they".
 PARTICIPANT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PAST_PARTICIPLE = "VBN"
+GERUND = "VBG"
 # Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
@@ -220,6 +221,17 @@ def unnamed_participants(phrases: Sequence[Token], mentions: SentenceMentions) -
     ]
 
 
+def _issuers(noun: Token) -> list[Token]:
+    """Who issued the thing a participle clause hangs on, when that thing names nobody:
+    "Kuwait circulated a statement calling for an inquiry", "the group released a video
+    threatening attacks" -> Kuwait, the group (the subject of the verb it is the object of)."""
+    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i:
+        return []
+    if not any(c.dep_ == "acl" and c.tag_ == GERUND for c in noun.children):
+        return []
+    return _subject_of(noun.head)
+
+
 def find_actors(
     anchors: Sequence[Token],
     tokens: Sequence[Token],
@@ -237,6 +249,9 @@ def find_actors(
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type)
     found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
+    if not found:
+        phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
+        found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
         phrases += _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]

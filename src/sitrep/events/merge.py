@@ -34,11 +34,19 @@ def depth(token: Token) -> int:
 
 
 def _identities(entities: Sequence[EventEntity]) -> set[str]:
-    return {e.identifier or e.entity_text.lower() for e in entities}
+    """Who the entities are: KB ids, else the names of unresolved actors. A described
+    participant ("the gunmen", "60 people": a sector, no code) identifies nobody."""
+    return {e.identifier or e.entity_text.lower() for e in entities if not described(e)}
+
+
+def described(entity: EventEntity) -> bool:
+    """A participant the text describes without naming ("the bomber"; `RuleCoder.unnamed_entities`)."""
+    return entity.identifier is None and entity.code is None and entity.sector is not None
 
 
 def _compatible_roles(first: Sequence[EventEntity], second: Sequence[EventEntity]) -> bool:
-    return not first or not second or bool(_identities(first) & _identities(second))
+    ours, theirs = _identities(first), _identities(second)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def unhappened_modes(event: Event, happened_flags: Mapping[str, bool]) -> frozenset[str]:
@@ -63,12 +71,13 @@ def same_happening(first: Event, second: Event, happened_flags: Mapping[str, boo
 
 
 def absorb(primary: Event, other: Event) -> Event:
-    """`primary` with its empty fields taken from `other` (roles, place, numbers, mode, date)."""
+    """`primary` with its empty fields taken from `other` (roles, place, numbers, mode, date);
+    a role that only describes its participants takes the other's named ones."""
     changes: dict = {}
-    if not primary.actor and other.actor:
-        changes["actor"] = other.actor
-    if not primary.recipient and other.recipient:
-        changes["recipient"] = other.recipient
+    for role in ("actor", "recipient"):
+        if _identities(getattr(other, role)) and not _identities(getattr(primary, role)) \
+                or getattr(other, role) and not getattr(primary, role):
+            changes[role] = getattr(other, role)
     if other.event_loc is not None and (
         primary.event_loc is None or other.event_loc.confidence > primary.event_loc.confidence
     ):

@@ -79,11 +79,12 @@ PERSON = "person"
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT = "it"
-PRONOUN_PERSON = {"he": True, "him": True, "she": True, "her": True, "they": False}
-# Where a pronoun is an argument an event can use: subject, passive subject, object. A
+PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
+# Where a pronoun is an argument an event can use: subject, passive subject, object,
+# possessor ("targeted his residence", "his forces attacked"). A
 # plural pronoun only as an active subject: "they were held", "freed them" are mostly the
 # victims (hostages, civilians), whom no actor mention names.
-PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
 # How many sentences before the pronoun's own an antecedent may sit in.
 PRONOUN_WINDOW_SENTENCES = 2
