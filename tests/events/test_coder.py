@@ -392,3 +392,10 @@ def test_coder_issuer_of_a_statement_makes_its_call(annotate):
 def test_coder_subject_of_attend_takes_part_in_the_meeting(annotate):
     event = only(code_events(annotate("Iran attended a meeting with Russia in Idlib.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["IRN"], ["RUS"])
+
+
+def test_coder_light_verb_reaches_the_trigger_through_a_measure_noun(annotate):
+    event = only(code_events(annotate("Turkey launched a series of strikes on Afrin.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["TUR"]
+    event = only(code_events(annotate("Turkey ordered an investigation of the strikes on Afrin.")), "ASSAULT")
+    assert event.actor == ()  # an investigation is no measure of strikes

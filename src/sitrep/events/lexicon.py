@@ -30,7 +30,7 @@ TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word", "reciprocal_word"}
+     "claim_word", "reciprocal_word", "measure_noun"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -40,6 +40,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
+# "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
+MEASURE_PREPOSITION = "of"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
@@ -116,6 +118,7 @@ class TriggerLexicon:
     noun_classes: dict[str, frozenset[str]]
     claim_words: frozenset[str] = frozenset()
     reciprocal_words: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -124,11 +127,13 @@ class TriggerLexicon:
 
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
-        offensive"), or the verb of a claim of it ("was responsible for the attack",
+        offensive", through a measure noun: "launched a series of strikes"), or the verb of a claim of it ("was responsible for the attack",
         "claimed responsibility for the bombing"), whose subject did it; else None."""
         head = anchor.head
         if anchor.pos_ not in NOMINAL_POS or head.i == anchor.i:
             return None
+        if head.lower_ == MEASURE_PREPOSITION and head.head.lemma_.lower() in self.measure_nouns:
+            anchor, head = head.head, head.head.head  # "launched a series of strikes"
         if head.lemma_.lower() in self.support_verbs:
             return head
         claim = head.head
@@ -300,6 +305,7 @@ def load_triggers() -> TriggerLexicon:
         mutual_preps=frozenset(roles["mutual_prep"]),
         claim_words=frozenset(roles["claim_word"]),
         reciprocal_words=frozenset(roles["reciprocal_word"]),
+        measure_nouns=frozenset(roles["measure_noun"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 
