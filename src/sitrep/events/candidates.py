@@ -1,8 +1,8 @@
 """The cheap first stage: which sentences are worth a dependency-based look at all.
 
 A sentence is a candidate when (1) one of its tokens can start a trigger of the lexicon and
-(2) it names something an event can be anchored to: an actor (resolved or not: "the
-abductors"), a place, a count or a resolved time ("119 people were injured"). Both tests are set lookups and
+(2) it names something an event can be anchored to: an actor (resolved or not), a place, a
+count, a resolved time ("119 people were injured") or a kind of participant ("the abductors"). Both tests are set lookups and
 offset comparisons, so most of a page's sentences are dropped before any tree walking.
 The mentions of each candidate are bucketed here once, so later steps never rescan the doc.
 """
@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
+PARTICIPANT_POS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +84,21 @@ def sentence_pieces(doc: Doc) -> list[Span]:
     return [piece for piece in pieces if not all(token.is_space for token in piece)]
 
 
-def candidate_sentences(doc: Doc, first_words: frozenset[str]) -> list[Candidate]:
-    """The sentences of `doc` with a trigger word and an actor, place, count or time.
+def has_participant_word(sent: Span, participant_words: frozenset[str]) -> bool:
+    """True when some noun's lemma or form names a kind of participant ("gunmen", "police")."""
+    return any(token.pos_ in PARTICIPANT_POS and (token.lemma_.lower() in participant_words
+                                                  or token.lower_ in participant_words) for token in sent)
+
+
+def candidate_sentences(
+    doc: Doc, first_words: frozenset[str], participant_words: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """The sentences of `doc` with a trigger word and an actor, place, count or time, or a
+    noun naming a kind of participant ("The abductors demanded a ransom").
 
     doc (Doc): parsed doc with `doc._.actors/places/times/quantities` set (missing = empty).
     first_words (frozenset): the trigger lexicon's first words.
+    participant_words (frozenset): lemmas/forms of participant nouns (the actor KB's).
     RETURNS (list[Candidate]): in text order.
     """
     sents = sentence_pieces(doc)
@@ -101,7 +112,7 @@ def candidate_sentences(doc: Doc, first_words: frozenset[str]) -> list[Candidate
         named = actors[index] or places[index] or any(q.value is not None for q in quantities[index]) or any(
             t.value for t in times[index]
         )
-        if not named or not has_trigger_word(sent, first_words):
+        if not has_trigger_word(sent, first_words) or not (named or has_participant_word(sent, participant_words)):
             continue
         mentions = SentenceMentions(
             tuple(actors[index]), tuple(places[index]), tuple(times[index]), tuple(quantities[index])

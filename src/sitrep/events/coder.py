@@ -27,6 +27,7 @@ from sitrep.events.attribution import attribution_chain, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
+    PRONOUN,
     SENTENCE,
     PlaceChoice,
     actor_phrases,
@@ -190,11 +191,12 @@ class RuleCoder:
         self.triggers = triggers or load_triggers()
         self.cues = cues or load_aux_cues()
         self.actor_kb = actor_kb or default_actor_kb()
+        self.participant_words = frozenset(self.actor_kb.participants) | frozenset(self.actor_kb.force_nouns)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Stage 1: the sentences worth coding."""
         register_extensions()
-        return candidate_sentences(doc, self.triggers.first_words)
+        return candidate_sentences(doc, self.triggers.first_words, self.participant_words)
 
     def code(self, doc: Doc, outlet: str | None = None) -> list[Event]:
         """Stage 1 + 2: PLOVER events of `doc`, in text order."""
@@ -219,8 +221,7 @@ class RuleCoder:
         A hit with no participant, place, count or time of its own is a bare back-reference
         ("the attack was brutal"), which adds nothing to the record of the happening. A
         participant the text describes without naming ("the bomber targeted civilians") is
-        one: the event keeps it as an uncoded entity (`unnamed_entity`) when its noun is a
-        known kind of participant.
+        one: the event keeps it as an uncoded entity (`unnamed_entities`).
         """
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
@@ -230,9 +231,10 @@ class RuleCoder:
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(actor_phrases(hit.anchors, self.triggers, event_type), mentions)
+        doers = [] if actors else unnamed_participants(
+            actor_phrases(hit.anchors, self.triggers, event_type), mentions, self.participant_words)
         targets = [] if recipients else unnamed_participants(
-            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions)
+            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
         anchored = actors or recipients or place or quantity or size or doers or targets
         if not anchored and not attached_times(hit.anchors, mentions, self.triggers):
             return None
@@ -288,13 +290,13 @@ class RuleCoder:
         )
 
     def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
-        """Uncoded entities for the described participants whose noun the KB knows as one
-        ("the bomber": sector UAF, "civilians": CVL); other phrases ("the explosion") stay out."""
+        """Uncoded entities for the described participants ("the bomber": sector UAF,
+        "civilians": CVL); a pronoun no mention resolves names nobody and stays out."""
         entities = []
         for phrase in phrases:
-            sector = self.participant_sector(phrase)
-            if sector is None and phrase.lemma_.lower() not in self.actor_kb.participants:
+            if phrase.pos_ == PRONOUN:
                 continue
+            sector = self.participant_sector(phrase)
             start, end = phrase_span(phrase)
             evidence = evidence_of(doc, start, end)
             entities.append(EventEntity(None, sector, evidence.text, None, evidence, UNNAMED_CONFIDENCE))

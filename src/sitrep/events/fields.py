@@ -48,8 +48,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
-# What can fill an argument slot without being a mention: "the bomber", "they".
-PARTICIPANT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PRONOUN = "PRON"
 PAST_PARTICIPLE = "VBN"
 GERUND = "VBG"
 # Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
@@ -209,14 +208,18 @@ def recipient_phrases(
     return phrases + _prep_objects(heads, preps)
 
 
-def unnamed_participants(phrases: Sequence[Token], mentions: SentenceMentions) -> list[Token]:
-    """The argument phrases no actor or place mention names ("the bomber", "they", "the
-    explosion"): the event has a participant even when nobody can be coded. A noun modifying
-    a nominal trigger ("rocket attacks") is a kind of act, not a participant."""
+def unnamed_participants(
+    phrases: Sequence[Token], mentions: SentenceMentions, participant_words: frozenset[str]
+) -> list[Token]:
+    """The argument phrases no actor or place mention names that still name a participant:
+    a pronoun ("they demanded"), or a noun of `participant_words` ("the bomber",
+    "police"). Whatever else fills the slot ("the explosion") is no participant, nor is a
+    noun modifying a nominal trigger ("rocket attacks": a kind of act)."""
     named = [*mentions.actors, *mentions.places]
     return [
         phrase for phrase in phrases
-        if phrase.pos_ in PARTICIPANT_POS and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
+        if (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
+        and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS and not mentions_in(named, *_span_of(phrase, whole=False))
     ]
 
