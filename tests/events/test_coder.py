@@ -7,6 +7,7 @@ from sitrep.errors import SitrepError
 from sitrep.events import EventCoder, RuleCoder, code_events, happened
 from sitrep.events.candidates import candidate_sentences
 from sitrep.events.lexicon import _trigger_row, load_ontology, load_triggers
+from sitrep.nlp import default_nlp
 
 OUTLET = "Example Wire"
 
@@ -404,3 +405,9 @@ def test_coder_participant_noun_makes_a_sentence_without_names_a_candidate(annot
     doc = annotate("The abductors demanded a ransom. The weather was mild.", places=False)
     event = only(code_events(doc), "REQUEST")
     assert [(e.entity_text, e.sector) for e in event.actor] == [("The abductors", "UAF")]
+
+
+def test_coder_name_the_parser_splits_still_fills_the_role():
+    doc = default_nlp()("Sources said al-Baghdadi had been killed in Iraq.")
+    event = only(code_events(doc), "ASSAULT")
+    assert actor_ids(event.recipient) == ["IMG_ISIS_BAGHDADI"]

@@ -142,3 +142,8 @@ def test_arbiter_source_of_according_to_and_hyphenated_name_are_actors(analyse):
     assert actors["As-Safir"][0] == "LBN_MEDIA_ASSAFIR" and "As-Safir" not in places
     assert actors["Moscow"][0] == "RUS_GOV" and "Moscow" not in places
     assert "Aleppo" in places
+
+
+def test_arbiter_of_after_an_act_is_no_title(analyse):
+    actors, _ = analyse("Russia's annexation of Crimea angered Kyiv.")
+    assert actors["Russia"][0] == "RUS"

@@ -92,7 +92,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
 
     "Russia and Iran" gives both conjuncts; "troops from Russia" gives Russia; a relative
-    pronoun ("which") stands for the noun it modifies. A clause inside the phrase names
+    pronoun ("which") stands for the noun it modifies; a head inside a longer name stands
+    for the name (the parser splits "al-Baghdadi" into three subjects). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
     the UN).
     """
@@ -100,6 +101,7 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
         token = token.head.head
     heads = [token] + [c for c in token.conjuncts if c.i > token.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
+    found += [m for head in heads for m in actors if m.evidence.start <= head.idx < m.evidence.end and m not in found]
     if found:
         return found
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]

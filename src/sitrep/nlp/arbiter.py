@@ -17,7 +17,8 @@ the other in a sentence, and the parse says which (`usage`):
             "U.S. airstrike"), where neither the actor nor the place is what the text names.
 
 A person or an organisation that merely shares its name with a place ("Hadi", "Russia
-Today") is always the actor: the places inside a longer actor mention are dropped. A bare
+Today") is always the actor: the places inside a longer actor mention are dropped. A name
+the actor KB does not know but the gazetteer does, on the same span, is the place. A bare
 title next to the name it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not
 a second mention.
 
@@ -278,7 +279,7 @@ def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words
             return True
         if token.is_punct and token.text != "." or (token.pos_ not in TITLE_POS and token.dep_ != "amod"):
             return False
-        saw_title = saw_title or token.lower_ in role_words
+        saw_title = saw_title or (token.lower_ in role_words and token.pos_ != "ADP")  # "of" in "head of"
         i += 1
     return False
 
@@ -348,6 +349,8 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
         elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words, kb.roles):
             dropped.update(overlapping)
+        elif mention.actor_id is None and any((p.evidence.start, p.evidence.end) == (start, end) for p in places):
+            continue  # a name only the gazetteer knows ("Crimea" tagged ORG) is the place
         else:
             if mention.actor_id is not None:
                 dropped.update(overlapping)
