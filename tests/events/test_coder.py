@@ -411,3 +411,8 @@ def test_coder_name_the_parser_splits_still_fills_the_role():
     doc = default_nlp()("Sources said al-Baghdadi had been killed in Iraq.")
     event = only(code_events(doc), "ASSAULT")
     assert actor_ids(event.recipient) == ["IMG_ISIS_BAGHDADI"]
+
+
+def test_coder_signing_parties_split_into_source_and_recipient(annotate):
+    event = only(code_events(annotate("Russia and Ukraine signed an agreement in Idlib.")), "SUPPORT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["UKR"])

@@ -227,7 +227,8 @@ class RuleCoder:
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
-        actors, recipients = split_sides(hit.anchors, mentions, self.triggers, event_type, actors, recipients)
+        mutual = event_type.mutual or hit.row.mutual
+        actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}

@@ -289,14 +289,14 @@ def split_sides(
     anchors: Sequence[Token],
     mentions: SentenceMentions,
     lexicon: TriggerLexicon,
-    event_type: EventType,
+    mutual: bool,
     actors: Sequence[ActorMention],
     recipients: Sequence[ActorMention],
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """(actors, recipients) with two-sided phrasing split into source and recipients.
 
     "clashes between Israel and Hamas": the first object of "between" is the source, the
-    others recipients. A mutual event (a meeting, an agreement) whose only participants are
+    others recipients. A `mutual` event (a meeting, an agreement) whose only participants are
     coordinated subjects ("Pompeo and Baradar held talks") takes the first as source, as
     does a reciprocal one ("each accused the other"; the coder adds the mirror event).
     """
@@ -308,7 +308,7 @@ def split_sides(
         actors, sides = sides[:1], sides[1:]
     taken = {_key(m) for m in actors + recipients}
     recipients += [m for m in sides if _key(m) not in taken]
-    if (event_type.mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients:
+    if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
 

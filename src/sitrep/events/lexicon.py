@@ -40,9 +40,9 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
+CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
-CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
 
@@ -92,6 +92,8 @@ class TriggerRow:
     needs: a noun class one of the trigger's core arguments must belong to (None: any), so
         a word with a conflict sense and an everyday one codes only the first ("released the
         hostages", not "released a video").
+    mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
+        coordinated subjects split into source and recipient as a mutual category's do.
     """
 
     words: tuple[str, ...]
@@ -102,6 +104,7 @@ class TriggerRow:
     pos: frozenset[str]
     note: str
     needs: str | None = None
+    mutual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +265,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         pos=frozenset(row.get("pos") or ()),
         note=row["note"],
         needs=needs,
+        mutual=bool(row.get("mutual", False)),
     )
 
 
