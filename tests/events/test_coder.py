@@ -416,3 +416,9 @@ def test_coder_name_the_parser_splits_still_fills_the_role():
 def test_coder_signing_parties_split_into_source_and_recipient(annotate):
     event = only(code_events(annotate("Russia and Ukraine signed an agreement in Idlib.")), "SUPPORT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["UKR"])
+
+
+def test_coder_visit_takes_the_visited_country_as_host(annotate):
+    event = only(code_events(annotate("Turkey travelled to Syria on Monday.")), "CONSULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["SYR"])
+    assert event.recipient[0].evidence.text == "Syria" and event.event_loc.country_code == "SY"

@@ -67,6 +67,7 @@ from sitrep.model import (
     Quantity,
     TimeMention,
 )
+from sitrep.nlp.arbiter import place_actor
 from sitrep.nlp.extensions import evidence_of, register_extensions
 
 logger = logging.getLogger(__name__)
@@ -78,6 +79,10 @@ NO_ACTOR_FACTOR = 0.5
 # Confidence of a participant the text describes but does not name ("the bomber"): the
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
+# A visit's host is read from the place visited: a step further from the words than a name.
+VISIT_MODE = "visit"
+HOST_FACTOR = 0.8
+HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
 ACTOR_CODE_LENGTH = 3
 
@@ -230,6 +235,8 @@ class RuleCoder:
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
+        if not recipients and hit.row.mode == VISIT_MODE:
+            recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
         doers = [] if actors else unnamed_participants(
@@ -289,6 +296,17 @@ class RuleCoder:
             attribution=attribution_chain(doc, hit.anchors[0], modes, quotes, mentions.actors, outlet),
             evidence=evidence,
         )
+
+    def host_of(self, place: PlaceChoice | None) -> list[ActorMention]:
+        """The host of a visit: the state of a country or the government of a capital the
+        visitor goes to ("arrived in Egypt", "travelled to Moscow"; PLOVER CONSULT visit)."""
+        if place is None or place.how == SENTENCE:
+            return []
+        host = place_actor(place.place, self.actor_kb)
+        if host is None:
+            return []
+        return [ActorMention(place.place.evidence, host.id, host.code, host.name, host.type, host.country,
+                             place.place.confidence * HOST_FACTOR, HOST_VIA)]
 
     def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
         """Uncoded entities for the described participants ("the bomber": sector UAF,
