@@ -422,3 +422,10 @@ def test_coder_visit_takes_the_visited_country_as_host(annotate):
     event = only(code_events(annotate("Turkey travelled to Syria on Monday.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["SYR"])
     assert event.recipient[0].evidence.text == "Syria" and event.event_loc.country_code == "SY"
+
+
+def test_coder_small_clause_patient_and_who_has_it_done(annotate):
+    event = only(code_events(annotate("Turkey wanted to have Hezbollah attacked in Idlib.")), "ASSAULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["LBN_HEZ"])
+    event = only(code_events(annotate("Turkey said Hezbollah had attacked Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"]  # a finite clause: its subject acts

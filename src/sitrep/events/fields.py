@@ -50,6 +50,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
 PAST_PARTICIPLE = "VBN"
+# Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 GERUND = "VBG"
 # Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
@@ -131,21 +133,35 @@ def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[To
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive clause ("was shelled") or a past participle hung on a noun ("Palestinians
-    killed by army fire"), whose noun is the patient, not the agent."""
+    """A passive clause ("was shelled"), a past participle hung on a noun ("Palestinians
+    killed by army fire"), whose noun is the patient, not the agent, or a passive small
+    clause (`is_small_clause`)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == PAST_PARTICIPLE and verb.head.pos_ in NOMINAL_POS
-    )
+    ) or is_small_clause(verb)
+
+
+def is_small_clause(verb: Token) -> bool:
+    """A bare participle clause under a verb ("wanted to have Assad assassinated"): its
+    subject is the patient, and whoever has it done is the actor."""
+    if verb.dep_ not in SMALL_CLAUSE_DEPS or verb.tag_ != PAST_PARTICIPLE or verb.head.i == verb.i:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    auxiliaries = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "to have Assad assassinated": the parser hangs "have" on the participle as an
+    # auxiliary, but a true auxiliary never stands before its clause's subject.
+    return bool(subjects) and all(a < min(subjects) for a in auxiliaries)
 
 
 def patients_of(verb: Token) -> list[Token]:
-    """The phrases naming who or what a passive verb acts on (its passive subject, or the
-    noun its participle modifies)."""
+    """The phrases naming who or what a passive verb acts on (its passive subject, the noun
+    its participle modifies, the subject of a small clause)."""
     if not is_passive(verb):
         return []
     if verb.dep_ == "acl":
         return [verb.head]
-    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    deps = SUBJECT_DEPS if is_small_clause(verb) else PASSIVE_SUBJECT_DEPS
+    return [c for c in verb.children if c.dep_ in deps]
 
 
 def is_infinitive_clause(verb: Token) -> bool:
@@ -182,11 +198,16 @@ def _subject_of(verb: Token) -> list[Token]:
 
 def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
     """Heads of the phrases in the actor slot: the subject of a verb (the "by" agent of a
-    passive), the possessor, modifiers and agent preposition of a nominal trigger."""
+    passive; of a small clause without one, who has it done), the possessor, modifiers and
+    agent preposition of a nominal trigger."""
     heads = argument_heads(anchors, lexicon)
     phrases: list[Token] = []
     for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
-        phrases += _prep_objects([verb], lexicon.agent_preps) if is_passive(verb) else _subject_of(verb)
+        if not is_passive(verb):
+            phrases += _subject_of(verb)
+            continue
+        agents = _prep_objects([verb], lexicon.agent_preps)
+        phrases += agents or (_subject_of(verb.head) if is_small_clause(verb) else [])
     agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
