@@ -41,3 +41,11 @@ def test_merge_named_participant_replaces_a_described_one(annotate):
     events = assaults(annotate("In Aleppo, the gunmen attacked the civilians, killing Hezbollah fighters."))
     assert len(events) == 1
     assert [r.identifier for r in events[0].recipient] == ["LBN_HEZ"]
+
+
+def test_merge_keeps_a_cause_apart_from_its_answer(annotate):
+    events = assaults(annotate("Turkey shelled Afrin in response to an attack on Turkish troops."))
+    assert [e.event_text for e in events] == ["shelled", "attack"]
+    events = assaults(annotate("Hezbollah fighters stormed Aleppo, killing 12 civilians.",
+                               quantities=[("12", 12, "civilians")]))
+    assert len(events) == 1

@@ -5,8 +5,9 @@ claimed by IS, killing nine"), and PLOVER counts it once. Two events of one sent
 taken as one happening when they have the same category, their actors and their recipients
 do not contradict each other (one side empty, or a shared identity), they agree on whether
 the event happened (a planned killing is not the attack it answers), and they carry no two
-different stated dates. Distinct happenings keep their own records ("attacked militias in
-Benghazi and claimed an attack on the parliament": different recipients).
+different stated dates, and no connective stands between their words in the parse ("in
+response to an attack", "after the bombing"). Distinct happenings keep their own records
+("attacked militias in Benghazi and claimed an attack on the parliament": different recipients).
 
 The merged record is the event of the word highest in the parse ("stormed"), with the empty
 fields filled from the others, so every value still cites the words it came from.
@@ -22,6 +23,27 @@ from spacy.tokens import Token
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
+
+# Words that make one trigger the cause or the time of another, never the same happening.
+CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid"})
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """`token` and the tokens above it, up to the root of its sentence."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def separated(first: Token, second: Token) -> bool:
+    """Whether a connective stands between two trigger words in the parse ("killed him in
+    response to a chemical attack", "stormed the city after the bombing"): the one is the
+    other's cause or its time, a happening of its own."""
+    above_first = {t.i for t in _ancestors(first)}
+    path = [t for t in _ancestors(second) if t.i not in above_first]
+    path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
+    return any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i))
 
 
 def depth(token: Token) -> int:
@@ -109,7 +131,8 @@ def merge_same_happening(
     """
     groups: list[list[tuple[Token, Event]]] = []
     for anchor, event in sorted(coded, key=lambda pair: (depth(pair[0]), pair[0].i)):
-        group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)), None)
+        group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)
+                      and not separated(g[0][0], anchor)), None)
         if group is None:
             groups.append([(anchor, event)])
             continue
