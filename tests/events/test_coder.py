@@ -429,3 +429,8 @@ def test_coder_small_clause_patient_and_who_has_it_done(annotate):
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["LBN_HEZ"])
     event = only(code_events(annotate("Turkey said Hezbollah had attacked Idlib.")), "ASSAULT")
     assert actor_ids(event.actor) == ["LBN_HEZ"]  # a finite clause: its subject acts
+
+
+def test_coder_subject_trigger_takes_the_sides_of_its_governed_light_verb(annotate):
+    event = only(code_events(annotate("Talks are set to resume in Idlib between Russia and Turkey.")), "CONSULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])

@@ -41,6 +41,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
@@ -130,7 +131,8 @@ class TriggerLexicon:
 
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
-        offensive", through a measure noun: "launched a series of strikes"), or the verb of a claim of it ("was responsible for the attack",
+        offensive", through a measure noun: "launched a series of strikes"; for a subject,
+        the light verb its verb governs: "talks are set to resume"), or the verb of a claim of it ("was responsible for the attack",
         "claimed responsibility for the bombing"), whose subject did it; else None."""
         head = anchor.head
         if anchor.pos_ not in NOMINAL_POS or head.i == anchor.i:
@@ -139,6 +141,10 @@ class TriggerLexicon:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
         if head.lemma_.lower() in self.support_verbs:
             return head
+        if anchor.dep_ in SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
+            carrier = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.support_verbs), None)
+            if carrier is not None:
+                return carrier
         claim = head.head
         if head.dep_ == "prep" and head.lower_ == CLAIM_PREPOSITION and claim.lemma_.lower() in self.claim_words \
                 and claim.dep_ in CLAIM_DEPS and claim.head.i != claim.i:
