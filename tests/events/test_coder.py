@@ -432,5 +432,5 @@ def test_coder_small_clause_patient_and_who_has_it_done(annotate):
 
 
 def test_coder_subject_trigger_takes_the_sides_of_its_governed_light_verb(annotate):
-    event = only(code_events(annotate("Talks are set to resume in Idlib between Russia and Turkey.")), "CONSULT")
+    event = only(code_events(annotate("Talks are set to resume on Monday between Russia and Turkey.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])
