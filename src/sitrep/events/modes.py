@@ -89,10 +89,11 @@ def clause_chain(trigger: Token, light_verb: Callable[[Token], Token | None] | N
 
 def _governed_from(chain: Sequence[Token]) -> Token:
     """Where the governor cues of an event are looked for above: a nominal trigger's light
-    verb ("announced an offensive" is no report of one), else the trigger itself (a claim
-    verb is looked at: "denied responsibility for the bombing" is a denial)."""
+    verb ("announced an offensive" is no report of one; "talks are set to resume": above
+    "resume"), else the trigger itself, as under a preposition (a claim verb is looked at:
+    "denied responsibility for the bombing" is a denial)."""
     trigger = chain[0]
-    if len(chain) > 1 and trigger.pos_ in ("NOUN", "PROPN") and chain[1].i == trigger.head.i:
+    if len(chain) > 1 and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ != "ADP":
         return chain[1]
     return trigger
 
