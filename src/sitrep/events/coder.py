@@ -79,6 +79,8 @@ NO_ACTOR_FACTOR = 0.5
 # Confidence of a participant the text describes but does not name ("the bomber"): the
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
+# A participle hung on the noun it acts on ("the civilians killed").
+REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
 VISIT_MODE = "visit"
 HOST_FACTOR = 0.8
@@ -226,7 +228,9 @@ class RuleCoder:
         A hit with no participant, place, count or time of its own is a bare back-reference
         ("the attack was brutal"), which adds nothing to the record of the happening. A
         participant the text describes without naming ("the bomber targeted civilians") is
-        one: the event keeps it as an uncoded entity (`unnamed_entities`).
+        one: the event keeps it as an uncoded entity (`unnamed_entities`). The noun a bare
+        participle modifies is not ("one of the civilians killed" refers to a killing told
+        before).
         """
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
@@ -243,7 +247,8 @@ class RuleCoder:
             actor_phrases(hit.anchors, self.triggers, event_type), mentions, self.participant_words)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
-        anchored = actors or recipients or place or quantity or size or doers or targets
+        referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
+        anchored = actors or recipients or place or quantity or size or doers or len(targets) > len(referred)
         if not anchored and not attached_times(hit.anchors, mentions, self.triggers):
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)
