@@ -389,3 +389,10 @@ def test_actors_it_is_the_organisation_that_says_it(resolve):
 def test_actors_his_is_the_person_named_before(resolve):
     found, _ = resolve("Bashar al-Assad left Damascus. Rebels shelled his convoy near Homs.")
     assert found["his"] == ("SYR_ASSAD", "anaphor")
+
+
+def test_actors_its_inside_what_a_state_says_is_that_state(resolve):
+    found, _ = resolve("Israel said one of its soldiers may have been captured.")
+    assert found["its"] == ("ISR", "anaphor")
+    found, _ = resolve("Israel was quiet. The town lost its power.")
+    assert "its" not in found

@@ -30,6 +30,11 @@ CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "\u2014", "\u2013", '"',
 PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
+# A reported clause ("said [it had staged strikes]") and how far a possessor may sit below
+# its verb ("said [one of its soldiers may have been captured]").
+CLAUSE_DEP = "ccomp"
+POSSESSOR = "poss"
+SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
 # Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").
 SIDES_PREPOSITIONS = frozenset({"between", "among"})
@@ -105,11 +110,21 @@ def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:
 
 
 def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None:
-    """The subject of the speech or decision verb whose reported clause `pronoun` is the
-    subject of: "the task force said it had staged 24 airstrikes", "the group issued a
-    statement saying it was responsible" -> the task force, the group. None elsewhere."""
-    clause = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+    """The subject of the speech or decision verb whose reported clause holds `pronoun` as
+    its subject ("the task force said it had staged 24 airstrikes") or anywhere as a
+    possessor ("Israel said one of its soldiers may have been captured"): that sayer.
+    "the group issued a statement saying it was responsible": the group. None elsewhere."""
+    if pronoun.dep_ in SUBJECT_DEPS:
+        clause = pronoun.head
+    elif pronoun.dep_ == POSSESSOR:
+        clause = pronoun.head
+        for _ in range(SAYER_CLIMB):
+            if clause.dep_ == CLAUSE_DEP or clause.head.i == clause.i:
+                break
+            clause = clause.head
+    else:
+        return None
+    if clause.dep_ != CLAUSE_DEP:
         return None
     verb = clause.head
     if verb.lemma_.lower() not in agent_verbs:

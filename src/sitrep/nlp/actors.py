@@ -78,7 +78,7 @@ PERSON = "person"
 # Words the model takes into an entity that no name starts with: "the", and a verb of a
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
-IT = "it"
+IT_FORMS = frozenset({"it", "its"})
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object,
 # possessor ("targeted his residence", "his forces attacked"). A
@@ -485,14 +485,15 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence. The
     person must be the last one named (an unknown "Luke Somers" blocks an earlier known
     one). A pronoun with no such antecedent yields nothing: it names nobody by itself.
-    "it" is linked only as the subject of what a named organisation or state says or
-    decides ("the group said it carried out the attack": `sayer_of_clause`)."""
+    "it"/"its" is linked only inside what a named organisation or state says or decides
+    ("the group said it carried out the attack", "Israel said one of its soldiers was
+    captured": `sayer_of_clause`)."""
     if not doc.has_annotation("SENT_START"):
         return mentions
     sentence_starts = [s.start_char for s in doc.sents]
     found = list(mentions)
     for token in doc:
-        if token.lower_ == IT:
+        if token.lower_ in IT_FORMS:
             antecedent = sayer_mention(token, found, agent_verbs)
             if antecedent is not None:
                 found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
@@ -516,7 +517,7 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
 
 def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str]) -> ActorMention | None:
     """The resolved non-person mention heading the subject of the verb that reports the
-    clause of `pronoun` ("it"), or None."""
+    clause of `pronoun` ("it", "its"), or None."""
     sayer = rules.sayer_of_clause(pronoun, agent_verbs)
     if sayer is None:
         return None
