@@ -396,3 +396,8 @@ def test_actors_its_inside_what_a_state_says_is_that_state(resolve):
     assert found["its"] == ("ISR", "anaphor")
     found, _ = resolve("Israel was quiet. The town lost its power.")
     assert "its" not in found
+
+
+def test_actors_demonym_and_two_word_force_noun_in_title_case(resolve):
+    found, _ = resolve("The Iraqi Air Force has bombed the convoy.")
+    assert found["Iraqi Air Force"] == ("IRQ_MIL", "modifier")

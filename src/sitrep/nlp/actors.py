@@ -234,11 +234,11 @@ class ActorResolver:
                     actor = self.kb.sector_actor(iso, GOV) or self.kb.get(iso)
                     found.append(Candidate(token.i, token.i + 1, "modifier", (actor,)))
                 continue
-            if token.lower_ not in self.kb.force_nouns or \
-                    (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
+            noun = self.force_noun_start(doc, token)
+            if noun is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
                 continue
-            start, iso = self.country_modifier(doc, token.i)
-            actor = self.kb.sector_actor(iso, self.chain_sector(doc, start, token.i))
+            start, iso = self.country_modifier(doc, noun)
+            actor = self.kb.sector_actor(iso, self.chain_sector(doc, start, noun, token.i))
             if actor is not None:
                 found.append(Candidate(start, token.i + 1, "modifier", (actor,)))
         return found
@@ -252,10 +252,19 @@ class ActorResolver:
         return any(c.lower_ == DEFINITE for c in demonym.children) or \
             rules.acts_as_agent(demonym, self.kb.agent_verbs) or rules.is_side_of_relation(demonym)
 
-    def chain_sector(self, doc: Doc, start: int, noun: int) -> str:
-        """Sector of a force-noun chain: the head noun's, except that people of the
-        government sector take the sector of the noun before them ("military officials")."""
-        sector = self.kb.force_nouns[doc[noun].lower_]
+    def force_noun_start(self, doc: Doc, token) -> int | None:
+        """The first token of the force noun `token` ends: itself ("forces"), or the word
+        before it for a two-word one in any case ("Air Force", "armed forces"); else None."""
+        if token.i > 0 and normalise(doc[token.i - 1:token.i + 1].text) in self.kb.force_nouns:
+            return token.i - 1
+        return token.i if token.lower_ in self.kb.force_nouns else None
+
+    def chain_sector(self, doc: Doc, start: int, noun: int, end: int | None = None) -> str:
+        """Sector of a force-noun chain (the noun from token `noun` to `end`): the head
+        noun's, except that people of the government sector take the sector of the noun
+        before them ("military officials")."""
+        end = noun if end is None else end
+        sector = self.kb.force_nouns[normalise(doc[noun:end + 1].text)]
         before = [self.kb.force_nouns[t.lower_] for t in doc[start:noun] if t.lower_ in self.kb.force_nouns]
         if sector == GOV and before and before[-1] != GOV:
             return before[-1]
