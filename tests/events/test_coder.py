@@ -439,3 +439,10 @@ def test_coder_subject_trigger_takes_the_sides_of_its_governed_light_verb(annota
 def test_coder_bare_participle_on_its_victims_is_a_back_reference(annotate):
     doc = annotate("Turkey said that one of the civilians killed was a farmer.", places=False)
     assert [e.event for e in code_events(doc)] == []
+
+
+def test_coder_relative_clause_light_verb_names_the_actor(annotate):
+    event = only(code_events(annotate("The offensive that Hezbollah launched in Idlib failed.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"]
+    event = only(code_events(annotate("The offensive that launched a crisis in Idlib failed.")), "ASSAULT")
+    assert event.actor == ()  # the clause has an object of its own: not the offensive's verb

@@ -42,6 +42,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 CLAIM_PREPOSITION = "for"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "the attacks (that) it launched": a relative clause whose object is the trigger itself.
+RELATIVE_CLAUSE = "relcl"
+OBJECT_DEPS = frozenset({"dobj"})
+RELATIVE_OBJECTS = frozenset({"that", "which"})
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
@@ -132,10 +136,17 @@ class TriggerLexicon:
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
         offensive", through a measure noun: "launched a series of strikes"; for a subject,
-        the light verb its verb governs: "talks are set to resume"), or the verb of a claim of it ("was responsible for the attack",
+        the light verb its verb governs: "talks are set to resume"; the light verb of a
+        relative clause on it: "the operations that IS is conducting"), or the verb of a claim of it ("was responsible for the attack",
         "claimed responsibility for the bombing"), whose subject did it; else None."""
+        if anchor.pos_ not in NOMINAL_POS:
+            return None
+        for clause in anchor.children:  # "the operations that IS is conducting", "the attacks it launched"
+            if clause.dep_ == RELATIVE_CLAUSE and clause.lemma_.lower() in self.support_verbs \
+                    and not any(c.dep_ in OBJECT_DEPS and c.lower_ not in RELATIVE_OBJECTS for c in clause.children):
+                return clause
         head = anchor.head
-        if anchor.pos_ not in NOMINAL_POS or head.i == anchor.i:
+        if head.i == anchor.i:
             return None
         if head.lower_ == MEASURE_PREPOSITION and head.head.lemma_.lower() in self.measure_nouns:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
