@@ -15,7 +15,7 @@ from sitrep.model import (
     to_dict,
 )
 from sitrep.nlp import default_nlp, mentions_of, parse_documents, restore_offsets
-from sitrep.nlp.prefilter import excerpt_of, sentence_spans, vocabulary_for
+from sitrep.nlp.prefilter import excerpt_of, is_candidate, sentence_spans, vocabulary_for
 from sitrep.settings import load_settings
 
 PAGE = (
@@ -46,20 +46,62 @@ def test_prefilter_sentence_spans_cover_the_text():
 
 
 def test_prefilter_inflected_trigger_selects_sentence(vocabulary):
-    assert vocabulary.has_trigger({"iran", "sent", "troops"})
-    assert vocabulary.has_trigger({"rebels", "fought", "in", "aleppo"})
-    assert not vocabulary.has_trigger({"markets", "opened", "late"})
+    assert is_candidate("Iran sent troops.", vocabulary)
+    assert is_candidate("Rebels fought in Aleppo.", vocabulary)
+    assert not is_candidate("Markets opened late in Paris.", vocabulary)
 
 
-def test_prefilter_excerpt_keeps_candidates_with_context(vocabulary):
+def test_prefilter_sentence_spans_keep_abbreviations_whole(vocabulary):
+    text = "The U.S. military said Gen. Smith left. He was gone. J. Doe met them on Jan. 5 in the U.S. Then it rained."
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text, vocabulary.abbreviations)]
+    assert sentences == ["The U.S. military said Gen. Smith left.", "He was gone.",
+                         "J. Doe met them on Jan. 5 in the U.S. Then it rained."]
+
+
+def test_prefilter_trigger_needs_the_rows_part_of_speech(vocabulary):
+    assert is_candidate("Iran and Iraq signed an accord.", vocabulary)  # "accord" is a noun trigger
+    assert not is_candidate("According to the ministry, Iran was calm.", vocabulary)
+    assert is_candidate("Protesters press Iran for reforms.", vocabulary)
+    assert not is_candidate("The Associated Press contributed to this report.", vocabulary)  # a name's word
+
+
+def test_prefilter_trigger_needs_its_noun_class(vocabulary):
+    assert is_candidate("The ceasefire held near Aleppo.", vocabulary)
+    assert is_candidate("The cease-fire held near Aleppo.", vocabulary)
+    assert not is_candidate("The line held near Aleppo.", vocabulary)
+
+
+def test_prefilter_phrase_words_must_be_near(vocabulary):
+    assert is_candidate("Iran poured troops into Syria.", vocabulary)
+    assert not is_candidate("Iran poured water on the old garden wall, and many of the people of the town "
+                            "later walked quietly into Syria.", vocabulary)
+
+
+def test_prefilter_names_include_first_word_names_and_counts(vocabulary):
+    assert is_candidate("Manafort has denied any wrongdoing.", vocabulary)
+    assert not is_candidate("Everyone has denied any wrongdoing.", vocabulary)
+    assert is_candidate("More than 600 people have been killed.", vocabulary)
+    assert not is_candidate("Many people have been killed.", vocabulary)
+
+
+def test_prefilter_excerpt_keeps_candidates_and_needed_context(vocabulary):
     excerpt = excerpt_of(PAGE, vocabulary)
     assert "sent 3,000 troops into Idlib" in excerpt.text
-    assert "“We will not back down,” he said." in excerpt.text  # the sentence before
+    assert "The convoy was seen near Aleppo." not in excerpt.text  # no trigger
+    assert "“We will not back down,” he said." not in excerpt.text  # no name, and not needed
     assert "It rained again" not in excerpt.text and "Markets opened late." not in excerpt.text
     assert "Cookies help us." not in excerpt.text and "free updates" not in excerpt.text
     for (excerpt_at, text_at), following in zip(excerpt.pieces, excerpt.pieces[1:] + ((len(excerpt.text), None),)):
         length = following[0] - excerpt_at
         assert excerpt.text[excerpt_at : excerpt_at + length] == PAGE[text_at : text_at + length]
+
+
+def test_prefilter_pronoun_keeps_the_sentence_before(vocabulary):
+    text = "Abu Bakr al-Baghdadi was seen in Raqqa on Friday. He ordered an attack on Mosul.\n\n" \
+           "The weather was mild. Iran attacked the base near Erbil."
+    excerpt = excerpt_of(text, vocabulary).text
+    assert "Abu Bakr al-Baghdadi was seen in Raqqa on Friday. He ordered an attack" in excerpt
+    assert "Iran attacked the base near Erbil." in excerpt and "The weather was mild." not in excerpt
 
 
 def test_prefilter_evidence_indexes_the_clean_text(evidence_records):
