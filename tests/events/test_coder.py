@@ -446,3 +446,11 @@ def test_coder_relative_clause_light_verb_names_the_actor(annotate):
     assert actor_ids(event.actor) == ["LBN_HEZ"]
     event = only(code_events(annotate("The offensive that launched a crisis in Idlib failed.")), "ASSAULT")
     assert event.actor == ()  # the clause has an object of its own: not the offensive's verb
+
+
+def test_coder_described_participant_takes_its_nationality(annotate):
+    event = only(code_events(annotate("Russian jets killed 12 Syrian civilians in Idlib.",
+                                      quantities=[("12", 12, "civilians")])), "ASSAULT")
+    assert [(e.code, e.sector, e.identifier) for e in event.recipient] == [("SYR", "CVL", None)]
+    event = only(code_events(annotate("Iran shot down an Iraqi drone over Idlib.")), "ASSAULT")
+    assert [(e.code, e.sector) for e in event.recipient] == [("IRQ", "MIL")]

@@ -55,6 +55,7 @@ from sitrep.events.lexicon import (
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers
+from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
     ActorMention,
@@ -79,6 +80,7 @@ NO_ACTOR_FACTOR = 0.5
 # Confidence of a participant the text describes but does not name ("the bomber"): the
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
+UNIDENTIFIED, NATIONAL_FORCES = "UAF", "MIL"
 # A participle hung on the noun it acts on ("the civilians killed").
 REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
@@ -314,16 +316,22 @@ class RuleCoder:
                              place.place.confidence * HOST_FACTOR, HOST_VIA)]
 
     def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
-        """Uncoded entities for the described participants ("the bomber": sector UAF,
-        "civilians": CVL); a pronoun no mention resolves names nobody and stays out."""
+        """Entities for the described participants ("the bomber": sector UAF, "civilians":
+        CVL), with no KB id; a nationality in the phrase gives the country code ("Syrian
+        civilians": SYR CVL, "an Iranian drone": IRN MIL). A pronoun no mention resolves
+        names nobody and stays out."""
         entities = []
         for phrase in phrases:
             if phrase.pos_ == PRONOUN:
                 continue
             sector = self.participant_sector(phrase)
+            countries = {m.country for m in group_actors(phrase, self.actor_kb)}
+            country = countries.pop() if len(countries) == 1 else None
+            if country is not None and sector == UNIDENTIFIED:
+                sector = NATIONAL_FORCES  # "an Iranian drone" is Iran's
             start, end = phrase_span(phrase)
             evidence = evidence_of(doc, start, end)
-            entities.append(EventEntity(None, sector, evidence.text, None, evidence, UNNAMED_CONFIDENCE))
+            entities.append(EventEntity(country, sector, evidence.text, None, evidence, UNNAMED_CONFIDENCE))
         return tuple(entities)
 
     def participant_sector(self, phrase: Token) -> str | None:

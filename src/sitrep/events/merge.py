@@ -57,13 +57,13 @@ def depth(token: Token) -> int:
 
 def _identities(entities: Sequence[EventEntity]) -> set[str]:
     """Who the entities are: KB ids, else the names of unresolved actors. A described
-    participant ("the gunmen", "60 people": a sector, no code) identifies nobody."""
+    participant ("the gunmen", "60 Syrian civilians": a sector, no KB id) identifies nobody."""
     return {e.identifier or e.entity_text.lower() for e in entities if not described(e)}
 
 
 def described(entity: EventEntity) -> bool:
     """A participant the text describes without naming ("the bomber"; `RuleCoder.unnamed_entities`)."""
-    return entity.identifier is None and entity.code is None and entity.sector is not None
+    return entity.identifier is None and entity.sector is not None
 
 
 def _compatible_roles(first: Sequence[EventEntity], second: Sequence[EventEntity]) -> bool:

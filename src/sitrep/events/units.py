@@ -41,11 +41,15 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
-    """Capitalised nationality adjectives modifying `noun` and their conjuncts."""
+    """Capitalised nationality adjectives ("Iranian") or state names ("a US drone")
+    modifying `noun`, and their conjuncts."""
     found = []
     for word in _with_conjuncts([c for c in noun.children if c.dep_ in MODIFIER_DEPS]):
-        iso = kb.adjectives.get(word.lower_) if word.text[:1].isupper() else None
-        actor = kb.get(iso)
+        if not word.text[:1].isupper():
+            continue
+        actor = kb.get(kb.adjectives.get(word.lower_))
+        if actor is None and word.dep_ in NAME_DEPS:
+            actor = next((a for a in kb.lookup(word.text) if a.type == STATE), None)
         if actor is not None:
             found.append(_mention((word, word), actor))
     return found
