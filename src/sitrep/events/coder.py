@@ -237,7 +237,8 @@ class RuleCoder:
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
-        recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors)
+        recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
+                                     self.actor_kb)
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)

@@ -293,8 +293,11 @@ def find_recipients(
     lexicon: TriggerLexicon,
     event_type: EventType,
     actors: Sequence[ActorMention],
+    actor_kb: ActorKB | None = None,
 ) -> list[ActorMention]:
-    """The recipients (object or target of a preposition), never one of the actors."""
+    """The recipients (object or target of a preposition), never one of the actors. A
+    state's facility stands for the state ("rockets hit the U.S. Embassy": USA), read
+    through `actor_kb`."""
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     found = [
@@ -303,6 +306,9 @@ def find_recipients(
         for m in phrase_actors(phrase, mentions.actors)
         if (m.evidence.start, m.evidence.end) not in taken
     ]
+    if not found and actor_kb is not None:
+        found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
+                 for m in group_actors(phrase, actor_kb)]
     return _distinct(found)
 
 

@@ -30,7 +30,7 @@ TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word", "reciprocal_word", "measure_noun"}
+     "claim_word", "reciprocal_word", "measure_noun", "state_facility"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -127,6 +127,7 @@ class TriggerLexicon:
     claim_words: frozenset[str] = frozenset()
     reciprocal_words: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    state_facilities: frozenset[str] = frozenset()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -327,6 +328,7 @@ def load_triggers() -> TriggerLexicon:
         claim_words=frozenset(roles["claim_word"]),
         reciprocal_words=frozenset(roles["reciprocal_word"]),
         measure_nouns=frozenset(roles["measure_noun"]),
+        state_facilities=frozenset(roles["state_facility"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 

@@ -28,6 +28,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 ORIGIN_PREPS = frozenset({"from", "of"})
 NAME_DEPS = frozenset({"compound"})
 STATE = "state"
+GROUP_POS = frozenset({"NOUN", "PROPN"})  # "the U.S. Embassy" is tagged a name
 
 
 def _mention(token_span: tuple[Token, Token], actor: Actor) -> ActorMention:
@@ -78,7 +79,7 @@ def group_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     """
     found = []
     for group in [noun, *partitive_objects(noun)]:
-        if group.pos_ == "NOUN":
+        if group.pos_ in GROUP_POS:
             found += _demonym_actors(group, kb) + _origin_actors(group, kb)
     return sorted(found, key=lambda m: m.evidence.start)
 
