@@ -148,5 +148,5 @@ def run_pipeline(
             on_batch(report)
     if unsaved:
         store.write_batch([], unsaved)
-    update_corpus(store)
+    update_corpus(store, story_embeddings=default_settings().corpus_story_embeddings)
     return report

@@ -38,6 +38,7 @@ class Settings:
     nlp_batch_size: int
     nlp_prefilter: bool
     run_batch_size: int
+    corpus_story_embeddings: bool
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -51,6 +52,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         nlp_batch_size=int(data["nlp"]["batch_size"]),
         nlp_prefilter=bool(data["nlp"]["prefilter"]),
         run_batch_size=int(data["run"]["batch_size"]),
+        corpus_story_embeddings=bool(data["corpus"]["story_embeddings"]),
     )
 
 

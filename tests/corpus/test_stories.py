@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from sitrep.corpus import update_corpus
-from sitrep.corpus.stories import StoryDoc, StoryIndex
-from sitrep.corpus.text_features import tfidf_vector, topic_terms
+from sitrep.corpus.stories import Story, StoryDoc, StoryIndex, story_score
+from sitrep.corpus.text_features import dot, tfidf_vector, topic_terms
 from sitrep.store import corpus as corpus_store
 from tests.corpus.conftest import add_documents, make_clean, make_event
 
@@ -46,6 +47,32 @@ def test_stories_candidates_come_from_shared_terms_only():
     assert [s.id for s in index.candidates(_story_doc("c", QUAKE_2))] == ["st_a"]
 
 
+def test_stories_score_is_the_mean_cosine_with_the_members():
+    members = [_story_doc("a", DEPLOY), _story_doc("b", QUAKE)]
+    story = Story(id="st_loose", title=None)
+    index = StoryIndex()
+    for member in members:
+        index.add(story, member)
+    doc = _story_doc("c", DEPLOY_3)
+    mean = sum(dot(doc.vector, member.vector) for member in members) / 2
+    assert abs(story_score(doc, story) - mean) < 1e-9
+    assert story_score(doc, story) < dot(doc.vector, members[0].vector)    # the off-topic member pulls it down
+
+
+def test_stories_embeddings_join_reports_that_share_few_words():
+    east, north = (1.0, 0.0), (0.0, 1.0)
+    wording = "Troops deployed near the border on Monday, officials said."
+    other_words = "Officials described a buildup of forces close to the frontier this week."
+    for second, joins in ((east, True), (north, False)):
+        index = StoryIndex()
+        first = index.assign(replace(_story_doc("a", wording), embedding=east))
+        assignment = index.assign(replace(_story_doc("b", other_words), embedding=second))
+        assert (assignment.story_id == first.story_id) is joins
+    index = StoryIndex()
+    first = index.assign(_story_doc("a", wording))
+    assert index.assign(_story_doc("b", other_words)).story_id != first.story_id    # TF-IDF alone: apart
+
+
 def _doc(text, outlet, day):
     clean = make_clean(text, title=text[:40], outlet=outlet, published=day)
     if "Idlib" not in text:
@@ -84,3 +111,17 @@ def test_stories_syndicated_copy_joins_its_original_and_names_the_earliest(store
         copy[0], original[0], "syndicated", original[0])
     assert pair["similarity"] >= 0.8
     assert {d["id"] for d in story["documents"]} == {original[0], copy[0]}
+
+
+def test_stories_embeddings_are_kept_for_the_next_run(store, monkeypatch):
+    import sitrep.corpus.embeddings as embeddings
+
+    monkeypatch.setattr(embeddings, "embed_texts", lambda texts: [(1.0, 0.0)] * len(texts))
+    first = add_documents(store, [_doc(DEPLOY, "NOW", "2015-03-10")])
+    update_corpus(store, first, story_embeddings=True)
+    (row,) = corpus_store.load_stories(store)
+    assert (row["embedding"], row["n_embedded"]) == ([1.0, 0.0], 1)
+    (later,) = add_documents(store, [_doc(DEPLOY_3, "ARA", "2015-03-11")])
+    assert update_corpus(store, [later], story_embeddings=True).joined == 1
+    (row,) = corpus_store.load_stories(store)
+    assert (row["embedding"], row["n_embedded"]) == ([2.0, 0.0], 2)

@@ -107,18 +107,24 @@ def story_docs(docs: list[dict[str, Any]], events: dict[str, list[dict]], df: di
 
 
 def _cluster(docs: list[dict[str, Any]], events: dict[str, list[dict]], pairs: list[dict[str, Any]],
-             store: Store) -> tuple[list[Assignment], StoryIndex, dict[str, int]]:
-    """Assign every new document to a story; returns the assignments, index and updated df."""
+             store: Store, story_embeddings: bool = False) -> tuple[list[Assignment], StoryIndex, dict[str, int]]:
+    """Assign every new document to a story; returns the assignments, index and updated df.
+    With `story_embeddings`, reports are also compared by their MiniLM embeddings."""
     terms = {t for doc in docs for t in topic_terms(doc["text"], doc["title"])}
     stored_df, n_docs = corpus_store.doc_freqs(store, terms)
     df = dict(stored_df)
     index = StoryIndex([Story(id=row["id"], title=row["title"], centroid=row["centroid"], n_docs=row["n_docs"],
-                              earliest=row["earliest"], latest=row["latest"], keys=Counter(row["keys"]))
+                              earliest=row["earliest"], latest=row["latest"], keys=Counter(row["keys"]),
+                              embedding=row["embedding"], n_embedded=row["n_embedded"] or 0)
                         for row in corpus_store.load_stories(store)])
     copy_of = {p["doc_a"]: p["doc_b"] for p in pairs if p["kind"] in DUPLICATE_JOINS_STORY}
     story_of = corpus_store.story_of_docs(store, copy_of.values())
     assignments = []
-    for item in story_docs(docs, events, df, n_docs):
+    items: Iterable[StoryDoc] = story_docs(docs, events, df, n_docs)
+    if story_embeddings:
+        from sitrep.corpus.embeddings import with_embeddings  # imports torch: only when asked
+        items = with_embeddings(items, docs)
+    for item in items:
         original = story_of.get(copy_of.get(item.doc_id, ""))
         if original in index.stories:
             index.add(index.stories[original], item)
@@ -156,16 +162,19 @@ def _story_rows(store: Store, index: StoryIndex, story_ids: set[str]) -> tuple[l
         stories.append({"id": story_id, "title": story.title, "first_seen": dates[0] if dates else None,
                         "last_seen": dates[-1] if dates else None, "earliest": story.earliest,
                         "latest": story.latest, "n_docs": story.n_docs, "centroid": story.centroid,
-                        "keys": dict(story.keys)})
+                        "keys": dict(story.keys), "embedding": story.embedding, "n_embedded": story.n_embedded})
     return stories, results
 
 
-def update_corpus(store: Store, doc_ids: Iterable[str] | None = None) -> CorpusReport:
+def update_corpus(store: Store, doc_ids: Iterable[str] | None = None, *,
+                  story_embeddings: bool = False) -> CorpusReport:
     """Add stored documents to the corpus picture (duplicates, stories, merges, claims, chains, framing).
 
     doc_ids: documents already written by the pipeline; unknown or already clustered ids are
         skipped. None: every stored document not yet in a story (what a run just stored, plus
         any a killed run stored without clustering).
+    story_embeddings: also compare reports by sentence embeddings (setting
+        corpus.story_embeddings; needs the `embeddings` extra, else EmbeddingsUnavailable).
     RETURNS: a CorpusReport. RAISES: duckdb.Error (after rollback) when the write fails.
     """
     report = CorpusReport()
@@ -180,7 +189,7 @@ def update_corpus(store: Store, doc_ids: Iterable[str] | None = None) -> CorpusR
     docs.sort(key=lambda d: (d["published"] is None, d["published"] or "", d["id"]))
     events = corpus_store.events_of(store, [doc["id"] for doc in docs])
     signatures, pairs = _find_duplicates(docs, store)
-    assignments, index, df = _cluster(docs, events, pairs, store)
+    assignments, index, df = _cluster(docs, events, pairs, store, story_embeddings)
     with corpus_store.transaction(store):
         corpus_store.write_memberships(store, signatures, pairs, df, [
             {"doc_id": a.doc_id, "story_id": a.story_id, "score": a.score, "method": a.method}

@@ -77,8 +77,9 @@ def doc_freqs(store: Store, terms: Iterable[str]) -> tuple[dict[str, int], int]:
 
 
 def load_stories(store: Store) -> list[dict[str, Any]]:
-    """Every story's clustering state (centroid, date range, event keys)."""
-    rows = _dicts(store, "SELECT id, title, earliest, latest, n_docs, centroid, keys FROM corpus_stories")
+    """Every story's clustering state (centroid, date range, event keys, embedding sum)."""
+    rows = _dicts(store, "SELECT id, title, earliest, latest, n_docs, centroid, keys, embedding, n_embedded"
+                         " FROM corpus_stories")
     for row in rows:
         row["centroid"] = json.loads(row["centroid"])
         row["keys"] = json.loads(row["keys"])
@@ -158,7 +159,8 @@ def write_memberships(store: Store, signatures: list[tuple], duplicates: list[di
 def write_stories(store: Store, stories: list[dict[str, Any]], results: dict[str, dict[str, Any]]) -> None:
     """Story rows and, per story, its merged events, reports, claims, chains and framing (replaced)."""
     _insert(store, "corpus_stories", [[s["id"], s["title"], s["first_seen"], s["last_seen"], s["earliest"],
-                                       s["latest"], s["n_docs"], _json(s["centroid"]), _json(s["keys"])]
+                                       s["latest"], s["n_docs"], _json(s["centroid"]), _json(s["keys"]),
+                                       s["embedding"], s["n_embedded"]]
                                       for s in stories])
     story_ids = list(results)
     for table in CORPUS_TABLES:
