@@ -460,3 +460,8 @@ def test_coder_attack_on_an_embassy_is_on_its_state():
     doc = default_nlp()("Three rockets hit the U.S. Embassy in Baghdad on Sunday.")
     event = only(code_events(doc), "ASSAULT")
     assert actor_ids(event.recipient) == ["USA"] and event.recipient[0].evidence.text == "U.S."
+
+
+def test_coder_passive_subject_controls_the_infinitive(annotate):
+    events = code_events(annotate("Hezbollah was ordered to attack Idlib."))
+    assert actor_ids(only(events, "ASSAULT").actor) == ["LBN_HEZ"]

@@ -172,7 +172,7 @@ def is_infinitive_clause(verb: Token) -> bool:
 def _subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
     (through a gerund's preposition: "after signing"), or the object that controls an
-    infinitive ("urged Hezbollah to attack")."""
+    infinitive ("urged Hezbollah to attack", "Hezbollah was ordered to attack")."""
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -184,9 +184,11 @@ def _subject_of(verb: Token) -> list[Token]:
             return []
         if is_infinitive_clause(token):
             controllers = [c for c in token.head.children if c.dep_ == "dobj"]
+            controllers = controllers or [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if controllers:
                 # Object control: "urged the militias to withdraw", "incited protesters to
-                # storm": the object of the governing verb does the infinitive's action.
+                # storm": the object of the governing verb does the infinitive's action, as
+                # does a passive's subject ("the brigade was formed to carry out attacks").
                 return controllers
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
