@@ -465,3 +465,14 @@ def test_coder_attack_on_an_embassy_is_on_its_state():
 def test_coder_passive_subject_controls_the_infinitive(annotate):
     events = code_events(annotate("Hezbollah was ordered to attack Idlib."))
     assert actor_ids(only(events, "ASSAULT").actor) == ["LBN_HEZ"]
+
+
+def test_coder_passive_claim_names_the_actor_not_a_target(annotate):
+    event = only(code_events(annotate("Responsibility for the attack in Idlib was claimed on Telegram by Hezbollah.")),
+                 "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"] and event.recipient == ()
+
+
+def test_coder_lodged_protest_is_an_accusation(annotate):
+    event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
+    assert actor_ids(event.actor) == ["TUR"]

@@ -221,8 +221,9 @@ def recipient_phrases(
     anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType
 ) -> list[Token]:
     """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
-    "of" on a nominal trigger, object of a target preposition (not the trigger's own words)."""
-    heads = argument_heads(anchors, lexicon)
+    "of" on a nominal trigger, object of a target preposition (not the trigger's own words,
+    nor the words of a claim of it: "claimed on Twitter")."""
+    heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
     own = {t.i for t in tokens}
     phrases = []
     if not event_type.movement:

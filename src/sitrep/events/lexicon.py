@@ -40,7 +40,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
-CLAIM_DEPS = frozenset({"acomp", "attr", "dobj"})
+CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
 RELATIVE_CLAUSE = "relcl"
@@ -133,6 +133,11 @@ class TriggerLexicon:
     def first_words(self) -> frozenset[str]:
         """Every word that can start a trigger: the cheap candidate filter's vocabulary."""
         return frozenset(self.by_first_word)
+
+    def is_claim_verb(self, verb: Token) -> bool:
+        """Whether `verb` claims or disclaims an act ("claimed responsibility", "was
+        responsible"): it names the act's doer, not its target or place."""
+        return any(c.lemma_.lower() in self.claim_words and c.dep_ in CLAIM_DEPS for c in verb.children)
 
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
