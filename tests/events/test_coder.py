@@ -476,3 +476,15 @@ def test_coder_passive_claim_names_the_actor_not_a_target(annotate):
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]
+
+
+def test_coder_country_as_direct_object_is_the_target_state(annotate):
+    event = only(code_events(annotate("Turkey invaded Syria in 2019.")), "ASSAULT")
+    assert (actor_ids(event.recipient), event.event_loc.country_code) == (["SYR"], "SY")
+    event = only(code_events(annotate("Turkey bombed Aleppo in 2019.")), "ASSAULT")
+    assert event.recipient == ()  # a city is a place, not a party
+
+
+def test_coder_tightened_sanctions_name_who_imposes_them(annotate):
+    event = only(code_events(annotate("Russia tightened sanctions on Turkey.")), "SANCTION")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])

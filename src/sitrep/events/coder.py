@@ -29,6 +29,7 @@ from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     PRONOUN,
     SENTENCE,
+    TARGET_STATE_VIA,
     PlaceChoice,
     actor_phrases,
     attached_times,
@@ -241,7 +242,8 @@ class RuleCoder:
                                      self.actor_kb)
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
-        place = find_location(hit.anchors, mentions, self.triggers, actors + recipients, event_type)
+        parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
+        place = find_location(hit.anchors, mentions, self.triggers, parties, event_type)
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)

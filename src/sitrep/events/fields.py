@@ -32,6 +32,7 @@ from sitrep.events.lexicon import EventType, Ontology, TriggerLexicon
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
+from sitrep.nlp.arbiter import place_actor
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,11 @@ CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "pu
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# A country as the direct object of an act is its target state (weaker than a named actor).
+DIRECT_OBJECT_DEPS = frozenset({"dobj"})
+COUNTRY = "country"
+TARGET_STATE_FACTOR = 0.8
+TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
@@ -312,7 +318,22 @@ def find_recipients(
     if not found and actor_kb is not None:
         found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
                  for m in group_actors(phrase, actor_kb)]
+    if not found and actor_kb is not None and not event_type.movement:
+        found = _target_states(_children(argument_heads(anchors, lexicon), DIRECT_OBJECT_DEPS), mentions, actor_kb)
     return _distinct(found)
+
+
+def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
+    """Countries an act is done to as its direct object ("Iraq invaded Kuwait", "bombed
+    Syria"): the state is the recipient, the country also the place. A city is only a place."""
+    found = []
+    for obj in objects:
+        for place in mentions_in(mentions.places, *_span_of(obj, whole=False)):
+            state = place_actor(place, actor_kb) if place.feature == COUNTRY else None
+            if state is not None:
+                found.append(ActorMention(place.evidence, state.id, state.code, state.name, state.type,
+                                          state.country, place.confidence * TARGET_STATE_FACTOR, TARGET_STATE_VIA))
+    return found
 
 
 def split_sides(
