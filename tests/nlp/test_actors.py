@@ -401,3 +401,10 @@ def test_actors_its_inside_what_a_state_says_is_that_state(resolve):
 def test_actors_demonym_and_two_word_force_noun_in_title_case(resolve):
     found, _ = resolve("The Iraqi Air Force has bombed the convoy.")
     assert found["Iraqi Air Force"] == ("IRQ_MIL", "modifier")
+
+
+def test_actors_state_body_falls_back_to_where_the_text_is_set(resolve):
+    found, _ = resolve("Gunmen attacked a school in Pakistan on Tuesday. The military launched an operation.")
+    assert found["The military"] == ("PAK_MIL", "anaphor:setting")
+    found, _ = resolve("Iran warned on Monday. Gunmen attacked a school in Pakistan. The military responded.")
+    assert found["The military"] == ("IRN_MIL", "anaphor")  # an actor named before wins over a setting

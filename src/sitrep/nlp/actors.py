@@ -37,6 +37,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -69,6 +70,8 @@ CONFIDENCE = {
     "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
     "coref": 0.75, "anaphor": 0.75, "role": 0.7, "unresolved": 0.0,
 }
+# A state's body read from where the text is set ("the military" after "in Pakistan").
+CONFIDENCE_BY_VIA = {"anaphor:setting": 0.5}
 # A pronoun's antecedent is a guess from agreement and distance alone.
 PRONOUN_CONFIDENCE = 0.5
 ANAPHOR = "anaphor"
@@ -79,6 +82,7 @@ PERSON = "person"
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT_FORMS = frozenset({"it", "its"})
+SETTING_VIA = "anaphor:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object,
 # possessor ("targeted his residence", "his forces attacked"). A
@@ -179,13 +183,13 @@ class ActorResolver:
     def resolve(self, doc: Doc) -> list[ActorMention]:
         """Every actor mention of the document, in text order (does not modify the Doc)."""
         roles = self.role_hits(doc)
-        aliases = self.alias_candidates(doc)
+        aliases, located = self.alias_candidates(doc)
         candidates = select([*aliases, *self.entity_candidates(doc, aliases, roles),
                              *self.metonym_candidates(doc), *self.modifier_candidates(doc),
                              *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
-        mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles)
+        mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles, located)
         return with_pronouns(doc, mentions, self.kb.agent_verbs)
 
     def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
@@ -194,9 +198,10 @@ class ActorResolver:
         return [h for h in hits
                 if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
-    def alias_candidates(self, doc: Doc) -> list[Candidate]:
-        """Exact alias hits that respect case, minus countries used as places."""
-        found = []
+    def alias_candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, Actor]]]:
+        """Exact alias hits that respect case, minus countries used as places, and those
+        countries apart: (token index, state), where the text is set ("in Pakistan")."""
+        found, located = [], []
         persons = person_entities(doc)
         for match_id, start, end in self.alias_matcher(doc):
             key = doc.vocab.strings[match_id]
@@ -205,10 +210,13 @@ class ActorResolver:
                 continue
             actors = self.kb.lookup(key)
             if all(a.type == "state" for a in actors):
-                if rules.is_locative(span.root, self.kb.locative_prepositions) or inside(span, persons):
+                if rules.is_locative(span.root, self.kb.locative_prepositions):
+                    located += [(start, actors[0])] if len(actors) == 1 else []
+                    continue
+                if inside(span, persons):
                     continue
             found.append(Candidate(start, end, "alias", actors))
-        return found
+        return found, located
 
     def metonym_candidates(self, doc: Doc) -> list[Candidate]:
         """Capitals that act ("Moscow warned"); a capital as a place yields nothing."""
@@ -413,8 +421,10 @@ class ActorResolver:
         found = [Candidate(s, e, "ner", label=label) for s, e, label in self.entity_spans(doc, roles)]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
-    def link(self, doc: Doc, candidates: list[Candidate], roles) -> list[ActorMention]:
-        """Resolve candidates in text order, with the document as context."""
+    def link(self, doc: Doc, candidates: list[Candidate], roles,
+             located: Sequence[tuple[int, Actor]] = ()) -> list[ActorMention]:
+        """Resolve candidates in text order, with the document as context (`located`: the
+        countries named as places, a fallback for "the military", "the government")."""
         token_actor = {i: c.actors[0] for c in candidates if len(c.actors) == 1 for i in range(c.start, c.end)}
         countries = Counter(c.actors[0].country for c in candidates if len(c.actors) == 1 and c.actors[0].country)
         history: list[Actor] = []
@@ -422,7 +432,8 @@ class ActorResolver:
         mentions = []
         for cand in candidates:
             span = doc[cand.start:cand.end]
-            actor, via, person = self.decide(doc, cand, token_actor, countries, history, persons, roles)
+            setting = [actor for start, actor in located if start < cand.start]
+            actor, via, person = self.decide(doc, cand, token_actor, countries, history, persons, roles, setting)
             if via == DROP:
                 continue
             if actor is not None:
@@ -432,7 +443,7 @@ class ActorResolver:
             mentions.append(self.mention(doc, span, actor, via, person))
         return mentions
 
-    def decide(self, doc, cand, token_actor, countries, history, persons, roles):
+    def decide(self, doc, cand, token_actor, countries, history, persons, roles, setting=()):
         """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
         if cand.kind == "alias" and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
@@ -443,7 +454,7 @@ class ActorResolver:
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
             return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
         if cand.kind == "anaphor":
-            return self.anaphor_actor(cand.anaphor, history, cand.country)
+            return self.anaphor_actor(cand.anaphor, history, cand.country, setting)
         if cand.kind == "office":
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
             return actor, f"role:{cand.role.text.lower()}", False
@@ -452,14 +463,21 @@ class ActorResolver:
             return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
-    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor], country: str | None = None):
-        """The earlier actor "the group"/"the regime" points to (via "anaphor"), or unresolved."""
+    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor], country: str | None = None,
+                      setting: Sequence[Actor] = ()):
+        """The earlier actor "the group"/"the regime" points to (via "anaphor"), else, for a
+        state's body ("the military", "the government"), the last country the text is set in
+        ("a school in Pakistan ... the military": Pakistan's; via "anaphor:setting"), or
+        unresolved."""
         antecedent = rules.anaphor_antecedent(anaphor.types, history, country)
+        via = "anaphor"
+        if antecedent is None and anaphor.sector:
+            antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
         if antecedent is None:
             return None, "unresolved", False
         if anaphor.sector and antecedent.country:
             antecedent = self.kb.sector_actor(antecedent.country, anaphor.sector) or antecedent
-        return antecedent, "anaphor", False
+        return antecedent, via, False
 
     def entity_actor(self, doc, cand, token_actor, persons, roles):
         """Cascade for an entity no alias names: short-form coref, role, else unresolved
@@ -485,7 +503,7 @@ class ActorResolver:
             return ActorMention(evidence, None, confidence=CONFIDENCE["unresolved"], via=via)
         actor_type = "person" if person else actor.type
         return ActorMention(evidence, actor.id, actor.code, actor.name, actor_type, actor.country,
-                            CONFIDENCE[step], via)
+                            CONFIDENCE_BY_VIA.get(via, CONFIDENCE[step]), via)
 
 
 def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset[str] = frozenset()) -> list[ActorMention]:
