@@ -38,3 +38,16 @@ def test_framing_lexicon_rows_are_validated_data():
     lexicon = framing_lexicon()
     assert len(lexicon) >= 30
     assert {"government_label", "armed_group_label", "act_label"} <= {t.category for t in lexicon}
+
+
+def test_framing_term_uses_wildcards_phrases_and_case():
+    from sitrep.corpus.framing import term_uses
+
+    text = ("Rebels said they liberated the town; the Regime called them terrorists. Liberation came. "
+            "Supporters call them freedom\nfighters.")
+    found = {use["term"]: [e["text"] for e in use["evidence"]] for use in term_uses("d", text, framing_lexicon())}
+    assert found["liberat*"] == ["liberated", "Liberation"]
+    assert found["rebel*"] == ["Rebels"] and found["terrorist*"] == ["terrorists"]
+    assert found["freedom fighters"] == ["freedom\nfighters"]
+    assert all(text[e["start"]:e["end"]] == e["text"] for use in term_uses("d", text, framing_lexicon())
+               for e in use["evidence"])

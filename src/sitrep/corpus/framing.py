@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sitrep.errors import SitrepError
 from sitrep.kb.rows import read_kb_rows
 
 LEXICON_FILE = "framing_terms.jsonl"
+# A word as the framing patterns bound it: letters, digits, "_" and "-" ("counter-terrorism").
+TEXT_WORD = re.compile(r"[\w-]+")
+STEM_KEY = 4                 # letters of a wildcard stem that index it ("libe" -> "liberat*")
 OMISSION_SHARE = 0.5         # an item is "left out" when at least this share of the other reports has it
 
 
@@ -54,19 +58,54 @@ def framing_lexicon() -> tuple[FramingTerm, ...]:
     return tuple(FramingTerm(row["term"], row["category"], _pattern(row["term"])) for row in rows)
 
 
+@dataclass(frozen=True, slots=True)
+class TermIndex:
+    """Where each term can start: its first word (exact) or, for "liberat*", a word stem
+    (bucketed by the stem's first STEM_KEY letters, so a word costs two dict lookups)."""
+
+    exact: dict[str, tuple[int, ...]]
+    stems: dict[str, tuple[tuple[str, int], ...]]
+
+    def starting(self, word: str) -> list[int]:
+        """Lexicon positions of the terms that can start with `word` (lower case), in order."""
+        found = [i for stem, i in self.stems.get(word[:STEM_KEY], ()) if word.startswith(stem)]
+        return sorted([*self.exact.get(word, ()), *found]) if found else list(self.exact.get(word, ()))
+
+
 @lru_cache(maxsize=4)
-def _combined(lexicon: tuple[FramingTerm, ...]) -> re.Pattern[str]:
-    """One alternation of every term (group tN = term N): the text is scanned once, not once per term."""
-    return re.compile("|".join(f"(?P<t{i}>{entry.pattern.pattern})" for i, entry in enumerate(lexicon)),
-                      re.IGNORECASE)
+def _index(lexicon: tuple[FramingTerm, ...]) -> TermIndex:
+    """Why: one dict lookup per word of the text instead of trying every term at every character."""
+    exact: dict[str, list[int]] = defaultdict(list)
+    stems: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for i, entry in enumerate(lexicon):
+        first = entry.term.lower().split()[0]
+        if not first.endswith("*"):
+            exact[first].append(i)
+        elif len(first) - 1 < STEM_KEY:
+            raise SitrepError("E030", f"{LEXICON_FILE}: a wildcard term needs {STEM_KEY} letters before '*': {entry.term!r}")
+        else:
+            stems[first[:STEM_KEY]].append((first[:-1], i))
+    return TermIndex({w: tuple(ids) for w, ids in exact.items()}, {k: tuple(v) for k, v in stems.items()})
 
 
 def term_uses(doc_id: str, text: str, lexicon: tuple[FramingTerm, ...]) -> list[dict[str, Any]]:
-    """Each lexicon term found in the text with its count and evidence spans (lexicon order)."""
+    """Each lexicon term found in the text with its count and evidence spans (lexicon order).
+
+    At each word, the first term of the lexicon that matches there wins, and the scan goes on
+    after it (as one alternation of all terms would)."""
+    index = _index(lexicon)
     spans: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for match in _combined(lexicon).finditer(text):
-        spans[int(match.lastgroup[1:])].append(
-            {"doc_id": doc_id, "layer": "text", "start": match.start(), "end": match.end(), "text": match.group()})
+    resume = 0
+    for word in TEXT_WORD.finditer(text):
+        if word.start() < resume:
+            continue
+        for i in index.starting(word.group().lower()):
+            match = lexicon[i].pattern.match(text, word.start())
+            if match:
+                spans[i].append({"doc_id": doc_id, "layer": "text", "start": match.start(), "end": match.end(),
+                                 "text": match.group()})
+                resume = match.end()
+                break
     return [{"term": lexicon[i].term, "category": lexicon[i].category, "count": len(spans[i]), "evidence": spans[i]}
             for i in sorted(spans)]
 
