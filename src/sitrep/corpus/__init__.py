@@ -91,13 +91,14 @@ def _find_duplicates(docs: list[dict[str, Any]], store: Store) -> tuple[list[tup
 
 
 def story_docs(docs: list[dict[str, Any]], events: dict[str, list[dict]], df: dict[str, int],
-               n_docs: int) -> Iterator[StoryDoc]:
+               n_docs: int, terms: dict[str, Counter] | None = None) -> Iterator[StoryDoc]:
     """Each document as the clusterer sees it, in order; `df` grows as documents are counted.
 
     docs: dicts with id, text, title, published, earliest, latest (as `corpus_documents` reads them).
+    terms: each document's topic terms when already counted (by id), else counted here.
     """
     for doc in docs:
-        counts = topic_terms(doc["text"], doc["title"])
+        counts = terms[doc["id"]] if terms is not None else topic_terms(doc["text"], doc["title"])
         n_docs += 1
         for term in counts:
             df[term] = df.get(term, 0) + 1
@@ -110,8 +111,8 @@ def _cluster(docs: list[dict[str, Any]], events: dict[str, list[dict]], pairs: l
              store: Store, story_embeddings: bool = False) -> tuple[list[Assignment], StoryIndex, dict[str, int]]:
     """Assign every new document to a story; returns the assignments, index and updated df.
     With `story_embeddings`, reports are also compared by their MiniLM embeddings."""
-    terms = {t for doc in docs for t in topic_terms(doc["text"], doc["title"])}
-    stored_df, n_docs = corpus_store.doc_freqs(store, terms)
+    counts = {doc["id"]: topic_terms(doc["text"], doc["title"]) for doc in docs}
+    stored_df, n_docs = corpus_store.doc_freqs(store, {t for terms in counts.values() for t in terms})
     df = dict(stored_df)
     index = StoryIndex([Story(id=row["id"], title=row["title"], centroid=row["centroid"], n_docs=row["n_docs"],
                               earliest=row["earliest"], latest=row["latest"], keys=Counter(row["keys"]),
@@ -120,7 +121,7 @@ def _cluster(docs: list[dict[str, Any]], events: dict[str, list[dict]], pairs: l
     copy_of = {p["doc_a"]: p["doc_b"] for p in pairs if p["kind"] in DUPLICATE_JOINS_STORY}
     story_of = corpus_store.story_of_docs(store, copy_of.values())
     assignments = []
-    items: Iterable[StoryDoc] = story_docs(docs, events, df, n_docs)
+    items: Iterable[StoryDoc] = story_docs(docs, events, df, n_docs, counts)
     if story_embeddings:
         from sitrep.corpus.embeddings import with_embeddings  # imports torch: only when asked
         items = with_embeddings(items, docs)
