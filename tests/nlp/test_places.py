@@ -269,3 +269,16 @@ def test_places_country_capital_phrase_names_the_capital(place_nlp):
     assert found["Yemen's capital city"].name == "Sanaa" and found["Yemen's capital city"].country_code == "YE"
     assert found["Qatar's capital"].name == "Doha" and found["Qatar's capital"].method == "capital"
     assert all(m.method != "capital" for text, m in found.items() if text.startswith("Chad"))
+
+
+def test_places_fuzzy_choices_by_length_give_the_best_match_of_all_keys():
+    from rapidfuzz import fuzz, process
+
+    from sitrep.kb.gazetteer import FuzzyChoices
+
+    keys = ["aleppo", "alepo", "idlib", "al-bab", "aleppos", "allepo", "deir ez-zor"]
+    choices = FuzzyChoices(keys)
+    for name in ("aleppoo", "idlibb", "alpo", "deir ezzor", "zzzzzz"):
+        for cutoff in (60, 80, 90):
+            full = process.extractOne(name, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+            assert choices.best(name, cutoff) == (full and (full[0], full[1]))

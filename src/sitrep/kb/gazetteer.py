@@ -57,6 +57,7 @@ REGION_TYPES = frozenset({"admin1", "admin2", "region", "crossing", "water", "fr
 UNLOCATED_TYPES = frozenset({"demonym", "country_name"})
 CACHE_PREFIX = "gazetteer-"
 FUZZY_MIN_KEY_LENGTH = 5
+ROUNDING = 1e-9              # keeps a length exactly on the cutoff bound among the candidates
 FUZZY_CHOICE_CACHE = 32
 
 
@@ -322,6 +323,40 @@ def build_index(regions: list[RegionRow]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------- lookups
 
+class FuzzyChoices:
+    """Name keys to match a misspelling against, bucketed by length.
+
+    Why: rapidfuzz's ratio of two strings is at most 200 * shorter / (sum of lengths), so a
+    key much longer or shorter than the name can never reach the cutoff. Scoring only the
+    buckets of possible lengths gives the same best match as scoring every key, ties going
+    to the key listed first, at a fraction of the cost.
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        buckets: dict[int, tuple[list[str], list[int]]] = {}
+        for position, key in enumerate(keys):
+            bucket = buckets.setdefault(len(key), ([], []))
+            bucket[0].append(key)
+            bucket[1].append(position)
+        self.buckets = buckets
+
+    def best(self, name: str, cutoff: float) -> tuple[str, float] | None:
+        """The key with the highest fuzz.ratio >= `cutoff` to `name` (first listed on a tie)."""
+        length = len(name)
+        shortest = math.ceil(length * cutoff / (200 - cutoff) - ROUNDING) if cutoff < 200 else length
+        longest = math.floor(length * (200 - cutoff) / cutoff + ROUNDING) if cutoff > 0 else max(self.buckets, default=0)
+        found = []
+        for size in range(shortest, longest + 1):
+            keys, positions = self.buckets.get(size, ((), ()))
+            hit = process.extractOne(name, keys, scorer=fuzz.ratio, score_cutoff=cutoff) if keys else None
+            if hit is not None:
+                found.append((-hit[1], positions[hit[2]], hit[0]))
+        if not found:
+            return None
+        score, _, key = min(found)
+        return key, -score
+
+
 class Gazetteer:
     """Name lookups over a built index. Keys are `place_rules.normalise_name` keys."""
 
@@ -333,7 +368,7 @@ class Gazetteer:
         self._skeletons: dict[str, tuple[int, ...]] = index["skeletons"]
         self._country_keys: dict[str, list[str]] = index["country_keys"]
         self.demonyms: dict[str, str] = index["demonyms"]
-        self._choices: dict[tuple[str, ...], list[str]] = {}
+        self._choices: dict[tuple[str, ...], FuzzyChoices] = {}
 
     def __len__(self) -> int:
         return len(self._index["lat"])
@@ -365,7 +400,7 @@ class Gazetteer:
         if len(key) < FUZZY_MIN_KEY_LENGTH:
             return []
         choices = self._keys_of(tuple(sorted(countries | {""})))
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = choices.best(key, cutoff)
         if best is None:
             return []
         return [(place, best[1]) for place in self.lookup(best[0])
@@ -375,12 +410,12 @@ class Gazetteer:
         """Whether a key names people ("syrian", "kurdish") rather than a place."""
         return key in self.demonyms
 
-    def _keys_of(self, countries: tuple[str, ...]) -> list[str]:
+    def _keys_of(self, countries: tuple[str, ...]) -> FuzzyChoices:
         """Internal: name keys of entries in these countries (memoised: documents repeat them)."""
         if countries not in self._choices:
             if len(self._choices) >= FUZZY_CHOICE_CACHE:
                 self._choices.clear()
-            self._choices[countries] = [k for cc in countries for k in self._country_keys.get(cc, ())]
+            self._choices[countries] = FuzzyChoices([k for cc in countries for k in self._country_keys.get(cc, ())])
         return self._choices[countries]
 
     def demonym_country(self, key: str) -> str | None:
