@@ -58,7 +58,6 @@ UNLOCATED_TYPES = frozenset({"demonym", "country_name"})
 CACHE_PREFIX = "gazetteer-"
 FUZZY_MIN_KEY_LENGTH = 5
 ROUNDING = 1e-9              # keeps a length exactly on the cutoff bound among the candidates
-FUZZY_CHOICE_CACHE = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +341,11 @@ class FuzzyChoices:
 
     def best(self, name: str, cutoff: float) -> tuple[str, float] | None:
         """The key with the highest fuzz.ratio >= `cutoff` to `name` (first listed on a tie)."""
+        hit = self.best_at(name, cutoff)
+        return (hit[2], hit[0]) if hit else None
+
+    def best_at(self, name: str, cutoff: float) -> tuple[float, int, str] | None:
+        """(score, position in the key list, key) of the best key, or None."""
         length = len(name)
         shortest = math.ceil(length * cutoff / (200 - cutoff) - ROUNDING) if cutoff < 200 else length
         longest = math.floor(length * (200 - cutoff) / cutoff + ROUNDING) if cutoff > 0 else max(self.buckets, default=0)
@@ -353,8 +357,8 @@ class FuzzyChoices:
                 found.append((-hit[1], positions[hit[2]], hit[0]))
         if not found:
             return None
-        score, _, key = min(found)
-        return key, -score
+        score, position, key = min(found)
+        return -score, position, key
 
 
 class Gazetteer:
@@ -368,7 +372,7 @@ class Gazetteer:
         self._skeletons: dict[str, tuple[int, ...]] = index["skeletons"]
         self._country_keys: dict[str, list[str]] = index["country_keys"]
         self.demonyms: dict[str, str] = index["demonyms"]
-        self._choices: dict[tuple[str, ...], FuzzyChoices] = {}
+        self._choices: dict[str, FuzzyChoices] = {}
 
     def __len__(self) -> int:
         return len(self._index["lat"])
@@ -399,24 +403,23 @@ class Gazetteer:
         """
         if len(key) < FUZZY_MIN_KEY_LENGTH:
             return []
-        choices = self._keys_of(tuple(sorted(countries | {""})))
-        best = choices.best(key, cutoff)
-        if best is None:
+        hits = [(-hit[0], order, hit[1], hit[2])
+                for order, country in enumerate(sorted(countries | {""}))
+                for hit in [self._choices_of(country).best_at(key, cutoff)] if hit is not None]
+        if not hits:
             return []
-        return [(place, best[1]) for place in self.lookup(best[0])
-                if (place.country_code or "") in countries | {""}]
+        score, _, _, best = min(hits)  # best score, then the first country, then the first key
+        return [(place, -score) for place in self.lookup(best) if (place.country_code or "") in countries | {""}]
 
     def is_demonym(self, key: str) -> bool:
         """Whether a key names people ("syrian", "kurdish") rather than a place."""
         return key in self.demonyms
 
-    def _keys_of(self, countries: tuple[str, ...]) -> FuzzyChoices:
-        """Internal: name keys of entries in these countries (memoised: documents repeat them)."""
-        if countries not in self._choices:
-            if len(self._choices) >= FUZZY_CHOICE_CACHE:
-                self._choices.clear()
-            self._choices[countries] = FuzzyChoices([k for cc in countries for k in self._country_keys.get(cc, ())])
-        return self._choices[countries]
+    def _choices_of(self, country: str) -> FuzzyChoices:
+        """Internal: one country's name keys by length (built once per process and country)."""
+        if country not in self._choices:
+            self._choices[country] = FuzzyChoices(self._country_keys.get(country, []))
+        return self._choices[country]
 
     def demonym_country(self, key: str) -> str | None:
         """ISO2 of the country a demonym key ("syrian") refers to; None for stateless groups."""

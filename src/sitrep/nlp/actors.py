@@ -161,6 +161,8 @@ class ActorResolver:
         self.metonym_matcher = self._matcher(nlp, {k: (k,) for k in self.kb.metonym_index})
         self.role_matcher = self._matcher(nlp, {k: (r.text,) for k, r in self.kb.roles.items()})
         self.anaphor_matcher = self._matcher(nlp, {k: (a.text,) for k, a in self.kb.anaphors.items()})
+        # Last words of the two-word force nouns ("force" of "air force"): only those need a look back.
+        self.force_noun_ends = frozenset(key.split()[-1] for key in self.kb.force_nouns if " " in key)
         place_names()  # load once now rather than inside the first document
         self.fuzzy_choices = [k for k, ids in self.kb.alias_index.items() if len(k) >= FUZZY_MIN_CHARS
                               and any(self.kb.actors[i].type != "state" for i in ids)]
@@ -263,7 +265,8 @@ class ActorResolver:
     def force_noun_start(self, doc: Doc, token) -> int | None:
         """The first token of the force noun `token` ends: itself ("forces"), or the word
         before it for a two-word one in any case ("Air Force", "armed forces"); else None."""
-        if token.i > 0 and normalise(doc[token.i - 1:token.i + 1].text) in self.kb.force_nouns:
+        if token.i > 0 and token.lower_ in self.force_noun_ends \
+                and normalise(doc[token.i - 1:token.i + 1].text) in self.kb.force_nouns:
             return token.i - 1
         return token.i if token.lower_ in self.kb.force_nouns else None
 
