@@ -4,14 +4,20 @@ Each function maps dependency arcs around the trigger's anchors to the mentions 
 components found, and returns mentions, never new strings, so every field keeps the evidence
 of the mention it came from:
 
-    actor      subject of the event verb (climbing xcomp/conj to a subject), passive agent
-               ("by"), possessor or modifier of a nominal trigger ("Russian airstrikes",
-               "Iran's deployment"), subject of its light verb ("launched an offensive");
-               else the nationality words of a group in those phrases (`units`)
+    actor      subject of the event verb (climbing xcomp/conj to a subject; the object or
+               passive subject controlling an infinitive), passive agent ("by"), who has a
+               small clause done ("wanted Assad killed"), possessor or modifier of a nominal
+               trigger ("Russian airstrikes", "Iran's deployment"), subject of its light or
+               claim verb ("launched an offensive", "said it was responsible for the attack"),
+               the issuer of a statement that makes a call ("circulated a statement calling
+               for"); else the nationality words of a group in those phrases (`units`)
     recipient  direct object, passive subject ("Assad was hit"), the noun a participle
                modifies ("observers detained"), "of" on a nominal trigger ("the killing of
                Assad"; for movements "of" names the actor: "deployment of Iranian troops"),
-               or the object of a target preposition ("against", "on", "with")
+               or the object of a target preposition ("against", "on", "with"); a state's
+               embassy stands for the state, a country as direct object is its state
+    participants  phrases in those slots no mention names ("the bomber", "they"): they
+               anchor an event (`unnamed_participants`)
     location   object of a locative preposition attached to the trigger ("into Idlib"), else
                a place object ("bombed Aleppo"), else any place of the sentence (lower confidence)
     date       a time mention under the trigger, else one in the sentence
