@@ -281,4 +281,5 @@ def test_places_fuzzy_choices_by_length_give_the_best_match_of_all_keys():
     for name in ("aleppoo", "idlibb", "alpo", "deir ezzor", "zzzzzz"):
         for cutoff in (60, 80, 90):
             full = process.extractOne(name, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-            assert choices.best(name, cutoff) == (full and (full[0], full[1]))
+            best = choices.best_at(name, cutoff)
+            assert (best and (best[2], best[0], best[1])) == (full and (full[0], full[1], full[2]))

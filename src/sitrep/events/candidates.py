@@ -16,13 +16,13 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
+from sitrep.events.lexicon import NOMINAL_POS
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
-PARTICIPANT_POS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def sentence_pieces(doc: Doc) -> list[Span]:
 
 def has_participant_word(sent: Span, participant_words: frozenset[str]) -> bool:
     """True when some noun's lemma or form names a kind of participant ("gunmen", "police")."""
-    return any(token.pos_ in PARTICIPANT_POS and (token.lemma_.lower() in participant_words
+    return any(token.pos_ in NOMINAL_POS and (token.lemma_.lower() in participant_words
                                                   or token.lower_ in participant_words) for token in sent)
 
 

@@ -69,7 +69,7 @@ from sitrep.model import (
     Quantity,
     TimeMention,
 )
-from sitrep.nlp.arbiter import place_actor
+from sitrep.nlp.arbiter import mention_of_place, place_actor
 from sitrep.nlp.extensions import evidence_of, register_extensions
 
 logger = logging.getLogger(__name__)
@@ -315,8 +315,7 @@ class RuleCoder:
         host = place_actor(place.place, self.actor_kb)
         if host is None:
             return []
-        return [ActorMention(place.place.evidence, host.id, host.code, host.name, host.type, host.country,
-                             place.place.confidence * HOST_FACTOR, HOST_VIA)]
+        return [mention_of_place(place.place, host, place.place.confidence * HOST_FACTOR, HOST_VIA)]
 
     def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
         """Entities for the described participants ("the bomber": sector UAF, "civilians":

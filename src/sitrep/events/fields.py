@@ -34,11 +34,11 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
-from sitrep.events.lexicon import EventType, Ontology, TriggerLexicon
+from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
-from sitrep.nlp.arbiter import place_actor
+from sitrep.nlp.arbiter import mention_of_place, place_actor
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,6 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 COUNTRY = "country"
@@ -337,8 +336,7 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
         for place in mentions_in(mentions.places, *_span_of(obj, whole=False)):
             state = place_actor(place, actor_kb) if place.feature == COUNTRY else None
             if state is not None:
-                found.append(ActorMention(place.evidence, state.id, state.code, state.name, state.type,
-                                          state.country, place.confidence * TARGET_STATE_FACTOR, TARGET_STATE_VIA))
+                found.append(mention_of_place(place, state, place.confidence * TARGET_STATE_FACTOR, TARGET_STATE_VIA))
     return found
 
 

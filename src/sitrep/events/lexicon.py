@@ -36,15 +36,15 @@ ROLES = frozenset(
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "governor", "mark", "advmod", "sentence"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
 RELATIVE_CLAUSE = "relcl"
-OBJECT_DEPS = frozenset({"dobj"})
+CLAUSE_OBJECT_DEPS = frozenset({"dobj"})
 RELATIVE_OBJECTS = frozenset({"that", "which"})
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
@@ -143,13 +143,14 @@ class TriggerLexicon:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
         offensive", through a measure noun: "launched a series of strikes"; for a subject,
         the light verb its verb governs: "talks are set to resume"; the light verb of a
-        relative clause on it: "the operations that IS is conducting"), or the verb of a claim of it ("was responsible for the attack",
-        "claimed responsibility for the bombing"), whose subject did it; else None."""
+        relative clause on it: "the operations that IS is conducting"), or the verb of a
+        claim of it ("was responsible for the attack", "claimed responsibility for the
+        bombing"), whose subject did it; else None."""
         if anchor.pos_ not in NOMINAL_POS:
             return None
         for clause in anchor.children:  # "the operations that IS is conducting", "the attacks it launched"
             if clause.dep_ == RELATIVE_CLAUSE and clause.lemma_.lower() in self.support_verbs \
-                    and not any(c.dep_ in OBJECT_DEPS and c.lower_ not in RELATIVE_OBJECTS for c in clause.children):
+                    and not any(c.dep_ in CLAUSE_OBJECT_DEPS and c.lower_ not in RELATIVE_OBJECTS for c in clause.children):
                 return clause
         head = anchor.head
         if head.i == anchor.i:
@@ -158,7 +159,7 @@ class TriggerLexicon:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
         if head.lemma_.lower() in self.support_verbs:
             return head
-        if anchor.dep_ in SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
+        if anchor.dep_ in TRIGGER_SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
             carrier = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.support_verbs), None)
             if carrier is not None:
                 return carrier

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import AuxCueLexicon
+from sitrep.events.lexicon import NOMINAL_POS, AuxCueLexicon
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def _governed_from(chain: Sequence[Token]) -> Token:
     "resume"), else the trigger itself, as under a preposition (a claim verb is looked at:
     "denied responsibility for the bombing" is a denial)."""
     trigger = chain[0]
-    if len(chain) > 1 and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ != "ADP":
+    if len(chain) > 1 and trigger.pos_ in NOMINAL_POS and trigger.head.pos_ != "ADP":
         return chain[1]
     return trigger
 

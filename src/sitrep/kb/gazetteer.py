@@ -339,13 +339,9 @@ class FuzzyChoices:
             bucket[1].append(position)
         self.buckets = buckets
 
-    def best(self, name: str, cutoff: float) -> tuple[str, float] | None:
-        """The key with the highest fuzz.ratio >= `cutoff` to `name` (first listed on a tie)."""
-        hit = self.best_at(name, cutoff)
-        return (hit[2], hit[0]) if hit else None
-
     def best_at(self, name: str, cutoff: float) -> tuple[float, int, str] | None:
-        """(score, position in the key list, key) of the best key, or None."""
+        """(score, position in the key list, key) of the key with the highest fuzz.ratio >=
+        `cutoff` to `name` (first listed on a tie), or None."""
         length = len(name)
         shortest = math.ceil(length * cutoff / (200 - cutoff) - ROUNDING) if cutoff < 200 else length
         longest = math.floor(length * (200 - cutoff) / cutoff + ROUNDING) if cutoff > 0 else max(self.buckets, default=0)

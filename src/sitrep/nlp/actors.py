@@ -525,24 +525,28 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     for token in doc:
         if token.lower_ in IT_FORMS:
             antecedent = sayer_mention(token, found, agent_verbs)
-            if antecedent is not None:
-                found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
-                                     confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
-            continue
-        wants_person = PRONOUN_PERSON.get(token.lower_)
-        if wants_person is None or token.pos_ != "PRON" or \
-                token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
-            continue
-        index = max(0, bisect_right(sentence_starts, token.idx) - 1)
-        earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
-        if wants_person:  # an unknown person named later than any known one is "he"
-            names = [e.start_char for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx]
-            earliest = max([earliest, *names])
-        antecedent = pronoun_antecedent(found, earliest, token.idx, wants_person)
+        else:
+            antecedent = person_or_group_antecedent(doc, token, found, sentence_starts)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
+
+
+def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
+                               sentence_starts: list[int]) -> ActorMention | None:
+    """The antecedent of he/him/his/she/her (a person) or they (a group) within the window,
+    or None (also for any other token)."""
+    wants_person = PRONOUN_PERSON.get(token.lower_)
+    if wants_person is None or token.pos_ != "PRON" or \
+            token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
+        return None
+    index = max(0, bisect_right(sentence_starts, token.idx) - 1)
+    earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
+    if wants_person:  # an unknown person named later than any known one is "he"
+        names = [e.start_char for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx]
+        earliest = max([earliest, *names])
+    return pronoun_antecedent(mentions, earliest, token.idx, wants_person)
 
 
 def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str]) -> ActorMention | None:

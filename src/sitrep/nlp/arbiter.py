@@ -389,8 +389,12 @@ def place_as_actor(doc: Doc, place: PlaceMention, kb: ActorKB, place_tokens: fro
     if actor.type != STATE and not strong:
         return None
     via = ("alias" if actor.type == STATE else METONYM) + f"+arbiter:{decision.reason}"
-    return ActorMention(place.evidence, actor.id, actor.code, actor.name, actor.type, actor.country,
-                        CONFIDENCE_STRONG if strong else CONFIDENCE_WEAK, via)
+    return mention_of_place(place, actor, CONFIDENCE_STRONG if strong else CONFIDENCE_WEAK, via)
+
+
+def mention_of_place(place: PlaceMention, actor: Actor, confidence: float, via: str) -> ActorMention:
+    """An actor mention on a place's words: the state or government the place stands for."""
+    return ActorMention(place.evidence, actor.id, actor.code, actor.name, actor.type, actor.country, confidence, via)
 
 
 def is_bare_title(span: Span, role_words: frozenset[str]) -> bool:
