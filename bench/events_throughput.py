@@ -20,7 +20,6 @@ Usage: .venv/bin/python bench/events_throughput.py [--limit N] [--articles PATH]
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import time
@@ -31,20 +30,11 @@ import spacy
 from sitrep.events import code_events
 from sitrep.nlp import default_nlp, parse_documents, restore_offsets
 from sitrep.nlp.prefilter import excerpt_from, excerpt_of, parse_excerpts, sentence_spans, vocabulary_for
-from sitrep.settings import load_settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nlp_eval import (  # noqa: E402 - eval/ is not a package
-    DEFAULT_ARTICLES,
-    clean_document_of,
-)
-from nlp_throughput import read_articles, timed  # noqa: E402 - bench/ is not a package
+from nlp_throughput import WARMUP_DOCS, bench_inputs, input_parser, timed  # noqa: E402 - bench/ is not a package
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_LIMIT = 200
-WARMUP_DOCS = 4
 
 
 def coded(nlp, cleaned: list, docs) -> list:
@@ -81,19 +71,11 @@ def oracle_excerpts(nlp, cleaned: list, events: list) -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="articles to parse")
-    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
-    parser.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch (default: settings)")
+    parser = input_parser(__doc__.splitlines()[0])
     parser.add_argument("--oracle", action="store_true", help="also parse only the sentences with events")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
-
-    settings = load_settings()
-    batch_size = args.batch_size or settings.nlp_batch_size
-    articles = read_articles(args.articles, args.limit)
-    texts = [a["text"] for a in articles]
-    cleaned = [clean_document_of(a, f"{args.articles}#id={a['id']}") for a in articles]
+    inputs = bench_inputs(args)
+    settings, batch_size, texts, cleaned = inputs.settings, inputs.batch_size, inputs.texts, inputs.cleaned
 
     bare = spacy.load(settings.nlp_model)
     full = default_nlp()

@@ -23,12 +23,13 @@ import json
 import logging
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 
 from sitrep.nlp import default_nlp, parse_documents
-from sitrep.settings import load_settings
+from sitrep.settings import Settings, load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from nlp_eval import (  # noqa: E402 - eval/ is not a package
@@ -47,6 +48,34 @@ def read_articles(path: Path, limit: int) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         records = (json.loads(line) for line in handle if line.strip())
         return list(itertools.islice((r for r in records if (r.get("text") or "").strip()), limit))
+
+
+@dataclass(frozen=True)
+class BenchInputs:
+    """The texts a throughput bench times, as the bare model and as sitrep read them."""
+
+    settings: Settings
+    batch_size: int
+    texts: list[str]
+    cleaned: list
+
+
+def input_parser(description: str) -> argparse.ArgumentParser:
+    """The options every throughput bench takes: how many articles, from where, batch size."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="articles to parse")
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch (default: settings)")
+    return parser
+
+
+def bench_inputs(args: argparse.Namespace) -> BenchInputs:
+    """The first --limit articles, raw and as CleanDocuments, with the settings' batch size."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    settings = load_settings()
+    articles = read_articles(args.articles, args.limit)
+    cleaned = [clean_document_of(a, f"{args.articles}#id={a['id']}") for a in articles]
+    return BenchInputs(settings, args.batch_size or settings.nlp_batch_size, [a["text"] for a in articles], cleaned)
 
 
 def timed(run) -> float:
@@ -73,19 +102,11 @@ def component_seconds(nlp, cleaned: list, batch_size: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="articles to parse")
-    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
-    parser.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch (default: settings)")
+    parser = input_parser(__doc__.splitlines()[0])
     parser.add_argument("--per-component", action="store_true", help="also time each sitrep component")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
-
-    settings = load_settings()
-    batch_size = args.batch_size or settings.nlp_batch_size
-    articles = read_articles(args.articles, args.limit)
-    texts = [a["text"] for a in articles]
-    cleaned = [clean_document_of(a, f"{args.articles}#id={a['id']}") for a in articles]
+    inputs = bench_inputs(args)
+    settings, batch_size, texts, cleaned = inputs.settings, inputs.batch_size, inputs.texts, inputs.cleaned
     words = sum(len(text.split()) for text in texts)
 
     bare = spacy.load(settings.nlp_model)
