@@ -348,6 +348,14 @@ def test_coder_object_of_governing_verb_does_the_infinitive(annotate):
     assert len(attack) == 1 and actor_ids(attack[0].actor) == ["LBN_HEZ"]
 
 
+def test_coder_object_of_call_on_does_the_infinitive_but_not_a_date(annotate):
+    release = only(code_events(annotate("Russia called on Iran to release the hostages.")), "RETREAT")
+    assert actor_ids(release.actor) == ["IRN"]
+    sanctions = only(code_events(annotate("Russia agreed on Saturday to impose sanctions on Iran.",
+                                          times={"Saturday": "2024-03-02"})), "SANCTION")
+    assert actor_ids(sanctions.actor) == ["RUS"]
+
+
 def test_coder_unnamed_participants_are_uncoded_entities_with_their_sector(annotate):
     doc = annotate("In Aleppo, gunmen attacked the civilians who had gathered near the market.")
     event = only(code_events(doc), "ASSAULT")

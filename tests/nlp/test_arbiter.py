@@ -147,3 +147,9 @@ def test_arbiter_source_of_according_to_and_hyphenated_name_are_actors(analyse):
 def test_arbiter_of_after_an_act_is_no_title(analyse):
     actors, _ = analyse("Russia's annexation of Crimea angered Kyiv.")
     assert actors["Russia"][0] == "RUS"
+
+
+def test_arbiter_object_doing_the_infinitive_is_an_actor(analyse):
+    actors, places = analyse("Moscow pressed Turkey to pull its troops out, and the convoy left Iraq on Monday.")
+    assert actors["Turkey"][0] == "TUR" and "arbiter:object doing the infinitive" in actors["Turkey"][1]
+    assert places["Iraq"][0] == "country:IQ" and "Iraq" not in actors

@@ -47,6 +47,11 @@ MentionT = TypeVar("MentionT", ActorMention, PlaceMention, TimeMention)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Prepositions whose object, like a direct object, does the infinitive after the verb
+# ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
+# often a destination ("went to Syria to fight").
+CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
@@ -195,11 +200,13 @@ def _subject_of(verb: Token) -> list[Token]:
             return []
         if is_infinitive_clause(token):
             controllers = [c for c in token.head.children if c.dep_ == "dobj"]
+            controllers = controllers or [o for o in _prep_objects([token.head], CONTROLLING_PREPOSITIONS)
+                                          if o.ent_type_ not in TIME_ENTITIES]  # not "agreed on Saturday to"
             controllers = controllers or [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if controllers:
                 # Object control: "urged the militias to withdraw", "incited protesters to
-                # storm": the object of the governing verb does the infinitive's action, as
-                # does a passive's subject ("the brigade was formed to carry out attacks").
+                # storm", "called on Iran to release": the object of the governing verb does
+                # the infinitive's action, as does a passive's subject ("the brigade was formed to carry out attacks").
                 return controllers
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:

@@ -10,7 +10,8 @@ the other in a sentence, and the parse says which (`usage`):
             a route"), object of a verb that is not an actor's act ("leave Iraq");
     actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
             object of by/on/between/against/toward ("sanctions on Russia"), object of an
-            agent verb ("threatened Baghdad"), possessor of an action noun ("Moscow's
+            agent verb ("threatened Baghdad") or of a verb whose infinitive it does ("pressed
+            Turkey to withdraw"), possessor of an action noun ("Moscow's
             goals", "Iran's strategy"), one side of a hyphenated pair ("US-Taliban deal");
     neither a name inside a person's title ("U.S. President Donald Trump": the person mention
             carries the affiliation) or modifying a noun that names no actor ("U.S. embassy",
@@ -155,8 +156,11 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     if dep == "poss":
         return possessor_usage(head, kb)
     if dep == "dobj":
-        return Decision(ACTOR, "object of an agent verb") if head.lemma_.lower() in kb.agent_verbs \
-            else Decision(PLACE, "object")
+        if head.lemma_.lower() in kb.agent_verbs:
+            return Decision(ACTOR, "object of an agent verb")
+        if any(c.dep_ == "xcomp" for c in head.children):
+            return Decision(ACTOR, "object doing the infinitive")  # "pressed Turkey to withdraw"
+        return Decision(PLACE, "object")
     if dep == "appos":
         return Decision(PLACE, "qualifier") if head.i in place_tokens else Decision(ACTOR, "apposition")
     if dep in MODIFIER_DEPS:
