@@ -47,13 +47,16 @@ from sitrep.events.fields import (
 )
 from sitrep.events.lexicon import (
     AuxCueLexicon,
+    InstrumentLexicon,
     Ontology,
     TriggerLexicon,
     load_aux_cues,
+    load_instruments,
     load_ontology,
     load_triggers,
 )
 from sitrep.events.merge import merge_same_happening
+from sitrep.events.mode_choice import choose_mode
 from sitrep.events.modes import AuxModeHit, aux_modes
 from sitrep.events.triggers import TriggerHit, find_triggers
 from sitrep.events.units import group_actors
@@ -196,10 +199,12 @@ class RuleCoder:
         triggers: TriggerLexicon | None = None,
         cues: AuxCueLexicon | None = None,
         actor_kb: ActorKB | None = None,
+        instruments: InstrumentLexicon | None = None,
     ) -> None:
         self.ontology = ontology or load_ontology()
         self.triggers = triggers or load_triggers()
         self.cues = cues or load_aux_cues()
+        self.instruments = instruments or load_instruments()
         self.actor_kb = actor_kb or default_actor_kb()
         self.participant_words = frozenset(self.actor_kb.participants) | frozenset(self.actor_kb.force_nouns)
 
@@ -213,8 +218,9 @@ class RuleCoder:
         events = []
         for candidate in self.candidates(doc):
             coded = []
-            for hit in find_triggers(candidate.sent, self.triggers):
-                event = self.code_hit(doc, candidate, hit, outlet)
+            hits = find_triggers(candidate.sent, self.triggers)
+            for hit in hits:
+                event = self.code_hit(doc, candidate, hit, hits, outlet)
                 if event is None:
                     continue
                 coded.append((hit.anchors[0], event))
@@ -225,8 +231,9 @@ class RuleCoder:
         logger.debug("doc %s: %s events", doc._.doc_id, len(events))
         return events
 
-    def code_hit(self, doc: Doc, candidate: Candidate, hit: TriggerHit, outlet: str | None) -> Event | None:
-        """One event from one trigger hit, or None when nothing anchors it.
+    def code_hit(self, doc: Doc, candidate: Candidate, hit: TriggerHit, hits: Sequence[TriggerHit],
+                 outlet: str | None) -> Event | None:
+        """One event from one trigger hit (`hits`: all of its sentence), or None when nothing anchors it.
 
         A hit with no participant, place, count or time of its own is a bare back-reference
         ("the attack was brutal"), which adds nothing to the record of the happening. A
@@ -280,6 +287,11 @@ class RuleCoder:
             evidence[f"aux_mode:{hit_mode.mode}"] = evidence_of(doc, hit_mode.start, hit_mode.end)
         for size_field, size_quantity in size.items():
             evidence[f"size:{size_field}"] = size_quantity.evidence
+        mode = choose_mode(hit, hits, self.triggers, self.instruments, self.ontology)
+        if mode is not None:
+            evidence["mode"] = evidence_of(doc, mode.start, mode.end)
+        elif hit.row.mode is not None:
+            evidence["mode"] = evidence["event"]  # the trigger's own words say it ("airstrike")
         return Event(
             id=f"{doc._.doc_id or ''}:{candidate.index}:{hit.anchors[0].i}:{hit.row.event}",
             doc_id=doc._.doc_id or "",
@@ -293,7 +305,7 @@ class RuleCoder:
             date_from_publication=from_publication,
             actor=tuple(entity_of(a) for a in actors) or self.unnamed_entities(doc, doers),
             recipient=tuple(entity_of(r) for r in recipients) or self.unnamed_entities(doc, targets),
-            mode=hit.row.mode,
+            mode=mode.mode if mode is not None else hit.row.mode,
             context=hit.row.context,
             event_loc=location_of(place) if place is not None else None,
             text_info={"sequence": candidate.index, "start": sent.start_char, "end": sent.end_char},

@@ -131,7 +131,7 @@ def _children(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
     return [child for token in tokens for child in token.children if child.dep_ in deps]
 
 
-def _prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]:
+def prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]:
     """Objects of the named prepositions attached to any of `tokens` ("into" -> "Idlib")."""
     objects = []
     for prep in _children(tokens, frozenset({"prep", "agent", "dative"})):
@@ -200,7 +200,7 @@ def _subject_of(verb: Token) -> list[Token]:
             return []
         if is_infinitive_clause(token):
             controllers = [c for c in token.head.children if c.dep_ == "dobj"]
-            controllers = controllers or [o for o in _prep_objects([token.head], CONTROLLING_PREPOSITIONS)
+            controllers = controllers or [o for o in prep_objects([token.head], CONTROLLING_PREPOSITIONS)
                                           if o.ent_type_ not in TIME_ENTITIES]  # not "agreed on Saturday to"
             controllers = controllers or [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if controllers:
@@ -226,12 +226,12 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         if not is_passive(verb):
             phrases += _subject_of(verb)
             continue
-        agents = _prep_objects([verb], lexicon.agent_preps)
+        agents = prep_objects([verb], lexicon.agent_preps)
         phrases += agents or (_subject_of(verb.head) if is_small_clause(verb) else [])
     agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += _prep_objects([noun], agent_preps)
+        phrases += prep_objects([noun], agent_preps)
     return phrases
 
 
@@ -247,9 +247,9 @@ def recipient_phrases(
     if not event_type.movement:
         phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head) if t.i not in own]
-        phrases += _prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
+        phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
-    return phrases + _prep_objects(heads, preps)
+    return phrases + prep_objects(heads, preps)
 
 
 def unnamed_participants(
@@ -364,7 +364,7 @@ def split_sides(
     """
     actors, recipients = list(actors), list(recipients)
     heads = argument_heads(anchors, lexicon)
-    sides = _distinct([m for phrase in _prep_objects(heads, lexicon.mutual_preps)
+    sides = _distinct([m for phrase in prep_objects(heads, lexicon.mutual_preps)
                        for m in phrase_actors(phrase, mentions.actors)])
     if sides and not actors:
         actors, sides = sides[:1], sides[1:]
@@ -417,7 +417,7 @@ def find_location(
         return not any(s <= place.evidence.start < e for s, e in taken_spans)
 
     for how, phrases in (
-        (ATTACHED, _prep_objects(heads, lexicon.location_preps)),
+        (ATTACHED, prep_objects(heads, lexicon.location_preps)),
         (OBJECT, _children(heads, OBJECT_DEPS)),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))]

@@ -6,6 +6,7 @@ Everything the coder knows about words lives in three KB files, read once per pr
     kb/event_triggers.jsonl   trigger words and phrases -> event/mode/context/certainty, plus
                               argument-structure roles (light verbs, prepositions)
     kb/aux_mode_cues.jsonl    cue words for future/hypothetical/negation/demand/denied/reported/...
+    kb/instrument_words.jsonl weapons and means ("warplanes", "gunmen") -> the PLOVER mode they give
 
 A row that names an unknown event, mode, context or aux mode raises E030 at load time, so a
 typo in the data cannot silently produce events outside the ontology.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -28,6 +29,9 @@ logger = logging.getLogger(__name__)
 PLOVER_FILE = "plover.json"
 TRIGGERS_FILE = "event_triggers.jsonl"
 AUX_CUES_FILE = "aux_mode_cues.jsonl"
+INSTRUMENTS_FILE = "instrument_words.jsonl"
+# In plover.json's embedded_modes: the mode of any demanded clause no listed category names.
+ANY_CATEGORY = "*"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
      "claim_word", "reciprocal_word", "measure_noun", "state_facility"}
@@ -78,6 +82,10 @@ class Ontology:
     aux_order: tuple[str, ...]
     size_events: frozenset[str]
     size_lemmas: dict[str, str]
+    # category -> mode -> the modes it is a more specific kind of (plover.json mode_refines)
+    mode_refines: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    # category -> "CATEGORY" | "CATEGORY:mode" | "*" of the act below it -> its mode (embedded_modes)
+    embedded_modes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         """The current PLOVER name for `name` ("DEMAND" -> "REQUEST"); raises on unknown names."""
@@ -245,7 +253,7 @@ def load_ontology() -> Ontology:
     size_lemmas = {
         lemma: size_field for size_field, spec in data["size_fields"].items() for lemma in spec["lemmas"]
     }
-    return Ontology(
+    ontology = Ontology(
         codebook=data["codebook"],
         events=events,
         aliases=dict(data.get("aliases", {})),
@@ -255,7 +263,27 @@ def load_ontology() -> Ontology:
         aux_order=tuple(aux),
         size_events=frozenset(data.get("size_events", ())),
         size_lemmas=size_lemmas,
+        mode_refines={category: {mode: frozenset(general) for mode, general in refines.items()}
+                      for category, refines in data.get("mode_refines", {}).items()},
+        embedded_modes={category: dict(modes) for category, modes in data.get("embedded_modes", {}).items()},
     )
+    _check_mode_tables(ontology)
+    return ontology
+
+
+def _check_mode_tables(ontology: Ontology) -> None:
+    """Every mode the refinement and embedded-mode tables name belongs to its category."""
+    for category, refines in ontology.mode_refines.items():
+        for mode in {*refines, *(m for general in refines.values() for m in general)}:
+            if category not in ontology.events or mode not in ontology.events[category].modes:
+                raise SitrepError("E030", f"{PLOVER_FILE} mode_refines: {mode!r} is not a {category} mode")
+    for category, modes in ontology.embedded_modes.items():
+        for inner, mode in modes.items():
+            inner_category, _, inner_mode = inner.partition(":")
+            known_inner = inner == ANY_CATEGORY or (
+                inner_category in ontology.events and (not inner_mode or inner_mode in ontology.events[inner_category].modes))
+            if category not in ontology.events or mode not in ontology.events[category].modes or not known_inner:
+                raise SitrepError("E030", f"{PLOVER_FILE} embedded_modes: bad row {category} {inner!r} -> {mode!r}")
 
 
 def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: frozenset[str] = frozenset()) -> TriggerRow:
@@ -370,3 +398,32 @@ def load_aux_cues() -> AuxCueLexicon:
         by_place={place: {word: tuple(cues) for word, cues in words.items()} for place, words in by_place.items()},
         sentence_phrases=tuple(phrases),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentLexicon:
+    """Words that name the weapon or means of an act ("warplanes", "gunmen", "rockets"),
+    keyed by lemma: (category, mode) pairs they give (kb/instrument_words.jsonl)."""
+
+    by_lemma: dict[str, tuple[tuple[str, str], ...]]
+
+    def modes(self, token: Token, category: str) -> list[str]:
+        """The modes of `category` that `token` names, by lemma or lower-case form."""
+        rows = self.by_lemma.get(token.lemma_.lower(), ()) or self.by_lemma.get(token.lower_, ())
+        return [mode for event, mode in rows if event == category]
+
+
+@lru_cache(maxsize=1)
+def load_instruments() -> InstrumentLexicon:
+    """Read and check kb/instrument_words.jsonl once per process."""
+    ontology = load_ontology()
+    by_lemma: dict[str, list[tuple[str, str]]] = {}
+    for line_no, row in _jsonl_rows(INSTRUMENTS_FILE):
+        where = f"{INSTRUMENTS_FILE} line {line_no}"
+        event, mode, lemma = row.get("event"), row.get("mode"), row.get("lemma")
+        if event not in ontology.events or mode not in ontology.events[event].modes:
+            raise SitrepError("E030", f"{where}: {mode!r} is not a mode of {event!r}")
+        if not isinstance(lemma, str) or not lemma.strip():
+            raise SitrepError("E030", f"{where}: needs a lemma")
+        by_lemma.setdefault(lemma.lower(), []).append((event, mode))
+    return InstrumentLexicon({lemma: tuple(rows) for lemma, rows in by_lemma.items()})

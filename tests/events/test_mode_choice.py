@@ -1,0 +1,63 @@
+"""The PLOVER mode read around the trigger: the means named beside it, the act demanded."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.errors import SitrepError
+from sitrep.events import code_events
+from sitrep.events import lexicon as lexicon_module
+
+
+def only(events, event_type):
+    found = [e for e in events if e.event == event_type]
+    assert len(found) == 1, [(e.event, e.event_text, e.mode) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, mode, cue", [
+    ("Two fighter planes targeted the Iranian base near Idlib.", "aerial", "planes"),
+    ("Three gunmen stormed a hotel in Aleppo.", "firearms", "gunmen"),
+    ("The convoy was hit by rockets near Idlib.", "heavy-weapons", "rockets"),
+    ("Hezbollah commanders were killed in an airstrike near Idlib.", "aerial", "airstrike"),
+])
+def test_mode_choice_means_beside_a_plain_verb_gives_the_mode(annotate, text, mode, cue):
+    event = only(code_events(annotate(text)), "ASSAULT")
+    assert event.mode == mode and event.evidence["mode"].text == cue
+
+
+def test_mode_choice_suicide_refines_explosives_but_a_target_gives_no_mode(annotate):
+    detonated = only(code_events(annotate("Two attackers detonated suicide vests in Aleppo.")), "ASSAULT")
+    assert detonated.mode == "suicide-attack" and detonated.evidence["mode"].text == "suicide"
+    destroyed = only(code_events(annotate("Hezbollah fighters destroyed a tank near Idlib.")), "ASSAULT")
+    assert destroyed.mode == "destroy" and destroyed.evidence["mode"] == destroyed.evidence["event"]
+
+
+@pytest.mark.parametrize("text, event_type, mode, cue", [
+    ("Russia called on Iran to release the hostages.", "REQUEST", "yield", "release the hostages"),
+    ("Turkey pressed Russia to hold talks with Iran.", "REQUEST", "meet", "hold talks"),
+    ("Iran called on the parliament to vote on the budget.", "REQUEST", "change", "vote"),
+    ("Hezbollah threatened new attacks on Turkish troops in Idlib.", "THREATEN", "violence", "attacks"),
+])
+def test_mode_choice_demand_or_threat_takes_the_kind_of_act_below_it(annotate, text, event_type, mode, cue):
+    event = only(code_events(annotate(text)), event_type)
+    assert event.mode == mode and event.evidence["mode"].text == cue
+
+
+def test_mode_choice_clause_beside_a_demand_gives_it_no_mode(annotate):
+    event = only(code_events(annotate("Russia pressed Iran to reduce violence and discussed talks with Turkey.")),
+                 "REQUEST")
+    assert event.mode == "change" and event.evidence["mode"].text == "reduce"
+
+
+def test_mode_choice_tables_with_a_foreign_mode_raise_e030(monkeypatch):
+    data = json.loads(lexicon_module._kb_text(lexicon_module.PLOVER_FILE))
+    data["embedded_modes"]["THREATEN"]["ASSAULT"] = "yield"
+    monkeypatch.setattr(lexicon_module, "_kb_text", lambda name: json.dumps(data))
+    lexicon_module.load_ontology.cache_clear()
+    try:
+        with pytest.raises(SitrepError, match="E030.*embedded_modes"):
+            lexicon_module.load_ontology()
+    finally:
+        lexicon_module.load_ontology.cache_clear()
