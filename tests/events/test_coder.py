@@ -297,6 +297,13 @@ def test_coder_paragraph_break_ends_a_sentence(annotate):
     assert [e.event for e in events] == ["ASSAULT", "ASSAULT"]
 
 
+def test_coder_number_of_attackers_is_the_magnitude_of_an_assault(annotate):
+    doc = annotate("Ten gunmen stormed a hotel in Aleppo, killing 12 civilians.",
+                   quantities=[("Ten", 10, "gunmen"), ("12", 12, "civilians")])
+    event = only(code_events(doc), "ASSAULT")
+    assert (event.magnitude.count, event.magnitude.evidence.text, event.size) == (10, "Ten gunmen", {"dead": 12})
+
+
 def test_coder_casualty_count_said_of_the_subject_is_size(annotate):
     doc = annotate("Over 50 civilians are reported dead in Aleppo.", quantities=[("50", 50, "civilians")])
     event = only(code_events(doc), "ASSAULT")
@@ -310,6 +317,14 @@ def test_coder_material_event_takes_its_place_from_the_previous_sentence(annotat
     assert second.event_loc.extracted_place == "Idlib"
     assert second.event_loc.evidence == first.event_loc.evidence
     assert second.event_loc.confidence < first.event_loc.confidence
+
+
+def test_coder_material_event_of_another_kind_takes_the_place_but_a_statement_does_not(annotate):
+    text = ("Russian troops clashed with Turkish troops in Idlib on Monday. Russia later withdrew its forces. "
+            "Turkey condemned the clash.")
+    events = code_events(annotate(text, times={"Monday": "2024-03-04"}))
+    withdrawal, condemnation = only(events, "RETREAT"), only(events, "ACCUSE")
+    assert withdrawal.event_loc.extracted_place == "Idlib" and condemnation.event_loc is None
 
 
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):

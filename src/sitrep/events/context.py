@@ -1,9 +1,10 @@
 """Places from context: a happening placed once keeps its place in the next sentences.
 
 A lead names where an attack happened; the sentences after it go on about it without
-repeating the place ("He said 119 people were injured in the attack"). A material event
-(PLOVER quads 2 and 4) with no place of its own takes the place of the latest earlier event
-of the same category within a few sentences, with lower confidence, when both are asserted
+repeating the place ("He said 119 people were injured in the attack"; "the two sides
+disengaged" after the clash). A material event (PLOVER quads 2 and 4) with no place of its
+own takes the place of the latest earlier placed material event within a few sentences,
+whatever its category, with lower confidence, when both are asserted
 alike (a goal, "the aim is to deploy 10,000 more", is not the deployment before it). Its evidence stays the
 earlier place mention, so the value still cites the words that name it. Verbal events are
 never placed from context: a statement happens where it is made, which the text rarely says.
@@ -27,11 +28,10 @@ CONTEXT_FACTOR = 0.5
 
 def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
     """`events` (in text order) with context places filled in where their own is missing."""
-    placed: dict[str, Event] = {}
+    earlier: Event | None = None
     out = []
     for event in events:
         sequence = event.text_info.get("sequence", 0)
-        earlier = placed.get(event.event)
         material = not ontology.events[event.event].verbal
         if event.event_loc is None and material and earlier is not None and earlier.event_loc is not None:
             near = sequence - earlier.text_info.get("sequence", 0) <= CONTEXT_WINDOW
@@ -39,7 +39,7 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
-        if event.event_loc is not None:
-            placed[event.event] = event
+        if event.event_loc is not None and material:
+            earlier = event
         out.append(event)
     return out

@@ -501,7 +501,7 @@ def find_magnitude(
     if any(h.lemma_.lower() in ontology.size_lemmas for h in anchors):
         return None
     targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
-    deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | (SUBJECT_DEPS if event_type.movement else frozenset())
+    deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | (SUBJECT_DEPS if event_type.counts_subject else frozenset())
     for phrase in _children([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
         targets.add(phrase.i)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):

@@ -67,6 +67,7 @@ class EventType:
     movement: bool
     verbal: bool
     mutual: bool = False
+    counts_subject: bool = False  # "10 gunmen stormed": the subject's number is the magnitude
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,7 @@ def load_ontology() -> Ontology:
             modes=frozenset(spec.get("modes", {})),
             requires_recipient=bool(spec.get("requires_recipient")),
             movement=bool(spec.get("movement")),
+            counts_subject=bool(spec.get("movement") or spec.get("counts_subject")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
