@@ -327,6 +327,21 @@ def test_coder_material_event_of_another_kind_takes_the_place_but_a_statement_do
     assert withdrawal.event_loc.extracted_place == "Idlib" and condemnation.event_loc is None
 
 
+def test_coder_agent_of_a_light_verb_participle_did_the_act_but_not_any_participle(annotate):
+    event = only(code_events(annotate("Airstrikes carried out by Russia killed 12 civilians in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["RUS"]
+    poster = annotate("Turkey released a wanted poster for the commander, accompanied by a sketch of Hezbollah fighters.")
+    assert all(actor_ids(e.actor) != ["LBN_HEZ"] for e in code_events(poster))
+
+
+def test_coder_victims_killed_in_a_fight_with_a_party_name_it_as_the_actor(annotate):
+    events = code_events(annotate("Two Iranian soldiers were killed in a clash with Hezbollah near Idlib."))
+    killed = next(e for e in events if e.event_text == "killed")
+    assert actor_ids(killed.actor) == ["LBN_HEZ"] and actor_ids(killed.recipient) == ["IRN"]
+    merged = only(code_events(annotate("Two soldiers were wounded during fighting with Hezbollah in Idlib.")), "ASSAULT")
+    assert actor_ids(merged.actor) == ["LBN_HEZ"] and [e.entity_text for e in merged.recipient] == ["Two soldiers"]
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

@@ -59,6 +59,10 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
+PARTICIPLE_CLAUSE = "acl"
+# "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
+FIGHT_PREPOSITIONS = frozenset({"in", "during"})
+OPPONENT_PREPOSITIONS = frozenset({"with", "by"})
 COUNTRY = "country"
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
@@ -227,12 +231,33 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += _subject_of(verb)
             continue
         agents = prep_objects([verb], lexicon.agent_preps)
-        phrases += agents or (_subject_of(verb.head) if is_small_clause(verb) else [])
+        phrases += agents or (_subject_of(verb.head) if is_small_clause(verb) else []) \
+            or _opponents_in_fight(verb, lexicon, event_type)
     agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], agent_preps)
+        phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
     return phrases
+
+
+def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
+    """Participles of a light verb or a claim that describe the act a noun names, whose agent
+    did it ("airstrikes carried out by Russia", "an attack claimed by IS"), also where the
+    parser hung them lower in the noun's phrase ("attacks on U.S. personnel in Iraq conducted
+    by Iran"); not any participle ("a poster accompanied by a sketch")."""
+    acts = lexicon.support_verbs | lexicon.claim_words
+    return [t for t in noun.subtree if t.dep_ == PARTICIPLE_CLAUSE and t.lemma_.lower() in acts]
+
+
+def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
+    """Who the victims of a passive act fought: "20 soldiers were killed in a clash with
+    Chinese forces" -> Chinese forces (the "with"/"by" object of an act of the same
+    category the verb happened in)."""
+    fights = [noun for noun in prep_objects([verb], FIGHT_PREPOSITIONS)
+              if any(len(row.words) == 1 and row.event == event_type.name
+                     for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))]
+    return prep_objects(fights, OPPONENT_PREPOSITIONS)
 
 
 def recipient_phrases(

@@ -94,9 +94,12 @@ def same_happening(first: Event, second: Event, happened_flags: Mapping[str, boo
 
 def absorb(primary: Event, other: Event) -> Event:
     """`primary` with its empty fields taken from `other` (roles, place, numbers, mode, date);
-    a role that only describes its participants takes the other's named ones."""
+    a role that only describes its participants takes the other's named ones, never one who
+    stands on the other side in `primary`."""
     changes: dict = {}
-    for role in ("actor", "recipient"):
+    for role, opposite in (("actor", "recipient"), ("recipient", "actor")):
+        if _identities(getattr(other, role)) & _identities(getattr(primary, opposite)):
+            continue  # "wounded in fighting with the Taliban": the fight's "with" side is the doer here
         if _identities(getattr(other, role)) and not _identities(getattr(primary, role)) \
                 or getattr(other, role) and not getattr(primary, role):
             changes[role] = getattr(other, role)
