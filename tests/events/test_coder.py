@@ -342,6 +342,12 @@ def test_coder_victims_killed_in_a_fight_with_a_party_name_it_as_the_actor(annot
     assert actor_ids(merged.actor) == ["LBN_HEZ"] and [e.entity_text for e in merged.recipient] == ["Two soldiers"]
 
 
+def test_coder_meeting_takes_its_sentence_place_but_a_statement_does_not(annotate):
+    events = code_events(annotate("While both were in Aleppo, Russia held talks with Turkey and accused Iran of lying."))
+    assert only(events, "CONSULT").event_loc.extracted_place == "Aleppo"
+    assert only(events, "ACCUSE").event_loc is None
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

@@ -260,7 +260,9 @@ class RuleCoder:
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
-        anchored = actors or recipients or place or quantity or size or doers or len(targets) > len(referred)
+        # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
+        own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)
+        anchored = actors or recipients or own_place or quantity or size or doers or len(targets) > len(referred)
         if not anchored and not attached_times(hit.anchors, mentions, self.triggers):
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)

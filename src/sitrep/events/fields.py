@@ -433,7 +433,8 @@ def find_location(
     """The place of the event, preferring one attached to the trigger ("into Idlib").
 
     A verbal event (a denial, an accusation) happens where it is said, which the sentence
-    rarely names, so it takes no place that is not attached to its trigger.
+    rarely names, so it takes no place that is not attached to its trigger; a meeting
+    (`met_in_place`) is held where its sentence says.
     """
     heads = argument_heads(anchors, lexicon)
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
@@ -450,7 +451,7 @@ def find_location(
         if places:
             return PlaceChoice(_best_place(places), how)
     places = [p for p in mentions.places if free(p)]
-    if not places or event_type.verbal:
+    if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
 

@@ -68,6 +68,7 @@ class EventType:
     verbal: bool
     mutual: bool = False
     counts_subject: bool = False  # "10 gunmen stormed": the subject's number is the magnitude
+    met_in_place: bool = False  # a meeting: held where its sentence says, though verbal
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +249,7 @@ def load_ontology() -> Ontology:
             requires_recipient=bool(spec.get("requires_recipient")),
             movement=bool(spec.get("movement")),
             counts_subject=bool(spec.get("movement") or spec.get("counts_subject")),
+            met_in_place=bool(spec.get("met_in_place")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
