@@ -348,6 +348,11 @@ def test_coder_meeting_takes_its_sentence_place_but_a_statement_does_not(annotat
     assert only(events, "ACCUSE").event_loc is None
 
 
+def test_coder_count_of_a_group_names_the_group_as_participant(annotate):
+    event = only(code_events(annotate("All four of the gunmen were killed, a police officer said.")), "ASSAULT")
+    assert [(e.entity_text, e.sector) for e in event.recipient] == [("the gunmen", "UAF")]
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

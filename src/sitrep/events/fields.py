@@ -35,6 +35,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
+from sitrep.events.triggers import partitive_objects
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
@@ -283,8 +284,10 @@ def unnamed_participants(
     """The argument phrases no actor or place mention names that still name a participant:
     a pronoun ("they demanded"), or a noun of `participant_words` ("the bomber",
     "police"). Whatever else fills the slot ("the explosion") is no participant, nor is a
-    noun modifying a nominal trigger ("rocket attacks": a kind of act)."""
+    noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
+    a group is that group ("all four of the terrorists were killed": the terrorists)."""
     named = [*mentions.actors, *mentions.places]
+    phrases = [member for phrase in phrases for member in partitive_objects(phrase) or [phrase]]
     return [
         phrase for phrase in phrases
         if (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
