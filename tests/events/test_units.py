@@ -41,7 +41,7 @@ def test_units_named_subject_wins_over_group_words(annotate):
 def test_units_lower_case_or_unknown_modifiers_name_no_actor(annotate):
     doc = annotate("Thousands of foreign fighters poured into Idlib.")
     event = mobilize(code_events(doc))
-    assert event.actor == ()
+    assert [(e.code, e.identifier, e.entity_text) for e in event.actor] == [(None, None, "foreign fighters")]
 
 
 @pytest.mark.parametrize(
