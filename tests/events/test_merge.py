@@ -49,3 +49,11 @@ def test_merge_keeps_a_cause_apart_from_its_answer(annotate):
     events = assaults(annotate("Hezbollah fighters stormed Aleppo, killing 12 civilians.",
                                quantities=[("12", 12, "civilians")]))
     assert len(events) == 1
+
+
+def test_merge_keeps_apart_the_acts_of_two_subjects(annotate):
+    events = assaults(annotate("Gunmen seized hostages at a hotel in Aleppo, but Turkish troops swarmed in to retake it."))
+    by_word = {e.event_text: e for e in events}
+    assert set(by_word) == {"seized hostages", "retake"}, list(by_word)
+    assert [a.identifier for a in by_word["seized hostages"].actor] == [None]
+    assert [a.identifier for a in by_word["retake"].actor] == ["TUR"]

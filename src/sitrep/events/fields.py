@@ -190,7 +190,7 @@ def is_infinitive_clause(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children))
 
 
-def _subject_of(verb: Token) -> list[Token]:
+def subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
     (through a gerund's preposition: "after signing"), or the object that controls an
     infinitive ("urged Hezbollah to attack", "Hezbollah was ordered to attack")."""
@@ -229,10 +229,10 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
     phrases: list[Token] = []
     for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
         if not is_passive(verb):
-            phrases += _subject_of(verb)
+            phrases += subject_of(verb)
             continue
         agents = prep_objects([verb], lexicon.agent_preps)
-        phrases += agents or (_subject_of(verb.head) if is_small_clause(verb) else []) \
+        phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
     agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
@@ -304,7 +304,7 @@ def _issuers(noun: Token) -> list[Token]:
         return []
     if not any(c.dep_ == "acl" and c.tag_ == GERUND for c in noun.children):
         return []
-    return _subject_of(noun.head)
+    return subject_of(noun.head)
 
 
 def find_actors(

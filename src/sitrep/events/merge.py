@@ -5,8 +5,9 @@ claimed by IS, killing nine"), and PLOVER counts it once. Two events of one sent
 taken as one happening when they have the same category, their actors and their recipients
 do not contradict each other (one side empty, or a shared identity), they agree on whether
 the event happened (a planned killing is not the attack it answers), and they carry no two
-different stated dates, and no connective stands between their words in the parse ("in
-response to an attack", "after the bombing"). Distinct happenings keep their own records
+different stated dates, no connective stands between their words in the parse ("in
+response to an attack", "after the bombing"), and their verbs do not have different subjects
+("extremists seized hostages, but troops swarmed in to retake the hotel"). Distinct happenings keep their own records
 ("attacked militias in Benghazi and claimed an attack on the parliament": different recipients).
 
 The merged record is the event of the word highest in the parse ("stormed"), with the empty
@@ -20,6 +21,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from sitrep.events.fields import subject_of
+from sitrep.events.lexicon import NOMINAL_POS
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
@@ -44,6 +47,15 @@ def separated(first: Token, second: Token) -> bool:
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
     return any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i))
+
+
+def different_doers(first: Token, second: Token) -> bool:
+    """Whether two trigger verbs have different subjects in the parse ("extremists seized
+    hostages, but troops swarmed in to retake the building"): two sides, two happenings.
+    A verb sharing its clause's subject ("stormed the hotel, killing nine") or a noun has none
+    of its own to differ."""
+    doers = [{t.i for t in subject_of(token)} if token.pos_ not in NOMINAL_POS else set() for token in (first, second)]
+    return all(doers) and not doers[0] & doers[1]
 
 
 def depth(token: Token) -> int:
@@ -135,7 +147,7 @@ def merge_same_happening(
     groups: list[list[tuple[Token, Event]]] = []
     for anchor, event in sorted(coded, key=lambda pair: (depth(pair[0]), pair[0].i)):
         group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)
-                      and not separated(g[0][0], anchor)), None)
+                      and not separated(g[0][0], anchor) and not different_doers(g[0][0], anchor)), None)
         if group is None:
             groups.append([(anchor, event)])
             continue
