@@ -353,6 +353,20 @@ def test_coder_count_of_a_group_names_the_group_as_participant(annotate):
     assert [(e.entity_text, e.sector) for e in event.recipient] == [("the gunmen", "UAF")]
 
 
+def test_coder_trigger_inside_a_name_is_no_event_but_the_head_of_a_headline_is():
+    nlp = default_nlp()
+    observers = code_events(nlp("The team was traveling under the auspices of the Organization of Security "
+                                "and Cooperation in Europe when they were detained."))
+    assert [e.event for e in observers] == ["COERCE"]
+    headline = code_events(nlp("Turkish Nightclub Attack: ISIS Claims Responsibility"))
+    assert [e.event for e in headline] == ["ASSAULT"]
+
+
+def test_coder_insisting_on_a_fact_is_no_demand():
+    events = code_events(default_nlp()("The US insisted the drone had been over international waters."))
+    assert not [e for e in events if e.event == "REQUEST"]
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

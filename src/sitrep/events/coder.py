@@ -179,6 +179,21 @@ def mirrored(event: Event) -> Event:
     return replace(event, id=f"{event.id}:mirror", actor=event.recipient, recipient=event.actor)
 
 
+def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
+    """Whether the trigger's words are part of an actor's name ("the Gulf Cooperation Council",
+    "the Organization of Security and Cooperation"): a name, not an act. In a name no KB entry
+    knows, only a trigger that ends the name and is its head stands: the NER reads title-case
+    headlines as names ("Turkish Nightclub Attack" is an attack)."""
+    anchor = hit.anchors[0]
+    for actor in actors:
+        if actor.evidence.start <= hit.start and hit.end <= actor.evidence.end:
+            name = anchor.doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+            head_of_name = name is not None and name.root.i == anchor.i and hit.end == actor.evidence.end
+            if actor.actor_id or not head_of_name:
+                return True
+    return False
+
+
 def event_confidence(
     row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology
 ) -> float:
@@ -218,7 +233,8 @@ class RuleCoder:
         events = []
         for candidate in self.candidates(doc):
             coded = []
-            hits = find_triggers(candidate.sent, self.triggers)
+            hits = [h for h in find_triggers(candidate.sent, self.triggers)
+                    if not inside_a_name(h, candidate.mentions.actors)]
             for hit in hits:
                 event = self.code_hit(doc, candidate, hit, hits, outlet)
                 if event is None:
