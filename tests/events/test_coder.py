@@ -367,6 +367,13 @@ def test_coder_insisting_on_a_fact_is_no_demand():
     assert not [e for e in events if e.event == "REQUEST"]
 
 
+def test_coder_those_who_died_in_a_clash_are_its_recipients(annotate):
+    events = code_events(annotate("Two Iranian soldiers died in a clash with Hezbollah near Idlib."))
+    died = next(e for e in events if e.event_text.startswith("died"))
+    assert actor_ids(died.actor) == ["LBN_HEZ"] and actor_ids(died.recipient) == ["IRN"]
+    assert not [e for e in code_events(annotate("The Iranian envoy died of cancer in Idlib.")) if e.event == "ASSAULT"]
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

@@ -174,9 +174,12 @@ def is_small_clause(verb: Token) -> bool:
     return bool(subjects) and all(a < min(subjects) for a in auxiliaries)
 
 
-def patients_of(verb: Token) -> list[Token]:
+def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     """The phrases naming who or what a passive verb acts on (its passive subject, the noun
-    its participle modifies, the subject of a small clause)."""
+    its participle modifies, the subject of a small clause), or whom a verb of suffering
+    befalls ("20 soldiers died in the clash")."""
+    if lexicon.suffers_subject(verb):
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not is_passive(verb):
         return []
     if verb.dep_ == "acl":
@@ -228,7 +231,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
     heads = argument_heads(anchors, lexicon)
     phrases: list[Token] = []
     for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
-        if not is_passive(verb):
+        if not is_passive(verb) and not lexicon.suffers_subject(verb):
             phrases += subject_of(verb)
             continue
         agents = prep_objects([verb], lexicon.agent_preps)
@@ -272,7 +275,7 @@ def recipient_phrases(
     phrases = []
     if not event_type.movement:
         phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
-        phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head) if t.i not in own]
+        phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     return phrases + prep_objects(heads, preps)

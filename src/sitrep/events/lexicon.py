@@ -34,7 +34,7 @@ INSTRUMENTS_FILE = "instrument_words.jsonl"
 ANY_CATEGORY = "*"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word", "reciprocal_word", "measure_noun", "state_facility"}
+     "claim_word", "reciprocal_word", "measure_noun", "state_facility", "patient_verb"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -138,6 +138,12 @@ class TriggerLexicon:
     reciprocal_words: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     state_facilities: frozenset[str] = frozenset()
+    # Verbs whose subject suffers the act ("soldiers died in the clash"): read like a passive.
+    patient_verbs: frozenset[str] = frozenset()
+
+    def suffers_subject(self, verb: Token) -> bool:
+        """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""
+        return verb.lemma_.lower() in self.patient_verbs
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -367,6 +373,7 @@ def load_triggers() -> TriggerLexicon:
         reciprocal_words=frozenset(roles["reciprocal_word"]),
         measure_nouns=frozenset(roles["measure_noun"]),
         state_facilities=frozenset(roles["state_facility"]),
+        patient_verbs=frozenset(roles["patient_verb"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 
