@@ -374,6 +374,14 @@ def test_coder_those_who_died_in_a_clash_are_its_recipients(annotate):
     assert not [e for e in code_events(annotate("The Iranian envoy died of cancer in Idlib.")) if e.event == "ASSAULT"]
 
 
+def test_coder_we_in_a_quote_is_its_speaker_and_a_demanded_clause_names_the_addressee():
+    doc = default_nlp()('Foreign Minister Sergei Lavrov spoke on Tuesday. "We again request that Turkey '
+                        'withdraws its troops from Idlib," he said.')
+    request = only(code_events(doc), "REQUEST")
+    assert [(e.identifier, e.evidence.text) for e in request.actor] == [("RUS_LAVROV", "Sergei Lavrov")]
+    assert actor_ids(request.recipient) == ["TUR"] and "reported" not in request.aux_mode
+
+
 def test_coder_statement_by_its_own_speaker_is_not_reported(annotate):
     own = only(code_events(annotate("Hezbollah accepted the offer, a Hezbollah spokesman said.")), "AGREE")
     cited = only(code_events(annotate("Hezbollah accepted the offer, the ministry said.")), "AGREE")

@@ -7,11 +7,14 @@ reporting verb (or the object of "according to") found by the aux-mode step is t
 A statement is not "reported" by its own speaker: "X called on Y, X said" is X's call, which
 the outlet asserts; nor is an event named inside the speaker's own phrase ("Leggett, who
 called on the group ..., added that ...") reported by that speaker (`without_own_reports`).
+Inside a quote, "we" and "I" are its speaker ("'We request that India withdraws,' he said":
+`quoted_self`).
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +27,8 @@ from sitrep.nlp.extensions import evidence_of
 logger = logging.getLogger(__name__)
 
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+FIRST_PERSON = frozenset({"i", "we"})
+SPEAKER_VIA = "speaker of the quote"
 ACCORDING = "accord"
 # Arcs inside a noun phrase, climbed from its last word to its head.
 NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "amod", "det", "poss"})
@@ -140,3 +145,17 @@ def without_own_reports(
     if not own:
         return tuple(modes)
     return tuple(hit for hit in modes if hit.mode != "reported")
+
+
+def quoted_self(phrases: Sequence[Token], quotes: Sequence[Quote], doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The quote's speaker for a first-person actor phrase inside the quote ("'We request ...,'
+    he said" -> the actor "he" resolves to), cited by the speaker's words; else nothing."""
+    for phrase in (p for p in phrases if p.lower_ in FIRST_PERSON):
+        for quote in reversed(quotes_covering(quotes, phrase.idx)):
+            if quote.speaker is None:
+                continue
+            speaker = quote.speaker
+            named = [a for a in doc_actors if a.actor_id and a.evidence.start < speaker.end and speaker.start < a.evidence.end]
+            if named:
+                return [replace(named[0], via=f"{named[0].via}+{SPEAKER_VIA}")]
+    return []

@@ -23,7 +23,7 @@ from typing import Protocol, runtime_checkable
 import pycountry
 from spacy.tokens import Doc, Token
 
-from sitrep.events.attribution import attribution_chain, without_own_reports
+from sitrep.events.attribution import attribution_chain, quoted_self, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
@@ -263,6 +263,9 @@ class RuleCoder:
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
                                      self.actor_kb)
+        if not actors:
+            actors = quoted_self(actor_phrases(hit.anchors, self.triggers, event_type), doc_mentions(doc, "quotes"),
+                                 doc_mentions(doc, "actors"))
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both

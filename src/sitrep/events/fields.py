@@ -61,6 +61,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
+CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
 OPPONENT_PREPOSITIONS = frozenset({"with", "by"})
@@ -277,6 +278,8 @@ def recipient_phrases(
         phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
+    if event_type.asks_clause_subject:  # "requested that India restrain its troops"
+        phrases += _children(_children(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     return phrases + prep_objects(heads, preps)
 

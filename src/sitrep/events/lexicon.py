@@ -69,6 +69,7 @@ class EventType:
     mutual: bool = False
     counts_subject: bool = False  # "10 gunmen stormed": the subject's number is the magnitude
     met_in_place: bool = False  # a meeting: held where its sentence says, though verbal
+    asks_clause_subject: bool = False  # "requested that India restrain": India is addressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +257,7 @@ def load_ontology() -> Ontology:
             movement=bool(spec.get("movement")),
             counts_subject=bool(spec.get("movement") or spec.get("counts_subject")),
             met_in_place=bool(spec.get("met_in_place")),
+            asks_clause_subject=bool(spec.get("asks_clause_subject")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
