@@ -462,6 +462,11 @@ def test_coder_actor_inside_a_clause_of_the_object_is_not_the_recipient(annotate
     assert event.recipient == ()
 
 
+def test_coder_issuer_of_a_recording_makes_the_pledge_its_relative_clause_states(annotate):
+    event = only(code_events(annotate("Hezbollah posted a recording that pledged allegiance to Iran.")), "AGREE")
+    assert actor_ids(event.actor) == ["LBN_HEZ"]
+
+
 def test_coder_issuer_of_a_statement_makes_its_call(annotate):
     event = only(code_events(annotate("Turkey circulated a statement calling for an inquiry in Idlib.")), "REQUEST")
     assert actor_ids(event.actor) == ["TUR"]

@@ -61,6 +61,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
+RELATIVE_CLAUSE = "relcl"
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
@@ -302,13 +303,16 @@ def unnamed_participants(
     ]
 
 
-def _issuers(noun: Token) -> list[Token]:
-    """Who issued the thing a participle clause hangs on, when that thing names nobody:
-    "Kuwait circulated a statement calling for an inquiry", "the group released a video
-    threatening attacks" -> Kuwait, the group (the subject of the verb it is the object of)."""
+def _issuers(phrase: Token) -> list[Token]:
+    """Who issued the thing a participle or relative clause hangs on, when that thing names
+    nobody: "Kuwait circulated a statement calling for an inquiry", "the group released a video
+    threatening attacks", "Shekau posted a recording that pledged allegiance" -> Kuwait, the
+    group, Shekau (the subject of the verb it is the object of)."""
+    relative = phrase.lower_ in RELATIVE_PRONOUNS and phrase.head.dep_ == RELATIVE_CLAUSE
+    noun = phrase.head.head if relative else phrase
     if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i:
         return []
-    if not any(c.dep_ == "acl" and c.tag_ == GERUND for c in noun.children):
+    if not any((c.dep_ == "acl" and c.tag_ == GERUND) or c.dep_ == RELATIVE_CLAUSE for c in noun.children):
         return []
     return subject_of(noun.head)
 
