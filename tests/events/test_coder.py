@@ -556,6 +556,11 @@ def test_coder_passive_claim_names_the_actor_not_a_target(annotate):
     assert actor_ids(event.actor) == ["LBN_HEZ"] and event.recipient == ()
 
 
+def test_coder_promise_of_retaliation_is_a_threat_not_an_agreement(annotate):
+    event = only(code_events(annotate("The strike in Idlib prompted Iran to promise retaliation.")), "THREATEN")
+    assert actor_ids(event.actor) == ["IRN"] and event.mode == "violence"
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]
