@@ -561,6 +561,15 @@ def test_coder_promise_of_retaliation_is_a_threat_not_an_agreement(annotate):
     assert actor_ids(event.actor) == ["IRN"] and event.mode == "violence"
 
 
+def test_coder_headline_participle_is_passive_but_a_past_tense_with_object_is_not():
+    nlp = default_nlp()
+    headline = only(code_events(nlp("Security guard and attackers killed in assault at Pearl Continental hotel in Gwadar")),
+                    "ASSAULT")
+    assert headline.actor == () and [e.entity_text for e in headline.recipient][:1] == ["Security guard"]
+    active = only(code_events(nlp("Baloch separatists killed at least 11 soldiers in an attack in April.")), "ASSAULT")
+    assert [e.entity_text for e in active.actor] == ["Baloch separatists"]
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

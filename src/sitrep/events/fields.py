@@ -61,6 +61,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
@@ -158,10 +159,20 @@ def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[To
 def is_passive(verb: Token) -> bool:
     """A passive clause ("was shelled"), a past participle hung on a noun ("Palestinians
     killed by army fire"), whose noun is the patient, not the agent, or a passive small
-    clause (`is_small_clause`)."""
+    clause (`is_small_clause`), or a headline's participle (`is_headline_passive`)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == PAST_PARTICIPLE and verb.head.pos_ in NOMINAL_POS
-    ) or is_small_clause(verb)
+    ) or is_small_clause(verb) or is_headline_passive(verb)
+
+
+def is_headline_passive(verb: Token) -> bool:
+    """A participle heading its sentence with a subject, no auxiliary and no object: headline
+    style for a passive ("Security guard and attackers killed in assault on hotel"). The
+    tagger also calls some past tenses participles ("separatists killed 11 soldiers"): those
+    have their object."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == "ROOT" and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
+        and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS)
 
 
 def is_small_clause(verb: Token) -> bool:
@@ -186,7 +197,7 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return []
     if verb.dep_ == "acl":
         return [verb.head]
-    deps = SUBJECT_DEPS if is_small_clause(verb) else PASSIVE_SUBJECT_DEPS
+    deps = SUBJECT_DEPS if is_small_clause(verb) or is_headline_passive(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
 
