@@ -570,6 +570,12 @@ def test_coder_headline_participle_is_passive_but_a_past_tense_with_object_is_no
     assert [e.entity_text for e in active.actor] == ["Baloch separatists"]
 
 
+def test_coder_relative_pronoun_under_a_reporting_clause_stands_for_its_noun(annotate):
+    events = code_events(annotate("Russia bombed the Hezbollah fighters who Turkey said were attacking Idlib."))
+    attacking = next(e for e in events if e.event_text == "attacking")
+    assert actor_ids(attacking.actor) == ["LBN_HEZ"]
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

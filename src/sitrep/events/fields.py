@@ -63,6 +63,7 @@ DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
+MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
@@ -114,6 +115,19 @@ def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[Ment
     return [m for m in mentions if start <= m.evidence.start and m.evidence.end <= end]
 
 
+def relative_referent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for: the head of its relative clause, also through
+    a clause inside it ("fighters who he said were attacking": fighters)."""
+    clause = pronoun.head
+    for _ in range(MAX_RELATIVE_CLIMB):
+        if clause.dep_ == RELATIVE_CLAUSE and clause.head.i != clause.i:
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return pronoun.head.head
+
+
 def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
 
@@ -123,8 +137,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     its own participants ("the other of shattering the truce brokered by the UN": not
     the UN).
     """
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.head.i != token.head.i:
-        token = token.head.head
+    if token.lower_ in RELATIVE_PRONOUNS:
+        token = relative_referent(token)
     heads = [token] + [c for c in token.conjuncts if c.i > token.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
     found += [m for head in heads for m in actors if m.evidence.start <= head.idx < m.evidence.end and m not in found]
