@@ -576,6 +576,12 @@ def test_coder_relative_pronoun_under_a_reporting_clause_stands_for_its_noun(ann
     assert actor_ids(attacking.actor) == ["LBN_HEZ"]
 
 
+def test_coder_who_is_to_blame_is_accused_by_the_speaker(annotate):
+    event = only(code_events(annotate("Turkey said that Hezbollah had been to blame for the attack.")), "ACCUSE")
+    assert actor_ids(event.actor) == ["TUR"] and actor_ids(event.recipient) == ["LBN_HEZ"]
+    assert "reported" not in event.aux_mode
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

@@ -8,7 +8,7 @@ A statement is not "reported" by its own speaker: "X called on Y, X said" is X's
 the outlet asserts; nor is an event named inside the speaker's own phrase ("Leggett, who
 called on the group ..., added that ...") reported by that speaker (`without_own_reports`).
 Inside a quote, "we" and "I" are its speaker ("'We request that India withdraws,' he said":
-`quoted_self`).
+`quoted_self`); a statement that names no maker is its cited speaker's (`speaker_actors`).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from sitrep.events.candidates import quotes_covering
 from sitrep.events.fields import phrase_actors
 from sitrep.events.modes import AuxModeHit
-from sitrep.model import ActorMention, AttributionLink, Quote
+from sitrep.model import ActorMention, AttributionLink, Evidence, Quote
 from sitrep.nlp.extensions import evidence_of
 
 logger = logging.getLogger(__name__)
@@ -147,15 +147,33 @@ def without_own_reports(
     return tuple(hit for hit in modes if hit.mode != "reported")
 
 
+def _named_at(span: Evidence, identifier: str | None, doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The resolved actor mention on `span` (of `identifier` when given), as the speaker."""
+    for actor in doc_actors:
+        if actor.actor_id and identifier in (None, actor.actor_id) \
+                and actor.evidence.start < span.end and span.start < actor.evidence.end:
+            return [replace(actor, via=f"{actor.via}+{SPEAKER_VIA}")]
+    return []
+
+
 def quoted_self(phrases: Sequence[Token], quotes: Sequence[Quote], doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The quote's speaker for a first-person actor phrase inside the quote ("'We request ...,'
     he said" -> the actor "he" resolves to), cited by the speaker's words; else nothing."""
     for phrase in (p for p in phrases if p.lower_ in FIRST_PERSON):
         for quote in reversed(quotes_covering(quotes, phrase.idx)):
-            if quote.speaker is None:
-                continue
-            speaker = quote.speaker
-            named = [a for a in doc_actors if a.actor_id and a.evidence.start < speaker.end and speaker.start < a.evidence.end]
+            named = _named_at(quote.speaker, None, doc_actors) if quote.speaker is not None else []
             if named:
-                return [replace(named[0], via=f"{named[0].via}+{SPEAKER_VIA}")]
+                return named
+    return []
+
+
+def speaker_actors(doc: Doc, trigger: Token, modes: Sequence[AuxModeHit], quotes: Sequence[Quote],
+                   doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """Who makes a statement that names no maker of its own: its innermost cited speaker ("She
+    said that Hamas was to blame": she blames), cited by the speaker's words; else nothing."""
+    for link in reversed(attribution_chain(doc, trigger, modes, quotes, doc_actors, None)):
+        if link.identifier and link.evidence is not None:
+            named = _named_at(link.evidence, link.identifier, doc_actors)
+            if named:
+                return named
     return []

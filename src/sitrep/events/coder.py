@@ -23,7 +23,7 @@ from typing import Protocol, runtime_checkable
 import pycountry
 from spacy.tokens import Doc, Token
 
-from sitrep.events.attribution import attribution_chain, quoted_self, without_own_reports
+from sitrep.events.attribution import attribution_chain, quoted_self, speaker_actors, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
@@ -297,6 +297,8 @@ class RuleCoder:
             published=published,
             order=self.ontology.aux_order,
         )
+        if event_type.verbal and not actors and not doers:
+            actors = speaker_actors(doc, hit.anchors[0], modes, quotes, doc_mentions(doc, "actors"))
         modes = without_own_reports(
             doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal
         )

@@ -206,7 +206,8 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     its participle modifies, the subject of a small clause), or whom a verb of suffering
     befalls ("20 soldiers died in the clash")."""
     if lexicon.suffers_subject(verb):
-        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        clause = verb.head if lexicon.is_patient_predicate(verb) else verb
+        return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if not is_passive(verb):
         return []
     if verb.dep_ == "acl":

@@ -34,7 +34,7 @@ INSTRUMENTS_FILE = "instrument_words.jsonl"
 ANY_CATEGORY = "*"
 ROLES = frozenset(
     {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word", "reciprocal_word", "measure_noun", "state_facility", "patient_verb"}
+     "claim_word", "reciprocal_word", "measure_noun", "state_facility", "patient_verb", "patient_predicate"}
 )
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -50,6 +50,9 @@ TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_CLAUSE = "relcl"
 CLAUSE_OBJECT_DEPS = frozenset({"dobj"})
 RELATIVE_OBJECTS = frozenset({"that", "which"})
+# "Hamas was to blame": a predicate after the copula.
+PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
+COPULA = "be"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
@@ -139,12 +142,19 @@ class TriggerLexicon:
     reciprocal_words: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     state_facilities: frozenset[str] = frozenset()
-    # Verbs whose subject suffers the act ("soldiers died in the clash"): read like a passive.
+    # Verbs whose subject suffers the act ("soldiers died in the clash"), and predicates whose
+    # copula's subject does ("Hamas was to blame"): read like a passive.
     patient_verbs: frozenset[str] = frozenset()
+    patient_predicates: frozenset[str] = frozenset()
 
     def suffers_subject(self, verb: Token) -> bool:
         """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""
-        return verb.lemma_.lower() in self.patient_verbs
+        return verb.lemma_.lower() in self.patient_verbs or self.is_patient_predicate(verb)
+
+    def is_patient_predicate(self, verb: Token) -> bool:
+        """Whether `verb` is a predicate after a copula whose subject it befalls ("X was to blame")."""
+        return verb.lemma_.lower() in self.patient_predicates and verb.dep_ in PREDICATE_DEPS \
+            and verb.head.lemma_.lower() == COPULA
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -376,6 +386,7 @@ def load_triggers() -> TriggerLexicon:
         measure_nouns=frozenset(roles["measure_noun"]),
         state_facilities=frozenset(roles["state_facility"]),
         patient_verbs=frozenset(roles["patient_verb"]),
+        patient_predicates=frozenset(roles["patient_predicate"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
     )
 
