@@ -365,6 +365,13 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     assert found["they"] == ("PSE_HAMAS", "anaphor")
 
 
+def test_actors_pronoun_takes_a_singular_title_but_not_a_plural_one(resolve):
+    found, _ = resolve("Yemen's president fled after two planes targeted his residence in Aden.")
+    assert found["his"] == ("YEM_GOV", "anaphor")
+    found, _ = resolve("Iran's foreign ministers met in Tehran. He said nothing.")
+    assert "He" not in found
+
+
 def test_actors_pronoun_after_an_unknown_person_stays_unlinked(resolve):
     found, _ = resolve("Benjamin Netanyahu visited the border. Zorvan Quillet, a photographer, lived in "
                        "Gaza. He was kidnapped in 2013.")

@@ -83,6 +83,8 @@ PERSON = "person"
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT_FORMS = frozenset({"it", "its"})
 SETTING_VIA = "anaphor:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
+ROLE_VIA = "role:"  # how a mention resolved through a title records it ("role:president")
+PLURAL_SUFFIX = "s"
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object,
 # possessor ("targeted his residence", "his forces attacked"). A
@@ -460,10 +462,10 @@ class ActorResolver:
             return self.anaphor_actor(cand.anaphor, history, cand.country, setting)
         if cand.kind == "office":
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
-            return actor, f"role:{cand.role.text.lower()}", False
+            return actor, f"{ROLE_VIA}{cand.role.text.lower()}", False
         if cand.kind == "role":
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
-            return (link.actor, f"role:{link.role.text.lower()}", False) if link else (None, DROP, False)
+            return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
     def anaphor_actor(self, anaphor: Anaphor, history: list[Actor], country: str | None = None,
@@ -493,7 +495,7 @@ class ActorResolver:
         if is_person:
             link = person_role(doc, cand, roles, self.kb, token_actor)
             if link is not None:
-                return link.actor, f"role:{link.role.text.lower()}", True
+                return link.actor, f"{ROLE_VIA}{link.role.text.lower()}", True
         if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):
             return None, DROP, False
         return None, "unresolved", is_person
@@ -565,14 +567,22 @@ def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[
 
 def pronoun_antecedent(mentions: list[ActorMention], earliest: int, before: int,
                        wants_person: bool) -> ActorMention | None:
-    """The last resolved mention in [earliest, before) that agrees with the pronoun."""
+    """The last resolved mention in [earliest, before) that agrees with the pronoun. A
+    singular title names one person ("Yemen's president ... his residence"), though it
+    resolves to the government the office belongs to."""
     for mention in sorted(mentions, key=lambda m: m.evidence.start, reverse=True):
         if not earliest <= mention.evidence.start < before or mention.actor_id is None:
             continue
-        if (mention.actor_type == PERSON) == wants_person and \
+        if (names_one_person(mention)) == wants_person and \
                 (wants_person or mention.actor_type in GROUP_TYPES):
             return mention
     return None
+
+
+def names_one_person(mention: ActorMention) -> bool:
+    """A person, or a singular title of an office ("the president", not "foreign ministers")."""
+    return mention.actor_type == PERSON or (mention.via.startswith(ROLE_VIA)
+                                            and not mention.evidence.text.lower().endswith(PLURAL_SUFFIX))
 
 
 def counted(token) -> bool:
