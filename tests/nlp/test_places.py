@@ -86,6 +86,13 @@ def test_gazetteer_shipped_regions_cover_conflict_areas():
         assert by_country.get(country), country
 
 
+def test_places_names_the_ner_mislabels_resolve_to_curated_regions(place_nlp):
+    text = "Soldiers clashed in the Galwan Valley in Ladakh, in the western Himalayas."
+    found = {surface: m.place_id for surface, m in mentions(place_nlp, text).items()}
+    assert found == {"Galwan Valley": "region:in-galwan-valley", "Ladakh": "region:in-ladakh",
+                     "Himalayas": "region:xx-himalayas"}
+
+
 def test_gazetteer_lookup_knows_countries_abbreviations_and_demonyms():
     gazetteer = load_gazetteer()
     assert [p.place_id for p in gazetteer.lookup(normalise_name("U.S.")) if p.feature == "country"] == ["country:US"]
