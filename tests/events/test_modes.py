@@ -170,3 +170,9 @@ def test_modes_conjunct_with_own_tense_keeps_its_own_modes(annotate):
 def test_modes_conjunct_without_own_verb_form_shares_the_modal(annotate):
     doc = annotate("Russia will deploy troops and reinforce the garrison in Latakia.")
     assert "future" in modes_of(doc, "MOBILIZE", anchor="reinforce")
+
+
+def test_modes_cause_named_after_a_connective_keeps_its_own_modes(annotate):
+    doc = annotate("Turkey vowed to attack Hezbollah in response to the shelling of Afrin by Russia.")
+    assert modes_of(doc, "ASSAULT", "attack") == ("future",)
+    assert "future" not in modes_of(doc, "ASSAULT", "shelling")

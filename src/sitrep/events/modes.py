@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import NOMINAL_POS, AuxCueLexicon
+from sitrep.events.merge import CONNECTIVES
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -136,12 +137,14 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
 
 def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None) -> list[AuxModeHit]:
     """Cues on the path from the event word up to the root of its sentence, only those inside
-    `sent` (a headline the parser ran into the next paragraph governs nothing there)."""
+    `sent` (a headline the parser ran into the next paragraph governs nothing there). Above
+    a finite adverbial clause or a cause or time connective ("wanted him killed in response
+    to a chemical attack") only who reports it reaches the event: it is a happening of its own."""
     hits = []
     own_clause = True
     below, token = trigger, trigger.head
     while token.i != below.i:
-        own_clause = own_clause and not _finite_adverbial(below)
+        own_clause = own_clause and not _finite_adverbial(below) and below.lower_ not in CONNECTIVES
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         below, token = token, token.head
