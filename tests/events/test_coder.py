@@ -582,6 +582,13 @@ def test_coder_who_is_to_blame_is_accused_by_the_speaker(annotate):
     assert "reported" not in event.aux_mode
 
 
+def test_coder_state_noun_of_cooperation_needs_a_light_verb(annotate):
+    background = code_events(annotate("Russia praised its close alliance with Iran."))
+    assert not [e for e in background if e.event == "COOPERATE"]
+    forged = only(code_events(annotate("Russia forged an alliance with Iran.")), "COOPERATE")
+    assert actor_ids(forged.actor) == ["RUS"] and actor_ids(forged.recipient) == ["IRN"]
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

@@ -111,6 +111,8 @@ class TriggerRow:
     needs: a noun class one of the trigger's core arguments must belong to (None: any), so
         a word with a conflict sense and an everyday one codes only the first ("released the
         hostages", not "released a video").
+    needs_light_verb: as a noun the word names a state more often than an act ("the close
+        alliance with Israel"): it stands only with a light verb ("forged an alliance").
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
     """
@@ -124,6 +126,7 @@ class TriggerRow:
     note: str
     needs: str | None = None
     mutual: bool = False
+    needs_light_verb: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +343,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         note=row["note"],
         needs=needs,
         mutual=bool(row.get("mutual", False)),
+        needs_light_verb=bool(row.get("needs_light_verb", False)),
     )
 
 

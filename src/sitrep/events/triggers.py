@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import TriggerLexicon, TriggerRow
+from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +169,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
-    matches only when an argument of its head word belongs to it.
+    matches only when an argument of its head word belongs to it; a noun that needs a light
+    verb only with one ("forged an alliance", not "the close alliance with Israel").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -189,6 +190,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         members = lexicon.noun_classes[row.needs] if lexicon is not None else frozenset()
         if not any(has_argument_in(part, members) for part in matched):
             return None
+    if row.needs_light_verb and token.pos_ in NOMINAL_POS and (lexicon is None or lexicon.light_verb(token) is None):
+        return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
 
