@@ -587,6 +587,10 @@ def test_coder_state_noun_of_cooperation_needs_a_light_verb(annotate):
     assert not [e for e in background if e.event == "COOPERATE"]
     forged = only(code_events(annotate("Russia forged an alliance with Iran.")), "COOPERATE")
     assert actor_ids(forged.actor) == ["RUS"] and actor_ids(forged.recipient) == ["IRN"]
+    seekers = code_events(annotate("Turkey hosts Iranian asylum seekers and an aid group from Iraq."))
+    assert not [e for e in seekers if e.event == "AID"]
+    sent = only(code_events(annotate("Russia pledged aid to Iraq.")), "AID")
+    assert actor_ids(sent.actor) == ["RUS"] and actor_ids(sent.recipient) == ["IRQ"]
 
 
 def test_coder_lodged_protest_is_an_accusation(annotate):
