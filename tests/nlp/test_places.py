@@ -93,6 +93,12 @@ def test_places_names_the_ner_mislabels_resolve_to_curated_regions(place_nlp):
                      "Himalayas": "region:xx-himalayas"}
 
 
+def test_places_demonym_on_a_territory_noun_places_in_the_country(place_nlp):
+    found = mentions(place_nlp, "Russian aircraft entered Ukrainian airspace while Turkish border guards watched.")
+    assert {surface: (m.place_id, m.method) for surface, m in found.items()} == {
+        "Ukrainian airspace": ("country:UA", "demonym territory")}
+
+
 def test_gazetteer_lookup_knows_countries_abbreviations_and_demonyms():
     gazetteer = load_gazetteer()
     assert [p.place_id for p in gazetteer.lookup(normalise_name("U.S.")) if p.feature == "country"] == ["country:US"]

