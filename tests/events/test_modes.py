@@ -176,3 +176,8 @@ def test_modes_cause_named_after_a_connective_keeps_its_own_modes(annotate):
     doc = annotate("Turkey vowed to attack Hezbollah in response to the shelling of Afrin by Russia.")
     assert modes_of(doc, "ASSAULT", "attack") == ("future",)
     assert "future" not in modes_of(doc, "ASSAULT", "shelling")
+
+
+def test_modes_clause_describing_a_noun_keeps_its_own_modes(annotate):
+    doc = annotate("Russia urged Hezbollah to respect the truce signed by Turkey and Iran.")
+    assert "demand" not in modes_of(doc, "SUPPORT", "signed")

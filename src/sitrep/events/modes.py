@@ -138,13 +138,15 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
 def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None) -> list[AuxModeHit]:
     """Cues on the path from the event word up to the root of its sentence, only those inside
     `sent` (a headline the parser ran into the next paragraph governs nothing there). Above
-    a finite adverbial clause or a cause or time connective ("wanted him killed in response
-    to a chemical attack") only who reports it reaches the event: it is a happening of its own."""
+    a finite adverbial clause, a clause describing a noun or a cause or time connective
+    ("wanted him killed in response to a chemical attack") only who reports it reaches the
+    event: it is a happening of its own."""
     hits = []
     own_clause = True
     below, token = trigger, trigger.head
     while token.i != below.i:
-        own_clause = own_clause and not _finite_adverbial(below) and below.lower_ not in CONNECTIVES
+        own_clause = own_clause and not _finite_adverbial(below) and not _told_of_a_noun(below) \
+            and below.lower_ not in CONNECTIVES
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         below, token = token, token.head
@@ -160,6 +162,13 @@ def _finite_adverbial(clause: Token) -> bool:
         and clause.tag_ in FINITE_TAGS
         and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
     )
+
+
+def _told_of_a_noun(clause: Token) -> bool:
+    """A clause that describes a noun as done ("the peace deal signed in February", "the
+    attacks that IS carried out"): a happening of its own, outside the modality of the
+    sentence it sits in ("called on the group to uphold the deal signed in February")."""
+    return (clause.dep_ == "acl" and clause.tag_ == "VBN") or (clause.dep_ == "relcl" and clause.tag_ in FINITE_TAGS)
 
 
 def _is_marker(token: Token) -> bool:
