@@ -4,8 +4,10 @@
 
 1. candidates: sentences with a trigger word and a resolved actor or place (set lookups only);
 2. coding: per trigger hit, the dependency arcs give actor, recipient, location, date and
-   magnitude (`fields`), the cue words give the auxiliary modes (`modes`), the quotes and
-   reporting verbs give the attribution chain (`attribution`);
+   magnitude (`fields`), the words around the trigger its PLOVER mode (`mode_choice`), the
+   cue words the auxiliary modes (`modes`), the quotes and reporting verbs the attribution
+   chain and, for a statement that names no maker, its speaker (`attribution`); a trigger
+   inside an actor's name is none (`inside_a_name`);
 3. merging: the events of one sentence that describe one happening become one (`merge`);
 4. context: a material event with no place of its own takes the place of the same kind of
    event a few sentences before (`context`).
