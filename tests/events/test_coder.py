@@ -593,6 +593,11 @@ def test_coder_state_noun_of_cooperation_needs_a_light_verb(annotate):
     assert actor_ids(sent.actor) == ["RUS"] and actor_ids(sent.recipient) == ["IRQ"]
 
 
+def test_coder_light_verb_the_lemmatizer_mangles_still_carries_its_noun(annotate):
+    event = only(code_events(annotate("Hezbollah staged airstrikes on Turkey in Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"] and actor_ids(event.recipient) == ["TUR"]
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

@@ -278,8 +278,8 @@ def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     did it ("airstrikes carried out by Russia", "an attack claimed by IS"), also where the
     parser hung them lower in the noun's phrase ("attacks on U.S. personnel in Iraq conducted
     by Iran"); not any participle ("a poster accompanied by a sketch")."""
-    acts = lexicon.support_verbs | lexicon.claim_words
-    return [t for t in noun.subtree if t.dep_ == PARTICIPLE_CLAUSE and t.lemma_.lower() in acts]
+    return [t for t in noun.subtree if t.dep_ == PARTICIPLE_CLAUSE
+            and (lexicon.is_support_verb(t) or t.lemma_.lower() in lexicon.claim_words)]
 
 
 def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:

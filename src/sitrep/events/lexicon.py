@@ -150,6 +150,11 @@ class TriggerLexicon:
     patient_verbs: frozenset[str] = frozenset()
     patient_predicates: frozenset[str] = frozenset()
 
+    def is_support_verb(self, verb: Token) -> bool:
+        """Whether `verb` is a light verb, by lemma or by its own form: the lemmatizer makes
+        "staged" and "waged" "stag" and "wag", so the KB lists those forms too."""
+        return verb.lemma_.lower() in self.support_verbs or verb.lower_ in self.support_verbs
+
     def suffers_subject(self, verb: Token) -> bool:
         """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""
         return verb.lemma_.lower() in self.patient_verbs or self.is_patient_predicate(verb)
@@ -179,7 +184,7 @@ class TriggerLexicon:
         if anchor.pos_ not in NOMINAL_POS:
             return None
         for clause in anchor.children:  # "the operations that IS is conducting", "the attacks it launched"
-            if clause.dep_ == RELATIVE_CLAUSE and clause.lemma_.lower() in self.support_verbs \
+            if clause.dep_ == RELATIVE_CLAUSE and self.is_support_verb(clause) \
                     and not any(c.dep_ in CLAUSE_OBJECT_DEPS and c.lower_ not in RELATIVE_OBJECTS for c in clause.children):
                 return clause
         head = anchor.head
@@ -187,10 +192,10 @@ class TriggerLexicon:
             return None
         if head.lower_ == MEASURE_PREPOSITION and head.head.lemma_.lower() in self.measure_nouns:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
-        if head.lemma_.lower() in self.support_verbs:
+        if self.is_support_verb(head):
             return head
         if anchor.dep_ in TRIGGER_SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
-            carrier = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.support_verbs), None)
+            carrier = next((c for c in head.children if c.dep_ == "xcomp" and self.is_support_verb(c)), None)
             if carrier is not None:
                 return carrier
         claim = head.head
