@@ -596,6 +596,8 @@ def test_coder_state_noun_of_cooperation_needs_a_light_verb(annotate):
 def test_coder_light_verb_the_lemmatizer_mangles_still_carries_its_noun(annotate):
     event = only(code_events(annotate("Hezbollah staged airstrikes on Turkey in Idlib.")), "ASSAULT")
     assert actor_ids(event.actor) == ["LBN_HEZ"] and actor_ids(event.recipient) == ["TUR"]
+    war = only(code_events(annotate("Hezbollah waged war on Turkey.")), "ASSAULT")
+    assert actor_ids(war.actor) == ["LBN_HEZ"] and actor_ids(war.recipient) == ["TUR"]
 
 
 def test_coder_lodged_protest_is_an_accusation(annotate):
