@@ -598,6 +598,8 @@ def test_coder_light_verb_the_lemmatizer_mangles_still_carries_its_noun(annotate
     assert actor_ids(event.actor) == ["LBN_HEZ"] and actor_ids(event.recipient) == ["TUR"]
     war = only(code_events(annotate("Hezbollah waged war on Turkey.")), "ASSAULT")
     assert actor_ids(war.actor) == ["LBN_HEZ"] and actor_ids(war.recipient) == ["TUR"]
+    cordon = only(code_events(annotate("Turkish police cordoned off Idlib.")), "COERCE")
+    assert actor_ids(cordon.actor) == ["TUR"] and cordon.mode == "restrict"
 
 
 def test_coder_lodged_protest_is_an_accusation(annotate):

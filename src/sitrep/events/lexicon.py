@@ -55,8 +55,26 @@ PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 COPULA = "be"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
+# Regular English verb endings and what restores the stem ("staged" -> "stage", "shelled" ->
+# "shell", "staging" -> "stage", "raids" -> "raid"), for words the lemmatizer gets wrong.
+REGULAR_SUFFIXES = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+MIN_STEM = 3
+VERB = "VERB"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def word_forms(token: Token) -> frozenset[str]:
+    """The forms a lexicon word may match `token` by: its lemma, its lower-case form and, for
+    a verb, the stems of a regular inflection. The lemmatizer makes "staged", "waged" and
+    "cordoned" "stag", "wag" and "cordone"; the stems give "stage", "wage" and "cordon"."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if token.pos_ == VERB:
+        for suffix, restore in REGULAR_SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_STEM:
+                forms.add(lower[: len(lower) - len(suffix)] + restore)
+    return frozenset(forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +169,8 @@ class TriggerLexicon:
     patient_predicates: frozenset[str] = frozenset()
 
     def is_support_verb(self, verb: Token) -> bool:
-        """Whether `verb` is a light verb, by lemma or by its own form: the lemmatizer makes
-        "staged" and "waged" "stag" and "wag", so the KB lists those forms too."""
-        return verb.lemma_.lower() in self.support_verbs or verb.lower_ in self.support_verbs
+        """Whether `verb` is a light verb (by any of its `word_forms`)."""
+        return not word_forms(verb).isdisjoint(self.support_verbs)
 
     def suffers_subject(self, verb: Token) -> bool:
         """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow
+from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow, word_forms
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +59,10 @@ class TriggerHit:
 
 
 def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token by lemma, by lower-case form ("troops", "troop") or by
-    the hyphenated word it is part of, written solid ("ceasefire" for "cease-fire")."""
-    return token.lemma_.lower() == word or token.lower_ == word or solid_word(token) == word
+    """A lexicon word matches a token by one of its `word_forms` (lemma, lower-case form,
+    regular verb stem: "troops", "troop", "staged" -> "stage") or by the hyphenated word it
+    is part of, written solid ("ceasefire" for "cease-fire")."""
+    return word in word_forms(token) or solid_word(token) == word
 
 
 def solid_word(token: Token) -> str:
@@ -198,9 +199,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
     hits = []
     for token in sent:
-        rows = lexicon.by_first_word.get(token.lemma_.lower(), ()) + (
-            lexicon.by_first_word.get(token.lower_, ()) if token.lower_ != token.lemma_.lower() else ()
-        )
+        rows = dict.fromkeys(row for form in sorted(word_forms(token)) for row in lexicon.by_first_word.get(form, ()))
         for row in rows:
             tokens = match_row(token, row, lexicon)
             if tokens is not None:
