@@ -4,18 +4,23 @@ Each function maps dependency arcs around the trigger's anchors to the mentions 
 components found, and returns mentions, never new strings, so every field keeps the evidence
 of the mention it came from:
 
-    actor      subject of the event verb (climbing xcomp/conj to a subject; the object or
-               passive subject controlling an infinitive), passive agent ("by"), who has a
-               small clause done ("wanted Assad killed"), possessor or modifier of a nominal
+    actor      subject of the event verb (climbing xcomp/conj to a subject; the object, the
+               object of "call on" or the passive subject controlling an infinitive), passive
+               agent ("by"), who has a small clause done ("wanted Assad killed"), whom the
+               victims fought ("killed in a clash with X"), possessor or modifier of a nominal
                trigger ("Russian airstrikes", "Iran's deployment"), subject of its light or
                claim verb ("launched an offensive", "said it was responsible for the attack"),
+               agent of a light verb's participle on it ("airstrikes carried out by Russia"),
                the issuer of a statement that makes a call ("circulated a statement calling
-               for"); else the nationality words of a group in those phrases (`units`)
-    recipient  direct object, passive subject ("Assad was hit"), the noun a participle
-               modifies ("observers detained"), "of" on a nominal trigger ("the killing of
-               Assad"; for movements "of" names the actor: "deployment of Iranian troops"),
-               or the object of a target preposition ("against", "on", "with"); a state's
-               embassy stands for the state, a country as direct object is its state
+               for", "a recording that pledged"); else the nationality words of a group in
+               those phrases (`units`)
+    recipient  direct object, passive subject ("Assad was hit"), subject of a verb of
+               suffering ("20 soldiers died"), the noun a participle modifies ("observers
+               detained"), "of" on a nominal trigger ("the killing of Assad"; for movements
+               "of" names the actor: "deployment of Iranian troops"), the object of a target
+               preposition ("against", "on", "with"), the subject of a demanded clause
+               ("requested that India restrain"); a state's embassy stands for the state, a
+               country as direct object is its state
     participants  phrases in those slots no mention names ("the bomber", "they"): they
                anchor an event (`unnamed_participants`)
     location   object of a locative preposition attached to the trigger ("into Idlib"), else
@@ -242,7 +247,8 @@ def subject_of(verb: Token) -> list[Token]:
             if controllers:
                 # Object control: "urged the militias to withdraw", "incited protesters to
                 # storm", "called on Iran to release": the object of the governing verb does
-                # the infinitive's action, as does a passive's subject ("the brigade was formed to carry out attacks").
+                # the infinitive's action, as does a passive's subject ("the brigade was
+                # formed to carry out attacks").
                 return controllers
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
