@@ -154,14 +154,15 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
             if not any(start <= m.evidence.start < end for start, end in clauses)]
 
 
-def _children(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
+def children_on(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
+    """The children of `tokens` on the given arcs."""
     return [child for token in tokens for child in token.children if child.dep_ in deps]
 
 
 def prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]:
     """Objects of the named prepositions attached to any of `tokens` ("into" -> "Idlib")."""
     objects = []
-    for prep in _children(tokens, frozenset({"prep", "agent", "dative"})):
+    for prep in children_on(tokens, frozenset({"prep", "agent", "dative"})):
         if prep.lower_ in preps:
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return objects
@@ -273,7 +274,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             or _opponents_in_fight(verb, lexicon, event_type)
     agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
-        phrases += _children([noun], NOMINAL_MODIFIER_DEPS)
+        phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], agent_preps)
         phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
     return phrases
@@ -308,11 +309,11 @@ def recipient_phrases(
     own = {t.i for t in tokens}
     phrases = []
     if not event_type.movement:
-        phrases += [t for t in _children(heads, OBJECT_DEPS) if t.i not in own]
+        phrases += [t for t in children_on(heads, OBJECT_DEPS) if t.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
-        phrases += _children(_children(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
+        phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     return phrases + prep_objects(heads, preps)
 
@@ -370,7 +371,7 @@ def find_actors(
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
-        phrases += _children(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
+        phrases += children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
@@ -401,7 +402,7 @@ def find_recipients(
         found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
                  for m in group_actors(phrase, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
-        found = _target_states(_children(argument_heads(anchors, lexicon), DIRECT_OBJECT_DEPS), mentions, actor_kb)
+        found = _target_states(children_on(argument_heads(anchors, lexicon), DIRECT_OBJECT_DEPS), mentions, actor_kb)
     return _distinct(found)
 
 
@@ -448,7 +449,7 @@ def split_sides(
 def has_reciprocal_object(anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
     """Whether the trigger's object is "each other", "one another" or "the other": the
     coordinated subjects act on each other ("Israel and Hamas each accused the other")."""
-    objects = _children(argument_heads(anchors, lexicon), OBJECT_DEPS)
+    objects = children_on(argument_heads(anchors, lexicon), OBJECT_DEPS)
     return any(o.lemma_.lower() in lexicon.reciprocal_words for o in objects)
 
 
@@ -489,7 +490,7 @@ def find_location(
 
     for how, phrases in (
         (ATTACHED, prep_objects(heads, lexicon.location_preps)),
-        (OBJECT, _children(heads, OBJECT_DEPS)),
+        (OBJECT, children_on(heads, OBJECT_DEPS)),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))]
         places = [p for p in places if how == ATTACHED or free(p)]
@@ -573,7 +574,7 @@ def find_magnitude(
         return None
     targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
     deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | (SUBJECT_DEPS if event_type.counts_subject else frozenset())
-    for phrase in _children([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
+    for phrase in children_on([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
         targets.add(phrase.i)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         targets |= nominal_arguments(noun)

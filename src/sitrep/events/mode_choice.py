@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from sitrep.events.fields import argument_heads, is_infinitive_clause, prep_objects
+from sitrep.events.fields import argument_heads, children_on, is_infinitive_clause, prep_objects
 from sitrep.events.lexicon import ANY_CATEGORY, InstrumentLexicon, Ontology, TriggerLexicon
 from sitrep.events.triggers import TriggerHit
 
@@ -72,15 +72,10 @@ def phrase_tokens(root: Token, stop_deps: frozenset[str]) -> list[Token]:
     return found
 
 
-def heads_children(heads: Sequence[Token], deps: frozenset[str]) -> list[Token]:
-    """The children of `heads` on the given arcs."""
-    return [c for head in heads for c in head.children if c.dep_ in deps]
-
-
 def instrument_tokens(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
     """The words that can name the means of the act, nearest the trigger first."""
     heads = argument_heads(anchors, lexicon)
-    roots = heads_children(heads, INSTRUMENT_DEPS)
+    roots = children_on(heads, INSTRUMENT_DEPS)
     roots += prep_objects(heads, INSTRUMENT_PREPOSITIONS)
     tokens = {t.i: t for root in roots for t in phrase_tokens(root, CLAUSE_DEPS)}
     return sorted(tokens.values(), key=lambda t: abs(t.i - anchors[0].i))
@@ -109,7 +104,7 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
         return None
     heads = argument_heads(hit.anchors, lexicon)
     clauses = [c for head in heads for c in head.children if c.dep_ in DEMANDED_DEPS or is_infinitive_clause(c)]
-    below = {t.i for root in clauses + heads_children(heads, OBJECT_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
+    below = {t.i for root in clauses + children_on(heads, OBJECT_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
     below -= {t.i for t in hit.tokens}
     inner = sorted((h for h in hits if h.anchors[0].i in below), key=lambda h: abs(h.anchors[0].i - hit.anchors[0].i))
     for other in inner:
