@@ -602,6 +602,13 @@ def test_coder_light_verb_the_lemmatizer_mangles_still_carries_its_noun(annotate
     assert actor_ids(cordon.actor) == ["TUR"] and cordon.mode == "restrict"
 
 
+def test_coder_calling_a_report_baseless_rejects_it_but_a_writers_epithet_does_not(annotate):
+    event = only(code_events(annotate("Iran called the Turkish reports baseless.")), "REJECT")
+    assert actor_ids(event.actor) == ["IRN"] and event.event_text == "baseless"
+    epithet = code_events(annotate("Iran repeated its baseless claim about Idlib."))
+    assert not [e for e in epithet if e.event == "REJECT"]
+
+
 def test_coder_lodged_protest_is_an_accusation(annotate):
     event = only(code_events(annotate("Turkey lodged a strong protest with Russia over Idlib.")), "ACCUSE")
     assert actor_ids(event.actor) == ["TUR"]

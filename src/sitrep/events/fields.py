@@ -62,7 +62,7 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"

@@ -131,6 +131,8 @@ class TriggerRow:
         hostages", not "released a video").
     needs_light_verb: as a noun the word names a state more often than an act ("the close
         alliance with Israel"): it stands only with a light verb ("forged an alliance").
+    predicate_only: the word stands only as what is said of something ("called the reports
+        baseless", "the charges are unfounded"), not as a writer's epithet ("his baseless claim").
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
     """
@@ -145,6 +147,7 @@ class TriggerRow:
     needs: str | None = None
     mutual: bool = False
     needs_light_verb: bool = False
+    predicate_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +369,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         needs=needs,
         mutual=bool(row.get("mutual", False)),
         needs_light_verb=bool(row.get("needs_light_verb", False)),
+        predicate_only=bool(row.get("predicate_only", False)),
     )
 
 

@@ -32,6 +32,9 @@ CLIMB_DEPS = frozenset({"xcomp", "conj"})
 NOUN_MODIFIER_CLAUSES = frozenset({"relcl", "acl"})
 # Share of longer words capitalised above which a line is a title-case headline.
 HEADLINE_SHARE = 0.6
+# Where a predicate word says something of its subject or object ("the reports are
+# baseless", "called the reports baseless", "dismissed them as fabricated").
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
 # A class member written "ent:<label>" matches any token of that spaCy entity label.
 ENTITY_PREFIX = "ent:"
 
@@ -171,7 +174,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
-    verb only with one ("forged an alliance", not "the close alliance with Israel").
+    verb only with one ("forged an alliance", not "the close alliance with Israel"); a
+    predicate word only as one ("called the reports baseless").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -192,6 +196,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         if not any(has_argument_in(part, members) for part in matched):
             return None
     if row.needs_light_verb and token.pos_ in NOMINAL_POS and (lexicon is None or lexicon.light_verb(token) is None):
+        return None
+    if row.predicate_only and token.dep_ not in PREDICATE_DEPS:
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
