@@ -32,10 +32,14 @@ AUX_CUES_FILE = "aux_mode_cues.jsonl"
 INSTRUMENTS_FILE = "instrument_words.jsonl"
 # In plover.json's embedded_modes: the mode of any demanded clause no listed category names.
 ANY_CATEGORY = "*"
-ROLES = frozenset(
-    {"support_verb", "location_prep", "recipient_prep", "agent_prep", "nominal_agent_prep", "mutual_prep",
-     "claim_word", "reciprocal_word", "measure_noun", "state_facility", "patient_verb", "patient_predicate"}
-)
+# Role rows of kb/event_triggers.jsonl ({"lemma": w, "role": r}) -> the TriggerLexicon word
+# set each role fills.
+ROLE_FIELDS = {
+    "support_verb": "support_verbs", "location_prep": "location_preps", "recipient_prep": "recipient_preps",
+    "agent_prep": "agent_preps", "nominal_agent_prep": "nominal_agent_preps", "mutual_prep": "mutual_preps",
+    "claim_word": "claim_words", "reciprocal_word": "reciprocal_words", "measure_noun": "measure_nouns",
+    "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
+}
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
@@ -378,7 +382,7 @@ def load_triggers() -> TriggerLexicon:
     """Read and check kb/event_triggers.jsonl once per process."""
     ontology = load_ontology()
     index: dict[str, list[TriggerRow]] = {}
-    roles: dict[str, set[str]] = {role: set() for role in ROLES}
+    roles: dict[str, set[str]] = {role: set() for role in ROLE_FIELDS}
     seen: set[tuple] = set()
     rows = _jsonl_rows(TRIGGERS_FILE)
     classes: dict[str, set[str]] = {}
@@ -392,7 +396,7 @@ def load_triggers() -> TriggerLexicon:
             continue
         role = row.get("role")
         if role is not None:
-            if role not in ROLES or not isinstance(row.get("lemma"), str):
+            if role not in ROLE_FIELDS or not isinstance(row.get("lemma"), str):
                 raise SitrepError("E030", f"{TRIGGERS_FILE} line {line_no}: bad role row")
             roles[role].add(row["lemma"].lower())
             continue
@@ -405,19 +409,8 @@ def load_triggers() -> TriggerLexicon:
     logger.debug("loaded %s trigger rows", len(seen))
     return TriggerLexicon(
         by_first_word={word: tuple(rows) for word, rows in index.items()},
-        support_verbs=frozenset(roles["support_verb"]),
-        location_preps=frozenset(roles["location_prep"]),
-        recipient_preps=frozenset(roles["recipient_prep"]),
-        agent_preps=frozenset(roles["agent_prep"]),
-        nominal_agent_preps=frozenset(roles["nominal_agent_prep"]),
-        mutual_preps=frozenset(roles["mutual_prep"]),
-        claim_words=frozenset(roles["claim_word"]),
-        reciprocal_words=frozenset(roles["reciprocal_word"]),
-        measure_nouns=frozenset(roles["measure_noun"]),
-        state_facilities=frozenset(roles["state_facility"]),
-        patient_verbs=frozenset(roles["patient_verb"]),
-        patient_predicates=frozenset(roles["patient_predicate"]),
         noun_classes={name: frozenset(words) for name, words in classes.items()},
+        **{field: frozenset(roles[role]) for role, field in ROLE_FIELDS.items()},
     )
 
 
