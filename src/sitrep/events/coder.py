@@ -265,9 +265,9 @@ class RuleCoder:
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
                                      self.actor_kb)
+        own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
         if not actors:
-            actors = quoted_self(actor_phrases(hit.anchors, self.triggers, event_type), doc_mentions(doc, "quotes"),
-                                 doc_mentions(doc, "actors"))
+            actors = quoted_self(own_phrases, doc_mentions(doc, "quotes"), doc_mentions(doc, "actors"))
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
@@ -276,8 +276,7 @@ class RuleCoder:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(
-            actor_phrases(hit.anchors, self.triggers, event_type), mentions, self.participant_words)
+        doers = [] if actors else unnamed_participants(own_phrases, mentions, self.participant_words)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]

@@ -55,11 +55,10 @@ class ModeChoice:
     mode: str
     start: int
     end: int
-    how: str
 
     @classmethod
-    def of_token(cls, mode: str, token: Token, how: str) -> ModeChoice:
-        return cls(mode, token.idx, token.idx + len(token.text), how)
+    def of_token(cls, mode: str, token: Token) -> ModeChoice:
+        return cls(mode, token.idx, token.idx + len(token.text))
 
 
 def phrase_tokens(root: Token, stop_deps: frozenset[str]) -> list[Token]:
@@ -92,7 +91,7 @@ def instrument_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: Trigge
         modes = ([trigger_modes[token.i]] if token.i in trigger_modes else []) + instruments.modes(token, category)
         for mode in modes:
             if mode != own and (own is None or own in refines.get(mode, ())):
-                return ModeChoice.of_token(mode, token, "instrument")
+                return ModeChoice.of_token(mode, token)
     return None
 
 
@@ -110,10 +109,10 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
     for other in inner:
         mode = table.get(f"{other.row.event}:{other.row.mode}") or table.get(other.row.event)
         if mode is not None:
-            return ModeChoice(mode, other.start, other.end, "embedded")
+            return ModeChoice(mode, other.start, other.end)
     clauses = [c for c in clauses if c.pos_ in VERB_POS]
     if clauses and ANY_CATEGORY in table:
-        return ModeChoice.of_token(table[ANY_CATEGORY], clauses[0], "embedded")
+        return ModeChoice.of_token(table[ANY_CATEGORY], clauses[0])
     return None
 
 
