@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
-from sitrep.events.lexicon import NOMINAL_POS, word_forms
+from sitrep.events.lexicon import NOMINAL_POS, token_forms
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -60,8 +60,8 @@ def _bucket(mentions: Iterable[MentionT], starts: Sequence[int], count: int) -> 
 
 
 def has_trigger_word(sent: Span, first_words: frozenset[str]) -> bool:
-    """True when some token can start a trigger (by one of its `word_forms`)."""
-    return any(not word_forms(token).isdisjoint(first_words) for token in sent)
+    """True when some token can start a trigger (by one of its `token_forms`)."""
+    return any(not token_forms(token).isdisjoint(first_words) for token in sent)
 
 
 def sentence_pieces(doc: Doc) -> list[Span]:

@@ -68,13 +68,19 @@ VERB = "VERB"
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
 
 
-def word_forms(token: Token) -> frozenset[str]:
+def token_forms(token: Token) -> frozenset[str]:
     """The forms a lexicon word may match `token` by: its lemma, its lower-case form and, for
     a verb, the stems of a regular inflection. The lemmatizer makes "staged", "waged" and
-    "cordoned" "stag", "wag" and "cordone"; the stems give "stage", "wage" and "cordon"."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
-    if token.pos_ == VERB:
+    "cordoned" "stag", "wag" and "cordone"; the stems give "stage", "wage" and "cordon".
+    (Not `nlp.prefilter.word_forms`, which inflects lexicon lemmas for raw text.)"""
+    return _forms(token.lemma_.lower(), token.lower_, token.pos_ == VERB)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lemma: str, lower: str, verb: bool) -> frozenset[str]:
+    """`token_forms` by strings, cached: the trigger matcher asks for every word near a trigger."""
+    forms = {lemma, lower}
+    if verb:
         for suffix, restore in REGULAR_SUFFIXES:
             if lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_STEM:
                 forms.add(lower[: len(lower) - len(suffix)] + restore)
@@ -176,8 +182,8 @@ class TriggerLexicon:
     patient_predicates: frozenset[str] = frozenset()
 
     def is_support_verb(self, verb: Token) -> bool:
-        """Whether `verb` is a light verb (by any of its `word_forms`)."""
-        return not word_forms(verb).isdisjoint(self.support_verbs)
+        """Whether `verb` is a light verb (by any of its `token_forms`)."""
+        return not token_forms(verb).isdisjoint(self.support_verbs)
 
     def suffers_subject(self, verb: Token) -> bool:
         """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow, word_forms
+from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow, token_forms
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +62,10 @@ class TriggerHit:
 
 
 def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token by one of its `word_forms` (lemma, lower-case form,
+    """A lexicon word matches a token by one of its `token_forms` (lemma, lower-case form,
     regular verb stem: "troops", "troop", "staged" -> "stage") or by the hyphenated word it
     is part of, written solid ("ceasefire" for "cease-fire")."""
-    return word in word_forms(token) or solid_word(token) == word
+    return word in token_forms(token) or solid_word(token) == word
 
 
 def solid_word(token: Token) -> str:
@@ -205,7 +205,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
     hits = []
     for token in sent:
-        rows = dict.fromkeys(row for form in sorted(word_forms(token)) for row in lexicon.by_first_word.get(form, ()))
+        rows = dict.fromkeys(row for form in sorted(token_forms(token)) for row in lexicon.by_first_word.get(form, ()))
         for row in rows:
             tokens = match_row(token, row, lexicon)
             if tokens is not None:
