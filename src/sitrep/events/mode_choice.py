@@ -39,12 +39,12 @@ INSTRUMENT_PREPOSITIONS = frozenset({"with", "in", "by", "from", "using"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "appos"})
 # What a demand governs stops at a clause beside it ("pressed X to reduce violence and discussed ...").
 SIDE_CLAUSE_DEPS = frozenset({"conj", "parataxis", "relcl"})
-# The clauses a demand or threat governs ("called on X to vote", "demanded that X leave";
-# an infinitive the parser hangs as advcl counts too),
-# and the phrases that can name the act ("demanded the release", "calls for talks", "the
-# release was demanded") -- not a conjoined clause ("pressed X to ... and discussed ...").
+# The clauses a demand or threat governs ("called on X to vote", "demanded that X leave"; an
+# infinitive the parser hangs as advcl counts too) ...
 DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "acl"})
-OBJECT_DEPS = frozenset({"dobj", "prep", "nsubjpass"})
+# ... and the phrases that can name the act ("demanded the release", "calls for talks", "the
+# release was demanded").
+ACT_PHRASE_DEPS = frozenset({"dobj", "prep", "nsubjpass"})
 VERB_POS = frozenset({"VERB"})
 
 
@@ -103,7 +103,7 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
         return None
     heads = argument_heads(hit.anchors, lexicon)
     clauses = [c for head in heads for c in head.children if c.dep_ in DEMANDED_DEPS or is_infinitive_clause(c)]
-    below = {t.i for root in clauses + children_on(heads, OBJECT_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
+    below = {t.i for root in clauses + children_on(heads, ACT_PHRASE_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
     below -= {t.i for t in hit.tokens}
     inner = sorted((h for h in hits if h.anchors[0].i in below), key=lambda h: abs(h.anchors[0].i - hit.anchors[0].i))
     for other in inner:

@@ -550,8 +550,7 @@ def capital_of(mention: PlaceMention, text: str, gazetteer: Gazetteer) -> PlaceM
         return None
     place = places[0]
     evidence = replace(mention.evidence, end=found.end(), text=text[mention.evidence.start:found.end()])
-    return PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
-                        place.admin1, place.feature, CAPITAL_CONFIDENCE, "capital")
+    return mention_of(place, evidence, CAPITAL_CONFIDENCE, "capital")
 
 
 def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, int]]) -> list[PlaceMention]:
@@ -570,8 +569,7 @@ def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, i
         if places and (start, end) not in taken:
             place = places[0]
             evidence = Evidence(doc._.doc_id or "", "text", start, end, doc.text[start:end])
-            found.append(PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
-                                      place.admin1, place.feature, TERRITORY_CONFIDENCE, "demonym territory"))
+            found.append(mention_of(place, evidence, TERRITORY_CONFIDENCE, "demonym territory"))
     return found
 
 
@@ -581,8 +579,13 @@ def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution) ->
     place = resolution.place
     if place is None:
         return PlaceMention(evidence, None, method=resolution.method)
+    return mention_of(place, evidence, resolution.confidence, resolution.method)
+
+
+def mention_of(place: Place, evidence: Evidence, confidence: float, method: str) -> PlaceMention:
+    """A place mention of the gazetteer place `place` on the words `evidence` cites."""
     return PlaceMention(evidence, place.place_id, place.name, place.lat, place.lon, place.country_code,
-                        place.admin1, place.feature, resolution.confidence, resolution.method)
+                        place.admin1, place.feature, confidence, method)
 
 
 @Language.factory(FACTORY_NAME, assigns=["doc._.places"], requires=["doc.ents"],
