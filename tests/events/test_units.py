@@ -44,6 +44,12 @@ def test_units_lower_case_or_unknown_modifiers_name_no_actor(annotate):
     assert [(e.code, e.identifier, e.entity_text) for e in event.actor] == [(None, None, "foreign fighters")]
 
 
+def test_units_nationality_after_a_stance_prefix_names_no_actor(annotate):
+    doc = annotate("Thousands of pro-Lebanese fighters poured into Idlib.")
+    event = mobilize(code_events(doc))
+    assert [(e.code, e.identifier) for e in event.actor] == [(None, None)]
+
+
 @pytest.mark.parametrize(
     ("text", "mode"),
     [

@@ -358,6 +358,26 @@ def test_actors_lone_religious_adjective_names_no_actor(resolve):
     assert "Shiite" not in found and "Sunni" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "stance_names"),
+    [
+        ("Anti-Assad rebels clashed with troops near Idlib.", ["Assad", "Anti-Assad"]),
+        ("Pro-government militias and pro-Iranian fighters attacked anti-Houthi forces.",
+         ["Iranian fighters", "Houthi", "pro-Iranian"]),
+        ("US troops support anti-government forces in the east.", ["government forces"]),
+        ("The pro-Kremlin newspaper Izvestia said the talks failed.", ["Kremlin", "pro-Kremlin"]),
+    ],
+)
+def test_actors_name_after_a_stance_prefix_is_no_actor(resolve, text, stance_names):
+    found, _ = resolve(text)
+    assert not set(stance_names) & set(found), found
+
+
+def test_actors_alias_that_starts_with_a_stance_prefix_still_resolves(resolve):
+    found, _ = resolve("Pro-Assad forces shelled the town.")
+    assert found["Pro-Assad forces"] == ("SYR_MIL", "alias")
+
+
 def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     found, _ = resolve("Hamas fired rockets at the town overnight. Benjamin Netanyahu met his cabinet. "
                        "He said they would pay a price.")

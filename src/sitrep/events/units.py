@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from sitrep.events.triggers import partitive_objects
 from sitrep.kb.actors import Actor, ActorKB
 from sitrep.model import ActorMention
+from sitrep.nlp.actor_rules import after_stance_prefix
 from sitrep.nlp.extensions import evidence_of
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def _demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     modifying `noun`, and their conjuncts."""
     found = []
     for word in _with_conjuncts([c for c in noun.children if c.dep_ in MODIFIER_DEPS]):
-        if not word.text[:1].isupper():
+        if not word.text[:1].isupper() or after_stance_prefix(word.doc, word.i):
             continue
         actor = kb.get(kb.adjectives.get(word.lower_))
         if actor is None and word.dep_ in NAME_DEPS:

@@ -38,8 +38,9 @@ SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
 # Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").
 SIDES_PREPOSITIONS = frozenset({"between", "among"})
-# Prefixes that turn a country name into a stance ("pro-Russian activists", "anti-American").
-STANCE_PREFIXES = frozenset({"pro", "anti"})
+# Prefixes that turn a name into a stance: what a group is for or against, never the group
+# ("pro-Russian activists", "anti-Assad rebels", "counter-ISIS operations").
+STANCE_PREFIXES = frozenset({"pro", "anti", "counter"})
 VOWELS = re.compile(r"[aeiouy'\u2019\-\s]+")
 SKELETON_MIN_LENGTH = 6
 SKELETON_MIN_RATIO = 70.0
@@ -268,6 +269,12 @@ def is_lone_qualifier(span: Span, label: str) -> bool:
     token = span[0]
     return label == "NORP" and len(span) == 1 and token.dep_ in {"amod", "compound", "nmod"} \
         and token.head.pos_ == "NOUN" and token.head.i > token.i
+
+
+def is_stance_word(span: Span) -> bool:
+    """Whether an entity is a stance prefix on one name ("Anti-Assad", "pro-Russian"): an
+    attitude that qualifies a noun, not an actor."""
+    return len(span) == 3 and after_stance_prefix(span.doc, span.start + 2)
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:

@@ -30,6 +30,9 @@ Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rule
     7. unresolved  any other PERSON/ORG/NORP entity: actor_id None, surface form kept; a
                  lone religious or ethnic adjective ("Islamic militants", "Shiite
                  fighters") qualifies a noun and names no actor, so it is dropped.
+A name after a stance prefix ("anti-Assad rebels", "pro-Kremlin newspaper", "anti-government
+forces") is what a group is for or against: no candidate starts there, and an entity that is
+only such a word ("Pro-Russian") is no actor.
 Mentions are computed first (`ActorResolver.resolve`) and only then written to the Doc.
 """
 from __future__ import annotations
@@ -193,6 +196,7 @@ class ActorResolver:
                              *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
+        candidates = [c for c in candidates if not rules.after_stance_prefix(doc, c.start)]
         mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles, located)
         return with_pronouns(doc, mentions, self.kb.agent_verbs)
 
@@ -392,7 +396,7 @@ class ActorResolver:
                 end -= 1
             text = doc[start:end].text
             if start < end and text[:1].isupper() and normalise(text) not in self.kb.adjectives \
-                    and normalise(text) not in self.kb.plural_demonyms:
+                    and normalise(text) not in self.kb.plural_demonyms and not rules.is_stance_word(doc[start:end]):
                 spans.append((start, end, ent.label_))
         return spans
 
