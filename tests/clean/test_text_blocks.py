@@ -360,9 +360,13 @@ def test_text_blocks_credit_and_prompt_cues_spare_prose():
                  "A fighter in Idlib on Monday. Jane Doe/AFP/Getty Images",
                  "CLICK HERE TO GET THE FOX NEWS APP",
                  "Sign up for Daily Newsletters Manage Newsletters",
+                 "Get the stories you care about delivered to your inbox. By signing up, you agree "
+                 "to our Privacy Policy",
                  "RELATED STORY: Ceasefire talks resume"):
         assert match_cue(line, cues) is not None, line
     prose = ("The spokesman said the app, which residents use to report shelling, had been "
              "blocked, and that anyone who wanted to click here or there to reach it would fail "
              "until the network was repaired by engineers working for the state operator.")
     assert match_cue(prose, cues) is None
+    agreed = "By signing the accord in Doha, you agree to nothing, the Taliban told the envoys on Saturday."
+    assert match_cue(agreed, cues) is None

@@ -624,3 +624,22 @@ def test_coder_country_as_direct_object_is_the_target_state(annotate):
 def test_coder_tightened_sanctions_name_who_imposes_them(annotate):
     event = only(code_events(annotate("Russia tightened sanctions on Turkey.")), "SANCTION")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia backed out of the nuclear deal with Iran.", [("SANCTION", "withdraw")]),
+        ("Militants blew up a bridge near Mosul.", [("ASSAULT", "explosives")]),
+        ("A gunman shot up a nightclub in Orlando.", [("ASSAULT", "firearms")]),
+        ("Iran backed the rebels in Yemen.", [("AID", "military")]),
+    ],
+)
+def test_coder_a_verb_with_a_particle_is_another_verb(text, expected):
+    events = code_events(default_nlp()(text))
+    assert [(e.event, e.mode) for e in events] == expected
+
+
+def test_coder_particle_of_an_everyday_verb_makes_no_event():
+    events = code_events(default_nlp()("The deal blew up last week as the investigation into Iran marched on."))
+    assert not [e for e in events if e.event in {"ASSAULT", "PROTEST", "MOBILIZE"}]

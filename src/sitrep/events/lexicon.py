@@ -145,6 +145,10 @@ class TriggerRow:
         baseless", "the charges are unfounded"), not as a writer's epithet ("his baseless claim").
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
+    particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
+        troops"). A verb carrying any other particle is another verb ("backed out of the
+        deal", "signing up", "the investigation marches on") and matches only a phrase row
+        that names the particle.
     """
 
     words: tuple[str, ...]
@@ -158,6 +162,7 @@ class TriggerRow:
     mutual: bool = False
     needs_light_verb: bool = False
     predicate_only: bool = False
+    particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +385,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         mutual=bool(row.get("mutual", False)),
         needs_light_verb=bool(row.get("needs_light_verb", False)),
         predicate_only=bool(row.get("predicate_only", False)),
+        particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 
 

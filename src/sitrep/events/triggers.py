@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import NOMINAL_POS, TriggerLexicon, TriggerRow, token_forms
+from sitrep.events.lexicon import NOMINAL_POS, VERB, TriggerLexicon, TriggerRow, token_forms
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,10 @@ HEADLINE_SHARE = 0.6
 # Where a predicate word says something of its subject or object ("the reports are
 # baseless", "called the reports baseless", "dismissed them as fabricated").
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
+# A verb particle: the arc the parser gives one ("signed up"), or one of these words right
+# after the verb, which the parser often reads as a preposition ("backed out of the deal").
+PARTICLE_DEP = "prt"
+PARTICLE_WORDS = frozenset({"out", "off", "up", "down", "away"})
 # A class member written "ent:<label>" matches any token of that spaCy entity label.
 ENTITY_PREFIX = "ent:"
 
@@ -175,7 +179,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
-    predicate word only as one ("called the reports baseless").
+    predicate word only as one ("called the reports baseless"); a verb with a particle only
+    where the row names or allows the particle ("backed out of" is not "backed").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -199,7 +204,21 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.predicate_only and token.dep_ not in PREDICATE_DEPS:
         return None
+    if _other_particle(matched, row):
+        return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
+    """Whether a matched word carries a particle the row neither names nor allows."""
+    taken = {t.i for t in matched}
+    return any(_is_particle(child) and child.i not in taken and child.lower_ not in row.particles
+               for part in matched for child in part.children)
+
+
+def _is_particle(token: Token) -> bool:
+    return token.dep_ == PARTICLE_DEP or (token.i == token.head.i + 1 and token.lower_ in PARTICLE_WORDS
+                                          and token.head.pos_ == VERB)
 
 
 def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
