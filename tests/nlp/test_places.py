@@ -216,6 +216,28 @@ def test_places_unknown_place_keeps_surface_form(place_nlp):
     assert unknown.confidence == 0.0
 
 
+def test_places_a_place_word_frames_a_name_the_ner_calls_an_organisation(place_nlp):
+    found = mentions(place_nlp, "Fighting in Yemen went on. In the southern province of Shabwah, a tribal "
+                                "leader said a missile hit a compound in al-Maasheeq district.")
+    assert found["Shabwah"].name == "Shabwa" and found["Shabwah"].country_code == "YE"
+    unknown = found["al-Maasheeq district"]
+    assert unknown.place_id is None and unknown.method == "unresolved"
+    group = mentions(place_nlp, "Gunmen attacked a Christian town near Homs.")
+    assert not [text for text in group if "Christian" in text]
+
+
+def test_places_a_town_in_a_country_is_not_its_namesake_abroad(place_nlp):
+    baga = mentions(place_nlp, "Boko Haram attacked the town of Baga in Nigeria.")["Baga"]
+    assert baga.place_id is None and baga.country_code == "NG" and baga.method == "unresolved+qualifier"
+    aleppo = mentions(place_nlp, "Shells fell on Aleppo in northern Syria.")["Aleppo"]
+    assert aleppo.country_code == "SY" and aleppo.method.endswith("+qualifier")
+
+
+def test_places_unknown_name_that_only_qualifies_a_noun_is_no_place(place_nlp):
+    found = mentions(place_nlp, "Five people were wounded, including two Filipina employees hurt by glass.")
+    assert "Filipina" not in found
+
+
 def test_places_ukraine_oblast_and_town(place_nlp):
     found = mentions(place_nlp, "Russian forces struck Kherson region overnight, and fighting continued "
                                 "around Pokrovsk in the Donetsk oblast.")

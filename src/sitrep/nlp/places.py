@@ -8,8 +8,13 @@ Finding (`place_spans`):
        countries always, settlements only in a country the document is mainly about (and,
        for one-word names, only towns of some size: "Leader" and "Supreme" are hamlets too); a
        name opening a paragraph as a dateline ("BEIRUT (AP) —") is a town of some size anywhere.
-    Demonyms ("Syrian", "Iranian-backed") and NORP entities only say which countries the
-    document is about; they are never emitted as places. Acronyms ("SAA", "NATO") resolve
+       A name a place word frames ("the province of Shabwah", "al-Maasheeq district") is a
+       place even where the gazetteer lacks it (kept unresolved), unless the NER calls it a
+       group ("a Christian town").
+    Demonyms ("Syrian", "Iranian-backed") only say which countries the document is about;
+    they are never emitted as places. Other NORP entities are left to the name runs ("Aleppo"
+    mislabelled). An unknown NER place that only qualifies a noun ("two Filipina
+    employees") is dropped. Acronyms ("SAA", "NATO") resolve
     only to names the gazetteer writes as acronyms ("US", "DRC"), else are dropped.
 
 Resolving (`candidates_for`, `resolve_span`), a cascade where each step runs only if the
@@ -24,7 +29,9 @@ previous found nothing:
     beats an admin unit containing it ("Idlib" the city, but not "Minnesota" for Minneota).
     Candidates are then ranked by `place_rules.score_candidate`: population, feature type and
     admin suffix, the document's countries, distance to places resolved elsewhere in it (a
-    second pass), and a trailing qualifier ("Damascus, Oregon") that filters them outright.
+    second pass), and a trailing qualifier ("Damascus, Oregon", "Aleppo in northern Syria")
+    that filters them outright: where no candidate lies in the qualifying country the name
+    stays unresolved, with that country ("Baga in Nigeria" is no Bagà, Spain).
 A place the gazetteer does not know is kept with place_id None and method "unresolved".
 """
 from __future__ import annotations
@@ -40,7 +47,7 @@ import pycountry
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
@@ -79,11 +86,25 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name run strictly inside one of these entities is part of a name, not a place
 # ("Assad" in "Bashar al-Assad"); the run as a whole may still be a place the NER mislabelled.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
-RUN_CONNECTORS = ALWAYS_DROPPED_ARTICLES | SUN_LETTER_ARTICLES | {"-", "of"}
+NAME_ARTICLES = ALWAYS_DROPPED_ARTICLES | SUN_LETTER_ARTICLES
+HYPHEN = "-"
+RUN_CONNECTORS = NAME_ARTICLES | {HYPHEN, "of"}
 # A name may start with an article ("El Fasher", "al-Bab") but not with these.
 WINDOW_NON_STARTERS = frozenset({"-", "of"})
 LEADING_DETERMINERS = frozenset({"the"})
 NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
+# Between a place and the country or province that qualifies it: "Damascus, Oregon",
+# "Baga in Nigeria", "Aleppo in northern Syria".
+QUALIFIER_GAP = re.compile(r"\s*(?:,|in(?:\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west|central)(?:ern)?))?)\s*",
+                           re.IGNORECASE)
+UNRESOLVED_IN_QUALIFIER = "unresolved+qualifier"
+# Place words that make the name beside them a place even when the gazetteer lacks it
+# ("al-Maasheeq district", "the province of Shabwah"); not "state" ("Islamic State").
+FRAME_WORDS = frozenset({"province", "governorate", "oblast", "district", "county", "prefecture",
+                         "municipality", "region", "city", "town", "village"})
+OF = "of"
+NOUN_POS = "NOUN"
+NORP = "NORP"
 MAX_WINDOW_TOKENS = 6
 MIN_RUN_KEY_LENGTH = 3
 # A name run the NER did not call a place is a settlement if it follows a locative word ("near
@@ -119,7 +140,9 @@ class PlaceSpan:
     start/end: character offsets of the evidence; key: normalised name without the suffix;
     full_key: with it; suffix: the admin or settlement word after the name, or None; from_ner:
     found by the NER as a place (resolved against the whole gazetteer, kept even when
-    unresolved); acronym: see `is_acronym`; after_locative: follows "in", "near", ... or is a
+    unresolved); framed: a name run that a place word frames ("the province of Shabwah",
+    "al-Maasheeq district"), kept even when unresolved; qualifier: an NER place that only
+    qualifies a noun after it ("two Filipina employees"), kept only when resolved; acronym: see `is_acronym`; after_locative: follows "in", "near", ... or is a
     dateline; multiword: the name has more than one token ("El Fasher", "Jisr ash-Shughur");
     dateline: the name opens a paragraph as a dateline ("BEIRUT (AP) —").
     """
@@ -130,6 +153,8 @@ class PlaceSpan:
     full_key: str
     suffix: str | None
     from_ner: bool
+    framed: bool = False
+    qualifier: bool = False
     acronym: bool = False
     after_locative: bool = False
     multiword: bool = False
@@ -148,8 +173,8 @@ class Resolution:
 
 # ---------------------------------------------------------------------------- finding spans
 
-def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool,
-                     after_locative: bool = False, dateline: bool = False) -> PlaceSpan | None:
+def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locative: bool = False,
+                     dateline: bool = False, framed: bool = False, qualifier: bool = False) -> PlaceSpan | None:
     """Internal: drop a leading "the", take in a following admin word, compute keys."""
     while start < end and doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
@@ -167,7 +192,8 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool,
     if not key:
         return None
     return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
-                     is_acronym(base.text), after_locative or dateline, name_end - start > 1, dateline)
+                     framed, qualifier and suffix is None, is_acronym(base.text), after_locative or dateline,
+                     name_end - start > 1, dateline)
 
 
 def is_acronym(text: str) -> bool:
@@ -187,7 +213,8 @@ def name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Token ranges of proper-name runs outside `taken` tokens.
 
     A run is capitalised words joined by Arabic articles, hyphens or "of" ("Deir ez-Zor",
-    "Bab al-Hawa", "Sea of Azov"), never across a sentence boundary.
+    "Bab al-Hawa", "Sea of Azov"), never across a sentence boundary; it may open with a
+    hyphenated article ("al-Maasheeq").
     """
     runs = []
     i = 0
@@ -195,6 +222,7 @@ def name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if i in taken or not _is_name_token(doc[i]):
             i += 1
             continue
+        start = i - 2 if _after_hyphenated_article(doc, i, taken) else i
         end = i + 1
         while end < len(doc) and end not in taken and not doc[end].is_sent_start:
             if _is_name_token(doc[end]):
@@ -207,9 +235,15 @@ def name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 end = gap + 1
                 continue
             break
-        runs.append((i, end))
+        runs.append((start, end))
         i = end
     return runs
+
+
+def _after_hyphenated_article(doc: Doc, i: int, taken: set[int]) -> bool:
+    """Internal: whether token i follows an Arabic article and a hyphen ("al-|Maasheeq")."""
+    return i >= 2 and doc[i - 1].text == HYPHEN and doc[i - 2].lower_ in NAME_ARTICLES \
+        and not taken & {i - 1, i - 2} and not doc[i - 1].is_sent_start
 
 
 def _inside_name_entity(entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
@@ -218,12 +252,32 @@ def _inside_name_entity(entities: list[tuple[int, int, str]], start: int, end: i
                and (ent_start, ent_end) != (start, end) for ent_start, ent_end, label in entities)
 
 
+def _overlaps_group_word(entities: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Internal: whether tokens [start, end) overlap a NORP entity: "Christian town" and
+    "Democratic county" frame a group word, not a name."""
+    return any(label == NORP and ent_start < end and start < ent_end for ent_start, ent_end, label in entities)
+
+
 def _after_locative(doc: Doc, start: int) -> bool:
     """Internal: whether token `start` follows "in", "near the", ... (a place is expected)."""
     before = start - 1
     while before >= 0 and doc[before].lower_ in LEADING_DETERMINERS:
         before -= 1
     return before >= 0 and doc[before].lower_ in LOCATIVE_WORDS
+
+
+def framed_as_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether a place word frames tokens [start, end) as a place's name: "al-Maasheeq
+    district", "the province of Shabwah", "the town of Baga"."""
+    after = end < len(doc) and doc[end].lower_ in FRAME_WORDS
+    before = start >= 2 and doc[start - 1].lower_ == OF and doc[start - 2].lower_ in FRAME_WORDS
+    return after or before
+
+
+def qualifies_noun(ent: Span) -> bool:
+    """Whether an entity only qualifies the noun after it ("two Filipina employees")."""
+    root = ent.root
+    return root.dep_ in DEMONYM_DEPS and root.head.pos_ == NOUN_POS and root.head.i >= ent.end
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -261,9 +315,10 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                     continue
                 if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end):
                     continue
+                framed = framed_as_place(doc, start, end) and not _overlaps_group_word(entities, start, end)
                 span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start),
-                                        dateline=is_dateline(doc, start, end))
-                if span and (gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)
+                                        dateline=is_dateline(doc, start, end), framed=framed)
+                if span and (framed or gazetteer.has_key(span.key) or gazetteer.has_key(span.full_key)
                              or (span.multiword and gazetteer.has_skeleton(span.key))):
                     spans.append(span)
                     used.update(range(start, end))
@@ -293,12 +348,16 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
         key = normalise_name(ent.text)
         if ent.label_ in PLACE_LABELS and ent.text in person_names:
             continue
-        if ent.label_ == "NORP" or gazetteer.is_demonym(key):
+        if gazetteer.is_demonym(key):
             demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
             taken.update(range(ent.start, ent.end))
             continue
+        if ent.label_ == NORP:
+            # A group word the gazetteer does not know ("Shiite"), or a town the model
+            # mislabelled ("Aleppo"): left to the name runs, which need the gazetteer.
+            continue
         if ent.label_ in PLACE_LABELS:
-            span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True)
+            span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True, qualifier=qualifies_noun(ent))
             if span:
                 spans.append(span)
                 taken.update(range(ent.start, ent.end + (1 if span.end > ent.end_char else 0)))
@@ -322,11 +381,11 @@ def candidates_for(span: PlaceSpan, gazetteer: Gazetteer, context: Context | Non
         found, suffix = whole, None
     elif exact := gazetteer.lookup(span.key):
         step, found = ("suffix" if span.suffix else "exact"), exact
-    elif context is not None and (span.from_ner or span.multiword) and not span.acronym:
+    elif context is not None and (span.from_ner or span.framed or span.multiword) and not span.acronym:
         step = "translit"
-        cutoff = translit_cutoff if span.from_ner else max(translit_cutoff, RUN_TRANSLIT_CUTOFF)
+        cutoff = translit_cutoff if span.from_ner or span.framed else max(translit_cutoff, RUN_TRANSLIT_CUTOFF)
         found = [p for p in gazetteer.lookup_skeleton(span.key) if fuzz.ratio(span.key, p.key) >= cutoff]
-        if not found and span.from_ner:
+        if not found and (span.from_ner or span.framed):
             step = "fuzzy"
             found = [place for place, _ in gazetteer.fuzzy(span.key, set(context.countries), fuzzy_cutoff)]
         found = [p for p in found if p.country_code is None or p.feature == "country"
@@ -382,8 +441,9 @@ def resolve_span(span: PlaceSpan, candidates: list[Place], step: str, suffix: st
     method_note = ""
     if qualifier is not None:
         qualified = [place for place in candidates if _within(place, qualifier)]
-        if qualified:
-            candidates, method_note = qualified, "+qualifier"
+        if not qualified:
+            return Resolution(None, "unresolved", 0.0, UNRESOLVED_IN_QUALIFIER)
+        candidates, method_note = qualified, "+qualifier"
     scored = sorted(((score_of(p, span, context, suffix), p) for p in candidates),
                     key=lambda pair: (-pair[0], pair[1].place_id))
     best_score, best = scored[0]
@@ -418,21 +478,27 @@ def document_context(spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Pl
 
 def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
                     context: Context) -> dict[PlaceSpan, Place]:
-    """"X, Y" where Y can be a country or admin1 containing X ("Damascus, Oregon").
+    """"X, Y" or "X in (northern) Y" where Y can be a country or admin1 containing X
+    ("Damascus, Oregon", "Aleppo in northern Syria").
 
     Both names disambiguate each other: Y is taken as the best-scoring such unit that contains
-    some candidate of X, and X is then restricted to what lies in it.
+    some candidate of X, and X is then restricted to what lies in it. Where Y is a country
+    and no candidate of X lies in it, X is a town the gazetteer lacks, not its namesake
+    abroad ("Baga in Nigeria" is no Bagà, Spain): Y still qualifies it.
     RETURNS (dict): X span -> the qualifying place (Y's resolution).
     """
     found = {}
     for left, right in zip(spans, spans[1:]):
-        if text[left.end:right.start].strip() != ",":
+        if not QUALIFIER_GAP.fullmatch(text[left.end:right.start]):
             continue
         units = [q for q in candidates[right] if q.feature in {"country", "admin1"}
                  and any(_within(place, q) for place in candidates[left])]
         if units:
             found[left] = max(units, key=lambda q: score_candidate(q, context, None, q.key == right.key))
             candidates[right] = [found[left]]
+        elif len(candidates[right]) == 1 and candidates[right][0].feature == COUNTRY \
+                and not any(place.feature == COUNTRY for place in candidates[left]):
+            found[left] = candidates[right][0]
     return found
 
 
@@ -513,12 +579,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
     context = document_context(spans, candidates, demonyms)
     kept = []
     for span in spans:
-        if not candidates[span] and (span.from_ner or span.multiword):
+        if not candidates[span] and (span.from_ner or span.framed or span.multiword):
             steps[span], candidates[span], suffixes[span] = candidates_for(
                 span, gazetteer, context, translit_cutoff, fuzzy_cutoff)
         if not span.from_ner:
             candidates[span] = _acceptable_run_matches(candidates[span], span, context)
-        if candidates[span] or (span.from_ner and not span.acronym):
+        if candidates[span] or ((span.from_ner or span.framed) and not span.acronym and not span.qualifier):
             kept.append(span)
     text = doc.text
     qualifiers = qualified_pairs(text, kept, candidates, context)
@@ -527,7 +593,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, translit_cutoff: float = DEFAULT
     chosen = {span: resolve_span(span, candidates[span], steps[span], suffixes[span],
                                  replace(context, anchors=_anchors(chosen, span)), qualifiers.get(span))
               for span in kept}
-    mentions = [_mention(doc._.doc_id or "", text, span, chosen[span]) for span in kept]
+    mentions = [_mention(doc._.doc_id or "", text, span, chosen[span], qualifiers.get(span)) for span in kept]
     capitals = [capital_of(mention, text, gazetteer) for mention in mentions]
     territories = national_territories(doc, gazetteer, {(m.evidence.start, m.evidence.end) for m in mentions})
     mentions = sorted([*mentions, *(c for c in capitals if c is not None), *territories], key=lambda m: m.evidence.start)
@@ -573,12 +639,17 @@ def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, i
     return found
 
 
-def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution) -> PlaceMention:
+def _mention(doc_id: str, text: str, span: PlaceSpan, resolution: Resolution,
+             qualifier: Place | None = None) -> PlaceMention:
+    """The mention of a span; an unresolved one keeps the country that qualifies it ("Baga in
+    Nigeria")."""
     # Not `extensions.evidence_of`: it rebuilds doc.text (O(len(doc))) on every call.
     evidence = Evidence(doc_id, "text", span.start, span.end, text[span.start:span.end])
     place = resolution.place
     if place is None:
-        return PlaceMention(evidence, None, method=resolution.method)
+        country = qualifier.country_code if qualifier is not None else None
+        method = UNRESOLVED_IN_QUALIFIER if country else resolution.method
+        return PlaceMention(evidence, None, country_code=country, method=method)
     return mention_of(place, evidence, resolution.confidence, resolution.method)
 
 
