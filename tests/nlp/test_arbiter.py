@@ -153,3 +153,10 @@ def test_arbiter_object_doing_the_infinitive_is_an_actor(analyse):
     actors, places = analyse("Moscow pressed Turkey to pull its troops out, and the convoy left Iraq on Monday.")
     assert actors["Turkey"][0] == "TUR" and "arbiter:object doing the infinitive" in actors["Turkey"][1]
     assert places["Iraq"][0] == "country:IQ" and "Iraq" not in actors
+
+
+def test_arbiter_short_form_of_a_person_the_ner_took_for_a_place_is_the_person(analyse):
+    actors, places = analyse('The US killed Qasem Soleimani in Baghdad. "We chose the place where the attack '
+                             'against Soleimani was initiated," the ambassador said.')
+    assert actors["Soleimani"] == ("IRN_SOLEIMANI", "coref")
+    assert "Soleimani" not in places and "Baghdad" in places

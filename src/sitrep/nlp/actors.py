@@ -58,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 FACTORY_NAME = "sitrep_actor_resolver"
 NER_LABELS = ("PERSON", "ORG", "NORP")
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Shorter names are too close to too many others ("Ansar" is 91% "Ansaru").
 FUZZY_MIN_CHARS = 7
 # An ORG entity with this many capitalised words no alias covers is a different
@@ -426,8 +427,12 @@ class ActorResolver:
                    and t.lower_ not in self.kb.force_nouns)
 
     def ner_candidates(self, doc: Doc, taken: list[Candidate], roles) -> list[Candidate]:
-        """Entities no earlier step covers: resolved later by coref or role, else unresolved."""
+        """Entities no earlier step covers: resolved later by coref or role, else unresolved.
+        Place entities come too, for the short form of a person the NER took for a place
+        ("Qasem Soleimani ... the attack against Soleimani"); any other is dropped then."""
         found = [Candidate(s, e, "ner", label=label) for s, e, label in self.entity_spans(doc, roles)]
+        found += [Candidate(ent.start, ent.end, "ner", label=ent.label_) for ent in doc.ents
+                  if ent.label_ in PLACE_LABELS and ent.text[:1].isupper()]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
     def link(self, doc: Doc, candidates: list[Candidate], roles,
@@ -495,6 +500,8 @@ class ActorResolver:
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
             return antecedent[0], "coref", True
+        if cand.label in PLACE_LABELS:
+            return None, DROP, False
         is_person = cand.label == "PERSON"
         if is_person:
             link = person_role(doc, cand, roles, self.kb, token_actor)
