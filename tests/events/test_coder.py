@@ -643,3 +643,22 @@ def test_coder_a_verb_with_a_particle_is_another_verb(text, expected):
 def test_coder_particle_of_an_everyday_verb_makes_no_event():
     events = code_events(default_nlp()("The deal blew up last week as the investigation into Iran marched on."))
     assert not [e for e in events if e.event in {"ASSAULT", "PROTEST", "MOBILIZE"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "protests"),
+    [
+        ("Thousands demonstrated against the government in Tehran.", 1),
+        ("Protesters rallied outside the embassy in Baghdad.", 1),
+        ("Trump sought to rally support among Republicans in Ohio.", 0),
+        ("Iran said the strikes on the bases in Iraq demonstrate its accuracy.", 0),
+    ],
+)
+def test_coder_protest_verbs_with_an_object_mean_something_else(text, protests):
+    events = code_events(default_nlp()(text))
+    assert len([e for e in events if e.event == "PROTEST"]) == protests
+
+
+def test_coder_present_participle_before_a_noun_asserts_no_act():
+    events = code_events(default_nlp()("The attacking forces withdrew from Mosul on Sunday."))
+    assert [e.event for e in events] == ["RETREAT"]

@@ -145,6 +145,8 @@ class TriggerRow:
         baseless", "the charges are unfounded"), not as a writer's epithet ("his baseless claim").
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
+    intransitive: as a verb the word codes only without a direct object ("protesters
+        rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row
@@ -162,6 +164,7 @@ class TriggerRow:
     mutual: bool = False
     needs_light_verb: bool = False
     predicate_only: bool = False
+    intransitive: bool = False
     particles: frozenset[str] = frozenset()
 
 
@@ -385,6 +388,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         mutual=bool(row.get("mutual", False)),
         needs_light_verb=bool(row.get("needs_light_verb", False)),
         predicate_only=bool(row.get("predicate_only", False)),
+        intransitive=bool(row.get("intransitive", False)),
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

@@ -35,6 +35,10 @@ HEADLINE_SHARE = 0.6
 # Where a predicate word says something of its subject or object ("the reports are
 # baseless", "called the reports baseless", "dismissed them as fabricated").
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
+# A present participle before a noun describes it ("visiting Westerners", "the attacking
+# forces"): no act is asserted.
+PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
+DIRECT_OBJECT = "dobj"
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -180,7 +184,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     matches only when an argument of its head word belongs to it; a noun that needs a light
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
     predicate word only as one ("called the reports baseless"); a verb with a particle only
-    where the row names or allows the particle ("backed out of" is not "backed").
+    where the row names or allows the particle ("backed out of" is not "backed"); an
+    intransitive row's verb only without an object; a present participle never as an
+    adjective ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -205,6 +211,10 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.predicate_only and token.dep_ not in PREDICATE_DEPS:
         return None
     if _other_particle(matched, row):
+        return None
+    if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
+        return None
+    if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
