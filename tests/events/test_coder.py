@@ -662,3 +662,18 @@ def test_coder_protest_verbs_with_an_object_mean_something_else(text, protests):
 def test_coder_present_participle_before_a_noun_asserts_no_act():
     events = code_events(default_nlp()("The attacking forces withdrew from Mosul on Sunday."))
     assert [e.event for e in events] == ["RETREAT"]
+
+
+def test_coder_a_meeting_word_in_the_passive_before_with_is_a_reception():
+    nlp = default_nlp()
+    assert not code_events(nlp("The withdrawal has been met with bipartisan disapproval from Congress."))
+    greeted = code_events(nlp("Kerry was met at the airport by Iranian officials."))
+    assert [(e.event, [a.identifier for a in e.recipient]) for e in greeted] == [("CONSULT", ["USA_KERRY"])]
+
+
+def test_coder_what_a_movement_leaves_behind_is_not_its_actor():
+    nlp = default_nlp()
+    left = code_events(nlp("Critics said the decision amounts to abandoning the Kurds in Syria."))
+    assert all(not e.actor for e in left if e.event == "RETREAT")
+    moved = [e for e in code_events(nlp("The plan is about withdrawing U.S. troops from Syria.")) if e.event == "RETREAT"]
+    assert [a.identifier for e in moved for a in e.actor] == ["USA_MIL"]

@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
-from sitrep.events.triggers import partitive_objects
+from sitrep.events.triggers import in_noun_class, partitive_objects
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
@@ -52,6 +52,9 @@ MentionT = TypeVar("MentionT", ActorMention, PlaceMention, TimeMention)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+# What a movement moves and so names its actor when no subject does ("withdraw U.S. troops"),
+# unlike what it leaves behind ("abandoning the Kurds").
+MOVER_CLASS = "forces"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -371,7 +374,9 @@ def find_actors(
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
-        phrases += children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + [t for t in tokens if t.pos_ in NOMINAL_POS]
+        movers = lexicon.noun_classes.get(MOVER_CLASS, frozenset())
+        phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if in_noun_class(t, movers)]
+        phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]

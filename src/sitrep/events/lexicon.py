@@ -147,6 +147,8 @@ class TriggerRow:
         coordinated subjects split into source and recipient as a mutual category's do.
     intransitive: as a verb the word codes only without a direct object ("protesters
         rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
+    passive_other_sense: prepositions after which the word in the passive is another verb
+        ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row
@@ -165,6 +167,7 @@ class TriggerRow:
     needs_light_verb: bool = False
     predicate_only: bool = False
     intransitive: bool = False
+    passive_other_sense: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
 
 
@@ -389,6 +392,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         needs_light_verb=bool(row.get("needs_light_verb", False)),
         predicate_only=bool(row.get("predicate_only", False)),
         intransitive=bool(row.get("intransitive", False)),
+        passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

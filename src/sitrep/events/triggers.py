@@ -39,6 +39,7 @@ PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "
 # forces"): no act is asserted.
 PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 DIRECT_OBJECT = "dobj"
+PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -185,7 +186,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
-    intransitive row's verb only without an object; a present participle never as an
+    intransitive row's verb only without an object; a passive not before a preposition
+    that makes it another verb ("was met with protests"); a present participle never as an
     adjective ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
@@ -214,6 +216,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
         return None
+    if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
+        return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
@@ -224,6 +228,13 @@ def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
     taken = {t.i for t in matched}
     return any(_is_particle(child) and child.i not in taken and child.lower_ not in row.particles
                for part in matched for child in part.children)
+
+
+def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
+    """Whether a passive verb takes one of `prepositions` ("was met with protests")."""
+    children = list(verb.children)
+    return any(c.dep_ == PASSIVE_AUXILIARY for c in children) and any(
+        c.dep_ == PREPOSITION and c.lower_ in prepositions for c in children)
 
 
 def _is_particle(token: Token) -> bool:
