@@ -677,3 +677,17 @@ def test_coder_what_a_movement_leaves_behind_is_not_its_actor():
     assert all(not e.actor for e in left if e.event == "RETREAT")
     moved = [e for e in code_events(nlp("The plan is about withdrawing U.S. troops from Syria.")) if e.event == "RETREAT"]
     assert [a.identifier for e in moved for a in e.actor] == ["USA_MIL"]
+
+
+def test_coder_a_statement_whose_maker_is_named_but_unknown_is_not_the_reporters():
+    text = ("Troops keep fighting the Taliban and other militant groups that threaten American soldiers, "
+            "The New York Times reported.")
+    threats = [e for e in code_events(default_nlp()(text)) if e.event == "THREATEN"]
+    assert threats and all(a.identifier != "USA_MEDIA_NYT" for e in threats for a in e.actor)
+
+
+def test_coder_an_outlet_that_relays_a_statement_does_not_make_it():
+    text = ('The administration official told CNN: "Our armed forces will continue to operate in support '
+            'of Afghan Security Forces."')
+    supports = [e for e in code_events(default_nlp()(text)) if e.event == "SUPPORT"]
+    assert supports and all(a.identifier != "USA_MEDIA_CNN" for e in supports for a in e.actor)

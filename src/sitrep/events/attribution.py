@@ -170,10 +170,11 @@ def quoted_self(phrases: Sequence[Token], quotes: Sequence[Quote], doc_actors: S
 def speaker_actors(doc: Doc, trigger: Token, modes: Sequence[AuxModeHit], quotes: Sequence[Quote],
                    doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
     """Who makes a statement that names no maker of its own: its innermost cited speaker ("She
-    said that Hamas was to blame": she blames), cited by the speaker's words; else nothing."""
-    for link in reversed(attribution_chain(doc, trigger, modes, quotes, doc_actors, None)):
-        if link.identifier and link.evidence is not None:
-            named = _named_at(link.evidence, link.identifier, doc_actors)
-            if named:
-                return named
-    return []
+    said that Hamas was to blame": she blames), cited by the speaker's words; else nothing.
+    The links outside it only relay the statement ("an official told CNN": CNN makes nothing),
+    so an innermost speaker no actor names leaves the maker unknown."""
+    chain = attribution_chain(doc, trigger, modes, quotes, doc_actors, None)
+    cited = [link for link in chain if link.evidence is not None]
+    if not cited or not cited[-1].identifier:
+        return []
+    return _named_at(cited[-1].evidence, cited[-1].identifier, doc_actors)

@@ -298,7 +298,7 @@ class RuleCoder:
             published=published,
             order=self.ontology.aux_order,
         )
-        if event_type.verbal and not actors and not doers:
+        if event_type.verbal and not actors and not doers and not own_phrases:
             actors = speaker_actors(doc, hit.anchors[0], modes, quotes, doc_mentions(doc, "actors"))
         modes = without_own_reports(
             doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal
