@@ -691,3 +691,11 @@ def test_coder_an_outlet_that_relays_a_statement_does_not_make_it():
             'of Afghan Security Forces."')
     supports = [e for e in code_events(default_nlp()(text)) if e.event == "SUPPORT"]
     assert supports and all(a.identifier != "USA_MEDIA_CNN" for e in supports for a in e.actor)
+
+
+def test_coder_troops_arriving_are_a_deployment_and_envoys_arriving_a_visit():
+    nlp = default_nlp()
+    troops = code_events(nlp("Eight hundred U.S. troops arrived in Kuwait on Friday."))
+    assert [(e.event, e.mode) for e in troops] == [("MOBILIZE", "troops")]
+    envoy = code_events(nlp("Kerry arrived in Cairo on Sunday."))
+    assert [(e.event, e.mode) for e in envoy] == [("CONSULT", "visit")]
