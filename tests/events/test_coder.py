@@ -699,3 +699,13 @@ def test_coder_troops_arriving_are_a_deployment_and_envoys_arriving_a_visit():
     assert not [e for e in troops if e.event == "CONSULT"]
     envoy = code_events(nlp("Kerry arrived in Cairo on Sunday."))
     assert [(e.event, e.mode) for e in envoy] == [("CONSULT", "visit")]
+
+
+def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event():
+    nlp = default_nlp()
+    video = [e for e in code_events(nlp("Gunmen attacked the consulate on Tuesday, days after a video "
+                                        "produced in California angered Muslims.")) if e.event == "ASSAULT"]
+    assert video and all(e.event_loc is None for e in video)
+    sanctions = [e for e in code_events(nlp("The US has since tightened sanctions it imposed on Iran's oil sector."))
+                 if e.event == "SANCTION"]
+    assert sanctions and all(e.event_loc is not None for e in sanctions)

@@ -71,6 +71,8 @@ DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
+# Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
@@ -501,10 +503,26 @@ def find_location(
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in mentions.places if free(p)]
+    places = [p for p in mentions.places if free(p) and not _describes_other_noun(p, anchors[0])]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
+
+
+def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
+    """Whether a place sits in a clause describing another noun than the trigger or a word
+    above it ("a video produced in California", "troops who served in Iraq"): it says where
+    that thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
+    token = anchor.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    if token is None:
+        return False
+    trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
+    for step in (token.root, *token.root.ancestors):
+        if step.i in trigger_line:
+            return False
+        if step.dep_ in NOUN_CLAUSE_DEPS and step.head.i not in trigger_line:
+            return True
+    return False
 
 
 def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention:
