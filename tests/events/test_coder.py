@@ -697,6 +697,8 @@ def test_coder_troops_arriving_are_a_deployment_and_envoys_arriving_a_visit():
     nlp = default_nlp()
     troops = code_events(nlp("Hundreds of soldiers flew to Kabul on Friday."))
     assert not [e for e in troops if e.event == "CONSULT"]
+    fighters = code_events(nlp("Dozens of Americans have traveled to Syria to fight with the Islamic State group."))
+    assert not [e for e in fighters if e.event == "CONSULT"]
     envoy = code_events(nlp("Kerry arrived in Cairo on Sunday."))
     assert [(e.event, e.mode) for e in envoy] == [("CONSULT", "visit")]
 

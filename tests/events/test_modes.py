@@ -181,3 +181,8 @@ def test_modes_cause_named_after_a_connective_keeps_its_own_modes(annotate):
 def test_modes_clause_describing_a_noun_keeps_its_own_modes(annotate):
     doc = annotate("Russia urged Hezbollah to respect the truce signed by Turkey and Iran.")
     assert "demand" not in modes_of(doc, "SUPPORT", "signed")
+
+
+def test_modes_passive_clause_after_a_connective_keeps_its_own_modes(annotate):
+    doc = annotate("Turkey called for a state of emergency after 44 people were killed in Afrin.")
+    assert "demand" not in modes_of(doc, "ASSAULT", "killed")

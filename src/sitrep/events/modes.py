@@ -159,9 +159,14 @@ def _finite_adverbial(clause: Token) -> bool:
     does not reach; who reports the sentence still reports it."""
     return (
         clause.dep_ == "advcl"
-        and clause.tag_ in FINITE_TAGS
+        and _is_finite(clause)
         and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
     )
+
+
+def _is_finite(verb: Token) -> bool:
+    """Whether a verb carries tense itself or through its auxiliary ("were killed")."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in AUX_DEPS and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def _told_of_a_noun(clause: Token) -> bool:
