@@ -502,7 +502,7 @@ def test_coder_signing_parties_split_into_source_and_recipient(annotate):
 
 
 def test_coder_visit_takes_the_visited_country_as_host(annotate):
-    event = only(code_events(annotate("Turkey travelled to Syria on Monday.")), "CONSULT")
+    event = only(code_events(annotate("Turkey's foreign minister travelled to Syria on Monday.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["SYR"])
     assert event.recipient[0].evidence.text == "Syria" and event.event_loc.country_code == "SY"
 
