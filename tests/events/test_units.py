@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.events import code_events, happened
+from sitrep.nlp import default_nlp
 
 OUTLET = "Example Wire"
 
@@ -63,3 +64,9 @@ def test_units_intended_or_demanded_troops_did_not_move(annotate, text, mode):
     event = mobilize(code_events(annotate(text)))
     assert mode in event.aux_mode
     assert not happened(event)
+
+
+def test_units_a_movement_from_a_country_is_not_by_it():
+    events = [e for e in code_events(default_nlp()("President Obama said the withdrawal from Iraq was not his decision."))
+              if e.event == "RETREAT"]
+    assert events and all(not e.actor for e in events)

@@ -233,6 +233,11 @@ def test_places_a_town_in_a_country_is_not_its_namesake_abroad(place_nlp):
     assert aleppo.country_code == "SY" and aleppo.method.endswith("+qualifier")
 
 
+def test_places_a_lower_case_entity_is_no_place(place_nlp):
+    found = mentions(place_nlp, "It is beyond dispute that the training of soldiers doesn’t equip them to fight.")
+    assert not found
+
+
 def test_places_unknown_name_that_only_qualifies_a_noun_is_no_place(place_nlp):
     found = mentions(place_nlp, "Five people were wounded, including two Filipina employees hurt by glass.")
     assert "Filipina" not in found

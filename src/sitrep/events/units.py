@@ -30,6 +30,7 @@ ORIGIN_PREPS = frozenset({"from", "of"})
 NAME_DEPS = frozenset({"compound"})
 STATE = "state"
 GROUP_POS = frozenset({"NOUN", "PROPN"})  # "the U.S. Embassy" is tagged a name
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _mention(token_span: tuple[Token, Token], actor: Actor) -> ActorMention:
@@ -81,6 +82,8 @@ def group_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     found = []
     for group in [noun, *partitive_objects(noun)]:
         if group.pos_ in GROUP_POS:
-            found += _demonym_actors(group, kb) + _origin_actors(group, kb)
+            found += _demonym_actors(group, kb)
+        if group.tag_ in PLURAL_TAGS:  # people come from a place; "the withdrawal from Iraq" does not
+            found += _origin_actors(group, kb)
     return sorted(found, key=lambda m: m.evidence.start)
 

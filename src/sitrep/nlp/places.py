@@ -356,7 +356,7 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
             # A group word the gazetteer does not know ("Shiite"), or a town the model
             # mislabelled ("Aleppo"): left to the name runs, which need the gazetteer.
             continue
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS and any(c.isupper() for c in ent.text):  # not "n’t" (a model slip)
             span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True, qualifier=qualifies_noun(ent))
             if span:
                 spans.append(span)
