@@ -711,3 +711,12 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
     sanctions = [e for e in code_events(nlp("The US has since tightened sanctions it imposed on Iran's oil sector."))
                  if e.event == "SANCTION"]
     assert sanctions and all(e.event_loc is not None for e in sanctions)
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [("Iran committed to the deal in Vienna.", 1), ("Militants committed atrocities in Mosul.", 0)],
+)
+def test_coder_committing_to_is_an_agreement_committing_a_deed_is_not(text, agreements):
+    events = code_events(default_nlp()(text))
+    assert len([e for e in events if e.event == "AGREE"]) == agreements
