@@ -34,6 +34,16 @@ def test_mode_choice_suicide_refines_explosives_but_a_target_gives_no_mode(annot
     assert destroyed.mode == "destroy" and destroyed.evidence["mode"] == destroyed.evidence["event"]
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("A car bombing killed 12 people in Aleppo.", "explosives"),
+    ("The bombing of Aleppo by Russian warplanes killed 20 people.", "aerial"),
+    ("Russian jets bombed Aleppo on Monday.", "aerial"),
+    ("The aircraft dropped a bomb on the compound in Idlib.", "aerial"),
+])
+def test_mode_choice_a_bombing_is_explosives_unless_aircraft_drop_it(annotate, text, mode):
+    assert only(code_events(annotate(text)), "ASSAULT").mode == mode
+
+
 @pytest.mark.parametrize("text, event_type, mode, cue", [
     ("Russia called on Iran to release the hostages.", "REQUEST", "yield", "release the hostages"),
     ("Turkey pressed Russia to hold talks with Iran.", "REQUEST", "meet", "hold talks"),
