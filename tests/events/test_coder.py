@@ -310,6 +310,13 @@ def test_coder_casualty_count_said_of_the_subject_is_size(annotate):
     assert event.size == {"dead": 50}
 
 
+def test_coder_count_of_the_doers_of_a_killing_is_no_death_toll(annotate):
+    doc = annotate("Two bombs outside a station in Aleppo killed more than 100 people.",
+                   quantities=[("Two", 2, "bombs"), ("100", 100, "people")])
+    event = only(code_events(doc), "ASSAULT")
+    assert event.size == {"dead": 100}
+
+
 def test_coder_material_event_takes_its_place_from_the_previous_sentence(annotate):
     text = "Russian jets bombed Idlib on Monday. Rescuers said 12 civilians were killed in the raid."
     doc = annotate(text, times={"Monday": "2024-03-04"}, quantities=[("12", 12, "civilians")])

@@ -624,13 +624,15 @@ def nominal_arguments(noun: Token) -> set[int]:
 
 def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
     """Casualty counts of the sentence: quantities whose noun a casualty word governs or
-    modifies, or is said of ("50 protesters are reported dead")."""
+    modifies, or is said of ("50 protesters are reported dead"). The doer of a casualty verb
+    with an object counts no victims ("two bombs killed 100 people": 100 dead)."""
     size: dict[str, Quantity] = {}
     for quantity in mentions.quantities:
         counted = _counted_token(sent, quantity)
         if counted is None or quantity.value is None:
             continue
-        near = [counted.head, counted.head.head] + list(counted.children)
+        doer = counted.dep_ in SUBJECT_DEPS and bool(children_on([counted.head], DIRECT_OBJECT_DEPS))
+        near = ([] if doer else [counted.head, counted.head.head]) + list(counted.children)
         near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
         for word in near:
             size_field = ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_)
