@@ -69,6 +69,13 @@ def test_events_cli_csv_and_table_formats(db):
     assert table.exit_code == 0 and f"2 of {len(_events(db))} events" in table.stdout
 
 
+def test_events_cli_table_shows_a_date_known_only_as_a_span_as_the_span(db):
+    spanned = [e for e in _events(db) if e["enddate"] and e["enddate"] != e["date"]]
+    assert spanned, "the seeds have no publication date, so some event dates are spans"
+    table = runner.invoke(app, ["--db", db, "events", "--limit", "1000"], env={"COLUMNS": "200"})
+    assert f"{spanned[0]['date']} – {spanned[0]['enddate']}" in table.stdout
+
+
 @pytest.mark.parametrize("args, option", [
     (["--from", "2015-02-30"], "--from"), (["--to", "last year"], "--to"), (["--type", "PICNIC"], "--type"),
     (["--min-confidence", "7"], "--min-confidence"), (["--aux-mode", "rumour"], "--aux-mode"),

@@ -46,9 +46,17 @@ def _table(items: list[dict], total: int, offset: int) -> Table:
     for record in items:
         row = event_row(record)
         row["confidence"] = f"{row['confidence'] or 0:.2f}"
+        row["date"] = date_cell(row["date"], row["enddate"])
         cells = [plain(row[name]) for name in TABLE_COLUMNS]
         table.add_row(*cells, *([plain(row["text"])] if with_text else []))
     return table
+
+
+def date_cell(start: str | None, end: str | None) -> str | None:
+    """An event's date as a table shows it: a span where only a span is known ("2011-03-10 –
+    2017-01-10", a relative time read against an uncertain publication date), never its first
+    day alone, which would state a precision nobody has."""
+    return f"{start} – {end}" if start and end and end != start else start
 
 
 @app.command()
