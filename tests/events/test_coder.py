@@ -727,3 +727,16 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
 def test_coder_committing_to_is_an_agreement_committing_a_deed_is_not(text, agreements):
     events = code_events(default_nlp()(text))
     assert len([e for e in events if e.event == "AGREE"]) == agreements
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "doer"),
+    [
+        ("Assad accused Israel of backing the rebel groups in the area.", "SUPPORT", "ISR"),
+        ("Iran blamed Saudi Arabia for attacking its embassy in Tehran.", "ASSAULT", "SAU"),
+        ("Israel struck Gaza after Hamas fired rockets at Sderot.", "ASSAULT", "ISR"),
+    ],
+)
+def test_coder_the_accused_does_the_act_it_is_accused_of(text, event_type, doer):
+    events = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
+    assert events and [a.code for a in events[0].actor] == [doer]

@@ -60,6 +60,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
 CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
+# Prepositions whose gerund the governing verb's object does ("accused X of backing").
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
@@ -259,7 +261,13 @@ def subject_of(verb: Token) -> list[Token]:
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
             # A gerund under an adverbial preposition ("after signing", "by bombing") is
-            # done by the subject of the clause the preposition modifies.
+            # done by the subject of the clause the preposition modifies; under "of", "for",
+            # "with" by the verb's object ("accused Israel of backing the rebels", "blamed
+            # Riyadh for attacking", "charged Syria with shelling").
+            objects = [c for c in token.head.children if c.dep_ == "dobj"] \
+                if token.lower_ in OBJECT_CONTROL_PREPOSITIONS else []
+            if objects:
+                return objects
             token = token.head
     return []
 
