@@ -740,3 +740,8 @@ def test_coder_committing_to_is_an_agreement_committing_a_deed_is_not(text, agre
 def test_coder_the_accused_does_the_act_it_is_accused_of(text, event_type, doer):
     events = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
     assert events and [a.code for a in events[0].actor] == [doer]
+
+
+def test_coder_a_sourcing_formula_is_no_talks():
+    text = "The officials spoke on condition of anonymity because they were not authorized to discuss the raid."
+    assert not [e for e in code_events(default_nlp()(text)) if e.event == "CONSULT"]

@@ -147,6 +147,8 @@ class TriggerRow:
         coordinated subjects split into source and recipient as a mutual category's do.
     intransitive: as a verb the word codes only without a direct object ("protesters
         rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
+    not_under: words above the word that make it no act ("were not authorized to discuss the
+        operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
@@ -168,6 +170,7 @@ class TriggerRow:
     predicate_only: bool = False
     intransitive: bool = False
     passive_other_sense: frozenset[str] = frozenset()
+    not_under: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
 
 
@@ -393,6 +396,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         predicate_only=bool(row.get("predicate_only", False)),
         intransitive=bool(row.get("intransitive", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
+        not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

@@ -187,8 +187,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
     intransitive row's verb only without an object; a passive not before a preposition
-    that makes it another verb ("was met with protests"); a present participle never as an
-    adjective ("visiting Westerners").
+    that makes it another verb ("was met with protests"); not under a word that makes it no
+    act ("not authorized to discuss"); a present participle never as an adjective
+    ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -218,6 +219,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
+    if row.not_under and token.head.i != token.i and _forms(token.head) & row.not_under:
+        return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
@@ -228,6 +231,10 @@ def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
     taken = {t.i for t in matched}
     return any(_is_particle(child) and child.i not in taken and child.lower_ not in row.particles
                for part in matched for child in part.children)
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
 
 
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
