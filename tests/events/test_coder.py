@@ -745,3 +745,13 @@ def test_coder_the_accused_does_the_act_it_is_accused_of(text, event_type, doer)
 def test_coder_a_sourcing_formula_is_no_talks():
     text = "The officials spoke on condition of anonymity because they were not authorized to discuss the raid."
     assert not [e for e in code_events(default_nlp()(text)) if e.event == "CONSULT"]
+
+
+def test_coder_a_deal_named_in_passing_is_no_agreement_but_one_struck_is():
+    nlp = default_nlp()
+    named = code_events(nlp("Pompeo discussed a peace deal signed between the U.S. and the Taliban in February."))
+    assert not [e for e in named if e.event == "AGREE"]
+    signed = [e for e in named if e.event == "SUPPORT"]
+    assert signed and {a.code for e in signed for a in (*e.actor, *e.recipient)} >= {"USA", "AFG"}
+    struck = code_events(nlp("Israel and Hamas reached a ceasefire deal in Cairo on Tuesday."))
+    assert [e.event for e in struck] == ["AGREE"]

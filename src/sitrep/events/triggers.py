@@ -209,7 +209,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         members = lexicon.noun_classes[row.needs] if lexicon is not None else frozenset()
         if not any(has_argument_in(part, members) for part in matched):
             return None
-    if row.needs_light_verb and token.pos_ in NOMINAL_POS and (lexicon is None or lexicon.light_verb(token) is None):
+    head = min(matched, key=_depth)  # "peace deal": the light verb governs "deal"
+    if row.needs_light_verb and head.pos_ in NOMINAL_POS and (lexicon is None or lexicon.light_verb(head) is None):
         return None
     if row.predicate_only and token.dep_ not in PREDICATE_DEPS:
         return None
@@ -256,7 +257,10 @@ def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
         for row in rows:
             tokens = match_row(token, row, lexicon)
             if tokens is not None:
-                anchor = min(tokens, key=_depth)
+                # A phrase's verb carries its clause even where the parser hangs it below
+                # its object ("a deal signed between the U.S. and the Taliban").
+                below_own_word = token.pos_ == VERB and token.head in tokens and token.head.i != token.i
+                anchor = token if below_own_word else min(tokens, key=_depth)
                 hits.append(TriggerHit(row, (anchor,), tokens))
     return hits
 
