@@ -755,3 +755,8 @@ def test_coder_a_deal_named_in_passing_is_no_agreement_but_one_struck_is():
     assert signed and {a.code for e in signed for a in (*e.actor, *e.recipient)} >= {"USA", "AFG"}
     struck = code_events(nlp("Israel and Hamas reached a ceasefire deal in Cairo on Tuesday."))
     assert [e.event for e in struck] == ["AGREE"]
+
+
+def test_coder_staff_named_only_by_their_work_take_part():
+    events = code_events(default_nlp()("Security personnel cordoned off the area around the hotel."))
+    assert [(e.event, [a.entity_text for a in e.actor]) for e in events] == [("COERCE", ["Security personnel"])]
