@@ -253,6 +253,8 @@ def test_coder_release_needs_captives_as_object(annotate):
     prisoners = code_events(annotate("Russia released the prisoners in Donetsk."))
     assert [e.event for e in video] == []
     assert [(e.event, e.mode) for e in prisoners] == [("RETREAT", "release")]
+    statement = code_events(default_nlp()("Senator John Carter released a statement in Dallas on Thursday."))
+    assert not [e for e in statement if e.event == "RETREAT"]
 
 
 def test_coder_bare_ceasefire_mention_is_not_a_retreat(annotate):

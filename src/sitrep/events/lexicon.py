@@ -139,6 +139,8 @@ class TriggerRow:
     needs: a noun class one of the trigger's core arguments must belong to (None: any), so
         a word with a conflict sense and an everyday one codes only the first ("released the
         hostages", not "released a video").
+    needs_acted_on: the `needs` class must hold for what the act befalls, not for its doer
+        ("released two hostages", not "the congressmen released a statement").
     needs_light_verb: as a noun the word names a state more often than an act ("the close
         alliance with Israel"): it stands only with a light verb ("forged an alliance").
     predicate_only: the word stands only as what is said of something ("called the reports
@@ -165,6 +167,7 @@ class TriggerRow:
     pos: frozenset[str]
     note: str
     needs: str | None = None
+    needs_acted_on: bool = False
     mutual: bool = False
     needs_light_verb: bool = False
     predicate_only: bool = False
@@ -391,6 +394,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         pos=frozenset(row.get("pos") or ()),
         note=row["note"],
         needs=needs,
+        needs_acted_on=bool(row.get("needs_acted_on", False)),
         mutual=bool(row.get("mutual", False)),
         needs_light_verb=bool(row.get("needs_light_verb", False)),
         predicate_only=bool(row.get("predicate_only", False)),

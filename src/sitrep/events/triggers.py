@@ -151,9 +151,15 @@ def in_noun_class(token: Token, members: frozenset[str]) -> bool:
     return not names.isdisjoint(members)
 
 
-def has_argument_in(token: Token, members: frozenset[str]) -> bool:
-    """Whether some core argument of `token` belongs to the noun class `members`."""
-    return any(in_noun_class(arg, members) for arg in core_arguments(token))
+def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = False) -> bool:
+    """Whether some core argument of `token` belongs to the noun class `members`; with
+    `acted_on`, one the act befalls, not its doer ("the congressmen released a statement"
+    frees no captives though congressmen are people)."""
+    arguments = core_arguments(token)
+    if acted_on:
+        doers = {t.i for c in token.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)}
+        arguments = [arg for arg in arguments if arg.i not in doers]
+    return any(in_noun_class(arg, members) for arg in arguments)
 
 
 def line_of(token: Token) -> list[Token]:
@@ -207,7 +213,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None
     if row.needs is not None:
         members = lexicon.noun_classes[row.needs] if lexicon is not None else frozenset()
-        if not any(has_argument_in(part, members) for part in matched):
+        if not any(has_argument_in(part, members, acted_on=row.needs_acted_on) for part in matched):
             return None
     head = min(matched, key=_depth)  # "peace deal": the light verb governs "deal"
     if row.needs_light_verb and head.pos_ in NOMINAL_POS and (lexicon is None or lexicon.light_verb(head) is None):
