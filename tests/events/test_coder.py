@@ -762,3 +762,9 @@ def test_coder_a_deal_named_in_passing_is_no_agreement_but_one_struck_is():
 def test_coder_staff_named_only_by_their_work_take_part():
     events = code_events(default_nlp()("Security personnel cordoned off the area around the hotel."))
     assert [(e.event, [a.entity_text for a in e.actor]) for e in events] == [("COERCE", ["Security personnel"])]
+
+
+def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
+    text = "All members of the U.S. armed services killed or wounded in the attacks will be awarded the Purple Heart."
+    events = code_events(default_nlp()(text))
+    assert not [a for e in events for a in e.actor if a.code == "USA"]

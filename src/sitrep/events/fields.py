@@ -196,8 +196,11 @@ def is_headline_passive(verb: Token) -> bool:
     """A participle heading its sentence with a subject, no auxiliary and no object: headline
     style for a passive ("Security guard and attackers killed in assault on hotel"). The
     tagger also calls some past tenses participles ("separatists killed 11 soldiers"): those
-    have their object."""
+    have their object. A bare participle joined to one shares its reading ("killed or
+    wounded")."""
     deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and not deps & (SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS):
+        return is_headline_passive(verb.head)  # "members killed or wounded in the attacks"
     return verb.dep_ == "ROOT" and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
         and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS)
 
