@@ -186,3 +186,10 @@ def test_modes_clause_describing_a_noun_keeps_its_own_modes(annotate):
 def test_modes_passive_clause_after_a_connective_keeps_its_own_modes(annotate):
     doc = annotate("Turkey called for a state of emergency after 44 people were killed in Afrin.")
     assert "demand" not in modes_of(doc, "ASSAULT", "killed")
+
+
+def test_modes_contracted_would_with_a_curly_apostrophe_is_hypothetical(annotate):
+    doc = annotate("Turkey said we\u2019d send more troops to Idlib.")
+    assert "hypothetical" in modes_of(doc, "MOBILIZE", "send")
+    doc = annotate("Turkey said we\u2019d sent more troops to Idlib.")
+    assert "hypothetical" not in modes_of(doc, "MOBILIZE", "sent")

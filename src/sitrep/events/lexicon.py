@@ -260,7 +260,8 @@ class AuxCue:
         child), "governor" (a word above the event in the parse), "mark" (clause marker),
         "advmod" (adverb child), "sentence" (phrase anywhere in the sentence).
     via: for governors, the dependency labels allowed on the arc just below the cue.
-    tag: fine-grained tag the governor must have ("VBN" for "is set to").
+    tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
+        the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
     """
 
     words: tuple[str, ...]

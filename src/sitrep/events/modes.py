@@ -106,7 +106,8 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
         for child in list(token.children) + [d for o in objects for d in o.children if d.dep_ == "det"]:
             lemma = child.lemma_.lower()
             if child.dep_ in AUX_DEPS:
-                hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)]
+                hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)
+                         if cue.tag is None or token.tag_ == cue.tag]
             if child.dep_ in NEG_DEPS:
                 hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
             if child.dep_ == "advmod":
