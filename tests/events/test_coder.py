@@ -768,3 +768,16 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
     text = "All members of the U.S. armed services killed or wounded in the attacks will be awarded the Purple Heart."
     events = code_events(default_nlp()(text))
     assert not [a for e in events for a in e.actor if a.code == "USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assaults"),
+    [
+        ("The US deployed an aircraft carrier strike group to the Gulf on Monday.", 0),
+        ("Russia began a bombing campaign in Syria in 2015.", 1),
+        ("A suicide bomb attack killed 12 people in Kabul.", 1),
+    ],
+)
+def test_coder_a_trigger_noun_naming_a_kind_of_thing_is_no_act(text, assaults):
+    events = code_events(default_nlp()(text))
+    assert len([e for e in events if e.event == "ASSAULT"]) == assaults

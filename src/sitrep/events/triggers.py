@@ -37,7 +37,7 @@ HEADLINE_SHARE = 0.6
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
 # A present participle before a noun describes it ("visiting Westerners", "the attacking
 # forces"): no act is asserted.
-PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
+PRESENT_PARTICIPLE, ADJECTIVAL, COMPOUND = "VBG", "amod", "compound"
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
@@ -230,6 +230,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
+    if len(row.words) == 1 and _names_a_kind(token, lexicon):
+        return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
 
@@ -238,6 +240,17 @@ def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
     taken = {t.i for t in matched}
     return any(_is_particle(child) and child.i not in taken and child.lower_ not in row.particles
                for part in matched for child in part.children)
+
+
+def _names_a_kind(token: Token, lexicon: TriggerLexicon | None) -> bool:
+    """Whether a trigger noun only says what kind of thing the noun after it is ("an aircraft
+    carrier strike group", "attack helicopters", "assault rifles"), that noun being no
+    trigger itself ("suicide bomb attack" is an attack) nor a measure of acts ("a bombing
+    campaign" is bombing)."""
+    head = token.head
+    return (lexicon is not None and token.dep_ == COMPOUND and token.pos_ in NOMINAL_POS
+            and head.i != token.i and head.pos_ in NOMINAL_POS
+            and token_forms(head).isdisjoint(lexicon.first_words | lexicon.measure_nouns))
 
 
 def _forms(token: Token) -> set[str]:
