@@ -362,7 +362,10 @@ def test_text_blocks_credit_and_prompt_cues_spare_prose():
                  "Sign up for Daily Newsletters Manage Newsletters",
                  "Get the stories you care about delivered to your inbox. By signing up, you agree "
                  "to our Privacy Policy",
-                 "RELATED STORY: Ceasefire talks resume"):
+                 "RELATED STORY: Ceasefire talks resume",
+                 "Photos: Photos: Shelling in Aleppo Photos: Photos: Shelling in Aleppo – A man carries a child.",
+                 "Hide Caption 4 of 27 Photos: Shelling in Aleppo – Residents flee the old city.",
+                 "JUST WATCHED Residents flee Aleppo Replay More Videos ... MUST WATCH Residents flee Aleppo 02:23"):
         assert match_cue(line, cues) is not None, line
     prose = ("The spokesman said the app, which residents use to report shelling, had been "
              "blocked, and that anyone who wanted to click here or there to reach it would fail "
