@@ -760,8 +760,11 @@ def test_coder_a_deal_named_in_passing_is_no_agreement_but_one_struck_is():
 
 
 def test_coder_staff_named_only_by_their_work_take_part():
-    events = code_events(default_nlp()("Security personnel cordoned off the area around the hotel."))
+    nlp = default_nlp()
+    events = code_events(nlp("Security personnel cordoned off the area around the hotel."))
     assert [(e.event, [a.entity_text for a in e.actor]) for e in events] == [("COERCE", ["Security personnel"])]
+    militias = code_events(nlp("Iranian-backed militias attacked the US embassy in Baghdad."))
+    assert [[a.entity_text for a in e.actor] for e in militias] == [["Iranian-backed militias"]]
 
 
 def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
