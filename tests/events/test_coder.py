@@ -784,3 +784,9 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
 def test_coder_a_trigger_noun_naming_a_kind_of_thing_is_no_act(text, assaults):
     events = code_events(default_nlp()(text))
     assert len([e for e in events if e.event == "ASSAULT"]) == assaults
+
+
+def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
+    text = "Utah GOP Rep. Jason Chaffetz said militants attacked the consulate."
+    events = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]
+    assert events and all(e.event_loc is None for e in events)

@@ -73,6 +73,9 @@ DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
+# A place word hung on a name ("Wyoming Rep.", "New York Democrat").
+NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
@@ -504,7 +507,8 @@ def find_location(
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
 
     def free(place: PlaceMention) -> bool:
-        return not any(s <= place.evidence.start < e for s, e in taken_spans)
+        return not any(s <= place.evidence.start < e for s, e in taken_spans) \
+            and not _qualifies_a_name(place, anchors[0].doc)
 
     for how, phrases in (
         (ATTACHED, prep_objects(heads, lexicon.location_preps)),
@@ -518,6 +522,17 @@ def find_location(
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
+
+
+def _qualifies_a_name(place: PlaceMention, doc) -> bool:
+    """Whether a place only qualifies a name or title after it ("Wyoming Rep. Liz Cheney",
+    "Rep. Maloney, New York Democrat"): it says whom a person represents, not where
+    anything happened."""
+    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in NAME_QUALIFIER_DEPS and root.head.i >= span.end and root.head.tag_ in PROPER_NOUN_TAGS
 
 
 def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
