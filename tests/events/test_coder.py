@@ -790,3 +790,10 @@ def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     text = "Utah GOP Rep. Jason Chaffetz said militants attacked the consulate."
     events = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]
     assert events and all(e.event_loc is None for e in events)
+
+
+def test_coder_a_phrase_preposition_must_hang_on_the_phrase():
+    nlp = default_nlp()
+    assert not code_events(nlp("Sen. Mitt Romney called the slams on Vindman absurd."))
+    shared = code_events(nlp("Pompeo has called and spoken with the Taliban's chief negotiator, a spokesman said."))
+    assert [e.event for e in shared] == ["CONSULT"]

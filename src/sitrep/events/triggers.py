@@ -40,6 +40,8 @@ PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "
 PRESENT_PARTICIPLE, ADJECTIVAL, COMPOUND = "VBG", "amod", "compound"
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
+# Parts of speech of prepositions and particles, which belong to the word they hang on.
+FUNCTION_POS = frozenset({"ADP", "PART"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -203,7 +205,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if len(row.words) > 1:
         near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH]
         for word in row.words[1:]:
-            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
+            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)
+                          and not _preposition_of_another_word(t, matched)), None)
             if found is None:
                 return None
             matched.append(found)
@@ -251,6 +254,14 @@ def _names_a_kind(token: Token, lexicon: TriggerLexicon | None) -> bool:
     return (lexicon is not None and token.dep_ == COMPOUND and token.pos_ in NOMINAL_POS
             and head.i != token.i and head.pos_ in NOMINAL_POS
             and token_forms(head).isdisjoint(lexicon.first_words | lexicon.measure_nouns))
+
+
+def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
+    """Whether a preposition or particle hangs on a word outside the phrase: the "on" of
+    "called the slams on Vindman absurd" is the slams', not a "call on"; a verb joined to
+    the phrase's shares it ("called and spoken with")."""
+    owners = {t.i for word in matched for t in (word, *word.conjuncts)}
+    return token.pos_ in FUNCTION_POS and token.head.i not in owners
 
 
 def _forms(token: Token) -> set[str]:
