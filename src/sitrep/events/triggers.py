@@ -205,11 +205,12 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if len(row.words) > 1:
         near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH]
         for word in row.words[1:]:
-            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)
-                          and not _preposition_of_another_word(t, matched)), None)
+            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
             if found is None:
                 return None
             matched.append(found)
+        if any(_preposition_of_another_word(part, matched) for part in matched[1:]):
+            return None
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
