@@ -797,3 +797,11 @@ def test_coder_a_phrase_preposition_must_hang_on_the_phrase():
     assert not code_events(nlp("Sen. Mitt Romney called the slams on Vindman absurd."))
     shared = code_events(nlp("Pompeo has called and spoken with the Taliban's chief negotiator, a spokesman said."))
     assert [e.event for e in shared] == ["CONSULT"]
+
+
+def test_coder_rounds_of_ammunition_are_no_arrests():
+    nlp = default_nlp()
+    fired = code_events(nlp("Hamas militants had fired some 3,300 rockets and mortar rounds at Israel."))
+    assert fired and all("arrested" not in e.size for e in fired)
+    rounded = code_events(nlp("Police rounded up 50 protesters in Cairo."))
+    assert [e.size for e in rounded] == [{"arrested": 50.0}]
