@@ -805,3 +805,9 @@ def test_coder_rounds_of_ammunition_are_no_arrests():
     assert fired and all("arrested" not in e.size for e in fired)
     rounded = code_events(nlp("Police rounded up 50 protesters in Cairo."))
     assert [e.size for e in rounded] == [{"arrested": 50.0}]
+
+
+def test_coder_the_agency_a_dateline_credits_takes_no_part():
+    text = "GAZA CITY, Gaza Strip (AP) \u2014 Israel and Hamas began observing a temporary truce on Tuesday."
+    events = code_events(default_nlp()(text))
+    assert events and all(a.identifier != "USA_MEDIA_AP" for e in events for a in (*e.actor, *e.recipient))

@@ -9,6 +9,7 @@ The mentions of each candidate are bucketed here once, so later steps never resc
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
+# What follows an agency credit in a dateline: ") —", ") -".
+DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,8 @@ def candidate_sentences(
     """
     sents = sentence_pieces(doc)
     starts = [sent.start_char for sent in sents]
-    actors = _bucket(doc_mentions(doc, "actors"), starts, len(sents))
+    text = doc.text
+    actors = _bucket([m for m in doc_mentions(doc, "actors") if not is_dateline_credit(text, m)], starts, len(sents))
     places = _bucket(doc_mentions(doc, "places"), starts, len(sents))
     times = _bucket(doc_mentions(doc, "times"), starts, len(sents))
     quantities = _bucket(doc_mentions(doc, "quantities"), starts, len(sents))
@@ -120,6 +124,13 @@ def candidate_sentences(
         candidates.append(Candidate(index, sent, mentions))
     logger.debug("%s of %s sentences are event candidates", len(candidates), len(sents))
     return candidates
+
+
+def is_dateline_credit(text: str, mention: ActorMention) -> bool:
+    """Whether an actor mention credits an agency in a dateline ("GAZA CITY (AP) — Israel and
+    Hamas began ..."): the agency reports the sentence and takes no part in its events."""
+    start, end = mention.evidence.start, mention.evidence.end
+    return text[start - 1 : start] == "(" and DATELINE_CLOSE.match(text, end) is not None
 
 
 def quotes_covering(quotes: Sequence[Quote], offset: int) -> list[Quote]:
