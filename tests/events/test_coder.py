@@ -686,6 +686,11 @@ def test_coder_what_a_movement_leaves_behind_is_not_its_actor():
     assert all(not e.actor for e in left if e.event == "RETREAT")
     moved = [e for e in code_events(nlp("The plan is about withdrawing U.S. troops from Syria.")) if e.event == "RETREAT"]
     assert [a.identifier for e in moved for a in e.actor] == ["USA_MIL"]
+    freed = [e for e in code_events(nlp("The group demanded the release of prisoners in France.")) if e.event == "RETREAT"]
+    assert freed and all(not e.actor for e in freed)
+    withdrawn = [e for e in code_events(nlp("The withdrawal of U.S. troops from Syria began on Monday."))
+                 if e.event == "RETREAT"]
+    assert [a.identifier for e in withdrawn for a in e.actor] == ["USA_MIL"]
 
 
 def test_coder_a_statement_whose_maker_is_named_but_unknown_is_not_the_reporters():

@@ -291,10 +291,12 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         agents = prep_objects([verb], lexicon.agent_preps)
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
-    agent_preps = lexicon.agent_preps | (lexicon.nominal_agent_preps if event_type.movement else frozenset())
+    movers = lexicon.noun_classes.get(MOVER_CLASS, frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += prep_objects([noun], agent_preps)
+        phrases += prep_objects([noun], lexicon.agent_preps)
+        if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
+            phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if in_noun_class(o, movers)]
         phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
     return phrases
 
