@@ -816,3 +816,10 @@ def test_coder_the_agency_a_dateline_credits_takes_no_part():
     text = "GAZA CITY, Gaza Strip (AP) \u2014 Israel and Hamas began observing a temporary truce on Tuesday."
     events = code_events(default_nlp()(text))
     assert events and all(a.identifier != "USA_MEDIA_AP" for e in events for a in (*e.actor, *e.recipient))
+
+
+def test_coder_people_relocating_are_no_deployment_unless_they_are_forces():
+    nlp = default_nlp()
+    assert not code_events(nlp("The protesters relocated to the opposite side of the Tigris River in Baghdad."))
+    forces = code_events(nlp("Iranian forces are relocating to the Idlib countryside."))
+    assert [e.event for e in forces] == ["MOBILIZE"]
