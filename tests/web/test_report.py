@@ -74,6 +74,8 @@ def test_report_summarises_the_store(report_html, web_db):
     assert page.xpath("//tr[@class='conflict']")
     assert total_documents == len(documents) == 8  # five seeds, the hostile page, two disagreeing reports
     assert not page.xpath("//script | //link | //img | //iframe")
+    spanned = next(e for e in events if e.get("enddate") and e["enddate"] != e["date"])
+    assert f"{spanned['date']} \u2013 {spanned['enddate']}" in page.text_content()
 
 
 def test_report_shows_markup_as_text_and_opens_offline(report_html, browser, hostile):

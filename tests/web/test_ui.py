@@ -98,6 +98,9 @@ def test_ui_timeline_map_network_show_every_event(session, server):
     session.open("timeline")
     assert session.count("[data-testid=event-table] tbody tr") == len(events)
     assert session.count("svg.timeline a.mark") == sum(1 for e in events if e.get("date"))
+    spanned = next(e for e in events if e.get("enddate") and e["enddate"] != e["date"])
+    shown = session.page.inner_text("[data-testid=event-table] tbody")
+    assert f"{spanned['date']} \u2013 {spanned['enddate']}" in shown
     session.open("map")
     assert session.count("svg.map a.place") == len(places_of(events)) > 1
     assert session.count("svg.map path.country") > 150

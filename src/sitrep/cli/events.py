@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from sitrep.cli.app import app, console, errors, open_store, plain, print_json
-from sitrep.exports.rows import event_row
+from sitrep.exports.rows import date_span, event_row
 from sitrep.exports.writers import write_event_csv
 from sitrep.store.queries import (
     DEFAULT_LIMIT,
@@ -46,17 +46,10 @@ def _table(items: list[dict], total: int, offset: int) -> Table:
     for record in items:
         row = event_row(record)
         row["confidence"] = f"{row['confidence'] or 0:.2f}"
-        row["date"] = date_cell(row["date"], row["enddate"])
+        row["date"] = date_span(row["date"], row["enddate"])
         cells = [plain(row[name]) for name in TABLE_COLUMNS]
         table.add_row(*cells, *([plain(row["text"])] if with_text else []))
     return table
-
-
-def date_cell(start: str | None, end: str | None) -> str | None:
-    """An event's date as a table shows it: a span where only a span is known ("2011-03-10 –
-    2017-01-10", a relative time read against an uncertain publication date), never its first
-    day alone, which would state a precision nobody has."""
-    return f"{start} – {end}" if start and end and end != start else start
 
 
 @app.command()

@@ -43,6 +43,13 @@ def _codes(entities: Sequence[dict[str, Any]]) -> str:
     return LIST_SEPARATOR.join(e.get("code") or "" for e in entities)
 
 
+def date_span(start: str | None, end: str | None) -> str | None:
+    """An event's date as a reader sees it: a span where only a span is known ("2011-03-10 –
+    2017-01-10", a relative time read against an uncertain publication date), never its
+    first day alone, which would state a precision nobody has."""
+    return f"{start} \u2013 {end}" if start and end and end != start else start
+
+
 def event_row(record: dict[str, Any]) -> dict[str, Any]:
     """The summary row of one PLOVER record (columns `EVENT_COLUMNS`)."""
     loc = record.get("event_loc") or {}

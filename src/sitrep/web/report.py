@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from sitrep.exports.rows import date_span
 from sitrep.store import Store, queries
 from sitrep.store import corpus as corpus_store
 from sitrep.web.svg import map_svg, timeline_svg
@@ -111,7 +112,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], row_classes: I
 
 
 def _event_rows(events: Iterable[dict[str, Any]]) -> list[list[str]]:
-    return [[_e(e.get("date")), _e(e.get("event")), _e(_actors(e.get("actor"))), _e(_actors(e.get("recipient"))),
+    return [[_e(date_span(e.get("date"), e.get("enddate"))), _e(e.get("event")), _e(_actors(e.get("actor"))), _e(_actors(e.get("recipient"))),
              _e(_place(e)), _e(e.get("outlet")), _e(f"{e.get('confidence') or 0:.2f}"), _e(e.get("text"))]
             for e in events]
 

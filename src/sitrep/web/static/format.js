@@ -33,9 +33,18 @@ export function dateRange(iso) {
   return [start, start + 86400000];
 }
 
+/**
+ * An event's date as shown: a span where only a span is known ("2011-03-10 – 2017-01-10": a
+ * relative time read against an uncertain publication date), never its first day alone.
+ */
+export function eventDate(event) {
+  if (!event.date) return "";
+  return event.enddate && event.enddate !== event.date ? `${event.date} – ${event.enddate}` : event.date;
+}
+
 export function tooltipLines(event) {
   return [
-    `${event.event}${event.mode ? ` (${event.mode})` : ""} — ${event.date || "undated"}`,
+    `${event.event}${event.mode ? ` (${event.mode})` : ""} — ${eventDate(event) || "undated"}`,
     `actor: ${actorsOf(event.actor) || "—"}`,
     `recipient: ${actorsOf(event.recipient) || "—"}`,
     `place: ${placeName(event) || "—"}`,
@@ -50,7 +59,7 @@ export function eventTable(events) {
     h("thead", {}, h("tr", {}, ["Date", "Type", "Actor", "Recipient", "Place", "Outlet", "Modes", "Conf.", "Sentence"]
       .map((label) => h("th", {}, label)))),
     h("tbody", {}, events.map((event) => h("tr", { class: quadClass(event), "data-event-id": event.id },
-      h("td", { class: "nowrap" }, event.date || "—"),
+      h("td", { class: "nowrap" }, eventDate(event) || "—"),
       h("td", {}, h("span", { class: `badge ${quadClass(event)}` }, event.event)),
       h("td", {}, actorsOf(event.actor)),
       h("td", {}, actorsOf(event.recipient)),

@@ -2,7 +2,7 @@
 // Evidence offsets are in the "text" layer, i.e. they index the document's cleaned `text`.
 import { getDocument, getJSON } from "../api.js";
 import { h, highlighted } from "../dom.js";
-import { actorsOf, placeName, quadClass } from "../format.js";
+import { actorsOf, eventDate, placeName, quadClass } from "../format.js";
 
 export function docTitle(doc) {
   return doc.title ?? doc.metadata?.title?.value ?? doc.id;
@@ -61,7 +61,7 @@ function fieldRows(event) {
     ["Event", `${event.event}${event.event_text ? ` (“${event.event_text}”)` : ""}`],
     ["Mode", [event.mode, ...(event.context || [])].filter(Boolean).join(", ")],
     ["Auxiliary modes", (event.aux_mode || []).join(", ")],
-    ["Date", `${event.date || "—"}${event.date_from_publication ? " (from publication date)" : ""}`],
+    ["Date", `${eventDate(event) || "—"}${event.date_from_publication ? " (from publication date)" : ""}`],
     ["Actor", actorsOf(event.actor)],
     ["Recipient", actorsOf(event.recipient)],
     ["Place", loc ? `${placeName(event)}${loc.country_code ? `, ${loc.country_code}` : ""}${loc.lat != null ? ` (${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)})` : ""}` : ""],
@@ -76,7 +76,7 @@ export async function renderEvent(root, id) {
   const event = await getJSON(`events/${encodeURIComponent(id)}`);
   const doc = await getDocument(event.doc_id);
   root.append(
-    h("h2", {}, h("span", { class: `badge ${quadClass(event)}` }, event.event), " ", event.date || "undated"),
+    h("h2", {}, h("span", { class: `badge ${quadClass(event)}` }, event.event), " ", eventDate(event) || "undated"),
     h("div", { class: "detail" },
       h("table", { class: "fields", "data-testid": "event-fields" },
         h("tbody", {}, fieldRows(event).map(([label, value]) => h("tr", {}, h("th", {}, label), h("td", {}, value || "—"))))),
