@@ -193,3 +193,8 @@ def test_modes_contracted_would_with_a_curly_apostrophe_is_hypothetical(annotate
     assert "hypothetical" in modes_of(doc, "MOBILIZE", "send")
     doc = annotate("Turkey said we\u2019d sent more troops to Idlib.")
     assert "hypothetical" not in modes_of(doc, "MOBILIZE", "sent")
+
+
+def test_modes_the_target_of_an_attack_was_hit_not_planned(annotate):
+    doc = annotate("Hezbollah was the target of a Turkish airstrike in Idlib.")
+    assert "future" not in modes_of(doc, "ASSAULT", "airstrike")
