@@ -823,3 +823,10 @@ def test_coder_people_relocating_are_no_deployment_unless_they_are_forces():
     assert not code_events(nlp("The protesters relocated to the opposite side of the Tigris River in Baghdad."))
     forces = code_events(nlp("Iranian forces are relocating to the Idlib countryside."))
     assert [e.event for e in forces] == ["MOBILIZE"]
+
+
+def test_coder_taking_over_a_place_is_a_seizure_taking_office_is_not():
+    nlp = default_nlp()
+    assert not code_events(nlp("The smuggling halted after a new government in Egypt took over a year ago."))
+    seized = code_events(nlp("ISIL fighters took over Fallujah in January."))
+    assert [e.event for e in seized] == ["ASSAULT"]
