@@ -830,3 +830,15 @@ def test_coder_taking_over_a_place_is_a_seizure_taking_office_is_not():
     assert not code_events(nlp("The smuggling halted after a new government in Egypt took over a year ago."))
     seized = code_events(nlp("ISIL fighters took over Fallujah in January."))
     assert [e.event for e in seized] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        ("Hezbollah fighters took part in the offensive on Aleppo.", "ASSAULT", "LBN_HEZ"),
+        ("Iran participated in the talks in Vienna.", "CONSULT", "IRN"),
+    ],
+)
+def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
+    events = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
+    assert [a.identifier for e in events for a in e.actor] == [actor]

@@ -39,6 +39,7 @@ ROLE_FIELDS = {
     "agent_prep": "agent_preps", "nominal_agent_prep": "nominal_agent_preps", "mutual_prep": "mutual_preps",
     "claim_word": "claim_words", "reciprocal_word": "reciprocal_words", "measure_noun": "measure_nouns",
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
+    "participation_verb": "participation_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -48,6 +49,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal tr
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
+PARTICIPATION_PREPOSITION = "in"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
 TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
@@ -197,6 +199,15 @@ class TriggerLexicon:
     # copula's subject does ("Hamas was to blame"): read like a passive.
     patient_verbs: frozenset[str] = frozenset()
     patient_predicates: frozenset[str] = frozenset()
+    # Verbs whose "in" object is an act their subject takes part in ("engaged in fighting",
+    # "participated in the talks", "took part in the offensive": "take part" with its object).
+    participation_verbs: frozenset[str] = frozenset()
+
+    def is_participation_verb(self, verb: Token) -> bool:
+        """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
+        lemma = verb.lemma_.lower()
+        objects = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"]
+        return not self.participation_verbs.isdisjoint([lemma, *objects])
 
     def is_support_verb(self, verb: Token) -> bool:
         """Whether `verb` is a light verb (by any of its `token_forms`)."""
@@ -245,6 +256,8 @@ class TriggerLexicon:
             carrier = next((c for c in head.children if c.dep_ == "xcomp" and self.is_support_verb(c)), None)
             if carrier is not None:
                 return carrier
+        if head.dep_ == "prep" and head.lower_ == PARTICIPATION_PREPOSITION and self.is_participation_verb(head.head):
+            return head.head  # "took part in the offensive"
         claim = head.head
         if head.dep_ == "prep" and head.lower_ == CLAIM_PREPOSITION and claim.lemma_.lower() in self.claim_words \
                 and claim.dep_ in CLAIM_DEPS and claim.head.i != claim.i:
