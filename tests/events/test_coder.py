@@ -654,20 +654,6 @@ def test_coder_particle_of_an_everyday_verb_makes_no_event():
     assert not [e for e in events if e.event in {"ASSAULT", "PROTEST", "MOBILIZE"}]
 
 
-@pytest.mark.parametrize(
-    ("text", "protests"),
-    [
-        ("Thousands demonstrated against the government in Tehran.", 1),
-        ("Protesters rallied outside the embassy in Baghdad.", 1),
-        ("Trump sought to rally support among Republicans in Ohio.", 0),
-        ("Iran said the strikes on the bases in Iraq demonstrate its accuracy.", 0),
-    ],
-)
-def test_coder_protest_verbs_with_an_object_mean_something_else(text, protests):
-    events = code_events(default_nlp()(text))
-    assert len([e for e in events if e.event == "PROTEST"]) == protests
-
-
 def test_coder_present_participle_before_a_noun_asserts_no_act():
     events = code_events(default_nlp()("The attacking forces withdrew from Mosul on Sunday."))
     assert [e.event for e in events] == ["RETREAT"]
@@ -728,15 +714,6 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
 
 
 @pytest.mark.parametrize(
-    ("text", "agreements"),
-    [("Iran committed to the deal in Vienna.", 1), ("Militants committed atrocities in Mosul.", 0)],
-)
-def test_coder_committing_to_is_an_agreement_committing_a_deed_is_not(text, agreements):
-    events = code_events(default_nlp()(text))
-    assert len([e for e in events if e.event == "AGREE"]) == agreements
-
-
-@pytest.mark.parametrize(
     ("text", "event_type", "doer"),
     [
         ("Assad accused Israel of backing the rebel groups in the area.", "SUPPORT", "ISR"),
@@ -778,19 +755,6 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
     assert not [a for e in events for a in e.actor if a.code == "USA"]
 
 
-@pytest.mark.parametrize(
-    ("text", "assaults"),
-    [
-        ("The US deployed an aircraft carrier strike group to the Gulf on Monday.", 0),
-        ("Russia began a bombing campaign in Syria in 2015.", 1),
-        ("A suicide bomb attack killed 12 people in Kabul.", 1),
-    ],
-)
-def test_coder_a_trigger_noun_naming_a_kind_of_thing_is_no_act(text, assaults):
-    events = code_events(default_nlp()(text))
-    assert len([e for e in events if e.event == "ASSAULT"]) == assaults
-
-
 def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     text = "Utah GOP Rep. Jason Chaffetz said militants attacked the consulate."
     events = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]
@@ -818,18 +782,18 @@ def test_coder_the_agency_a_dateline_credits_takes_no_part():
     assert events and all(a.identifier != "USA_MEDIA_AP" for e in events for a in (*e.actor, *e.recipient))
 
 
-def test_coder_people_relocating_are_no_deployment_unless_they_are_forces():
-    nlp = default_nlp()
-    assert not code_events(nlp("The protesters relocated to the opposite side of the Tigris River in Baghdad."))
-    forces = code_events(nlp("Iranian forces are relocating to the Idlib countryside."))
-    assert [e.event for e in forces] == ["MOBILIZE"]
-
-
-def test_coder_taking_over_a_place_is_a_seizure_taking_office_is_not():
-    nlp = default_nlp()
-    assert not code_events(nlp("The smuggling halted after a new government in Egypt took over a year ago."))
-    seized = code_events(nlp("ISIL fighters took over Fallujah in January."))
-    assert [e.event for e in seized] == ["ASSAULT"]
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The protesters relocated to the opposite side of the Tigris River in Baghdad.", []),
+        ("Iranian forces are relocating to the Idlib countryside.", ["MOBILIZE"]),
+        ("The smuggling halted after a new government in Egypt took over a year ago.", []),
+        ("ISIL fighters took over Fallujah in January.", ["ASSAULT"]),
+    ],
+)
+def test_coder_moves_and_seizures_need_forces_or_places(text, events):
+    """Relocating is a deployment only of forces; taking over a seizure only of a place."""
+    assert [e.event for e in code_events(default_nlp()(text))] == events
 
 
 @pytest.mark.parametrize(
@@ -842,3 +806,25 @@ def test_coder_taking_over_a_place_is_a_seizure_taking_office_is_not():
 def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
     events = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
     assert [a.identifier for e in events for a in e.actor] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "count"),
+    [
+        # protest verbs with an object mean something else
+        ("Thousands demonstrated against the government in Tehran.", "PROTEST", 1),
+        ("Protesters rallied outside the embassy in Baghdad.", "PROTEST", 1),
+        ("Trump sought to rally support among Republicans in Ohio.", "PROTEST", 0),
+        ("Iran said the strikes on the bases in Iraq demonstrate its accuracy.", "PROTEST", 0),
+        # a trigger noun naming a kind of thing is no act, unless it qualifies an act or its measure
+        ("The US deployed an aircraft carrier strike group to the Gulf on Monday.", "ASSAULT", 0),
+        ("Russia began a bombing campaign in Syria in 2015.", "ASSAULT", 1),
+        ("A suicide bomb attack killed 12 people in Kabul.", "ASSAULT", 1),
+        # committing to something is an agreement, committing a deed is not
+        ("Iran committed to the deal in Vienna.", "AGREE", 1),
+        ("Militants committed atrocities in Mosul.", "AGREE", 0),
+    ],
+)
+def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
+    events = code_events(default_nlp()(text))
+    assert len([e for e in events if e.event == event_type]) == count
