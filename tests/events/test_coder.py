@@ -828,3 +828,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
     events = code_events(default_nlp()(text))
     assert len([e for e in events if e.event == event_type]) == count
+
+
+def test_coder_a_passive_verb_that_delivers_another_act_is_that_act():
+    nlp = default_nlp()
+    sanctioned = code_events(nlp("Russia was hit with new sanctions by the EU."))
+    assert [e.event for e in sanctioned] == ["SANCTION"]
+    shelled = code_events(nlp("The convoy was hit with rockets near Aleppo."))
+    assert [e.event for e in shelled] == ["ASSAULT"]

@@ -40,6 +40,7 @@ PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "
 PRESENT_PARTICIPLE, ADJECTIVAL, COMPOUND = "VBG", "amod", "compound"
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
+MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
@@ -350,6 +351,22 @@ def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
     return sorted(merged, key=lambda h: h.anchors[0].i)
 
 
+def _drop_delivering_verbs(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Drop a passive verb hit whose "with" object is an act of another category: "Russia was
+    hit with new sanctions" is a sanction, not an assault ("hit with rockets" stays one)."""
+    anchors = {anchor.i: hit.row.event for hit in hits for anchor in hit.anchors}
+
+    def delivers_another_act(hit: TriggerHit) -> bool:
+        verb = hit.anchors[0]
+        if verb.pos_ != VERB or not any(c.dep_ == PASSIVE_AUXILIARY for c in verb.children):
+            return False
+        means = [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEANS_PREPOSITION
+                 for o in p.children if o.dep_ == "pobj"]
+        return any(anchors.get(o.i, hit.row.event) != hit.row.event for o in means)
+
+    return [hit for hit in hits if not delivers_another_act(hit)]
+
+
 def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
     """The trigger hits that stand in one sentence, in text order of their anchors."""
-    return _merge_linked(_drop_subsumed(_hits_in(sent, lexicon)))
+    return _merge_linked(_drop_delivering_verbs(_drop_subsumed(_hits_in(sent, lexicon))))
