@@ -820,6 +820,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The US deployed an aircraft carrier strike group to the Gulf on Monday.", "ASSAULT", 0),
         ("Russia began a bombing campaign in Syria in 2015.", "ASSAULT", 1),
         ("A suicide bomb attack killed 12 people in Kabul.", "ASSAULT", 1),
+        ("Aircraft and unmanned aerial vehicles of the coalition detected west of the Euphrates river will be "
+         "tracked as air targets.", "ASSAULT", 0),
         # committing to something is an agreement, committing a deed is not
         ("Iran committed to the deal in Vienna.", "AGREE", 1),
         ("Militants committed atrocities in Mosul.", "AGREE", 0),

@@ -37,7 +37,10 @@ HEADLINE_SHARE = 0.6
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
 # A present participle before a noun describes it ("visiting Westerners", "the attacking
 # forces"): no act is asserted.
-PRESENT_PARTICIPLE, ADJECTIVAL, COMPOUND = "VBG", "amod", "compound"
+PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
+# A noun or adjective hung before another noun names a kind of it ("attack helicopters").
+KIND_DEPS = frozenset({"compound", "amod"})
+KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
@@ -235,7 +238,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
-    if len(row.words) == 1 and _names_a_kind(token, lexicon):
+    if _names_a_kind(min(matched, key=_depth), lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
@@ -248,13 +251,13 @@ def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
 
 
 def _names_a_kind(token: Token, lexicon: TriggerLexicon | None) -> bool:
-    """Whether a trigger noun only says what kind of thing the noun after it is ("an aircraft
-    carrier strike group", "attack helicopters", "assault rifles"), that noun being no
-    trigger itself ("suicide bomb attack" is an attack) nor a measure of acts ("a bombing
-    campaign" is bombing)."""
+    """Whether a trigger's head word only says what kind of thing the noun after it is ("an
+    aircraft carrier strike group", "attack helicopters", "unmanned aerial vehicles"), that
+    noun being no trigger itself ("suicide bomb attack" is an attack) nor a measure of acts
+    ("a bombing campaign" is bombing)."""
     head = token.head
-    return (lexicon is not None and token.dep_ == COMPOUND and token.pos_ in NOMINAL_POS
-            and head.i != token.i and head.pos_ in NOMINAL_POS
+    return (lexicon is not None and token.dep_ in KIND_DEPS and token.pos_ in KIND_POS
+            and head.i != token.i and head.i > token.i and head.pos_ in NOMINAL_POS
             and token_forms(head).isdisjoint(lexicon.first_words | lexicon.measure_nouns))
 
 
