@@ -835,6 +835,6 @@ def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
 def test_coder_a_passive_verb_that_delivers_another_act_is_that_act():
     nlp = default_nlp()
     sanctioned = code_events(nlp("Russia was hit with new sanctions by the EU."))
-    assert [e.event for e in sanctioned] == ["SANCTION"]
+    assert [(e.event, [a.identifier for a in e.recipient]) for e in sanctioned] == [("SANCTION", ["RUS"])]
     shelled = code_events(nlp("The convoy was hit with rockets near Aleppo."))
     assert [e.event for e in shelled] == ["ASSAULT"]

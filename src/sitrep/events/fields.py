@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
-from sitrep.events.triggers import in_noun_class, partitive_objects
+from sitrep.events.triggers import MEANS_PREPOSITION, in_noun_class, partitive_objects
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
@@ -333,10 +333,23 @@ def recipient_phrases(
         phrases += [t for t in children_on(heads, OBJECT_DEPS) if t.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
+    phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     return phrases + prep_objects(heads, preps)
+
+
+def _receiver_of_means(noun: Token) -> list[Token]:
+    """Who a noun's act befalls when it is the means of a passive ("Russia was hit with new
+    sanctions", "the plan was met with protests"): the passive's subject."""
+    preposition = noun.head
+    verb = preposition.head
+    if noun.dep_ != "pobj" or preposition.lower_ != MEANS_PREPOSITION or preposition.dep_ != "prep":
+        return []
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
 def unnamed_participants(
