@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean.dates_kb import load_date_anchors, required_literals
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.pubdate import infer_publication_date, parse_date_text
 from sitrep.errors import SitrepError
+from sitrep.kb.date_anchors import load_date_anchors, required_literals
 from sitrep.model import Block, DateEstimate, Document, Evidence, Segment
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"

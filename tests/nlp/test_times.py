@@ -127,3 +127,10 @@ def test_time_resolver_component_without_pub_date(nlp):
 def test_time_resolver_skips_ages(nlp):
     doc = parse(nlp, "A 27-year-old nurse was wounded on Monday.")
     assert [m.evidence.text for m in doc._.times] == ["Monday"]
+
+
+def test_time_resolver_a_named_world_event_is_its_day():
+    """'9/11' names 11 September 2001 (kb/date_anchors.jsonl), not the 11th of the last September."""
+    found = resolve_time("9/11", PUB)
+    assert (found.value, found.method) == ("2001-09-11", "rule:named_event")
+    assert resolve_time("September 11", PUB).value == "2018-09-11"

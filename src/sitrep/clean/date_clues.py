@@ -24,7 +24,6 @@ from functools import lru_cache
 
 import dateparser
 
-from sitrep.clean.dates_kb import DateAnchor, date_anchors
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.page_spans import (
     PageLine,
@@ -34,6 +33,7 @@ from sitrep.clean.page_spans import (
     raw_evidence,
     text_evidence,
 )
+from sitrep.kb.date_anchors import DateAnchor, date_anchors
 from sitrep.model import Document, Evidence
 
 logger = logging.getLogger(__name__)

@@ -5,6 +5,7 @@ meaning ("since", "late", "between ... and ..."), plus a few patterns the NER mi
 (weekday names, "the weekend", "recent days"). Each is resolved by a cascade; `method` names
 the step that answered:
 
+0. `rule:named_event`                a dated world event named in full ("9/11"; kb/date_anchors.jsonl).
 1. `rule:range`, `rule:open_range`   "between March and May 2015", "since 2011", "until June".
 2. `rule:part`                       "the end of August", "late last year", "earlier this month".
 3. `rule:recent`                     "over the past few days", "a few days ago" (vague counts).
@@ -33,6 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from sitrep.kb.date_anchors import date_anchors
 from sitrep.model import DateEstimate, TimeMention
 from sitrep.nlp.extensions import evidence_of
 from sitrep.nlp.quantities import parse_count
@@ -69,6 +71,7 @@ TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
 BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
+NAMED_EVENT = "event"
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +310,15 @@ def _why_unreadable(text: str) -> str | None:
     return None
 
 
+def named_event_date(text: str) -> date | None:
+    """The day of a dated world event the expression names in full ("9/11", "September 11,
+    2001"): `kb/date_anchors.jsonl` rows of kind "event"."""
+    for anchor in date_anchors():
+        if anchor.kind == NAMED_EVENT and any(p.fullmatch(text) for p in anchor.patterns):
+            return anchor.date
+    return None
+
+
 def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     """Resolve one time expression against the publication date (the cascade of this module).
 
@@ -315,6 +327,10 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     RETURNS (Resolution): value None when unresolved, with the reason in `method`.
     """
     text = normalize_expression(text)
+    named = named_event_date(text)
+    if named is not None:  # "9/11" is 11 September 2001, not the 11th of last September
+        day = named.isoformat()
+        return Resolution(day, day, day, "day", BASE_CONFIDENCE["rule"], "rule:named_event")
     reason = _why_unreadable(text)
     if reason:
         return _unresolved(reason)

@@ -3,7 +3,8 @@ when a page can have been written.
 
 A page that mentions the liberation of Raqqa was written after 17 October 2017; one that
 calls Soleimani "the Quds Force commander" in the present was written before 3 January
-2020. `pubdate.py` turns each mention into such a bound.
+2020. `sitrep.clean.pubdate` turns each mention into such a bound; the time resolver
+(`sitrep.nlp.times`) reads a named event ("9/11") as its day.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from sitrep.errors import SitrepError
 from sitrep.kb.rows import read_rows, require
 
-ANCHORS_PATH = Path(__file__).resolve().parent.parent / "kb" / "date_anchors.jsonl"
+ANCHORS_PATH = Path(__file__).with_name("date_anchors.jsonl")
 KINDS = frozenset({"start", "event", "end", "tenure"})
 BOUNDS = frozenset({"lower", "upper", "within"})
 # For the literal prefilter (`required_literals`): character classes, escapes, and words.
