@@ -435,3 +435,11 @@ def test_actors_state_body_falls_back_to_where_the_text_is_set(resolve):
     assert found["The military"] == ("PAK_MIL", "anaphor:setting")
     found, _ = resolve("Iran warned on Monday. Gunmen attacked a school in Pakistan. The military responded.")
     assert found["The military"] == ("IRN_MIL", "anaphor")  # an actor named before wins over a setting
+
+
+def test_actors_a_chamber_many_countries_have_follows_the_document(resolve):
+    libya, _ = resolve("In Tobruk, Libya, the House of Representatives backed Haftar.")
+    assert libya["House of Representatives"] == ("LBY_HOR", "ambiguous")
+    us, _ = resolve("The United States House of Representatives met in Washington. The House of Representatives "
+                    "then voted to end US support for the war, Senator Bernie Sanders said in the US.")
+    assert us["House of Representatives"][0] != "LBY_HOR"
