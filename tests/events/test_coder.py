@@ -822,6 +822,13 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A suicide bomb attack killed 12 people in Kabul.", "ASSAULT", 1),
         ("Aircraft and unmanned aerial vehicles of the coalition detected west of the Euphrates river will be "
          "tracked as air targets.", "ASSAULT", 0),
+        # amassing, reinforcing, visiting and hosting need forces, targets or envoys
+        ("He amassed powers and enriched his allies in Kiev.", "MOBILIZE", 0),
+        ("Russia amassed troops on the border with Ukraine.", "MOBILIZE", 1),
+        ("This reinforces the need for a thorough investigation in Iran.", "MOBILIZE", 0),
+        ("A CBS crew visited the crash site west of Tehran.", "CONSULT", 0),
+        ("Obama visited Baghdad on Sunday.", "CONSULT", 1),
+        ("Ukraine hosts a major Russian navy base in Crimea.", "CONSULT", 0),
         # committing to something is an agreement, committing a deed is not
         ("Iran committed to the deal in Vienna.", "AGREE", 1),
         ("Militants committed atrocities in Mosul.", "AGREE", 0),
