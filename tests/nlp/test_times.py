@@ -134,3 +134,9 @@ def test_time_resolver_a_named_world_event_is_its_day():
     found = resolve_time("9/11", PUB)
     assert (found.value, found.method) == ("2001-09-11", "rule:named_event")
     assert resolve_time("September 11", PUB).value == "2018-09-11"
+
+
+def test_time_resolver_a_date_followed_by_the_word_that_names_the_event_is_that_event(nlp):
+    doc = parse(nlp, "Chatter rose before the September 11 attacks. On September 11 Russia struck Idlib.")
+    values = [(m.evidence.text, m.value) for m in doc._.times]
+    assert values == [("September 11", "2001-09-11"), ("September 11", "2018-09-11")]

@@ -319,6 +319,12 @@ def named_event_date(text: str) -> date | None:
     return None
 
 
+def named_event(day: date) -> Resolution:
+    """The resolution of an expression that names a dated world event."""
+    iso = day.isoformat()
+    return Resolution(iso, iso, iso, "day", BASE_CONFIDENCE["rule"], "rule:named_event")
+
+
 def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     """Resolve one time expression against the publication date (the cascade of this module).
 
@@ -329,8 +335,7 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     text = normalize_expression(text)
     named = named_event_date(text)
     if named is not None:  # "9/11" is 11 September 2001, not the 11th of last September
-        day = named.isoformat()
-        return Resolution(day, day, day, "day", BASE_CONFIDENCE["rule"], "rule:named_event")
+        return named_event(named)
     reason = _why_unreadable(text)
     if reason:
         return _unresolved(reason)
@@ -435,7 +440,9 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
     published = doc._.published
     mentions = []
     for span in time_spans(doc, matcher):
-        resolution = resolve_time(span.text, published)
+        # "the September 11 attacks": the word after the date may name the event it is.
+        named = span.end < len(doc) and named_event_date(doc[span.start:span.end + 1].text)
+        resolution = named_event(named) if named else resolve_time(span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
         mentions.append(TimeMention(
