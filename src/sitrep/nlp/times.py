@@ -310,13 +310,17 @@ def _why_unreadable(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _named_events() -> tuple[tuple[re.Pattern[str], date], ...]:
+    """(pattern, day) of every `kb/date_anchors.jsonl` row of kind "event", read once."""
+    return tuple((pattern, anchor.date) for anchor in date_anchors() if anchor.kind == NAMED_EVENT
+                 for pattern in anchor.patterns)
+
+
 def named_event_date(text: str) -> date | None:
     """The day of a dated world event the expression names in full ("9/11", "September 11,
     2001"): `kb/date_anchors.jsonl` rows of kind "event"."""
-    for anchor in date_anchors():
-        if anchor.kind == NAMED_EVENT and any(p.fullmatch(text) for p in anchor.patterns):
-            return anchor.date
-    return None
+    return next((day for pattern, day in _named_events() if pattern.fullmatch(text)), None)
 
 
 def named_event(day: date) -> Resolution:
