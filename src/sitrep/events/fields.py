@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
-from sitrep.events.triggers import MEANS_PREPOSITION, in_noun_class, partitive_objects
+from sitrep.events.triggers import in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
@@ -291,14 +291,18 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         agents = prep_objects([verb], lexicon.agent_preps)
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
-    movers = lexicon.noun_classes.get(MOVER_CLASS, frozenset())
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], lexicon.agent_preps)
         if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
-            phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if in_noun_class(o, movers)]
+            phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if _is_mover(o, lexicon)]
         phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
     return phrases
+
+
+def _is_mover(token: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a phrase names what a movement moves (`MOVER_CLASS`), and so its actor."""
+    return in_noun_class(token, lexicon.noun_classes.get(MOVER_CLASS, frozenset()))
 
 
 def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
@@ -343,11 +347,8 @@ def recipient_phrases(
 def _receiver_of_means(noun: Token) -> list[Token]:
     """Who a noun's act befalls when it is the means of a passive ("Russia was hit with new
     sanctions", "the plan was met with protests"): the passive's subject."""
-    preposition = noun.head
-    verb = preposition.head
-    if noun.dep_ != "pobj" or preposition.lower_ != MEANS_PREPOSITION or preposition.dep_ != "prep":
-        return []
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    verb = noun.head.head
+    if noun not in passive_means(verb):
         return []
     return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
@@ -405,8 +406,7 @@ def find_actors(
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if not found and event_type.movement:
-        movers = lexicon.noun_classes.get(MOVER_CLASS, frozenset())
-        phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if in_noun_class(t, movers)]
+        phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
     if actor_kb is not None and not any(m.actor_id for m in found):
@@ -539,11 +539,16 @@ def find_location(
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
 
 
+def _words_of(place: PlaceMention, doc) -> Span | None:
+    """The tokens a place mention's evidence covers."""
+    return doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+
+
 def _qualifies_a_name(place: PlaceMention, doc) -> bool:
     """Whether a place only qualifies a name or title after it ("Wyoming Rep. Liz Cheney",
     "Rep. Maloney, New York Democrat"): it says whom a person represents, not where
     anything happened."""
-    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    span = _words_of(place, doc)
     if span is None:
         return False
     root = span.root
@@ -554,7 +559,7 @@ def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place sits in a clause describing another noun than the trigger or a word
     above it ("a video produced in California", "troops who served in Iraq"): it says where
     that thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
-    token = anchor.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    token = _words_of(place, anchor.doc)
     if token is None:
         return False
     trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}

@@ -234,11 +234,11 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
-    if row.not_under and token.head.i != token.i and _forms(token.head) & row.not_under:
+    if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
-    if _names_a_kind(min(matched, key=_depth), lexicon):
+    if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
 
@@ -269,15 +269,23 @@ def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     return token.pos_ in FUNCTION_POS and token.head.i not in owners
 
 
-def _forms(token: Token) -> set[str]:
-    return {token.lemma_.lower(), token.lower_}
+def _has_passive_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ == PASSIVE_AUXILIARY for c in verb.children)
 
 
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
     """Whether a passive verb takes one of `prepositions` ("was met with protests")."""
-    children = list(verb.children)
-    return any(c.dep_ == PASSIVE_AUXILIARY for c in children) and any(
-        c.dep_ == PREPOSITION and c.lower_ in prepositions for c in children)
+    return _has_passive_auxiliary(verb) and any(c.dep_ == PREPOSITION and c.lower_ in prepositions
+                                                for c in verb.children)
+
+
+def passive_means(verb: Token) -> list[Token]:
+    """What a passive verb is done with ("was hit with new sanctions": sanctions); none for
+    an active verb."""
+    if not _has_passive_auxiliary(verb):
+        return []
+    return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEANS_PREPOSITION
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _is_particle(token: Token) -> bool:
@@ -361,11 +369,8 @@ def _drop_delivering_verbs(hits: list[TriggerHit]) -> list[TriggerHit]:
 
     def delivers_another_act(hit: TriggerHit) -> bool:
         verb = hit.anchors[0]
-        if verb.pos_ != VERB or not any(c.dep_ == PASSIVE_AUXILIARY for c in verb.children):
-            return False
-        means = [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEANS_PREPOSITION
-                 for o in p.children if o.dep_ == "pobj"]
-        return any(anchors.get(o.i, hit.row.event) != hit.row.event for o in means)
+        return verb.pos_ == VERB and any(anchors.get(o.i, hit.row.event) != hit.row.event
+                                         for o in passive_means(verb))
 
     return [hit for hit in hits if not delivers_another_act(hit)]
 
