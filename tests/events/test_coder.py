@@ -845,3 +845,13 @@ def test_coder_a_passive_verb_that_delivers_another_act_is_that_act():
     assert [(e.event, [a.identifier for a in e.recipient]) for e in sanctioned] == [("SANCTION", ["RUS"])]
     shelled = code_events(nlp("The convoy was hit with rockets near Aleppo."))
     assert [e.event for e in shelled] == ["ASSAULT"]
+
+
+def test_coder_a_phrase_object_far_from_its_verb_still_completes_the_phrase():
+    """Words counting the object push it out of reach ("launched more than a dozen ballistic
+    missiles"); the target hangs on the object, not the verb."""
+    events = code_events(default_nlp()(
+        "Iran had launched more than a dozen ballistic missiles against US forces in Iraq."))
+    event = only(events, "ASSAULT")
+    assert actor_ids(event.actor) == ["IRN"]
+    assert [e.entity_text for e in event.recipient] == ["US forces"]

@@ -328,8 +328,8 @@ def recipient_phrases(
     anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType
 ) -> list[Token]:
     """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
-    "of" on a nominal trigger, object of a target preposition (not the trigger's own words,
-    nor the words of a claim of it: "claimed on Twitter")."""
+    "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
+    phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter")."""
     heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
     own = {t.i for t in tokens}
     phrases = []
@@ -341,7 +341,9 @@ def recipient_phrases(
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
-    return phrases + prep_objects(heads, preps)
+    # The phrase's own nouns carry the target too ("launched missiles against US forces").
+    phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
+    return phrases + prep_objects(heads + phrase_nouns, preps)
 
 
 def _receiver_of_means(noun: Token) -> list[Token]:

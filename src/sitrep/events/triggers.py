@@ -22,6 +22,8 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
 # than this, belong to different statements even when the parse links them.
 MAX_PHRASE_REACH = 5
+# Object and subject arcs, whose noun belongs to the phrase at any distance.
+CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
@@ -207,7 +209,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     matched = [token]
     if len(row.words) > 1:
-        near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH]
+        near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH or _core_argument_of(t, token)]
         for word in row.words[1:]:
             found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
             if found is None:
@@ -241,6 +243,12 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _core_argument_of(word: Token, token: Token) -> bool:
+    """Whether `word` is the object or subject of `token` however far the words between
+    them push it ("launched more than a dozen ballistic missiles")."""
+    return word.head.i == token.i and word.dep_ in CORE_ARGUMENT_DEPS
 
 
 def _other_particle(matched: list[Token], row: TriggerRow) -> bool:
