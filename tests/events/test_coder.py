@@ -855,3 +855,9 @@ def test_coder_a_phrase_object_far_from_its_verb_still_completes_the_phrase():
     event = only(events, "ASSAULT")
     assert actor_ids(event.actor) == ["IRN"]
     assert [e.entity_text for e in event.recipient] == ["US forces"]
+
+
+def test_coder_a_trigger_naming_the_kind_of_a_counted_act_takes_its_light_verb():
+    """"bombing missions" are bombings: the light verb of the counting noun carries them."""
+    event = only(code_events(default_nlp()("U.S. forces carried out bombing missions against ISIL.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["USA_MIL"]

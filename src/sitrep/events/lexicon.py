@@ -61,6 +61,7 @@ PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 COPULA = "be"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
+COMPOUND = "compound"
 # Regular English verb endings and what restores the stem ("staged" -> "stage", "shelled" ->
 # "shell", "staging" -> "stage", "raids" -> "raid"), for words the lemmatizer gets wrong.
 REGULAR_SUFFIXES = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
@@ -234,9 +235,10 @@ class TriggerLexicon:
 
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
-        offensive", through a measure noun: "launched a series of strikes"; for a subject,
-        the light verb its verb governs: "talks are set to resume"; the light verb of a
-        relative clause on it: "the operations that IS is conducting"), or the verb of a
+        offensive", through a measure noun: "launched a series of strikes", "carried out
+        bombing missions"; for a subject, the light verb its verb governs: "talks are set to
+        resume"; the light verb of a relative clause on it: "the operations that IS is
+        conducting"), or the verb of a
         claim of it ("was responsible for the attack", "claimed responsibility for the
         bombing"), whose subject did it; else None."""
         if anchor.pos_ not in NOMINAL_POS:
@@ -250,6 +252,8 @@ class TriggerLexicon:
             return None
         if head.lower_ == MEASURE_PREPOSITION and head.head.lemma_.lower() in self.measure_nouns:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
+        elif anchor.dep_ == COMPOUND and head.lemma_.lower() in self.measure_nouns:
+            anchor, head = head, head.head  # "carried out bombing missions"
         if self.is_support_verb(head):
             return head
         if anchor.dep_ in TRIGGER_SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
