@@ -181,6 +181,9 @@ def test_modes_cause_named_after_a_connective_keeps_its_own_modes(annotate):
 def test_modes_clause_describing_a_noun_keeps_its_own_modes(annotate):
     doc = annotate("Russia urged Hezbollah to respect the truce signed by Turkey and Iran.")
     assert "demand" not in modes_of(doc, "SUPPORT", "signed")
+    doc = annotate("Pakistan failed to crack down on insurgents conducting attacks in Afghanistan.")
+    assert modes_of(doc, "COERCE", "crack") == ("negation",)
+    assert "negation" not in modes_of(doc, "ASSAULT", "attacks")
 
 
 def test_modes_passive_clause_after_a_connective_keeps_its_own_modes(annotate):

@@ -45,6 +45,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COPULA = "be"
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
@@ -171,10 +172,12 @@ def _is_finite(verb: Token) -> bool:
 
 
 def _told_of_a_noun(clause: Token) -> bool:
-    """A clause that describes a noun as done ("the peace deal signed in February", "the
-    attacks that IS carried out"): a happening of its own, outside the modality of the
-    sentence it sits in ("called on the group to uphold the deal signed in February")."""
-    return (clause.dep_ == "acl" and clause.tag_ == "VBN") or (clause.dep_ == "relcl" and clause.tag_ in FINITE_TAGS)
+    """A clause that describes a noun as done or doing ("the peace deal signed in February",
+    "the attacks that IS carried out", "insurgents conducting cross-border attacks"): a
+    happening of its own, outside the modality of the sentence it sits in ("called on the
+    group to uphold the deal signed in February", "failed to crack down on insurgents
+    conducting attacks")."""
+    return (clause.dep_ == "acl" and clause.tag_ in PARTICIPLE_TAGS) or (clause.dep_ == "relcl" and clause.tag_ in FINITE_TAGS)
 
 
 def _is_marker(token: Token) -> bool:
