@@ -53,6 +53,7 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Russian jets never bombed the hospital in Aleppo.", "ASSAULT"),
         ("Russia did not launch an offensive on Kharkiv.", "ASSAULT"),
         ("The rebels failed to capture the airport.", "ASSAULT"),
+        ("Turkey had not, in fact, sent troops into Idlib.", "MOBILIZE"),  # "not" hangs on "had"
     ],
 )
 def test_modes_negation(annotate, text, event):

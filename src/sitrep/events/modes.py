@@ -104,7 +104,9 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
     hits = []
     for token in chain:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        for child in list(token.children) + [d for o in objects for d in o.children if d.dep_ == "det"]:
+        auxiliaries = [c for c in token.children if c.dep_ in AUX_DEPS]
+        for child in list(token.children) + [d for o in objects for d in o.children if d.dep_ == "det"] \
+                + [n for a in auxiliaries for n in a.children if n.dep_ == "neg"]:  # "had not, in fact, signed"
             lemma = child.lemma_.lower()
             if child.dep_ in AUX_DEPS:
                 hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)
