@@ -401,6 +401,9 @@ def test_coder_lexicon_rejects_an_unknown_noun_class():
     row = {"lemma": "release", "event": "RETREAT", "certainty": 0.5, "needs": "hostages", "note": "x"}
     with pytest.raises(SitrepError, match="unknown noun class"):
         _trigger_row(1, row, load_ontology(), frozenset({"captives"}))
+    row = {"lemma": "offer", "event": "AGREE", "certainty": 0.5, "other_sense_objects": "wishes", "note": "x"}
+    with pytest.raises(SitrepError, match="unknown noun class 'wishes'"):
+        _trigger_row(1, row, load_ontology(), frozenset({"gestures"}))
 
 
 def test_coder_nominal_trigger_counts_only_its_own_arguments(annotate):
@@ -835,6 +838,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # signing supports an agreement only when a pact is signed
         ("Clinton signed a cable from Washington.", "SUPPORT", 0),
         ("Turkey and Iran signed a truce in Astana.", "SUPPORT", 1),
+        # offering words or a gesture is no offer to cooperate
+        ("Macron offered his condolences to the victims in Nice.", "AGREE", 0),
+        ("Qatar offered a truce to the rebels in Idlib.", "AGREE", 1),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):

@@ -156,6 +156,8 @@ class TriggerRow:
         operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
+    other_sense_objects: a noun class whose members as the word's object make it another
+        verb ("offered his prayers", "offered testimony" are no offer to cooperate).
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row
@@ -177,6 +179,7 @@ class TriggerRow:
     intransitive: bool = False
     passive_other_sense: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
+    other_sense_objects: str | None = None
     particles: frozenset[str] = frozenset()
 
 
@@ -400,9 +403,10 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
     text = row.get("phrase") or row.get("lemma")
     if not isinstance(text, str) or not text.strip():
         raise SitrepError("E030", f"{where}: needs a lemma or phrase")
-    needs = row.get("needs")
-    if needs is not None and needs not in noun_classes:
-        raise SitrepError("E030", f"{where}: unknown noun class {needs!r}")
+    needs, other_sense_objects = row.get("needs"), row.get("other_sense_objects")
+    for named in (needs, other_sense_objects):
+        if named is not None and named not in noun_classes:
+            raise SitrepError("E030", f"{where}: unknown noun class {named!r}")
     return TriggerRow(
         words=tuple(word for word in WORD_SEPARATORS.split(text.lower()) if word),
         event=event,
@@ -419,6 +423,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         intransitive=bool(row.get("intransitive", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
+        other_sense_objects=other_sense_objects,
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

@@ -202,7 +202,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     where the row names or allows the particle ("backed out of" is not "backed"); an
     intransitive row's verb only without an object; a passive not before a preposition
     that makes it another verb ("was met with protests"); not under a word that makes it no
-    act ("not authorized to discuss"); a present participle never as an adjective
+    act ("not authorized to discuss"), nor with an object that does ("offered his prayers");
+    a present participle never as an adjective
     ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
@@ -237,6 +238,10 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
+        return None
+    if row.other_sense_objects and lexicon is not None and any(
+            child.dep_ == DIRECT_OBJECT and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
+            for child in token.children):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
