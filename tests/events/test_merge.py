@@ -49,6 +49,8 @@ def test_merge_keeps_a_cause_apart_from_its_answer(annotate):
     events = assaults(annotate("Hezbollah fighters stormed Aleppo, killing 12 civilians.",
                                quantities=[("12", 12, "civilians")]))
     assert len(events) == 1
+    events = assaults(annotate("A gunman killed two people in Paris before he was killed by police."))
+    assert [e.event_text for e in events] == ["killed", "killed"]
 
 
 def test_merge_keeps_apart_the_acts_of_two_subjects(annotate):

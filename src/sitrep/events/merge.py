@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 # Words that make one trigger the cause or the time of another, never the same happening.
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid"})
+CLAUSE_MARKER = "mark"
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -41,12 +42,15 @@ def _ancestors(token: Token) -> list[Token]:
 
 def separated(first: Token, second: Token) -> bool:
     """Whether a connective stands between two trigger words in the parse ("killed him in
-    response to a chemical attack", "stormed the city after the bombing"): the one is the
+    response to a chemical attack", "stormed the city after the bombing") or opens a clause
+    on the path ("killed one person before he was killed by police"): the one is the
     other's cause or its time, a happening of its own."""
     above_first = {t.i for t in _ancestors(first)}
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
-    return any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i))
+    markers = [c for t in path for c in t.children if c.dep_ == CLAUSE_MARKER]
+    return any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
+        or any(m.lower_ in CONNECTIVES for m in markers)
 
 
 def different_doers(first: Token, second: Token) -> bool:
