@@ -243,6 +243,12 @@ def test_places_unknown_name_that_only_qualifies_a_noun_is_no_place(place_nlp):
     assert "Filipina" not in found
 
 
+def test_places_a_language_the_model_took_for_a_place_is_no_place(place_nlp):
+    found = mentions(place_nlp, "The group, also known as ISIS and, in Arabic, Daesh, fled from Chechnya and Tonga.")
+    assert "Arabic" not in found
+    assert found["Tonga"].place_id == "country:TO"  # a country named like a language stays one
+
+
 def test_places_ukraine_oblast_and_town(place_nlp):
     found = mentions(place_nlp, "Russian forces struck Kherson region overnight, and fighting continued "
                                 "around Pokrovsk in the Donetsk oblast.")

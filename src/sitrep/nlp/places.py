@@ -352,9 +352,10 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
             demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
             taken.update(range(ent.start, ent.end))
             continue
-        if ent.label_ == NORP:
-            # A group word the gazetteer does not know ("Shiite"), or a town the model
-            # mislabelled ("Aleppo"): left to the name runs, which need the gazetteer.
+        if ent.label_ == NORP or key in language_names():
+            # A group word the gazetteer does not know ("Shiite"), a town the model
+            # mislabelled ("Aleppo") or a language it took for a place ("known in Arabic
+            # as Daesh"): left to the name runs, which need the gazetteer.
             continue
         if ent.label_ in PLACE_LABELS and any(c.isupper() for c in ent.text):  # not "n’t" (a model slip)
             span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True, qualifier=qualifies_noun(ent))
@@ -505,6 +506,13 @@ def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpa
 def score_of(place: Place, span: PlaceSpan, context: Context, suffix: str | None) -> float:
     """`score_candidate` for one candidate of a span (name similarity and capital filled in)."""
     return score_candidate(place, context, suffix, name_similarity(span.key, place.key))
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Name keys of the major languages (ISO 639-1, from pycountry): "Arabic", "Pushto"."""
+    return frozenset(normalise_name(language.name) for language in pycountry.languages
+                     if hasattr(language, "alpha_2"))
 
 
 @lru_cache(maxsize=1)
