@@ -841,6 +841,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # offering words or a gesture is no offer to cooperate
         ("Macron offered his condolences to the victims in Nice.", "AGREE", 0),
         ("Qatar offered a truce to the rebels in Idlib.", "AGREE", 1),
+        # accepting is an agreement only to what another side offers or asks
+        ("The U.S. military will accept transgender troops into its ranks.", "AGREE", 0),
+        ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE", 1),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
