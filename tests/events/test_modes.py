@@ -39,6 +39,7 @@ def modes_of(doc, event: str, anchor: str | None = None) -> tuple[str, ...]:
         ("Turkish troops shelled Kurdish positions near Afrin on Sunday.", "ASSAULT"),
         ("Russia deployed 2,000 paratroopers to the Belarusian border.", "MOBILIZE"),
         ("Iraqi police arrested 40 suspected militants in Mosul.", "COERCE"),
+        ("Russia not only bombed Aleppo but also shelled Idlib.", "ASSAULT"),  # a focus pair
     ],
 )
 def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
@@ -54,6 +55,8 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Russia did not launch an offensive on Kharkiv.", "ASSAULT"),
         ("The rebels failed to capture the airport.", "ASSAULT"),
         ("Turkey had not, in fact, sent troops into Idlib.", "MOBILIZE"),  # "not" hangs on "had"
+        ("Assad is no longer bombing rebel-held areas of Idlib.", "ASSAULT"),
+        ("Obama stopped short of directly accusing Assad of using them.", "ACCUSE"),
     ],
 )
 def test_modes_negation(annotate, text, event):

@@ -44,7 +44,7 @@ ROLE_FIELDS = {
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
-CUE_PLACES = frozenset({"aux", "neg", "governor", "mark", "advmod", "sentence"})
+CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "mark", "advmod", "sentence"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
@@ -277,8 +277,10 @@ class AuxCue:
     """A cue word for an auxiliary mode.
 
     where: how the cue relates to the event word: "aux" (modal child), "neg" (negation
-        child), "governor" (a word above the event in the parse), "mark" (clause marker),
-        "advmod" (adverb child), "sentence" (phrase anywhere in the sentence).
+        child), "negated_adverb" (an adverb child whose negation negates the event: "no
+        longer bombing", unlike "not only bombed"), "governor" (a word above the event in the
+        parse), "mark" (clause marker), "advmod" (adverb child), "sentence" (phrase anywhere
+        in the sentence).
     via: for governors, the dependency labels allowed on the arc just below the cue.
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").

@@ -7,6 +7,7 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
 
     aux       modal child of the event's clause            "will deploy", "could send", "must send"
     neg       negation child                               "did not send", "sent no troops"
+    negated_adverb  adverb child negated                   "no longer bombing", "not yet sent"
     advmod    hearsay adverb                               "reportedly shelled"
     governor  a word above the event in the parse          "is preparing to send", "the goal is to
                                                            deploy", "denied sending", "urged X to
@@ -46,6 +47,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COPULA = "be"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
@@ -111,13 +113,22 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
             if child.dep_ in AUX_DEPS:
                 hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)
                          if cue.tag is None or token.tag_ == cue.tag]
-            if child.dep_ in NEG_DEPS:
+            if child.dep_ in NEG_DEPS and not _focuses(child):
                 hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
             if child.dep_ == "advmod":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("advmod", lemma)]
+                hits += [_hit(cue.mode, negation) for negation in child.children if negation.dep_ == "neg"
+                         for cue in cues.cues("negated_adverb", lemma)]  # "no longer bombing"
             if child.dep_ == "mark":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
     return hits
+
+
+def _focuses(negation: Token) -> bool:
+    """Whether a negation only opens a focus pair ("not only bombed Aleppo but also
+    shelled Idlib"), which negates nothing."""
+    doc = negation.doc
+    return negation.i + 1 < len(doc) and doc[negation.i + 1].lower_ in FOCUS_ADVERBS
 
 
 def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
