@@ -844,6 +844,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # accepting is an agreement only to what another side offers or asks
         ("The U.S. military will accept transgender troops into its ranks.", "AGREE", 0),
         ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE", 1),
+        # damage done to something abstract is no violence
+        ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
+        ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
