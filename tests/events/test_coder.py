@@ -876,3 +876,8 @@ def test_coder_a_trigger_naming_the_kind_of_a_counted_act_takes_its_light_verb()
     """"bombing missions" are bombings: the light verb of the counting noun carries them."""
     event = only(code_events(default_nlp()("U.S. forces carried out bombing missions against ISIL.")), "ASSAULT")
     assert actor_ids(event.actor) == ["USA_MIL"]
+
+
+def test_coder_who_fights_on_the_side_of_a_party_does_not_target_it():
+    event = only(code_events(default_nlp()("Russia has been fighting on the side of Bashar al-Assad in Syria.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["RUS"] and event.recipient == ()

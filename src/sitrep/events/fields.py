@@ -329,7 +329,8 @@ def recipient_phrases(
 ) -> list[Token]:
     """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
-    phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter")."""
+    phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
+    nor an ally: "fighting on the side of Assad")."""
     heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
     own = {t.i for t in tokens}
     phrases = []
@@ -343,7 +344,7 @@ def recipient_phrases(
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
-    return phrases + prep_objects(heads + phrase_nouns, preps)
+    return phrases + [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
 
 
 def _receiver_of_means(noun: Token) -> list[Token]:

@@ -39,7 +39,7 @@ ROLE_FIELDS = {
     "agent_prep": "agent_preps", "nominal_agent_prep": "nominal_agent_preps", "mutual_prep": "mutual_preps",
     "claim_word": "claim_words", "reciprocal_word": "reciprocal_words", "measure_noun": "measure_nouns",
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
-    "participation_verb": "participation_verbs",
+    "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -206,6 +206,9 @@ class TriggerLexicon:
     # Verbs whose "in" object is an act their subject takes part in ("engaged in fighting",
     # "participated in the talks", "took part in the offensive": "take part" with its object).
     participation_verbs: frozenset[str] = frozenset()
+    # Nouns whose "of" object stands with the actor, not against it ("fighting on the side of
+    # Assad", "negotiating on behalf of the rebels").
+    ally_nouns: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
