@@ -881,3 +881,8 @@ def test_coder_a_trigger_naming_the_kind_of_a_counted_act_takes_its_light_verb()
 def test_coder_who_fights_on_the_side_of_a_party_does_not_target_it():
     event = only(code_events(default_nlp()("Russia has been fighting on the side of Bashar al-Assad in Syria.")), "ASSAULT")
     assert actor_ids(event.actor) == ["RUS"] and event.recipient == ()
+
+
+def test_coder_the_backer_named_before_a_participle_takes_no_part():
+    event = only(code_events(default_nlp()("US-backed Kurds withdrew from Manbij on Friday.")), "RETREAT")
+    assert [e.entity_text for e in event.actor] == ["Kurds"]

@@ -164,6 +164,15 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
             if not any(start <= m.evidence.start < end for start, end in clauses)]
 
 
+def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
+    """`phrase_actors` less the backers a participle before the noun names ("US-backed
+    Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`)."""
+    backed = [(start, end) for t in token.subtree
+              if t.dep_ == "amod" and t.lemma_.lower() in lexicon.backer_participles
+              for start, end in [_span_of(t)]]
+    return [m for m in phrase_actors(token, actors) if not any(s <= m.evidence.start < e for s, e in backed)]
+
+
 def children_on(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
     """The children of `tokens` on the given arcs."""
     return [child for token in tokens for child in token.children if child.dep_ in deps]
@@ -404,14 +413,14 @@ def find_actors(
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type)
-    found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
+    found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
     if not found:
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
-        found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
+        found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
     if not found and event_type.movement:
         phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
-        found = [m for phrase in phrases for m in phrase_actors(phrase, mentions.actors)]
+        found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
     return _distinct(found)
@@ -434,7 +443,7 @@ def find_recipients(
     found = [
         m
         for phrase in phrases
-        for m in phrase_actors(phrase, mentions.actors)
+        for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken
     ]
     if not found and actor_kb is not None:
@@ -475,7 +484,7 @@ def split_sides(
     actors, recipients = list(actors), list(recipients)
     heads = argument_heads(anchors, lexicon)
     sides = _distinct([m for phrase in prep_objects(heads, lexicon.mutual_preps)
-                       for m in phrase_actors(phrase, mentions.actors)])
+                       for m in party_actors(phrase, mentions.actors, lexicon)])
     if sides and not actors:
         actors, sides = sides[:1], sides[1:]
     taken = {_key(m) for m in actors + recipients}
