@@ -835,6 +835,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # committing to something is an agreement, committing a deed is not
         ("Iran committed to the deal in Vienna.", "AGREE", 1),
         ("Militants committed atrocities in Mosul.", "AGREE", 0),
+        ("Young Muslims go to Syria to commit atrocities in Islam's name.", "AGREE", 0),  # an infinitive's "to"
         # signing supports an agreement only when a pact is signed
         ("Clinton signed a cable from Washington.", "SUPPORT", 0),
         ("Turkey and Iran signed a truce in Astana.", "SUPPORT", 1),

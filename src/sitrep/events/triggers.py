@@ -25,6 +25,7 @@ MAX_PHRASE_REACH = 5
 # Object and subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
+INFINITIVE_MARKER = "aux"
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
 # "released a video", "the truce took hold"): object, subject, possessor, noun modifier.
@@ -218,6 +219,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             matched.append(found)
         if any(_preposition_of_another_word(part, matched) for part in matched[1:]):
             return None
+        if matched[-1].pos_ in FUNCTION_POS and matched[-1].dep_ == INFINITIVE_MARKER:
+            return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
