@@ -848,6 +848,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # damage done to something abstract is no violence
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
+        # recognising supports a state or its claim, not whoever praised an article
+        ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
+        ("Sweden recognized Palestine as a state in 2014.", "SUPPORT", 1),
+        # advancing an aim is no advance on a place
+        ("The rebels in Idlib want to advance their own objectives.", "ASSAULT", 0),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):

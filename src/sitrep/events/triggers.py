@@ -162,11 +162,13 @@ def in_noun_class(token: Token, members: frozenset[str]) -> bool:
 
 def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = False) -> bool:
     """Whether some core argument of `token` belongs to the noun class `members`; with
-    `acted_on`, one the act befalls, not its doer ("the congressmen released a statement"
-    frees no captives though congressmen are people)."""
+    `acted_on`, one the act befalls, not its doer, subject or passive agent ("the
+    congressmen released a statement" frees no captives though congressmen are people)."""
     arguments = core_arguments(token)
     if acted_on:
-        doers = {t.i for c in token.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)}
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        agents = [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        doers = {t.i for c in subjects + agents for t in (c, *c.conjuncts)}
         arguments = [arg for arg in arguments if arg.i not in doers]
     return any(in_noun_class(arg, members) for arg in arguments)
 
