@@ -443,3 +443,10 @@ def test_actors_a_chamber_many_countries_have_follows_the_document(resolve):
     us, _ = resolve("The United States House of Representatives met in Washington. The House of Representatives "
                     "then voted to end US support for the war, Senator Bernie Sanders said in the US.")
     assert us["House of Representatives"][0] != "LBY_HOR"
+
+
+def test_actors_a_force_noun_qualifying_the_next_noun_names_no_party(resolve):
+    found, _ = resolve("Iran warned on Monday. Obama announced the military assistance to the Syrian opposition.")
+    assert "the military" not in found
+    found, _ = resolve("Iran warned on Monday. The military launched an operation.")
+    assert found["The military"] == ("IRN_MIL", "anaphor")

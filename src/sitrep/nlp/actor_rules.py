@@ -30,6 +30,7 @@ CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "\u2014", "\u2013", '"',
 PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
 # A reported clause ("said [it had staged strikes]") and how far a possessor may sit below
 # its verb ("said [one of its soldiers may have been captured]").
 CLAUSE_DEP = "ccomp"
@@ -92,6 +93,12 @@ def subject_role_token(token: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
+
+
+def modifies_next_noun(token: Token) -> bool:
+    """Whether a word only qualifies a noun after it ("the military assistance", "the
+    military aid package"): it names no party there."""
+    return token.dep_ in NOUN_MODIFIER_DEPS and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"}
 
 
 def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:

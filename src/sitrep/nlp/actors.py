@@ -352,9 +352,10 @@ class ActorResolver:
         return found
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
-        """Definite descriptions ("the group", "regime forces") to resolve in text order."""
+        """Definite descriptions ("the group", "regime forces") to resolve in text order; not
+        one whose noun only qualifies the next ("the military assistance")."""
         found = [Candidate(s, e, "anaphor", anaphor=self.kb.anaphors[doc.vocab.strings[m]])
-                 for m, s, e in self.anaphor_matcher(doc)]
+                 for m, s, e in self.anaphor_matcher(doc) if not rules.modifies_next_noun(doc[e - 1])]
         return found + self.description_candidates(doc)
 
     def description_candidates(self, doc: Doc) -> list[Candidate]:
