@@ -828,6 +828,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # amassing, reinforcing, visiting and hosting need forces, targets or envoys
         ("He amassed powers and enriched his allies in Kiev.", "MOBILIZE", 0),
         ("Russia amassed troops on the border with Ukraine.", "MOBILIZE", 1),
+        ("Hundreds of thousands of migrants have poured into Europe this year.", "MOBILIZE", 0),
+        ("Thousands of Hezbollah fighters poured into Syria.", "MOBILIZE", 1),
         ("This reinforces the need for a thorough investigation in Iran.", "MOBILIZE", 0),
         ("A CBS crew visited the crash site west of Tehran.", "CONSULT", 0),
         ("Obama visited Baghdad on Sunday.", "CONSULT", 1),
