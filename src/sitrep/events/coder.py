@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.events.attribution import attribution_chain, quoted_self, speaker_actors, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
+from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     PRONOUN,
@@ -39,7 +40,6 @@ from sitrep.events.fields import (
     find_location,
     find_magnitude,
     find_recipients,
-    find_size,
     find_time,
     has_reciprocal_object,
     phrase_span,

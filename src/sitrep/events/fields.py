@@ -27,7 +27,8 @@ of the mention it came from:
                a place object ("bombed Aleppo"), else any place of the sentence (lower confidence)
     date       a time mention under the trigger, else one in the sentence
     magnitude  a Quantity counting the trigger's object ("sent 7,000 troops")
-    size       Quantities counted by casualty words ("killed 12 civilians": dead 12)
+
+Casualty counts (PLOVER size) are read in `casualties`.
 """
 from __future__ import annotations
 
@@ -93,8 +94,6 @@ PAST_PARTICIPLE = "VBN"
 # Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 GERUND = "VBG"
-# Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
-PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
@@ -626,7 +625,7 @@ def _token_at(sent: Span, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _counted_token(sent: Span, quantity: Quantity) -> Token | None:
+def counted_token(sent: Span, quantity: Quantity) -> Token | None:
     """The token a quantity counts: its unit noun, else its number."""
     evidence = quantity.unit or quantity.evidence
     return _token_at(sent, evidence.end - 1)
@@ -660,7 +659,7 @@ def find_magnitude(
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         targets |= nominal_arguments(noun)
     for quantity in mentions.quantities:
-        counted = _counted_token(sent, quantity)
+        counted = counted_token(sent, quantity)
         if counted is not None and counted.i in targets:
             return quantity
     return None
@@ -678,23 +677,3 @@ def nominal_arguments(noun: Token) -> set[int]:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found |= {pobj.i, *(c.i for c in pobj.conjuncts)}
     return found
-
-
-def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
-    """Casualty counts of the sentence: quantities whose noun a casualty word governs or
-    modifies, or is said of ("50 protesters are reported dead"). The doer of a casualty verb
-    with an object counts no victims ("two bombs killed 100 people": 100 dead)."""
-    size: dict[str, Quantity] = {}
-    for quantity in mentions.quantities:
-        counted = _counted_token(sent, quantity)
-        if counted is None or quantity.value is None:
-            continue
-        doer = counted.dep_ in SUBJECT_DEPS and bool(children_on([counted.head], DIRECT_OBJECT_DEPS))
-        near = ([] if doer else [counted.head, counted.head.head]) + list(counted.children)
-        near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
-        for word in near:
-            size_field = ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_)
-            if size_field and size_field not in size:
-                size[size_field] = quantity
-                break
-    return size

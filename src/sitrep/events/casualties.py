@@ -1,0 +1,79 @@
+"""Casualty counts of a sentence (PLOVER `size`): how many were killed, injured, arrested.
+
+A count comes from a `Quantity` whose noun a casualty word governs, modifies or is said of
+("killed 12 civilians", "12 civilians were killed", "50 protesters are reported dead"),
+also through a partitive ("all four of the attackers were killed"). A casualty verb whose
+victim is one indefinite singular noun counts one ("a security guard was killed": dead 1),
+its evidence the noun phrase; a named victim is counted by no number in the text and gets
+none. The doer of a casualty verb with an object counts no victims ("two bombs killed 100
+people": 100 dead, not 2).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.candidates import SentenceMentions
+from sitrep.events.fields import DIRECT_OBJECT_DEPS, SUBJECT_DEPS, children_on, counted_token
+from sitrep.events.lexicon import Ontology
+from sitrep.model import Quantity
+from sitrep.nlp.extensions import evidence_of
+
+# Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
+PARTITIVE = "of"
+# The victim slots of a casualty verb: the passive subject, else the object.
+VICTIM_DEPS = ("nsubjpass", "dobj")
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+SINGULAR_NOUN = "NN"
+SINGULAR_CONFIDENCE = 0.6
+
+
+def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
+    """Casualty counts of the sentence by size field ("dead", "injured", "arrested")."""
+    size: dict[str, Quantity] = {}
+    for quantity in mentions.quantities:
+        counted = counted_token(sent, quantity)
+        if counted is None or quantity.value is None:
+            continue
+        field = next((f for f in _casualty_fields(_through_partitive(counted), ontology) if f not in size), None)
+        if field:
+            size[field] = quantity
+    for field, quantity in _singular_victims(sent, ontology).items():
+        size.setdefault(field, quantity)
+    return size
+
+
+def _through_partitive(counted: Token) -> Token:
+    """The number of "<number> of the <noun>" when `counted` is that noun: it holds the
+    phrase's place in the clause ("all four of the terrorists have been killed")."""
+    preposition = counted.head
+    if counted.dep_ == "pobj" and preposition.lower_ == PARTITIVE and preposition.head.like_num:
+        return preposition.head
+    return counted
+
+
+def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
+    """The size fields of the casualty words that govern, modify or are said of `counted`,
+    nearest first."""
+    doer = counted.dep_ in SUBJECT_DEPS and bool(children_on([counted.head], DIRECT_OBJECT_DEPS))
+    near = ([] if doer else [counted.head, counted.head.head]) + list(counted.children)
+    near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
+    fields = [ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_) for word in near]
+    return [field for field in fields if field]
+
+
+def _singular_victims(sent: Span, ontology: Ontology) -> dict[str, Quantity]:
+    """One victim per casualty verb whose victim is "a/an" and a singular common noun."""
+    found: dict[str, Quantity] = {}
+    for verb in sent:
+        field = ontology.size_lemmas.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        victim = next((c for dep in VICTIM_DEPS for c in verb.children if c.dep_ == dep), None) if field else None
+        if victim is None or victim.tag_ != SINGULAR_NOUN or victim.conjuncts:
+            continue
+        article = next((c for c in victim.children if c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES), None)
+        if article is not None and field not in found:
+            doc = sent.doc
+            phrase = evidence_of(doc, article.idx, victim.idx + len(victim.text))
+            unit = evidence_of(doc, victim.idx, victim.idx + len(victim.text))
+            found[field] = Quantity(phrase, 1.0, 1.0, 1.0, "exact", unit, confidence=SINGULAR_CONFIDENCE)
+    return found

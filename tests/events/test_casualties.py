@@ -1,0 +1,32 @@
+"""Casualty counts (PLOVER size) read from sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import code_events
+from sitrep.nlp import default_nlp
+
+
+def sizes(text: str) -> list[tuple[dict, dict]]:
+    """(size, size evidence texts) of each ASSAULT coded in `text`."""
+    return [(e.size, {k: v.text for k, v in e.evidence.items() if k.startswith("size:")})
+            for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]
+
+
+def test_casualties_a_count_through_a_partitive():
+    assert sizes("All four of the gunmen have been killed in Gwadar, the army said.") == [
+        ({"dead": 4.0}, {"size:dead": "four"})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A hotel security guard had been killed in Gwadar.", [({"dead": 1.0}, {"size:dead": "A hotel security guard"})]),
+        ("Gunmen killed a police officer and wounded two civilians in Kabul.",
+         [({"dead": 1.0, "injured": 2.0}, {"size:dead": "a police officer", "size:injured": "two"})]),
+        # a named victim is counted by no number in the text
+        ("Rebels killed Colonel Ahmed Hassan in Idlib.", [({}, {})]),
+    ],
+)
+def test_casualties_one_indefinite_victim_counts_one(text, expected):
+    assert sizes(text) == expected
