@@ -42,6 +42,11 @@ def by_text(doc) -> dict:
     ("in 2016", "2016"),
     ("yesterday", "2019-03-13"),
     ("earlier Tuesday", "2019-03-12"),
+    ("in November last year", "2018-11"),  # a month against the base year
+    ("last November", "2018-11"),
+    ("last February", "2019-02"),  # the latest February before the pub month
+    ("last March", "2018-03"),     # the pub month itself is "this March"
+    ("March of this year", "2019-03"),
 ])
 def test_time_resolver_resolves_points(text, value):
     assert resolve_time(text, PUB).value == value

@@ -213,6 +213,9 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         if base == saturday + timedelta(days=7):
             saturday, sunday = base, base
         return Period(saturday, sunday, "range"), "rule:weekend"
+    month = _month_of_relative_year(text, base)
+    if month is not None:
+        return month, "rule:month"
     if re.fullmatch(r"\d{4}", text) and YEAR.match(text):
         return _year_period(int(text)), "rule:year"
     decade = DECADE.match(text)
@@ -221,6 +224,29 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         return Period(date(start, 1, 1), date(start + 9, 12, 31), "range"), "rule:decade"
     period = _parse_with_dateparser(text, base)
     return (period, "dateparser") if period else None
+
+
+def _month_of_relative_year(text: str, base: date | None) -> Period | None:
+    """Internal: a month named against the base year, which dateparser does not read:
+    "November last year", "March of this year", "last November" (the latest November
+    before the base month), "next March" (the first one after it)."""
+    if base is None:
+        return None
+    names = "|".join(MONTHS)
+    after = re.match(r"^(" + names + r")\s+(?:of\s+)?(last|this|next)\s+year$", text)
+    if after:
+        shift = {"last": -1, "this": 0, "next": 1}[after.group(2)]
+        return _month_period(base.year + shift, MONTHS.index(after.group(1)) + 1)
+    before = re.match(r"^(last|this|next)\s+(" + names + r")$", text)
+    if not before:
+        return None
+    month = MONTHS.index(before.group(2)) + 1
+    year = base.year
+    if before.group(1) == "last" and month >= base.month:
+        year -= 1
+    elif before.group(1) == "next" and month <= base.month:
+        year += 1
+    return _month_period(year, month)
 
 
 def _split_part(text: str) -> tuple[tuple[float, float] | None, str]:
