@@ -894,3 +894,11 @@ def test_coder_who_fights_on_the_side_of_a_party_does_not_target_it():
 def test_coder_the_backer_named_before_a_participle_takes_no_part():
     event = only(code_events(default_nlp()("US-backed Kurds withdrew from Manbij on Friday.")), "RETREAT")
     assert [e.entity_text for e in event.actor] == ["Kurds"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Iran seized a British tanker in the Gulf on Friday.", "abduct"),  # a vessel seized is hijacked
+    ("Rebels seized the town of Maarat al-Numan.", None),  # territory taken has no mode
+])
+def test_coder_what_is_seized_sets_the_mode(text, mode):
+    assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
