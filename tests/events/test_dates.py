@@ -43,3 +43,19 @@ def test_dates_coded_event_carries_publication_range(annotate):
     doc._.published = INFERRED
     event = only(code_events(doc), "ASSAULT")
     assert (event.date, event.enddate, event.date_from_publication) == ("2018-05-20", "2018-07-10", True)
+
+
+def test_dates_a_time_in_the_clause_of_another_verb_dates_nothing_else(annotate):
+    """A time belongs to its own clause: "said allies will add ... by 2020" does not date the
+    praise, nor "after rebels shelled Afrin on Monday" the bombing; a participle without its
+    own subject tells more of the trigger's happening and a clause on its noun describes it."""
+    monday = {"on Monday": "2024-03-04"}
+    praise = only(code_events(annotate("Russia praised Turkey and said Iran will leave Syria in 2020.",
+                                       times={"in 2020": "2020"})), "SUPPORT")
+    assert praise.date_from_publication
+    bombed = code_events(annotate("Russia bombed Aleppo after rebels shelled Afrin on Monday.", times=monday))
+    assert [(e.event_text, e.date_from_publication) for e in bombed] == [("bombed", True), ("shelled", False)]
+    killing = only(code_events(annotate("Russia attacked Afrin, killing 12 civilians on Monday.", times=monday)), "ASSAULT")
+    assert killing.date == "2024-03-04"
+    described = only(code_events(annotate("The attack, which happened on Monday, was Turkish.", times=monday)), "ASSAULT")
+    assert described.date == "2024-03-04"

@@ -33,7 +33,7 @@ Casualty counts (PLOVER size) are read in `casualties`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -79,6 +79,9 @@ NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+# Clauses with their own verb, whose time is theirs, not the trigger's.
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
+ADVERBIAL_CLAUSE = "advcl"
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
@@ -571,15 +574,28 @@ def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
     above it ("a video produced in California", "troops who served in Iraq"): it says where
     that thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
     token = _words_of(place, anchor.doc)
-    if token is None:
-        return False
+    return token is not None and _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
+
+
+def _clause_between(word: Token, anchor: Token, deps: frozenset[str],
+                    counts: Callable[[Token], bool] = lambda clause: True) -> bool:
+    """Whether a clause arc of `deps` (that `counts`) lies between `word` and the line from
+    the trigger up to the root; a clause describing a noun on that line describes the
+    trigger's own phrase ("the attack, which happened on Monday") and does not count."""
     trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
-    for step in (token.root, *token.root.ancestors):
+    for step in (word, *word.ancestors):
         if step.i in trigger_line:
             return False
-        if step.dep_ in NOUN_CLAUSE_DEPS and step.head.i not in trigger_line:
+        if step.dep_ in deps and counts(step) and not (step.dep_ in NOUN_CLAUSE_DEPS and step.head.i in trigger_line):
             return True
     return False
+
+
+def _another_happening(clause: Token) -> bool:
+    """Whether a clause tells a happening of its own; an adverbial participle without a
+    subject tells more of the trigger's ("attacked the base, killing 12 soldiers on
+    Monday"), unlike "after rebels attacked on Monday"."""
+    return clause.dep_ != ADVERBIAL_CLAUSE or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
 
 
 def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention:
@@ -605,19 +621,30 @@ def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
 
 
 def attached_times(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[TimeMention]:
-    """Time mentions inside the phrase of the trigger or its light verb."""
+    """Time mentions inside the phrase of the trigger or its light verb, outside the clauses
+    of other verbs in it."""
     heads = argument_heads(anchors, lexicon)
-    return [t for head in heads for t in mentions_in(mentions.times, *_span_of(head))]
+    return [t for head in heads for t in mentions_in(mentions.times, *_span_of(head)) if not _in_other_clause(t, anchors[0])]
 
 
 def find_time(
     anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon
 ) -> TimeMention | None:
-    """A time mention under the trigger (or its light verb), else the sentence's nearest one."""
+    """A time mention under the trigger (or its light verb), else the sentence's nearest one
+    outside the clauses of other verbs ("praised Trump and said allies will add $130
+    billion by the end of 2020" is not dated 2020)."""
     if not mentions.times:
         return None
-    pool = attached_times(anchors, mentions, lexicon) or list(mentions.times)
+    pool = attached_times(anchors, mentions, lexicon) or [
+        t for t in mentions.times if not _in_other_clause(t, anchors[0])]
+    if not pool:
+        return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _in_other_clause(time: TimeMention, anchor: Token) -> bool:
+    words = anchor.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS, _another_happening)
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:
