@@ -849,6 +849,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE", 1),
         # damage done to something abstract is no violence
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
+        ("Germany's defense spending will hit 2% in the early 2030s.", "ASSAULT", 0),  # a level reached
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
         # recognising supports a state or its claim, not whoever praised an article
         ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
