@@ -249,6 +249,12 @@ def test_places_a_language_the_model_took_for_a_place_is_no_place(place_nlp):
     assert found["Tonga"].place_id == "country:TO"  # a country named like a language stays one
 
 
+def test_places_a_possessive_the_model_took_in_is_no_part_of_the_name(place_nlp):
+    found = mentions(place_nlp, "The drones halved Saudi Arabia’s oil production and hit Iraq's state-run refinery.")
+    assert found["Saudi Arabia"].place_id == "country:SA"
+    assert found["Iraq"].place_id == "country:IQ"
+
+
 def test_places_ukraine_oblast_and_town(place_nlp):
     found = mentions(place_nlp, "Russian forces struck Kherson region overnight, and fighting continued "
                                 "around Pokrovsk in the Donetsk oblast.")

@@ -80,6 +80,7 @@ DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
 TERRITORY_CONFIDENCE = 0.7
 COUNTRY = "country"
 
+POSSESSIVE_TAG = "POS"
 # spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
 FACTORY_NAME = "sitrep_place_resolver"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -175,9 +176,12 @@ class Resolution:
 
 def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locative: bool = False,
                      dateline: bool = False, framed: bool = False, qualifier: bool = False) -> PlaceSpan | None:
-    """Internal: drop a leading "the", take in a following admin word, compute keys."""
+    """Internal: drop a leading "the" and a trailing possessive ("Saudi Arabia's" the NER
+    took in), take in a following admin word, compute keys."""
     while start < end and doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
+    while end - start > 1 and doc[end - 1].tag_ == POSSESSIVE_TAG:
+        end -= 1
     if start >= end:
         return None
     if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
