@@ -160,3 +160,9 @@ def test_arbiter_short_form_of_a_person_the_ner_took_for_a_place_is_the_person(a
                              'against Soleimani was initiated," the ambassador said.')
     assert actors["Soleimani"] == ("IRN_SOLEIMANI", "coref")
     assert "Soleimani" not in places and "Baghdad" in places
+
+
+def test_arbiter_unknown_name_inside_a_resolved_place_is_the_place(analyse):
+    actors, places = analyse("Taliban fighters attacked army outposts in Imam Sahib district of Kunduz last night.")
+    assert "Imam Sahib" not in actors
+    assert places["Imam Sahib district"][0] is not None

@@ -19,7 +19,8 @@ the other in a sentence, and the parse says which (`usage`):
 
 A person or an organisation that merely shares its name with a place ("Hadi", "Russia
 Today") is always the actor: the places inside a longer actor mention are dropped. A name
-the actor KB does not know but the gazetteer does, on the same span, is the place. A bare
+the actor KB does not know but the gazetteer does, on the same span or inside a resolved
+place ("Imam Sahib" of "Imam Sahib district"), is the place. A bare
 title next to the name it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not
 a second mention.
 
@@ -353,8 +354,10 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
         elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words, kb.roles):
             dropped.update(overlapping)
-        elif mention.actor_id is None and any((p.evidence.start, p.evidence.end) == (start, end) for p in places):
-            continue  # a name only the gazetteer knows ("Crimea" tagged ORG) is the place
+        elif mention.actor_id is None and any((p.evidence.start, p.evidence.end) == (start, end)
+                                              or (p.place_id and p.evidence.start <= start and end <= p.evidence.end)
+                                              for p in places):
+            continue  # a name only the gazetteer knows ("Crimea", "Imam Sahib district" tagged ORG) is the place
         else:
             if mention.actor_id is not None:
                 dropped.update(overlapping)
