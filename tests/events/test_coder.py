@@ -905,3 +905,9 @@ def test_coder_the_backer_named_before_a_participle_takes_no_part():
 ])
 def test_coder_what_is_seized_sets_the_mode(text, mode):
     assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
+
+
+def test_coder_a_place_opening_a_participle_places_nothing():
+    """"Washington-based journalist" says where the journalist works, not where he was killed."""
+    event = only(code_events(default_nlp()("Saudi agents murdered Washington-based journalist Jamal Khashoggi.")), "ASSAULT")
+    assert event.event_loc is None

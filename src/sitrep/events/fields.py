@@ -537,7 +537,7 @@ def find_location(
 
     def free(place: PlaceMention) -> bool:
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
-            and not _qualifies_a_name(place, anchors[0].doc)
+            and not _qualifies_a_name(place, anchors[0].doc) and not _before_a_participle(place, anchors[0].doc, lexicon)
 
     for how, phrases in (
         (ATTACHED, prep_objects(heads, lexicon.location_preps)),
@@ -567,6 +567,18 @@ def _qualifies_a_name(place: PlaceMention, doc) -> bool:
         return False
     root = span.root
     return root.dep_ in NAME_QUALIFIER_DEPS and root.head.i >= span.end and root.head.tag_ in PROPER_NOUN_TAGS
+
+
+def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
+    """Whether a place opens a participle that describes a noun ("Washington-based
+    journalist", "US-backed forces"): it says where that noun is from, not where anything
+    happened (`TriggerLexicon.backer_participles`)."""
+    span = _words_of(place, doc)
+    if span is None:
+        return False
+    participle = span.root.head
+    return participle.i != span.root.i and participle.dep_ == "amod" \
+        and participle.lemma_.lower() in lexicon.backer_participles
 
 
 def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
