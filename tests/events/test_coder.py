@@ -911,3 +911,8 @@ def test_coder_a_place_opening_a_participle_places_nothing():
     """"Washington-based journalist" says where the journalist works, not where he was killed."""
     event = only(code_events(default_nlp()("Saudi agents murdered Washington-based journalist Jamal Khashoggi.")), "ASSAULT")
     assert event.event_loc is None
+
+
+def test_coder_who_claims_an_attack_did_it():
+    event = only(code_events(default_nlp()("An attack claimed by Islamic State killed two U.S. troops in Syria.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["IMG_ISIS"]

@@ -322,7 +322,7 @@ def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     parser hung them lower in the noun's phrase ("attacks on U.S. personnel in Iraq conducted
     by Iran"); not any participle ("a poster accompanied by a sketch")."""
     return [t for t in noun.subtree if t.dep_ == PARTICIPLE_CLAUSE
-            and (lexicon.is_support_verb(t) or t.lemma_.lower() in lexicon.claim_words)]
+            and (lexicon.is_support_verb(t) or t.lemma_.lower() in lexicon.claim_words | lexicon.claim_verbs)]
 
 
 def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:

@@ -40,7 +40,7 @@ ROLE_FIELDS = {
     "claim_word": "claim_words", "reciprocal_word": "reciprocal_words", "measure_noun": "measure_nouns",
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
-    "backer_participle": "backer_participles",
+    "backer_participle": "backer_participles", "claim_verb": "claim_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -213,6 +213,8 @@ class TriggerLexicon:
     # Participles whose name before them backs the noun they describe, no party to its acts
     # ("US-backed Kurds withdrew": the Kurds; "Iran-funded militias", "Yemen-based").
     backer_participles: frozenset[str] = frozenset()
+    # Verbs whose agent owns an act the noun they describe names ("an attack claimed by IS").
+    claim_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
