@@ -24,8 +24,9 @@ def test_casualties_a_count_through_a_partitive():
         ("A hotel security guard had been killed in Gwadar.", [({"dead": 1.0}, {"size:dead": "A hotel security guard"})]),
         ("Gunmen killed a police officer and wounded two civilians in Kabul.",
          [({"dead": 1.0, "injured": 2.0}, {"size:dead": "a police officer", "size:injured": "two"})]),
-        # a named victim is counted by no number in the text
+        # a named victim is counted by no number in the text, a thing taken by none
         ("Rebels killed Colonel Ahmed Hassan in Idlib.", [({}, {})]),
+        ("Rebels captured a town near Aleppo.", [({}, {})]),
     ],
 )
 def test_casualties_one_indefinite_victim_counts_one(text, expected):

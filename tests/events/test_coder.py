@@ -851,6 +851,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
         ("Germany's defense spending will hit 2% in the early 2030s.", "ASSAULT", 0),  # a level reached
         ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
+        ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
+        ("ISIS executed 12 prisoners in Raqqa.", "ASSAULT", 1),
         ("Soldiers fired at protesters in Baghdad.", "ASSAULT", 1),
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
         # recognising supports a state or its claim, not whoever praised an article

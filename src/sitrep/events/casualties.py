@@ -4,7 +4,7 @@ A count comes from a `Quantity` whose noun a casualty word governs, modifies or 
 ("killed 12 civilians", "12 civilians were killed", "50 protesters are reported dead"),
 also through a partitive ("all four of the attackers were killed"). A casualty verb whose
 victim is one indefinite singular noun counts one ("a security guard was killed": dead 1),
-its evidence the noun phrase; a named victim is counted by no number in the text and gets
+its evidence the noun phrase, when the noun names a person; a named victim is counted by no number in the text and gets
 none. The doer of a casualty verb with an object counts no victims ("two bombs killed 100
 people": 100 dead, not 2).
 """
@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.fields import DIRECT_OBJECT_DEPS, SUBJECT_DEPS, children_on, counted_token
-from sitrep.events.lexicon import Ontology
+from sitrep.events.lexicon import Ontology, TriggerLexicon
+from sitrep.events.triggers import in_noun_class
 from sitrep.model import Quantity
 from sitrep.nlp.extensions import evidence_of
 
@@ -26,9 +27,12 @@ VICTIM_DEPS = ("nsubjpass", "dobj")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 SINGULAR_NOUN = "NN"
 SINGULAR_CONFIDENCE = 0.6
+# The noun class of people (kb/event_triggers.jsonl): only a person counts as one victim
+# ("a guard was killed"; "executed a mission", "captured a town" count nobody).
+PEOPLE_CLASS = "captives"
 
 
-def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dict[str, Quantity]:
+def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology, lexicon: TriggerLexicon) -> dict[str, Quantity]:
     """Casualty counts of the sentence by size field ("dead", "injured", "arrested")."""
     size: dict[str, Quantity] = {}
     for quantity in mentions.quantities:
@@ -38,7 +42,7 @@ def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology) -> dic
         field = next((f for f in _casualty_fields(_through_partitive(counted), ontology) if f not in size), None)
         if field:
             size[field] = quantity
-    for field, quantity in _singular_victims(sent, ontology).items():
+    for field, quantity in _singular_victims(sent, ontology, lexicon.noun_classes.get(PEOPLE_CLASS, frozenset())).items():
         size.setdefault(field, quantity)
     return size
 
@@ -62,13 +66,13 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     return [field for field in fields if field]
 
 
-def _singular_victims(sent: Span, ontology: Ontology) -> dict[str, Quantity]:
-    """One victim per casualty verb whose victim is "a/an" and a singular common noun."""
+def _singular_victims(sent: Span, ontology: Ontology, people: frozenset[str]) -> dict[str, Quantity]:
+    """One victim per casualty verb whose victim is "a/an" and a singular noun of `people`."""
     found: dict[str, Quantity] = {}
     for verb in sent:
         field = ontology.size_lemmas.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
         victim = next((c for dep in VICTIM_DEPS for c in verb.children if c.dep_ == dep), None) if field else None
-        if victim is None or victim.tag_ != SINGULAR_NOUN or victim.conjuncts:
+        if victim is None or victim.tag_ != SINGULAR_NOUN or victim.conjuncts or not in_noun_class(victim, people):
             continue
         article = next((c for c in victim.children if c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES), None)
         if article is not None and field not in found:

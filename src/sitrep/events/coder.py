@@ -275,7 +275,7 @@ class RuleCoder:
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
-        size = find_size(sent, mentions, self.ontology) if hit.row.event in self.ontology.size_events else {}
+        size = find_size(sent, mentions, self.ontology, self.triggers) if hit.row.event in self.ontology.size_events else {}
         doers = [] if actors else unnamed_participants(own_phrases, mentions, self.participant_words)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
