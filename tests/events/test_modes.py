@@ -188,6 +188,8 @@ def test_modes_clause_describing_a_noun_keeps_its_own_modes(annotate):
     doc = annotate("Pakistan failed to crack down on insurgents conducting attacks in Afghanistan.")
     assert modes_of(doc, "COERCE", "crack") == ("negation",)
     assert "negation" not in modes_of(doc, "ASSAULT", "attacks")
+    doc = annotate("Russia expects Turkey to treat Hezbollah like the rebels, who were shelled in Afrin.")
+    assert "future" not in modes_of(doc, "ASSAULT", "shelled")  # a finite relative clause in the passive
 
 
 def test_modes_passive_clause_after_a_connective_keeps_its_own_modes(annotate):

@@ -186,11 +186,11 @@ def _is_finite(verb: Token) -> bool:
 
 def _told_of_a_noun(clause: Token) -> bool:
     """A clause that describes a noun as done or doing ("the peace deal signed in February",
-    "the attacks that IS carried out", "insurgents conducting cross-border attacks"): a
-    happening of its own, outside the modality of the sentence it sits in ("called on the
-    group to uphold the deal signed in February", "failed to crack down on insurgents
-    conducting attacks")."""
-    return (clause.dep_ == "acl" and clause.tag_ in PARTICIPLE_TAGS) or (clause.dep_ == "relcl" and clause.tag_ in FINITE_TAGS)
+    "the attacks that IS carried out", "Bin Laden, who was killed in 2011", "insurgents
+    conducting cross-border attacks"): a happening of its own, outside the modality of the
+    sentence it sits in ("called on the group to uphold the deal signed in February",
+    "failed to crack down on insurgents conducting attacks")."""
+    return (clause.dep_ == "acl" and clause.tag_ in PARTICIPLE_TAGS) or (clause.dep_ == "relcl" and _is_finite(clause))
 
 
 def _is_marker(token: Token) -> bool:
