@@ -918,3 +918,11 @@ def test_coder_a_place_opening_a_participle_places_nothing():
 def test_coder_who_claims_an_attack_did_it():
     event = only(code_events(default_nlp()("An attack claimed by Islamic State killed two U.S. troops in Syria.")), "ASSAULT")
     assert actor_ids(event.actor) == ["IMG_ISIS"]
+
+
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("Two mortar shells fell on a school in Damascus on Monday.", "ASSAULT", "shells fell"),
+    ("Turkey called the attacks on its embassy in Baghdad unacceptable.", "ACCUSE", "unacceptable"),
+])
+def test_coder_reads_projectiles_landing_and_acts_called_unacceptable(text, event_type, trigger):
+    assert only(code_events(default_nlp()(text)), event_type).event_text == trigger
