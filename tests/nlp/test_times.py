@@ -95,6 +95,8 @@ def test_time_resolver_leaves_relative_times_unresolved_without_pub_date():
 @pytest.mark.parametrize("text, reason", [
     ("a year later", "anaphoric"),
     ("for six months", "duration"),
+    ("a 72-hour", "duration"),  # "a 72-hour ceasefire" was 1972
+    ("three-day", "duration"),
     ("11 p.m.", "time_of_day"),
 ])
 def test_time_resolver_refuses_to_guess(text, reason):
