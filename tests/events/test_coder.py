@@ -927,3 +927,13 @@ def test_coder_who_claims_an_attack_did_it():
 ])
 def test_coder_reads_projectiles_landing_and_acts_called_unacceptable(text, event_type, trigger):
     assert only(code_events(default_nlp()(text)), event_type).event_text == trigger
+
+
+def test_coder_a_place_in_the_frame_of_reported_speech_places_nothing_it_tells(annotate):
+    """"said in Afrin that ... attacked" tells where it was said, not where the attack was."""
+    text = "Speaking in Afrin, a commander said that Hezbollah fighters attacked the rebels."
+    doc = annotate(text, quotes=[("Hezbollah fighters attacked the rebels", "a commander", "said")])
+    assert only(code_events(doc, outlet=OUTLET), "ASSAULT").event_loc is None
+    text = "Speaking in Afrin, a commander said that Hezbollah fighters attacked Idlib."
+    doc = annotate(text, quotes=[("Hezbollah fighters attacked Idlib", "a commander", "said")])
+    assert only(code_events(doc, outlet=OUTLET), "ASSAULT").event_loc.extracted_place == "Idlib"

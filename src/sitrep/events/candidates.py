@@ -12,7 +12,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span
@@ -137,3 +137,15 @@ def quotes_covering(quotes: Sequence[Quote], offset: int) -> list[Quote]:
     """The quotes whose content span contains character `offset`, innermost last."""
     covering = [q for q in quotes if q.content.start <= offset < q.content.end]
     return sorted(covering, key=lambda q: q.content.end - q.content.start, reverse=True)
+
+
+def within_speech(mentions: SentenceMentions, quotes: Sequence[Quote], offset: int) -> SentenceMentions:
+    """`mentions` with only the places inside the innermost quote covering `offset`: a place in
+    the frame around reported speech ("she said during a visit to Prague that ... chemical
+    weapons") says where it was said, not where what it tells happened."""
+    covering = quotes_covering(quotes, offset)
+    if not covering:
+        return mentions
+    content = covering[-1].content
+    return replace(mentions, places=tuple(p for p in mentions.places
+                                          if content.start <= p.evidence.start < content.end))

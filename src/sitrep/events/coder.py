@@ -26,7 +26,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from sitrep.events.attribution import attribution_chain, quoted_self, speaker_actors, without_own_reports
-from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions
+from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions, within_speech
 from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
@@ -271,7 +271,9 @@ class RuleCoder:
         mutual = event_type.mutual or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
-        place = find_location(hit.anchors, mentions, self.triggers, parties, event_type)
+        quotes = doc_mentions(doc, "quotes")
+        place = find_location(hit.anchors, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
+                              parties, event_type)
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
@@ -287,7 +289,6 @@ class RuleCoder:
             return None
         time = find_time(hit.anchors, sent, mentions, self.triggers)
         published = doc._.published
-        quotes = doc_mentions(doc, "quotes")
         modes = aux_modes(
             hit.anchors[0],
             sent,
