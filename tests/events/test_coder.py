@@ -855,6 +855,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("ISIS executed 12 prisoners in Raqqa.", "ASSAULT", 1),
         ("Soldiers fired at protesters in Baghdad.", "ASSAULT", 1),
+        ("Soldiers fired into the crowd in Basra.", "ASSAULT", 1),  # firing without an object shoots
+        ("Trump fired Comey in Washington in May.", "ASSAULT", 0),  # with one it dismisses
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
         # recognising supports a state or its claim, not whoever praised an article
         ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
