@@ -939,3 +939,11 @@ def test_coder_a_place_in_the_frame_of_reported_speech_places_nothing_it_tells(a
     text = "Speaking in Afrin, a commander said that Hezbollah fighters attacked Idlib."
     doc = annotate(text, quotes=[("Hezbollah fighters attacked Idlib", "a commander", "said")])
     assert only(code_events(doc, outlet=OUTLET), "ASSAULT").event_loc.extracted_place == "Idlib"
+
+
+def test_coder_a_person_named_before_an_attack_noun_is_its_target():
+    """"the Qassem Soleimani killing" killed Soleimani; "Russian airstrikes" are Russia's."""
+    killing = only(code_events(default_nlp()("Iran vowed revenge for the Qassem Soleimani killing.")), "ASSAULT")
+    assert (killing.actor, [e.entity_text for e in killing.recipient]) == ((), ["Qassem Soleimani"])
+    strikes = only(code_events(default_nlp()("Russian airstrikes hit Idlib on Monday.")), "ASSAULT")
+    assert [e.code for e in strikes.actor] == ["RUS"]

@@ -82,7 +82,9 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
-MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
+MAX_RELATIVE_CLIMB = 3
+COMPOUND_DEP = "compound"
+PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
@@ -423,9 +425,22 @@ def find_actors(
         phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
+    targets = person_compounds(anchors, mentions)
+    found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
     return _distinct(found)
+
+
+def person_compounds(anchors: Sequence[Token], mentions: SentenceMentions) -> list[ActorMention]:
+    """People named before a nominal trigger ("the Soleimani strike", "the Khashoggi
+    murder"): its target, where a state or force there is its doer ("Russian airstrikes")."""
+    found = []
+    for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
+        for child in (c for c in noun.children if c.dep_ == COMPOUND_DEP and c.i < noun.i):
+            found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
+                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY)]
+    return found
 
 
 def find_recipients(
@@ -448,6 +463,7 @@ def find_recipients(
         for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken
     ]
+    found += [m for m in person_compounds(anchors, mentions) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
                  for m in group_actors(phrase, actor_kb)]
