@@ -31,3 +31,9 @@ def test_casualties_a_count_through_a_partitive():
 )
 def test_casualties_one_indefinite_victim_counts_one(text, expected):
     assert sizes(text) == expected
+
+
+def test_casualties_a_count_under_another_verb_is_no_casualty():
+    """"planted two bombs" under "was captured" counts bombs, not people arrested."""
+    found = sizes("Tsarnaev was captured in Boston, days after he planted two bombs near the finish line.")
+    assert all("arrested" not in size for size, _ in found)

@@ -60,7 +60,10 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     """The size fields of the casualty words that govern, modify or are said of `counted`,
     nearest first."""
     doer = counted.dep_ in SUBJECT_DEPS and bool(children_on([counted.head], DIRECT_OBJECT_DEPS))
-    near = ([] if doer else [counted.head, counted.head.head]) + list(counted.children)
+    # Two words up only through a word that is no verb of its own ("the 12 killed" through a
+    # noun, not "planted two bombs" under "was captured").
+    above = [counted.head] + ([counted.head.head] if counted.head.pos_ != "VERB" else [])
+    near = ([] if doer else above) + list(counted.children)
     near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
     fields = [ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_) for word in near]
     return [field for field in fields if field]
