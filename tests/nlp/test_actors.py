@@ -366,6 +366,7 @@ def test_actors_lone_religious_adjective_names_no_actor(resolve):
          ["Iranian fighters", "Houthi", "pro-Iranian"]),
         ("US troops support anti-government forces in the east.", ["government forces"]),
         ("The pro-Kremlin newspaper Izvestia said the talks failed.", ["Kremlin", "pro-Kremlin"]),
+        ("Pakistan keeps its status as a major non-NATO ally.", ["NATO", "non-NATO"]),
     ],
 )
 def test_actors_name_after_a_stance_prefix_is_no_actor(resolve, text, stance_names):

@@ -39,9 +39,10 @@ SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
 # Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").
 SIDES_PREPOSITIONS = frozenset({"between", "among"})
-# Prefixes that turn a name into a stance: what a group is for or against, never the group
-# ("pro-Russian activists", "anti-Assad rebels", "counter-ISIS operations").
-STANCE_PREFIXES = frozenset({"pro", "anti", "counter"})
+# Prefixes that turn a name into a stance or its negation: what a group is for or against or
+# is not, never the group ("pro-Russian activists", "anti-Assad rebels", "counter-ISIS
+# operations", "a major non-NATO ally").
+STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non"})
 VOWELS = re.compile(r"[aeiouy'\u2019\-\s]+")
 SKELETON_MIN_LENGTH = 6
 SKELETON_MIN_RATIO = 70.0
@@ -155,7 +156,7 @@ def is_side_of_relation(token: Token) -> bool:
 
 
 def after_stance_prefix(doc: Doc, i: int) -> bool:
-    """Whether token i follows "pro-"/"anti-" ("pro-Russian insurgents" are not Russia's)."""
+    """Whether token i follows "pro-"/"anti-"/"non-" ("pro-Russian insurgents" are not Russia's)."""
     return i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 2].whitespace_ \
         and doc[i - 2].lower_ in STANCE_PREFIXES
 
