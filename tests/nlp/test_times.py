@@ -47,6 +47,7 @@ def by_text(doc) -> dict:
     ("last February", "2019-02"),  # the latest February before the pub month
     ("last March", "2018-03"),     # the pub month itself is "this March"
     ("March of this year", "2019-03"),
+    ("Sept. 11 last year", "2018-09-11"),
 ])
 def test_time_resolver_resolves_points(text, value):
     assert resolve_time(text, PUB).value == value
@@ -147,3 +148,8 @@ def test_time_resolver_a_date_followed_by_the_word_that_names_the_event_is_that_
     doc = parse(nlp, "Chatter rose before the September 11 attacks. On September 11 Russia struck Idlib.")
     values = [(m.evidence.text, m.value) for m in doc._.times]
     assert values == [("September 11", "2001-09-11"), ("September 11", "2018-09-11")]
+
+
+def test_time_resolver_a_named_event_may_take_two_words_after_its_date(nlp):
+    doc = parse(nlp, "Before the Sept. 11 terror attacks, al Qaeda bombed two embassies.")
+    assert by_text(doc)["Sept. 11"].value == "2001-09-11"

@@ -46,6 +46,8 @@ FACTORY_NAME = "sitrep_time_resolver"
 TIME_LABELS = frozenset({"DATE", "TIME"})
 WEEKDAYS = [name.lower() for name in calendar.day_name]
 MONTHS = [name.lower() for name in calendar.month_name if name]
+# A month name or its abbreviation opening an expression ("sept. 11", "november").
+MONTH_WORD = re.compile(r"^(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?(?:\s|$)")
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Words before a date entity that change what it means; the entity is widened over them.
 MEANING_WORDS = frozenset({"since", "until", "till", "before", "after", "early", "mid", "late",
@@ -72,6 +74,8 @@ YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
 BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
 NAMED_EVENT = "event"
+# How many words after a date may complete the name of a dated world event.
+NAMING_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,16 +231,17 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
 
 
 def _month_of_relative_year(text: str, base: date | None) -> Period | None:
-    """Internal: a month named against the base year, which dateparser does not read:
-    "November last year", "March of this year", "last November" (the latest November
-    before the base month), "next March" (the first one after it)."""
+    """Internal: a month or day named against the base year, which dateparser does not read:
+    "November last year", "Sept. 11 of this year" (the year filled in for dateparser),
+    "last November" (the latest November before the base month), "next March" (the first
+    one after it)."""
     if base is None:
         return None
-    names = "|".join(MONTHS)
-    after = re.match(r"^(" + names + r")\s+(?:of\s+)?(last|this|next)\s+year$", text)
-    if after:
+    after = re.match(r"^(.+?)\s+(?:of\s+)?(last|this|next)\s+year$", text)
+    if after and MONTH_WORD.match(after.group(1)):
         shift = {"last": -1, "this": 0, "next": 1}[after.group(2)]
-        return _month_period(base.year + shift, MONTHS.index(after.group(1)) + 1)
+        return _parse_with_dateparser(f"{after.group(1)} {base.year + shift}", base)
+    names = "|".join(MONTHS)
     before = re.match(r"^(last|this|next)\s+(" + names + r")$", text)
     if not before:
         return None
@@ -470,8 +475,10 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
     published = doc._.published
     mentions = []
     for span in time_spans(doc, matcher):
-        # "the September 11 attacks": the word after the date may name the event it is.
-        named = span.end < len(doc) and named_event_date(doc[span.start:span.end + 1].text)
+        # "the September 11 attacks", "the Sept. 11 terror attacks": the words after the date
+        # may name the event it is.
+        named = next(filter(None, (named_event_date(doc[span.start:end].text)
+                                   for end in range(span.end + 1, min(span.end + NAMING_WORDS, len(doc)) + 1))), None)
         resolution = named_event(named) if named else resolve_time(span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
