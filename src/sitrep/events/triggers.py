@@ -168,8 +168,9 @@ def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = F
     if acted_on:
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         agents = [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        doers = {t.i for c in subjects + agents for t in (c, *c.conjuncts)}
-        arguments = [arg for arg in arguments if arg.i not in doers]
+        doers = [t for c in subjects + agents for t in (c, *c.conjuncts)]
+        doers += [o for d in doers for o in partitive_objects(d)]  # "members of its staff released"
+        arguments = [arg for arg in arguments if arg.i not in {d.i for d in doers}]
     return any(in_noun_class(arg, members) for arg in arguments)
 
 
