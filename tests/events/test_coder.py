@@ -948,3 +948,13 @@ def test_coder_a_person_named_before_an_attack_noun_is_its_target():
     assert (killing.actor, [e.entity_text for e in killing.recipient]) == ((), ["Qassem Soleimani"])
     strikes = only(code_events(default_nlp()("Russian airstrikes hit Idlib on Monday.")), "ASSAULT")
     assert [e.code for e in strikes.actor] == ["RUS"]
+
+
+def test_coder_a_state_before_an_act_noun_with_its_patient_is_the_doer():
+    """"the U.S. killing of an Iranian commander": the U.S. killed; the commander's nationality
+    is no doer; before a bare act noun a state may be the place ("the Indonesia church bombings")."""
+    killing = only(code_events(default_nlp()("Tensions rose after the U.S. killing of an Iranian commander in Baghdad.")),
+                   "ASSAULT")
+    assert [e.code for e in killing.actor] == ["USA"]
+    bombings = only(code_events(default_nlp()("The Indonesia church bombings shocked Jakarta.")), "ASSAULT")
+    assert bombings.actor == ()

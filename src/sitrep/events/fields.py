@@ -42,7 +42,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
 from sitrep.events.triggers import in_noun_class, partitive_objects, passive_means
-from sitrep.events.units import group_actors
+from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.arbiter import mention_of_place, place_actor
@@ -84,6 +84,7 @@ OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
 MAX_RELATIVE_CLIMB = 3
 COMPOUND_DEP = "compound"
+PATIENT_PREPOSITION = "of"
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
@@ -429,7 +430,17 @@ def find_actors(
     found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
+        found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _with_patient(anchors: Sequence[Token]) -> list[Token]:
+    """Nominal triggers that name what they befall after "of" ("the U.S. killing of an
+    Iranian commander", "the Turkish invasion of Syria"): a state named before such a noun is
+    its doer (`demonym_actors` reads it), where before a bare one it may be the place or the
+    target ("the Syria strikes")."""
+    return [a for a in anchors if a.pos_ in NOMINAL_POS
+            and any(c.dep_ == "prep" and c.lower_ == PATIENT_PREPOSITION for c in a.children)]
 
 
 def person_compounds(anchors: Sequence[Token], mentions: SentenceMentions) -> list[ActorMention]:

@@ -43,7 +43,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return [t for token in tokens for t in (token, *token.conjuncts) if t.i >= token.i]
 
 
-def _demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
+def demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     """Capitalised nationality adjectives ("Iranian") or state names ("a US drone")
     modifying `noun`, and their conjuncts."""
     found = []
@@ -82,7 +82,7 @@ def group_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     found = []
     for group in [noun, *partitive_objects(noun)]:
         if group.pos_ in GROUP_POS:
-            found += _demonym_actors(group, kb)
+            found += demonym_actors(group, kb)
         if group.tag_ in PLURAL_TAGS:  # people come from a place; "the withdrawal from Iraq" does not
             found += _origin_actors(group, kb)
     return sorted(found, key=lambda m: m.evidence.start)
