@@ -943,9 +943,14 @@ def test_coder_a_place_in_the_frame_of_reported_speech_places_nothing_it_tells(a
 
 
 def test_coder_a_person_named_before_an_attack_noun_is_its_target():
-    """"the Qassem Soleimani killing" killed Soleimani; "Russian airstrikes" are Russia's."""
+    """"the Qassem Soleimani killing" and "Soleimani's killing" killed Soleimani; "Russian
+    airstrikes" are Russia's, "Trump's attack" is Trump's."""
     killing = only(code_events(default_nlp()("Iran vowed revenge for the Qassem Soleimani killing.")), "ASSAULT")
     assert (killing.actor, [e.entity_text for e in killing.recipient]) == ((), ["Qassem Soleimani"])
+    owned = only(code_events(default_nlp()("Since Qassem Soleimani's killing, Iran has called for revenge.")), "ASSAULT")
+    assert (owned.actor, [e.entity_text for e in owned.recipient]) == ((), ["Qassem Soleimani"])
+    attack = only(code_events(default_nlp()("Trump's attack on Iran was condemned.")), "ASSAULT")
+    assert [e.entity_text for e in attack.actor] == ["Trump"]
     strikes = only(code_events(default_nlp()("Russian airstrikes hit Idlib on Monday.")), "ASSAULT")
     assert [e.code for e in strikes.actor] == ["RUS"]
 

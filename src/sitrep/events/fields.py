@@ -84,6 +84,7 @@ OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
 MAX_RELATIVE_CLIMB = 3
 COMPOUND_DEP = "compound"
+PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, "poss"})
 PATIENT_PREPOSITION = "of"
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
@@ -426,7 +427,7 @@ def find_actors(
         phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
-    targets = person_compounds(anchors, mentions)
+    targets = person_targets(anchors, mentions, lexicon)
     found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
@@ -443,12 +444,15 @@ def _with_patient(anchors: Sequence[Token]) -> list[Token]:
             and any(c.dep_ == "prep" and c.lower_ == PATIENT_PREPOSITION for c in a.children)]
 
 
-def person_compounds(anchors: Sequence[Token], mentions: SentenceMentions) -> list[ActorMention]:
+def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[ActorMention]:
     """People named before a nominal trigger ("the Soleimani strike", "the Khashoggi
-    murder"): its target, where a state or force there is its doer ("Russian airstrikes")."""
+    murder") or owning an act done to people ("Soleimani's killing";
+    `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
+    ("Russian airstrikes", "Iran's attack")."""
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
-        for child in (c for c in noun.children if c.dep_ == COMPOUND_DEP and c.i < noun.i):
+        deps = PATIENT_MODIFIER_DEPS if noun.lemma_.lower() in lexicon.patient_nouns else {COMPOUND_DEP}
+        for child in (c for c in noun.children if c.dep_ in deps and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
                       and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY)]
     return found
@@ -474,7 +478,7 @@ def find_recipients(
         for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken
     ]
-    found += [m for m in person_compounds(anchors, mentions) if (m.evidence.start, m.evidence.end) not in taken]
+    found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
                  for m in group_actors(phrase, actor_kb)]

@@ -40,7 +40,7 @@ ROLE_FIELDS = {
     "claim_word": "claim_words", "reciprocal_word": "reciprocal_words", "measure_noun": "measure_nouns",
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
-    "backer_participle": "backer_participles", "claim_verb": "claim_verbs",
+    "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -215,6 +215,9 @@ class TriggerLexicon:
     backer_participles: frozenset[str] = frozenset()
     # Verbs whose agent owns an act the noun they describe names ("an attack claimed by IS").
     claim_verbs: frozenset[str] = frozenset()
+    # Act nouns whose possessor, when a person, is who the act befalls ("Soleimani's
+    # killing", "Khashoggi's murder"), where "Iran's attack" is Iran's doing.
+    patient_nouns: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
