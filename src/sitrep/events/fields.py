@@ -82,11 +82,13 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
-MAX_RELATIVE_CLIMB = 3
+MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
+# Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
 COMPOUND_DEP = "compound"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, "poss"})
+PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
+# The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
-PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"  # clauses between a relative pronoun and its relative clause's verb
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
