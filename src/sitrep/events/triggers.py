@@ -22,7 +22,7 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
 # than this, belong to different statements even when the parse links them.
 MAX_PHRASE_REACH = 5
-# Object and subject arcs, whose noun belongs to the phrase at any distance.
+# Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
 INFINITIVE_MARKER = "aux"
@@ -198,6 +198,9 @@ def headline_word(token: Token) -> bool:
 def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = None) -> tuple[Token, ...] | None:
     """The tokens of `row` found around `token` (its first word), or None.
 
+    A phrase's words lie within a few tokens of its first word, its object or passive
+    subject at any distance ("launched more than a dozen ballistic missiles"); a final "to"
+    must be a preposition ("committed to the deal", not "to commit atrocities").
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
@@ -257,8 +260,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 
 
 def _core_argument_of(word: Token, token: Token) -> bool:
-    """Whether `word` is the object or subject of `token` however far the words between
-    them push it ("launched more than a dozen ballistic missiles")."""
+    """Whether `word` is the object or passive subject of `token` however far the words
+    between them push it ("launched more than a dozen ballistic missiles")."""
     return word.head.i == token.i and word.dep_ in CORE_ARGUMENT_DEPS
 
 
