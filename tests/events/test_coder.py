@@ -963,3 +963,9 @@ def test_coder_a_state_before_an_act_noun_with_its_patient_is_the_doer():
     assert [e.code for e in killing.actor] == ["USA"]
     bombings = only(code_events(default_nlp()("The Indonesia church bombings shocked Jakarta.")), "ASSAULT")
     assert bombings.actor == ()
+
+
+def test_coder_who_is_said_to_be_dead_is_the_victim():
+    events = code_events(default_nlp()("Trump said that ISIS leader Abu Bakr al-Baghdadi was dead after a raid in Syria."))
+    dead = next(e for e in events if e.event_text == "dead")
+    assert (dead.actor, [e.entity_text for e in dead.recipient]) == ((), ["Abu Bakr al-Baghdadi"])
