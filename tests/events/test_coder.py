@@ -854,6 +854,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
+        # who is armed or equipped with something carries it; who arms a party aids it
+        ("Two gunmen drove to Garland equipped with body armor and assault rifles.", "AID", 0),
+        ("The US armed the Syrian rebels in 2013.", "AID", 1),
         ("ISIS executed 12 prisoners in Raqqa.", "ASSAULT", 1),
         ("Soldiers fired at protesters in Baghdad.", "ASSAULT", 1),
         ("Soldiers fired into the crowd in Basra.", "ASSAULT", 1),  # firing without an object shoots

@@ -26,6 +26,8 @@ MAX_PHRASE_REACH = 5
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
 INFINITIVE_MARKER = "aux"
+PAST_PARTICIPLE = "VBN"
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
 # "released a video", "the truce took hold"): object, subject, possessor, noun modifier.
@@ -296,9 +298,11 @@ def _has_passive_auxiliary(verb: Token) -> bool:
 
 
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
-    """Whether a passive verb takes one of `prepositions` ("was met with protests")."""
-    return _has_passive_auxiliary(verb) and any(c.dep_ == PREPOSITION and c.lower_ in prepositions
-                                                for c in verb.children)
+    """Whether a passive verb or a bare past participle takes one of `prepositions` ("was met
+    with protests", "drove to Garland equipped with body armor")."""
+    passive = _has_passive_auxiliary(verb) or (verb.tag_ == PAST_PARTICIPLE
+                                               and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children))
+    return passive and any(c.dep_ == PREPOSITION and c.lower_ in prepositions for c in verb.children)
 
 
 def passive_means(verb: Token) -> list[Token]:
