@@ -844,6 +844,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # offering words or a gesture is no offer to cooperate
         ("Macron offered his condolences to the victims in Nice.", "AGREE", 0),
         ("For Turkey, Trump's decision offers opportunity and risk in Syria.", "AGREE", 0),
+        # a promise or commitment is an act only when made, renewed or restated
+        ("Trump wants credit for fulfilling his campaign promise in Afghanistan.", "AGREE", 0),
+        ("The United States reaffirms its commitment to Israel's security.", "AGREE", 1),
         ("Qatar offered a truce to the rebels in Idlib.", "AGREE", 1),
         # accepting is an agreement only to what another side offers or asks
         ("The U.S. military will accept transgender troops into its ranks.", "AGREE", 0),
