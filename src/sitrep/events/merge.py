@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 # Words that make one trigger the cause or the time of another, never the same happening.
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid"})
 CLAUSE_MARKER = "mark"
+DIRECT_OBJECT = "dobj"
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -54,12 +55,22 @@ def separated(first: Token, second: Token) -> bool:
 
 
 def different_doers(first: Token, second: Token) -> bool:
-    """Whether two trigger verbs have different subjects in the parse ("extremists seized
-    hostages, but troops swarmed in to retake the building"): two sides, two happenings.
-    A verb sharing its clause's subject ("stormed the hotel, killing nine") or a noun has none
-    of its own to differ."""
-    doers = [{t.i for t in subject_of(token)} if token.pos_ not in NOMINAL_POS else set() for token in (first, second)]
+    """Whether two trigger words have different subjects in the parse ("extremists seized
+    hostages, but troops swarmed in to retake the building"; a noun takes its verb's when it
+    is the object: "the coalition launches air strikes, while the Houthis fire missiles"): two
+    sides, two happenings. A verb sharing its clause's subject ("stormed the hotel, killing
+    nine") or any other noun has none of its own to differ."""
+    doers = [{t.lower_ for t in subject_of(_clause_verb(token))} if _clause_verb(token) is not None else set()
+             for token in (first, second)]  # by word: "Pompeo held talks in which Pompeo pressed" is one side
     return all(doers) and not doers[0] & doers[1]
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose subject does what `token` names: the word itself, or the verb a noun is
+    the object of; None for any other noun."""
+    if token.pos_ not in NOMINAL_POS:
+        return token
+    return token.head if token.dep_ == DIRECT_OBJECT and token.head.i != token.i else None
 
 
 def depth(token: Token) -> int:
