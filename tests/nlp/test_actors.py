@@ -451,3 +451,18 @@ def test_actors_a_force_noun_qualifying_the_next_noun_names_no_party(resolve):
     assert "the military" not in found
     found, _ = resolve("Iran warned on Monday. The military launched an operation.")
     assert found["The military"] == ("IRN_MIL", "anaphor")
+
+
+def test_actors_an_entity_run_across_a_paragraph_break_keeps_the_new_paragraph(nlp_base, resolver):
+    """The NER sometimes runs a byline's last word into the next paragraph's subject ("BBC
+    News, Cairo\\n\\nIslamist militants"): the mention starts after the break."""
+    from spacy.tokens import Span
+
+    doc = nlp_base("By Sally Nabil, Cairo\n\nIslamist militants have been targeting security forces.")
+    start = next(t.i for t in doc if t.text == "Cairo")
+    end = next(t.i for t in doc if t.text == "militants") + 1
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= end] + [Span(doc, start, end, label="ORG")]
+    doc._.doc_id = "test-doc"
+    resolver(doc)
+    texts = [m.evidence.text for m in doc._.actors]
+    assert not any("\n" in text for text in texts), texts

@@ -383,13 +383,16 @@ class ActorResolver:
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
     def entity_spans(self, doc: Doc, roles) -> list[tuple[int, int, str]]:
-        """(start, end, label) of PERSON/ORG/NORP entities, trimmed of titles and articles."""
+        """(start, end, label) of PERSON/ORG/NORP entities, trimmed of titles and articles and
+        of what stands before a line break inside them (the NER runs "Cairo" ending one
+        paragraph into "Islamist militants" opening the next)."""
         role_tokens = {i for s, e, _ in roles for i in range(s, e)}
         spans = []
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
             start, end = ent.start, ent.end
+            start = max([start] + [t.i + 1 for t in ent if t.is_space and "\n" in t.text])
             while start < end and (start in role_tokens or doc[start].pos_ in ENTITY_LEADING_POS
                                    or doc[start].is_punct or doc[start].is_space):
                 start += 1
