@@ -466,3 +466,11 @@ def test_actors_an_entity_run_across_a_paragraph_break_keeps_the_new_paragraph(n
     resolver(doc)
     texts = [m.evidence.text for m in doc._.actors]
     assert not any("\n" in text for text in texts), texts
+
+
+def test_actors_a_generic_office_names_no_one_country(resolve):
+    """"the security cabinet" is Israel's only when Israel is named with it."""
+    found, _ = resolve("Theresa May chaired a meeting of her emergency security cabinet group in London.")
+    assert not any(actor_id == "ISR_GOV" for actor_id, _ in found.values()), found
+    found, _ = resolve("Israel's security cabinet approved the plan on Sunday.")
+    assert found["Israel's security cabinet"][0] == "ISR_GOV"
