@@ -166,3 +166,9 @@ def test_arbiter_unknown_name_inside_a_resolved_place_is_the_place(analyse):
     actors, places = analyse("Taliban fighters attacked army outposts in Imam Sahib district of Kunduz last night.")
     assert "Imam Sahib" not in actors
     assert places["Imam Sahib district"][0] is not None
+
+
+def test_arbiter_a_place_noun_a_state_qualifies_is_a_place(analyse):
+    actors, places = analyse("Militants exploit safe haven on Pakistani soil to launch attacks on Afghanistan.")
+    assert "Pakistani soil" not in actors and places["Pakistani soil"][0] == "country:PK"
+    assert actors["Afghanistan"][0] == "AFG"

@@ -142,6 +142,8 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     head, dep = token.head, token.dep_
     if is_dateline(token):
         return Decision(PLACE, "dateline")
+    if token.pos_ == "NOUN" and token.lemma_.lower() in arbiter_nouns().place:
+        return Decision(PLACE, "place noun")  # "on Pakistani soil", "Syrian territory"
     if any(c.dep_ == "amod" and c.lower_.removesuffix(COMPASS_SUFFIX) in arbiter_nouns().place for c in token.children):
         return Decision(PLACE, "part of the country")
     if dep in SUBJECT_DEPS and head.lemma_.lower() in COPULAS:
