@@ -975,3 +975,15 @@ def test_coder_who_is_said_to_be_dead_is_the_victim():
     events = code_events(default_nlp()("Trump said that ISIS leader Abu Bakr al-Baghdadi was dead after a raid in Syria."))
     dead = next(e for e in events if e.event_text == "dead")
     assert (dead.actor, [e.entity_text for e in dead.recipient]) == ((), ["Abu Bakr al-Baghdadi"])
+
+
+def test_coder_a_dateline_places_only_what_happened():
+    """The dateline says where the reporter files from: it places the attack the paragraph
+    reports, not a hypothetical one."""
+    nlp = default_nlp()
+    hypothetical = only(code_events(nlp("DUBAI, United Arab Emirates (AP) — Any attack on Iran by the U.S. "
+                                        "will spark an all-out war, Tehran's top diplomat warned Thursday.")), "ASSAULT")
+    assert hypothetical.event_loc is None
+    reported = only(code_events(nlp("KABUL, Afghanistan (AP) — Gunmen opened fire Friday at a ceremony, "
+                                    "killing at least 32 people.")), "ASSAULT")
+    assert reported.event_loc.extracted_place == "KABUL"

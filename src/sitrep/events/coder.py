@@ -71,11 +71,13 @@ from sitrep.model import (
     EventLocation,
     Evidence,
     Magnitude,
+    PlaceMention,
     Quantity,
     TimeMention,
 )
 from sitrep.nlp.arbiter import mention_of_place, place_actor
 from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.places import is_dateline
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +175,14 @@ def event_dates(
             return published.earliest, published.latest, True, evidence
         return published.value or published.earliest, None, True, evidence
     return None, None, False, None
+
+
+def names_the_dateline(doc: Doc, place: PlaceMention) -> bool:
+    """Whether a place mention is the dateline of its paragraph ("DUBAI, United Arab Emirates
+    (AP) —"): where the reporter files from, which places only what the paragraph tells as
+    having happened there."""
+    words = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    return words is not None and is_dateline(doc, words.start, words.end)
 
 
 def mirrored(event: Event) -> Event:
@@ -304,6 +314,9 @@ class RuleCoder:
         modes = without_own_reports(
             doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal
         )
+        unhappened = any(not self.ontology.aux_happened.get(m.mode, True) for m in modes)
+        if place is not None and place.how == SENTENCE and unhappened and names_the_dateline(doc, place.place):
+            place = None  # "DUBAI (AP) — Any attack on Iran would spark war": the reporter is in Dubai
         date, enddate, from_publication, date_evidence = event_dates(time, published)
         evidence = {"event": evidence_of(doc, hit.start, hit.end)}
         if date_evidence is not None:
