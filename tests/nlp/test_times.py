@@ -153,3 +153,8 @@ def test_time_resolver_a_date_followed_by_the_word_that_names_the_event_is_that_
 def test_time_resolver_a_named_event_may_take_two_words_after_its_date(nlp):
     doc = parse(nlp, "Before the Sept. 11 terror attacks, al Qaeda bombed two embassies.")
     assert by_text(doc)["Sept. 11"].value == "2001-09-11"
+
+
+def test_time_resolver_the_anniversary_of_a_date_is_another_year(nlp):
+    doc = parse(nlp, "The assault took place on the anniversary of the Sept. 11, 2001, terrorist attacks.")
+    assert by_text(doc)["Sept. 11, 2001"].method == "unresolved:anniversary"

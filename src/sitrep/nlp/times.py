@@ -74,6 +74,7 @@ YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
 BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
 NAMED_EVENT = "event"
+ANNIVERSARY = "anniversary"
 # How many words after a date may complete the name of a dated world event.
 NAMING_WORDS = 2
 
@@ -467,6 +468,13 @@ def time_spans(doc: Doc, matcher: Matcher | None = None) -> list[Span]:
     return _join_ranges(sorted(filter_spans(spans), key=lambda s: s.start))
 
 
+def _after_anniversary(span: Span) -> bool:
+    """Whether a date follows "anniversary of" (with or without "the"): the text means a day
+    in a later year than the one it names."""
+    before = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
+    return ANNIVERSARY in before and before[-1] in {"of", "the"}
+
+
 def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
     """Every time expression of a parsed doc resolved against doc._.published.
 
@@ -479,7 +487,10 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
         # may name the event it is.
         named = next(filter(None, (named_event_date(doc[span.start:end].text)
                                    for end in range(span.end + 1, min(span.end + NAMING_WORDS, len(doc)) + 1))), None)
-        resolution = named_event(named) if named else resolve_time(span.text, published)
+        if _after_anniversary(span):  # "on the anniversary of the Sept. 11, 2001, attacks": another year
+            resolution = _unresolved("anniversary")
+        else:
+            resolution = named_event(named) if named else resolve_time(span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
         mentions.append(TimeMention(
