@@ -10,10 +10,12 @@ the step that answered:
 2. `rule:part`                       "the end of August", "late last year", "earlier this month".
 3. `rule:recent`                     "over the past few days", "a few days ago" (vague counts).
 4. `rule:weekday`, `rule:weekend`    the most recent such day on or before the pub date.
+   `rule:month`                      a month or day against the base year ("November last year").
 5. `rule:year`, `rule:decade`        "2015", "the mid-1980s".
 6. `dateparser`                      everything else, RELATIVE_BASE = pub date, past preferred.
 7. `unresolved:<why>`                value None: no_pub_date, anaphoric ("a year later"),
-                                     duration ("for years"), time_of_day, unparsed.
+                                     duration ("for years", "a 72-hour"), time_of_day, unparsed,
+                                     anniversary ("the anniversary of the Sept. 11 attacks").
 
 A relative expression is resolved once against each end of the pub date's range, so a vague
 pub date gives a wider result, and its confidence never exceeds the pub date's. With no pub
