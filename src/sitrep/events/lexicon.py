@@ -153,6 +153,8 @@ class TriggerRow:
         coordinated subjects split into source and recipient as a mutual category's do.
     intransitive: as a verb the word codes only without a direct object ("protesters
         rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
+    transitive: as a verb the word codes only with an object, active or passive ("sought an
+        investigation", "help was sought"; "sought to expose strains" is an attempt).
     not_under: words above the word that make it no act ("were not authorized to discuss the
         operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
@@ -178,6 +180,7 @@ class TriggerRow:
     needs_light_verb: bool = False
     predicate_only: bool = False
     intransitive: bool = False
+    transitive: bool = False
     passive_other_sense: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
     other_sense_objects: str | None = None
@@ -435,6 +438,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         needs_light_verb=bool(row.get("needs_light_verb", False)),
         predicate_only=bool(row.get("predicate_only", False)),
         intransitive=bool(row.get("intransitive", False)),
+        transitive=bool(row.get("transitive", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
         other_sense_objects=other_sense_objects,

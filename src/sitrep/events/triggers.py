@@ -26,6 +26,7 @@ MAX_PHRASE_REACH = 5
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
 INFINITIVE_MARKER = "aux"
+OBJECT_OR_PATIENT = frozenset({"dobj", "nsubjpass"})
 PAST_PARTICIPLE = "VBN"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 MAX_MERGE_GAP = 6
@@ -209,10 +210,10 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
-    intransitive row's verb only without an object; a passive not before a preposition
-    that makes it another verb ("was met with protests"); not under a word that makes it no
-    act ("not authorized to discuss"), nor with an object that does ("offered his prayers");
-    a present participle never as an adjective
+    intransitive row's verb only without an object, a transitive row's only with one; a
+    passive not before a preposition that makes it another verb ("was met with protests");
+    not under a word that makes it no act ("not authorized to discuss"), nor with an object
+    that does ("offered his prayers"); a present participle never as an adjective
     ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
@@ -245,6 +246,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _other_particle(matched, row):
         return None
     if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
+        return None
+    if row.transitive and token.pos_ == VERB and not any(child.dep_ in OBJECT_OR_PATIENT for child in token.children):
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
