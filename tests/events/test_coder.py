@@ -990,3 +990,11 @@ def test_coder_a_dateline_places_only_what_happened():
     reported = only(code_events(nlp("KABUL, Afghanistan (AP) — Gunmen opened fire Friday at a ceremony, "
                                     "killing at least 32 people.")), "ASSAULT")
     assert reported.event_loc.extracted_place == "KABUL"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("He mowed down a group of people with his van in London.", None),  # no gun named
+    ("Gunmen mowed down worshippers in Christchurch.", "firearms"),
+])
+def test_coder_mowing_down_takes_its_mode_from_the_weapon_named(text, mode):
+    assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
