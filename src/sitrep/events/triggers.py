@@ -26,7 +26,6 @@ MAX_PHRASE_REACH = 5
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
 INFINITIVE_MARKER = "aux"
-OBJECT_OR_PATIENT = frozenset({"dobj", "nsubjpass"})
 PAST_PARTICIPLE = "VBN"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 MAX_MERGE_GAP = 6
@@ -173,7 +172,8 @@ def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = F
         agents = [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         doers = [t for c in subjects + agents for t in (c, *c.conjuncts)]
         doers += [o for d in doers for o in partitive_objects(d)]  # "members of its staff released"
-        arguments = [arg for arg in arguments if arg.i not in {d.i for d in doers}]
+        doer_indices = {d.i for d in doers}
+        arguments = [arg for arg in arguments if arg.i not in doer_indices]
     return any(in_noun_class(arg, members) for arg in arguments)
 
 
@@ -247,7 +247,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
         return None
-    if row.transitive and token.pos_ == VERB and not any(child.dep_ in OBJECT_OR_PATIENT for child in token.children):
+    if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
