@@ -46,6 +46,7 @@ from sitrep.events.fields import (
     recipient_phrases,
     split_sides,
     unnamed_participants,
+    words_of,
 )
 from sitrep.events.lexicon import (
     AuxCueLexicon,
@@ -181,7 +182,7 @@ def names_the_dateline(doc: Doc, place: PlaceMention) -> bool:
     """Whether a place mention is the dateline of its paragraph ("DUBAI, United Arab Emirates
     (AP) —"): where the reporter files from, which places only what the paragraph tells as
     having happened there."""
-    words = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    words = words_of(place, doc)
     return words is not None and is_dateline(doc, words.start, words.end)
 
 
@@ -199,7 +200,7 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
     anchor = hit.anchors[0]
     for actor in actors:
         if actor.evidence.start <= hit.start and hit.end <= actor.evidence.end:
-            name = anchor.doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+            name = words_of(actor, anchor.doc)
             head_of_name = name is not None and name.root.i == anchor.i and hit.end == actor.evidence.end
             if actor.actor_id or not head_of_name:
                 return True

@@ -586,16 +586,16 @@ def find_location(
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
 
 
-def _words_of(place: PlaceMention, doc) -> Span | None:
-    """The tokens a place mention's evidence covers."""
-    return doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+def words_of(mention: MentionT, doc) -> Span | None:
+    """The tokens a mention's evidence covers."""
+    return doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
 
 
 def _qualifies_a_name(place: PlaceMention, doc) -> bool:
     """Whether a place only qualifies a name or title after it ("Wyoming Rep. Liz Cheney",
     "Rep. Maloney, New York Democrat"): it says whom a person represents, not where
     anything happened."""
-    span = _words_of(place, doc)
+    span = words_of(place, doc)
     if span is None:
         return False
     root = span.root
@@ -606,7 +606,7 @@ def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> b
     """Whether a place opens a participle that describes a noun ("Washington-based
     journalist", "US-backed forces"): it says where that noun is from, not where anything
     happened (`TriggerLexicon.backer_participles`)."""
-    span = _words_of(place, doc)
+    span = words_of(place, doc)
     if span is None:
         return False
     participle = span.root.head
@@ -618,7 +618,7 @@ def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place sits in a clause describing another noun than the trigger or a word
     above it ("a video produced in California", "troops who served in Iraq"): it says where
     that thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
-    token = _words_of(place, anchor.doc)
+    token = words_of(place, anchor.doc)
     return token is not None and _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
 
 
@@ -688,7 +688,7 @@ def find_time(
 
 
 def _in_other_clause(time: TimeMention, anchor: Token) -> bool:
-    words = anchor.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    words = words_of(time, anchor.doc)
     return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS, _another_happening)
 
 
