@@ -3,10 +3,10 @@
 A count comes from a `Quantity` whose noun a casualty word governs, modifies or is said of
 ("killed 12 civilians", "12 civilians were killed", "50 protesters are reported dead"),
 also through a partitive ("all four of the attackers were killed"). A casualty verb whose
-victim is one indefinite singular noun counts one ("a security guard was killed": dead 1),
-its evidence the noun phrase, when the noun names a person; a named victim is counted by no number in the text and gets
-none. The doer of a casualty verb with an object counts no victims ("two bombs killed 100
-people": 100 dead, not 2).
+victim is one indefinite singular noun naming a person counts one ("a security guard was
+killed": dead 1), its evidence the noun phrase; a named victim is counted by no number in
+the text and gets none. The doer of a casualty verb with an object counts no victims ("two
+bombs killed 100 people": 100 dead, not 2).
 """
 from __future__ import annotations
 
@@ -15,13 +15,12 @@ from spacy.tokens import Span, Token
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.fields import DIRECT_OBJECT_DEPS, SUBJECT_DEPS, children_on, counted_token
 from sitrep.events.lexicon import Ontology, TriggerLexicon
-from sitrep.events.triggers import in_noun_class
+from sitrep.events.triggers import PARTITIVE, in_noun_class
 from sitrep.model import Quantity
 from sitrep.nlp.extensions import evidence_of
 
 # Predicates of a counted subject: "50 protesters are reported dead", "1,500 are injured".
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr"})
-PARTITIVE = "of"
 # The victim slots of a casualty verb: the passive subject, else the object.
 VICTIM_DEPS = ("nsubjpass", "dobj")
 INDEFINITE_ARTICLES = frozenset({"a", "an"})

@@ -256,9 +256,9 @@ class TriggerLexicon:
         offensive", through a measure noun: "launched a series of strikes", "carried out
         bombing missions"; for a subject, the light verb its verb governs: "talks are set to
         resume"; the light verb of a relative clause on it: "the operations that IS is
-        conducting"), or the verb of a
-        claim of it ("was responsible for the attack", "claimed responsibility for the
-        bombing"), whose subject did it; else None."""
+        conducting"; the verb of taking part in it: "took part in the offensive"), or the
+        verb of a claim of it ("was responsible for the attack", "claimed responsibility for
+        the bombing"), whose subject did it; else None."""
         if anchor.pos_ not in NOMINAL_POS:
             return None
         for clause in anchor.children:  # "the operations that IS is conducting", "the attacks it launched"

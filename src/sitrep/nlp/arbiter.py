@@ -20,9 +20,8 @@ the other in a sentence, and the parse says which (`usage`):
 A person or an organisation that merely shares its name with a place ("Hadi", "Russia
 Today") is always the actor: the places inside a longer actor mention are dropped. A name
 the actor KB does not know but the gazetteer does, on the same span or inside a resolved
-place ("Imam Sahib" of "Imam Sahib district"), is the place. A bare
-title next to the name it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not
-a second mention.
+place ("Imam Sahib" of "Imam Sahib district"), is the place. A bare title next to the name
+it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not a second mention.
 
 The head nouns that tell a party from a location ("Moscow's goals" vs "Yemen's capital")
 are data, in kb/arbiter_nouns.jsonl (`arbiter_nouns()`).

@@ -144,8 +144,9 @@ class PlaceSpan:
     unresolved); framed: a name run that a place word frames ("the province of Shabwah",
     "al-Maasheeq district"), kept even when unresolved; qualifier: an NER place that only
     qualifies a noun after it ("two Filipina employees"), kept only when resolved; acronym:
-    see `is_acronym`; after_locative: follows "in", "near", ... or is a dateline; multiword: the name has more than one token ("El Fasher", "Jisr ash-Shughur");
-    dateline: the name opens a paragraph as a dateline ("BEIRUT (AP) —").
+    see `is_acronym`; after_locative: follows "in", "near", ... or is a dateline; multiword:
+    the name has more than one token ("El Fasher", "Jisr ash-Shughur"); dateline: the name
+    opens a paragraph as a dateline ("BEIRUT (AP) —").
     """
 
     start: int
