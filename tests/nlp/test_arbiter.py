@@ -172,3 +172,12 @@ def test_arbiter_a_place_noun_a_state_qualifies_is_a_place(analyse):
     actors, places = analyse("Militants exploit safe haven on Pakistani soil to launch attacks on Afghanistan.")
     assert "Pakistani soil" not in actors and places["Pakistani soil"][0] == "country:PK"
     assert actors["Afghanistan"][0] == "AFG"
+
+
+def test_arbiter_country_served_by_a_title_or_force_is_an_actor(analyse):
+    actors, places = analyse("The president met the leaders of Britain and France, while the army of Sudan "
+                             "held parts of Darfur.")
+    assert actors["Britain"][0] == "GBR" and actors["France"][0] == "FRA" and actors["Sudan"][0] == "SDN"
+    assert "arbiter:of after a title or force" in actors["Britain"][1]
+    assert not {"Britain", "France", "Sudan"} & set(places)
+    assert "Darfur" in places and "Darfur" not in actors

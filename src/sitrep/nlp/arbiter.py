@@ -9,7 +9,8 @@ the other in a sentence, and the parse says which (`usage`):
             war"), qualified by a compass adjective ("northern Iraq"), apposition to a place ("Raqqa, Syria"), subject of a copula ("Yemen is
             a route"), object of a verb that is not an actor's act ("leave Iraq");
     actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
-            object of by/on/between/against/toward ("sanctions on Russia"), object of an
+            object of by/on/between/against/toward ("sanctions on Russia") or of "of"
+            after a title or a force ("the leaders of Britain"), object of an
             agent verb ("threatened Baghdad") or of a verb whose infinitive it does ("pressed
             Turkey to withdraw"), possessor of an action noun ("Moscow's
             goals", "Iran's strategy"), one side of a hyphenated pair ("US-Taliban deal");
@@ -61,6 +62,9 @@ PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
 # "from" names a source after an act or a person ("retaliation from Iran", "leaders from
 # Pakistan") and an origin otherwise ("withdrawal from Iraq", "troops from Niger").
 SOURCE_PREPOSITIONS = frozenset({"from"})
+# "of" after a title or a force names whom they serve ("the leaders of Britain", "the army
+# of Syria"); after any other noun a place ("parts of Iraq", "the north of Syria").
+MEMBER_PREPOSITION = "of"
 # "northern", "southeastern": a compass noun of kb/arbiter_nouns.jsonl plus this suffix; a
 # country it qualifies is a location ("northern Iraq").
 COMPASS_SUFFIX = "ern"
@@ -173,7 +177,8 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
 def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
     """"by/on/against/between/with X" -> actor unless a place noun governs it ("border with
     Ukraine"); "from X" after an act, a relation or a person -> actor ("leaders from
-    Pakistan"); any other object -> place."""
+    Pakistan"); "of X" after a title or a force -> actor ("the leaders of Britain"); any
+    other object -> place."""
     word = preposition.lower_
     governor = preposition.head
     if preposition.dep_ == "agent":
@@ -187,6 +192,8 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
             else Decision(ACTOR, word)
     if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in arbiter_nouns().action or is_role(governor, kb)):
         return Decision(ACTOR, f"{word} after a party noun")
+    if word == MEMBER_PREPOSITION and (is_role(governor, kb) or governor.lower_ in kb.force_nouns):
+        return Decision(ACTOR, f"{word} after a title or force")
     return Decision(PLACE, f"object of {word}")
 
 
