@@ -551,8 +551,9 @@ def test_coder_described_participant_takes_its_nationality(annotate):
     assert [(e.code, e.sector) for e in event.recipient] == [("IRQ", "MIL")]
 
 
-def test_coder_attack_on_an_embassy_is_on_its_state():
-    doc = default_nlp()("Three rockets hit the U.S. Embassy in Baghdad on Sunday.")
+@pytest.mark.parametrize("target", ["the U.S. Embassy", "the U.S. Embassy compound"])
+def test_coder_attack_on_an_embassy_is_on_its_state(target):
+    doc = default_nlp()(f"Three rockets hit {target} in Baghdad on Sunday.")
     event = only(code_events(doc), "ASSAULT")
     assert actor_ids(event.recipient) == ["USA"] and event.recipient[0].evidence.text == "U.S."
 

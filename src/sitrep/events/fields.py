@@ -85,6 +85,7 @@ ADVERBIAL_CLAUSE = "advcl"
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
 COMPOUND_DEP = "compound"
+COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, "poss"})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
@@ -470,8 +471,8 @@ def find_recipients(
     actor_kb: ActorKB | None = None,
 ) -> list[ActorMention]:
     """The recipients (object or target of a preposition), never one of the actors. A
-    state's facility stands for the state ("rockets hit the U.S. Embassy": USA), read
-    through `actor_kb`."""
+    state's facility stands for the state ("rockets hit the U.S. Embassy": USA), also where
+    it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`."""
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     found = [
@@ -482,8 +483,8 @@ def find_recipients(
     ]
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
-        found = [m for phrase in phrases if phrase.lemma_.lower() in lexicon.state_facilities
-                 for m in group_actors(phrase, actor_kb)]
+        found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
+                 if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
         found = _target_states(children_on(argument_heads(anchors, lexicon), DIRECT_OBJECT_DEPS), mentions, actor_kb)
     return _distinct(found)
