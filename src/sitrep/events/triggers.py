@@ -291,9 +291,11 @@ def _names_a_kind(token: Token, lexicon: TriggerLexicon | None) -> bool:
 def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     """Whether a preposition or particle hangs on a word outside the phrase: the "on" of
     "called the slams on Vindman absurd" is the slams', not a "call on"; a verb joined to
-    the phrase's shares it ("called and spoken with")."""
-    owners = {t.i for word in matched for t in (word, *word.conjuncts)}
-    return token.pos_ in FUNCTION_POS and token.head.i not in owners
+    the phrase's shares one that follows them both ("called and spoken with", but not the
+    "at" of "blocked the convoys at the border and fired")."""
+    if token.pos_ not in FUNCTION_POS or token.head.i in {word.i for word in matched}:
+        return False
+    return not any(token.i > word.i and token.head.i in {c.i for c in word.conjuncts} for word in matched)
 
 
 def _has_passive_auxiliary(verb: Token) -> bool:
