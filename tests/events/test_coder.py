@@ -835,6 +835,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Thousands of Hezbollah fighters poured into Syria.", "MOBILIZE", 1),
         ("This reinforces the need for a thorough investigation in Iran.", "MOBILIZE", 0),
         ("A CBS crew visited the crash site west of Tehran.", "CONSULT", 0),
+        # meeting a demand or an obstacle is no meeting
+        ("The aid convoy met strong resistance in Venezuela.", "CONSULT", 0),
+        ("Iran is not meeting its obligations in Vienna, Kerry said.", "CONSULT", 0),
+        ("Trump met Putin in Helsinki.", "CONSULT", 1),
         ("Obama visited Baghdad on Sunday.", "CONSULT", 1),
         ("Ukraine hosts a major Russian navy base in Crimea.", "CONSULT", 0),
         # committing to something is an agreement, committing a deed is not
