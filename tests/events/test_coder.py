@@ -969,6 +969,10 @@ def test_coder_a_person_named_before_an_attack_noun_is_its_target():
     assert [e.entity_text for e in attack.actor] == ["Trump"]
     strikes = only(code_events(default_nlp()("Russian airstrikes hit Idlib on Monday.")), "ASSAULT")
     assert [e.code for e in strikes.actor] == ["RUS"]
+    unknown = only(code_events(default_nlp()("Journalist Jamal Khashoggi was last seen in Istanbul. "
+                                              "Turkey has video of Khashoggi's killing.")), "ASSAULT")
+    assert (unknown.actor, [e.entity_text for e in unknown.recipient]) == ((), ["Khashoggi"])
+    assert unknown.event_loc is None or unknown.event_loc.extracted_place != "Khashoggi"
 
 
 def test_coder_a_state_before_an_act_noun_with_its_patient_is_the_doer():

@@ -181,3 +181,10 @@ def test_arbiter_country_served_by_a_title_or_force_is_an_actor(analyse):
     assert "arbiter:of after a title or force" in actors["Britain"][1]
     assert not {"Britain", "France", "Sudan"} & set(places)
     assert "Darfur" in places and "Darfur" not in actors
+
+
+def test_arbiter_short_form_of_a_person_nobody_knows_is_no_place(analyse):
+    actors, places = analyse("Journalist Jamal Khashoggi was last seen in Istanbul. "
+                             "Turkey claimed to have audio and video of Khashoggi's killing.")
+    assert "Khashoggi" in actors and "Khashoggi" not in places
+    assert "Istanbul" in places

@@ -45,6 +45,7 @@ from sitrep.events.triggers import in_noun_class, partitive_objects, passive_mea
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
+from sitrep.nlp.actor_rules import COREF_VIA
 from sitrep.nlp.arbiter import mention_of_place, place_actor
 
 logger = logging.getLogger(__name__)
@@ -457,7 +458,7 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
         deps = PATIENT_MODIFIER_DEPS if noun.lemma_.lower() in lexicon.patient_nouns else {COMPOUND_DEP}
         for child in (c for c in noun.children if c.dep_ in deps and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
-                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY)]
+                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == COREF_VIA)]
     return found
 
 

@@ -49,6 +49,9 @@ SKELETON_MIN_RATIO = 70.0
 WORD_MIN_RATIO = 70.0
 SINGLE_WORD_MIN_RATIO = 95.0
 FUZZY_CANDIDATES = 5
+# How a mention that names a person named earlier is resolved ("Soleimani" after "Qasem
+# Soleimani"), known to the KB or not.
+COREF_VIA = "coref"
 
 
 @dataclass(frozen=True, slots=True)

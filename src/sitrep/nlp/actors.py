@@ -466,7 +466,7 @@ class ActorResolver:
         if cand.kind == "alias" and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
-                return earlier[0], "coref", True
+                return earlier[0], rules.COREF_VIA, True
         if cand.kind in {"alias", "metonym", "modifier", "fuzzy"}:
             actor = rules.pick_by_context(cand.actors, countries)
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
@@ -503,7 +503,7 @@ class ActorResolver:
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
-            return antecedent[0], "coref", True
+            return antecedent[0], rules.COREF_VIA, True
         if cand.label in PLACE_LABELS:
             return None, DROP, False
         is_person = cand.label == "PERSON"

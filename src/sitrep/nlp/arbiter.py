@@ -19,7 +19,9 @@ the other in a sentence, and the parse says which (`usage`):
             "U.S. airstrike"), where neither the actor nor the place is what the text names.
 
 A person or an organisation that merely shares its name with a place ("Hadi", "Russia
-Today") is always the actor: the places inside a longer actor mention are dropped. A name
+Today") is always the actor: the places inside a longer actor mention are dropped; so is
+the short form of a person named earlier, known to the KB or not ("Jamal Khashoggi ...
+Khashoggi's killing"). A name
 the actor KB does not know but the gazetteer does, on the same span or inside a resolved
 place ("Imam Sahib" of "Imam Sahib district"), is the place. A bare title next to the name
 it belongs to ("the leader of Hezbollah, Hassan Nasrallah") is not a second mention.
@@ -45,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
 from sitrep.kb.rows import kb_error, read_kb_rows
 from sitrep.model import ActorMention, PlaceMention
-from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
+from sitrep.nlp.actor_rules import COREF_VIA, POSSESSIVE, subject_role_token
 from sitrep.nlp.extensions import doc_text, register_extensions
 from sitrep.nlp.place_rules import DATELINE_TAIL
 
@@ -361,6 +363,9 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
             continue
         elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words, kb.roles):
+            dropped.update(overlapping)
+        elif mention.via == COREF_VIA:
+            kept.append(mention)  # the person named earlier, though nobody knows who ("Khashoggi's killing")
             dropped.update(overlapping)
         elif mention.actor_id is None and any((p.evidence.start, p.evidence.end) == (start, end)
                                               or (p.place_id and p.evidence.start <= start and end <= p.evidence.end)
