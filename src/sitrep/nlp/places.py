@@ -93,6 +93,9 @@ RUN_CONNECTORS = NAME_ARTICLES | {HYPHEN, "of"}
 # A name may start with an article ("El Fasher", "al-Bab") but not with these.
 WINDOW_NON_STARTERS = frozenset({"-", "of"})
 LEADING_DETERMINERS = frozenset({"the"})
+# A compass point alone names a side or a bloc ("the West", "the North's disarmament"), never
+# the hamlet the gazetteer also calls so.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
 # Between a place and the country or province that qualifies it: "Damascus, Oregon",
 # "Baga in Nigeria", "Aleppo in northern Syria".
@@ -178,7 +181,8 @@ class Resolution:
 def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locative: bool = False,
                      dateline: bool = False, framed: bool = False, qualifier: bool = False) -> PlaceSpan | None:
     """Internal: drop a leading "the" and a trailing possessive ("Saudi Arabia's" the NER
-    took in), take in a following admin word, compute keys."""
+    took in), take in a following admin word, compute keys; None for no name or a lone
+    compass point."""
     while start < end and doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
     while end - start > 1 and doc[end - 1].tag_ == POSSESSIVE_TAG:
@@ -194,7 +198,7 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locat
     suffix = doc[name_end].lower_ if name_end < end else None
     span, base = doc[start:end], doc[start:name_end]
     key = normalise_name(base.text)
-    if not key:
+    if not key or key in COMPASS_POINTS:
         return None
     return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
                      framed, qualifier and suffix is None, is_acronym(base.text), after_locative or dateline,
