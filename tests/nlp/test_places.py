@@ -98,6 +98,8 @@ def test_places_a_lone_compass_point_is_no_place(place_nlp):
     found = {surface: m.place_id for surface, m in mentions(place_nlp, text).items()}
     assert "North" not in found and "West" not in found
     assert found["North Korea"] == "country:KP" and found["West Africa"] == "region:xx-west-africa"
+    qualified = {m.evidence.text: m.place_id for m in mentions(place_nlp, "IS declared a caliphate in northeast Nigeria.").values()}
+    assert qualified == {"Nigeria": "country:NG"}
 
 
 def test_places_demonym_on_a_territory_noun_places_in_the_country(place_nlp):

@@ -180,11 +180,11 @@ class Resolution:
 
 def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locative: bool = False,
                      dateline: bool = False, framed: bool = False, qualifier: bool = False) -> PlaceSpan | None:
-    """Internal: drop a leading "the" and a trailing possessive ("Saudi Arabia's" the NER
-    took in), take in a following admin word, compute keys; None for no name or a lone
-    compass point."""
-    while start < end and doc[start].lower_ in LEADING_DETERMINERS:
-        start += 1
+    """Internal: drop a leading "the" or compass point and a trailing possessive ("Saudi
+    Arabia's" the NER took in), take in a following admin word, compute keys; None for no
+    name or a lone compass point."""
+    while start < end and (doc[start].lower_ in LEADING_DETERMINERS or doc[start].text in COMPASS_POINTS):
+        start += 1  # "the", and a lower-case compass point ("northeast Nigeria"; not "North Korea")
     while end - start > 1 and doc[end - 1].tag_ == POSSESSIVE_TAG:
         end -= 1
     if start >= end:
