@@ -835,6 +835,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Thousands of Hezbollah fighters poured into Syria.", "MOBILIZE", 1),
         ("This reinforces the need for a thorough investigation in Iran.", "MOBILIZE", 0),
         ("A CBS crew visited the crash site west of Tehran.", "CONSULT", 0),
+        # the one who sends is no envoy; a call on a day asks nothing
+        ("Prince Philip and I send our condolences to Christchurch.", "CONSULT", 0),
+        ("Obama sent Secretary of State John Kerry to Moscow.", "CONSULT", 1),
+        ("Theresa May spoke to Trump and Macron in separate calls on Tuesday.", "REQUEST", 0),
+        ("Trump called on Turkey to stop the offensive.", "REQUEST", 1),
         # meeting a demand or an obstacle is no meeting
         ("The aid convoy met strong resistance in Venezuela.", "CONSULT", 0),
         ("Iran is not meeting its obligations in Vienna, Kerry said.", "CONSULT", 0),
