@@ -1014,3 +1014,14 @@ def test_coder_a_dateline_places_only_what_happened():
 ])
 def test_coder_mowing_down_takes_its_mode_from_the_weapon_named(text, mode):
     assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
+
+
+def test_coder_whoever_orders_an_act_or_is_its_doer_again_is_no_recipient():
+    """"on orders of Trump": Trump stands with the attackers; "defended his reversal": Trump
+    supports no one but himself."""
+    nlp = default_nlp()
+    killed = only(code_events(nlp("On Jan. 3, Maj. Gen. Soleimani was killed in Baghdad by a U.S. drone missile attack "
+                                  "on his car on orders of President Trump.")), "ASSAULT")
+    assert "USA_TRUMP" not in [r.identifier for r in killed.recipient]
+    defended = only(code_events(nlp("Trump has defended his reversal of U.S. policy in Syria.")), "SUPPORT")
+    assert [a.identifier for a in defended.actor] == ["USA_TRUMP"] and defended.recipient == ()

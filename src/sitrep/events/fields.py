@@ -471,16 +471,18 @@ def find_recipients(
     actors: Sequence[ActorMention],
     actor_kb: ActorKB | None = None,
 ) -> list[ActorMention]:
-    """The recipients (object or target of a preposition), never one of the actors. A
+    """The recipients (object or target of a preposition), never one of the actors nor the
+    actor again ("Trump defended his reversal" is no support for Trump). A
     state's facility stands for the state ("rockets hit the U.S. Embassy": USA), also where
     it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`."""
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
+    selves = {a.actor_id for a in actors if a.actor_id}
     found = [
         m
         for phrase in phrases
         for m in party_actors(phrase, mentions.actors, lexicon)
-        if (m.evidence.start, m.evidence.end) not in taken
+        if (m.evidence.start, m.evidence.end) not in taken and m.actor_id not in selves
     ]
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
