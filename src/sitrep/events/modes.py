@@ -171,12 +171,12 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
 def _finite_adverbial(clause: Token) -> bool:
     """An adverbial clause with its own subject and tense ("after Russian jets bombed
     Afrin"): a happening of its own, which the modality above it ("vowed to attack ...")
-    does not reach; who reports the sentence still reports it."""
-    return (
-        clause.dep_ == "advcl"
-        and _is_finite(clause)
-        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-    )
+    does not reach; who reports the sentence still reports it. The parser sometimes makes
+    it a complement ("after an attack killed 80 people, Trump ordered ..."): the time
+    connective marking it still says what it is."""
+    adverbial = clause.dep_ == "advcl" or (
+        clause.dep_ == "ccomp" and any(_is_marker(c) and c.lower_ in CONNECTIVES for c in clause.children))
+    return adverbial and _is_finite(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _is_finite(verb: Token) -> bool:
