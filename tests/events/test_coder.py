@@ -883,6 +883,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # recognising supports a state or its claim, not whoever praised an article
         ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
         ("Sweden recognized Palestine as a state in 2014.", "SUPPORT", 1),
+        ("New Zealand Police Commissioner Bush confirmed that the man had not been known in advance to either "
+         "New Zealand or Australian security services.", "ASSAULT", 0),  # beforehand
+        ("The army's advance on Mosul stalled in Iraq.", "ASSAULT", 1),
         # advancing an aim is no advance on a place
         ("The rebels in Idlib want to advance their own objectives.", "ASSAULT", 0),
     ],
