@@ -211,3 +211,11 @@ def test_modes_contracted_would_with_a_curly_apostrophe_is_hypothetical(annotate
 def test_modes_the_target_of_an_attack_was_hit_not_planned(annotate):
     doc = annotate("Hezbollah was the target of a Turkish airstrike in Idlib.")
     assert "future" not in modes_of(doc, "ASSAULT", "airstrike")
+
+
+def test_modes_participle_beside_a_demand_is_no_demand(annotate):
+    """"ordered a withdrawal, saying they had defeated IS": what the orderer says alongside
+    is reported, not ordered."""
+    doc = annotate("Trump ordered a withdrawal of the 2,000 American troops in Syria, saying they had defeated "
+                   "Islamic State militants there.")
+    assert modes_of(doc, "ASSAULT", "defeated") == ("reported",)

@@ -51,6 +51,7 @@ FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
+ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +133,14 @@ def _focuses(negation: Token) -> bool:
 
 
 def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
-    """Governor cues of one word above the event, reached from its child `below`."""
+    """Governor cues of one word above the event, reached from its child `below`; none
+    through a participle clause beside it, which tells what its subject does alongside
+    ("ordered a withdrawal, saying they had defeated IS": the defeat is no order)."""
+    beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
     hits = [
         _hit(cue.mode, token)
         for cue in cues.cues("governor", token.lemma_.lower())
-        if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag)
+        if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
     ]
     if token.lemma_.lower() == COPULA:
         for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
