@@ -1028,3 +1028,10 @@ def test_coder_whoever_orders_an_act_or_is_its_doer_again_is_no_recipient():
     assert "USA_TRUMP" not in [r.identifier for r in killed.recipient]
     defended = only(code_events(nlp("Trump has defended his reversal of U.S. policy in Syria.")), "SUPPORT")
     assert [a.identifier for a in defended.actor] == ["USA_TRUMP"] and defended.recipient == ()
+
+
+@pytest.mark.parametrize("text", ["Kurdish forces supported the fight against Islamic State in Syria.",
+                                  "Russia supported Syria against the rebels in Idlib."])
+def test_coder_whom_cooperation_is_against_is_no_recipient(text):
+    event = only(code_events(default_nlp()(text)), "SUPPORT")
+    assert not {"Islamic State", "the rebels"} & {r.entity_text for r in event.recipient}

@@ -96,6 +96,10 @@ CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
 OPPONENT_PREPOSITIONS = frozenset({"with", "by"})
 COUNTRY = "country"
+# PLOVER quads of cooperation (verbal, material): whom an act inside their object opposes
+# ("supported the fight against IS") is no recipient of theirs.
+COOPERATION_QUADS = frozenset({1, 2})
+OPPOSING_PREPOSITIONS = frozenset({"against"})
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
@@ -472,7 +476,8 @@ def find_recipients(
     actor_kb: ActorKB | None = None,
 ) -> list[ActorMention]:
     """The recipients (object or target of a preposition), never one of the actors nor the
-    actor again ("Trump defended his reversal" is no support for Trump). A
+    actor again ("Trump defended his reversal" is no support for Trump), nor, for an act of
+    cooperation, whom it is against ("supported the fight against IS"). A
     state's facility stands for the state ("rockets hit the U.S. Embassy": USA), also where
     it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`."""
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
@@ -484,6 +489,10 @@ def find_recipients(
         for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken and m.actor_id not in selves
     ]
+    if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
+        opposed = [_span_of(p) for phrase in phrases for p in (phrase.head, *phrase.subtree)
+                   if p.dep_ == "prep" and p.lower_ in OPPOSING_PREPOSITIONS]
+        found = [m for m in found if not any(s <= m.evidence.start < e for s, e in opposed)]
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
