@@ -102,6 +102,13 @@ def test_places_a_lone_compass_point_is_no_place(place_nlp):
     assert qualified == {"Nigeria": "country:NG"}
 
 
+def test_places_a_month_is_no_town(place_nlp):
+    text = ("American journalist Steven Sotloff was kidnapped in Syria in August 2013. "
+            "U.S. officials in Washington said Americans in Texas, Ohio and Florida mourned.")
+    found = mentions(place_nlp, text)
+    assert "August" not in found and found["Syria"].place_id == "country:SY" and "Ohio" in found
+
+
 def test_places_demonym_on_a_territory_noun_places_in_the_country(place_nlp):
     found = mentions(place_nlp, "Russian aircraft entered Ukrainian airspace while Turkish border guards watched.")
     assert {surface: (m.place_id, m.method) for surface, m in found.items()} == {

@@ -36,6 +36,7 @@ A place the gazetteer does not know is kept with place_id None and method "unres
 """
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections import defaultdict
@@ -109,6 +110,8 @@ FRAME_WORDS = frozenset({"province", "governorate", "oblast", "district", "count
 OF = "of"
 NOUN_POS = "NOUN"
 NORP = "NORP"
+# Month and weekday names: a name run of one is a time ("in August 2013"), not the town of August.
+CALENDAR_NAMES = frozenset(name.lower() for name in (*calendar.month_name, *calendar.day_name) if name)
 MAX_WINDOW_TOKENS = 6
 MIN_RUN_KEY_LENGTH = 3
 # A name run the NER did not call a place is a settlement if it follows a locative word ("near
@@ -322,7 +325,7 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                     demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
                     used.update(range(start, end))
                     continue
-                if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end):
+                if len(key) < MIN_RUN_KEY_LENGTH or _inside_name_entity(entities, start, end) or key in CALENDAR_NAMES:
                     continue
                 framed = framed_as_place(doc, start, end) and not _overlaps_group_word(entities, start, end)
                 span = _trim_and_extend(doc, start, end, from_ner=False, after_locative=_after_locative(doc, start),
