@@ -1035,3 +1035,8 @@ def test_coder_whoever_orders_an_act_or_is_its_doer_again_is_no_recipient():
 def test_coder_whom_cooperation_is_against_is_no_recipient(text):
     event = only(code_events(default_nlp()(text)), "SUPPORT")
     assert not {"Islamic State", "the rebels"} & {r.entity_text for r in event.recipient}
+
+
+def test_coder_a_passive_from_names_a_source_not_the_doer():
+    event = only(code_events(default_nlp()("Heavy weapons were seized from the Iraqi army in Mosul.")), "ASSAULT")
+    assert "IRQ" not in [a.code for a in event.actor]

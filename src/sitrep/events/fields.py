@@ -96,6 +96,7 @@ CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
 OPPONENT_PREPOSITIONS = frozenset({"with", "by"})
 COUNTRY = "country"
+SOURCE_PREPOSITIONS = frozenset({"from"})
 # PLOVER quads of cooperation (verbal, material): whom an act inside their object opposes
 # ("supported the fight against IS") is no recipient of theirs.
 COOPERATION_QUADS = frozenset({1, 2})
@@ -303,15 +304,16 @@ def subject_of(verb: Token) -> list[Token]:
 
 def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
     """Heads of the phrases in the actor slot: the subject of a verb (the "by" agent of a
-    passive; of a small clause without one, who has it done), the possessor, modifiers and
-    agent preposition of a nominal trigger."""
+    passive, whose "from" names a source: "weapons seized from the Iraqi military"; of a
+    small clause without one, who has it done), the possessor, modifiers and agent
+    preposition of a nominal trigger ("attacks from Iran")."""
     heads = argument_heads(anchors, lexicon)
     phrases: list[Token] = []
     for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
         if not is_passive(verb) and not lexicon.suffers_subject(verb):
             phrases += subject_of(verb)
             continue
-        agents = prep_objects([verb], lexicon.agent_preps)
+        agents = prep_objects([verb], lexicon.agent_preps - SOURCE_PREPOSITIONS)
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
