@@ -3,6 +3,7 @@ distinct happenings are not."""
 from __future__ import annotations
 
 from sitrep.events import code_events
+from sitrep.nlp import default_nlp
 
 
 def assaults(doc):
@@ -62,3 +63,9 @@ def test_merge_keeps_apart_the_acts_of_two_subjects(annotate):
     # a noun takes the subject of the verb it is the object of
     events = assaults(annotate("The coalition launches air strikes every day, while Turkish troops fire missiles into Aleppo."))
     assert sorted(e.event_text for e in events) == ["air strikes", "fire missiles"]
+
+
+def test_merge_keeps_apart_a_trigger_in_a_relative_clause_on_another_noun():
+    events = code_events(default_nlp()("The airstrikes ramped up America's involvement in Iraq where ISIS, which "
+                                        "calls itself the Islamic State, is seizing control of towns."))
+    assert sorted(e.event_text for e in events if e.event == "ASSAULT") == ["airstrikes", "seizing control"]

@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 # Words that make one trigger the cause or the time of another, never the same happening.
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid"})
 CLAUSE_MARKER = "mark"
+# A relative clause holding a trigger, on a noun that is not the other trigger, tells another
+# happening ("Iraq, where ISIS is seizing towns").
+RELATIVE_CLAUSE = "relcl"
 DIRECT_OBJECT = "dobj"
 
 
@@ -45,12 +48,15 @@ def separated(first: Token, second: Token) -> bool:
     """Whether a connective stands between two trigger words in the parse ("killed him in
     response to a chemical attack", "stormed the city after the bombing") or opens a clause
     on the path ("killed one person before he was killed by police"): the one is the
-    other's cause or its time, a happening of its own."""
+    other's cause or its time, a happening of its own. So is a trigger in a relative clause
+    on another noun ("the airstrikes ramped up America's involvement in Iraq, where ISIS is
+    seizing towns"); one on the other trigger tells the same ("the attack, which killed 12")."""
     above_first = {t.i for t in _ancestors(first)}
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
     markers = [c for t in path for c in t.children if c.dep_ == CLAUSE_MARKER]
-    return any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
+    described = any(t.dep_ == RELATIVE_CLAUSE and t.head.i not in (first.i, second.i) for t in path)
+    return described or any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
         or any(m.lower_ in CONNECTIVES for m in markers)
 
 
