@@ -879,6 +879,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # seeking asks only for something; "sought to" is an attempt
         ("Zarif sought to expose the strains between the Americans and the Saudis.", "REQUEST", 0),
         ("Kuwait sought an investigation into the killings in Gaza.", "REQUEST", 1),
+        ("Tens of thousands of Yazidis have sought refuge in the mountains of Iraq.", "REQUEST", 0),
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
         # recognising supports a state or its claim, not whoever praised an article
         ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
