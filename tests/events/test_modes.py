@@ -219,3 +219,15 @@ def test_modes_participle_beside_a_demand_is_no_demand(annotate):
     doc = annotate("Trump ordered a withdrawal of the 2,000 American troops in Syria, saying they had defeated "
                    "Islamic State militants there.")
     assert modes_of(doc, "ASSAULT", "defeated") == ("reported",)
+
+
+@pytest.mark.parametrize("text, anchor, commanded", [
+    ('Strike their police in Baghdad," al-Adnani said.', "Strike", True),
+    ("Withdraw your troops from Syria, Trump told Erdogan.", "Withdraw", True),
+    ("Rebels attack Aleppo.", "attack", False),
+    ("Russia and Iran helped Assad attack Aleppo.", "attack", False),  # the verb has a subject
+    ("They will attack and destroy Aleppo.", "destroy", False),  # a conjunct shares its head's clause
+])
+def test_modes_a_command_is_a_demand(annotate, text, anchor, commanded):
+    event = "RETREAT" if anchor == "Withdraw" else "ASSAULT"
+    assert ("demand" in modes_of(annotate(text), event, anchor)) == commanded

@@ -15,6 +15,9 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
     mark      conditional marker on a clause above         "if Russian forces were to cross"
     sentence  phrase anywhere in the sentence              "according to", "years ago"
 
+A command (a bare verb opening its clause, no subject, no auxiliary: "Strike their police,"
+he said) is a demand.
+
 Time mentions add two rules: an event time well before publication is historical, one after
 publication is future. A trigger inside a `Quote` content span is reported.
 """
@@ -52,6 +55,10 @@ FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 ATTRIBUTION_MODES = frozenset({"reported"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
+# A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
+# subject nor auxiliary.
+BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
+COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,19 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
             if child.dep_ == "mark":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
     return hits
+
+
+def _imperative(chain: Sequence[Token]) -> list[AuxModeHit]:
+    """Demand when the event's clause is a command: a bare verb opening its clause with no
+    subject and no auxiliary, on its own or as what someone says ("Strike their police,"
+    he said; "Attack the military; attack the president")."""
+    verb = chain[-1]
+    clauses = {t.i for c in verb.children if c.dep_ in COMMAND_DEPS for t in c.subtree}
+    first = next(t for t in verb.subtree if not t.is_punct and t.i not in clauses)
+    if verb.tag_ != BARE_VERB or verb.dep_ not in COMMAND_DEPS or first.i != verb.i \
+            or any(c.dep_ in SUBJECT_DEPS | AUX_DEPS for c in verb.children):
+        return []
+    return [AuxModeHit(DEMAND, verb.idx, verb.idx + len(verb.text), IMPERATIVE_CUE)]
 
 
 def _focuses(negation: Token) -> bool:
@@ -297,7 +317,8 @@ def aux_modes(
     """
     chain = clause_chain(trigger, light_verb)
     hits = (
-        _child_cues(chain, cues)
+        _imperative(chain)
+        + _child_cues(chain, cues)
         + _governor_cues(_governed_from(chain), cues, sent)
         + _attached_reporter(chain, cues)
         + _sentence_cues(sent, cues)
