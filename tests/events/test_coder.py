@@ -876,6 +876,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Soldiers fired at protesters in Baghdad.", "ASSAULT", 1),
         ("Soldiers fired into the crowd in Basra.", "ASSAULT", 1),  # firing without an object shoots
         ("Trump fired Comey in Washington in May.", "ASSAULT", 0),  # with one it dismisses
+        ("Defense Secretary Mark Esper on Sunday fired the Navy's top official in Washington.", "ASSAULT", 0),
         # seeking asks only for something; "sought to" is an attempt
         ("Zarif sought to expose the strains between the Americans and the Saudis.", "REQUEST", 0),
         ("Kuwait sought an investigation into the killings in Gaza.", "REQUEST", 1),

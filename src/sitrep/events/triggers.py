@@ -202,7 +202,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     """The tokens of `row` found around `token` (its first word), or None.
 
     A phrase's words lie within a few tokens of its first word, its object or passive
-    subject at any distance ("launched more than a dozen ballistic missiles"); a final "to"
+    subject at any distance ("launched more than a dozen ballistic missiles"), its
+    prepositions after its first word ("on Sunday fired" is no "fire on"); a final "to"
     must be a preposition ("committed to the deal", not "to commit atrocities").
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
@@ -226,8 +227,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             if found is None:
                 return None
             matched.append(found)
-        if any(_preposition_of_another_word(part, matched) for part in matched[1:]):
-            return None
+        if any(_preposition_of_another_word(part, matched) or (part.pos_ in FUNCTION_POS and part.i < token.i)
+               for part in matched[1:]):
+            return None  # a phrase's preposition follows its word ("on Sunday fired" is no "fire on")
         if matched[-1].pos_ in FUNCTION_POS and matched[-1].dep_ == INFINITIVE_MARKER:
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
     for part in matched:
@@ -291,11 +293,9 @@ def _names_a_kind(token: Token, lexicon: TriggerLexicon | None) -> bool:
 def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     """Whether a preposition or particle hangs on a word outside the phrase: the "on" of
     "called the slams on Vindman absurd" is the slams', not a "call on"; a verb joined to
-    the phrase's shares one that follows them both ("called and spoken with", but not the
-    "at" of "blocked the convoys at the border and fired")."""
-    if token.pos_ not in FUNCTION_POS or token.head.i in {word.i for word in matched}:
-        return False
-    return not any(token.i > word.i and token.head.i in {c.i for c in word.conjuncts} for word in matched)
+    the phrase's shares it ("called and spoken with")."""
+    owners = {t.i for word in matched for t in (word, *word.conjuncts)}
+    return token.pos_ in FUNCTION_POS and token.head.i not in owners
 
 
 def _has_passive_auxiliary(verb: Token) -> bool:
