@@ -51,6 +51,8 @@ PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
+PREPOSITION_OBJECT = "pobj"
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -203,8 +205,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 
     A phrase's words lie within a few tokens of its first word, its object or passive
     subject at any distance ("launched more than a dozen ballistic missiles"), its
-    prepositions after its first word ("on Sunday fired" is no "fire on"); a final "to"
-    must be a preposition ("committed to the deal", not "to commit atrocities").
+    prepositions after its first word ("on Sunday fired" is no "fire on") and not before a
+    time ("a press conference on Thursday"); a final "to" must be a preposition
+    ("committed to the deal", not "to commit atrocities").
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
@@ -232,6 +235,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # a phrase's preposition follows its word ("on Sunday fired" is no "fire on")
         if matched[-1].pos_ in FUNCTION_POS and matched[-1].dep_ == INFINITIVE_MARKER:
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
+        if any(o.ent_type_ in TIME_ENTITIES for o in matched[-1].children if o.dep_ == PREPOSITION_OBJECT):
+            return None  # "a press conference on Thursday" is no "conference on" a matter
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
