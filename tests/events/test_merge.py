@@ -69,3 +69,8 @@ def test_merge_keeps_apart_a_trigger_in_a_relative_clause_on_another_noun():
     events = code_events(default_nlp()("The airstrikes ramped up America's involvement in Iraq where ISIS, which "
                                         "calls itself the Islamic State, is seizing control of towns."))
     assert sorted(e.event_text for e in events if e.event == "ASSAULT") == ["airstrikes", "seizing control"]
+
+
+def test_merge_keeps_apart_a_happening_it_is_compared_with():
+    events = code_events(default_nlp()("The bombing in Kabul was deadlier than the 2017 truck bombing in the city."))
+    assert [e.event_text for e in events] == ["bombing", "bombing"]

@@ -27,8 +27,10 @@ from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
 
-# Words that make one trigger the cause or the time of another, never the same happening.
-CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid"})
+# Words that make one trigger the cause, the time or the measure of another, never the same
+# happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
+CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
+                         "like", "than"})
 CLAUSE_MARKER = "mark"
 # A relative clause holding a trigger, on a noun that is not the other trigger, tells another
 # happening ("Iraq, where ISIS is seizing towns").
