@@ -876,6 +876,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Soldiers fired at protesters in Baghdad.", "ASSAULT", 1),
         ("Soldiers fired into the crowd in Basra.", "ASSAULT", 1),  # firing without an object shoots
         ("Trump fired Comey in Washington in May.", "ASSAULT", 0),  # with one it dismisses
+        ("Andrew McCabe was fired in Washington for misleading investigators.", "ASSAULT", 0),  # so in the passive
+        ("Protesters were fired upon by police in Cairo.", "ASSAULT", 1),
         ("Defense Secretary Mark Esper on Sunday fired the Navy's top official in Washington.", "ASSAULT", 0),
         ("Putin said during a televised press conference on Thursday in Moscow that the decision was right.",
          "CONSULT", 0),

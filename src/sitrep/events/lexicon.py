@@ -159,8 +159,9 @@ class TriggerRow:
         operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
-    other_sense_objects: a noun class whose members as the word's object make it another
-        verb ("offered his prayers", "offered testimony" are no offer to cooperate).
+    other_sense_objects: a noun class whose members as the word's object or passive subject
+        make it another verb ("offered his prayers", "offered testimony" are no offer to
+        cooperate; "Hagel was fired" was dismissed).
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row

@@ -52,6 +52,8 @@ MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
 PREPOSITION_OBJECT = "pobj"
+# What a verb acts on: its object, or its subject in the passive ("Hagel was fired").
+ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
@@ -217,7 +219,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     intransitive row's verb only without an object, a transitive row's only with one; a
     passive not before a preposition that makes it another verb ("was met with protests");
     not under a word that makes it no act ("not authorized to discuss"), nor with an object
-    that does ("offered his prayers"); a present participle never as an adjective
+    or passive subject that does ("offered his prayers", "Hagel was fired"); a present participle never as an adjective
     ("visiting Westerners").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
@@ -261,7 +263,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
     if row.other_sense_objects and lexicon is not None and any(
-            child.dep_ == DIRECT_OBJECT and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
+            child.dep_ in ACTED_ON_DEPS and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
             for child in token.children):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
