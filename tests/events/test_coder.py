@@ -869,6 +869,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
+        ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
+        ("Hamas released two of the hostages in Gaza.", "RETREAT", 1),
+        ("The US plans to send a squadron of F-22 stealth fighters to Saudi Arabia.", "MOBILIZE", 1),
         # who is armed or equipped with something carries it; who arms a party aids it
         ("Two gunmen drove to Garland equipped with body armor and assault rifles.", "AID", 0),
         ("The US armed the Syrian rebels in 2013.", "AID", 1),

@@ -25,6 +25,15 @@ MAX_PHRASE_REACH = 5
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTITIVE = "of"
+# Words whose "of" object is what they count: numbers, determiners and pronouns ("many of",
+# "all of them"), nouns of number or portion, and the units people and arms come in ("a
+# squadron of F-22 fighters").
+COUNTING_POS = frozenset({"NUM", "DET", "PRON", "ADJ"})
+PORTION_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten", "member", "rest", "group",
+                           "batch", "handful", "number", "majority", "minority", "half", "contingent", "couple",
+                           "squadron", "battalion", "brigade", "company", "platoon", "regiment", "division",
+                           "fleet", "convoy", "team", "unit", "wave", "flotilla", "detachment", "force", "squad",
+                           "column", "shipment", "consignment", "delegation", "crew", "pair", "set", "series"})
 INFINITIVE_MARKER = "aux"
 PAST_PARTICIPLE = "VBN"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
@@ -142,7 +151,8 @@ def hyphen_group(token: Token) -> list[Token]:
 def core_arguments(token: Token) -> list[Token]:
     """Object, subject, passive agent, possessor and "of"-object of `token`, the subject of the clause an
     infinitive hangs on ("began to take hold"), the noun a relative clause modifies ("the
-    truce, which took hold"), and the members of a partitive ("many of the captives")."""
+    truce, which took hold"), and the members of a partitive ("many of the captives";
+    `counts_members`)."""
     found = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] + partitive_objects(token)
     found += [obj for agent in token.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"]
     climb = token
@@ -152,8 +162,15 @@ def core_arguments(token: Token) -> list[Token]:
             break
         climb = climb.head
         found += [c for c in climb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    found += [obj for arg in found for obj in partitive_objects(arg)]
+    found += [obj for arg in found if counts_members(arg) for obj in partitive_objects(arg)]
     return [t for arg in found for t in (arg, *arg.conjuncts)]
+
+
+def counts_members(token: Token) -> bool:
+    """Whether a noun's "of" object names its members: a number, quantity or portion ("two
+    of the hostages", "hundreds of prisoners", "members of its staff"), not a thing that
+    shows or holds them ("images of two men", "the bodies of soldiers")."""
+    return token.pos_ in COUNTING_POS or token.like_num or token.lemma_.lower() in PORTION_NOUNS
 
 
 def in_noun_class(token: Token, members: frozenset[str]) -> bool:
