@@ -870,6 +870,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
         ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
+        # taking up news or winning a prize is no capture
+        ("Russian state-run news sites also quickly seized on the news in Moscow.", "ASSAULT", 0),
+        ("Terry McAuliffe captured the governorship in Virginia.", "ASSAULT", 0),
+        ("We are wavering in Syria, seized with doubts.", "ASSAULT", 0),
+        ("Rebels seized the town on Monday in Idlib.", "ASSAULT", 1),
         ("Hamas released two of the hostages in Gaza.", "RETREAT", 1),
         ("The US plans to send a squadron of F-22 stealth fighters to Saudi Arabia.", "MOBILIZE", 1),
         # who is armed or equipped with something carries it; who arms a party aids it

@@ -159,6 +159,8 @@ class TriggerRow:
         operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
+    other_sense_preps: prepositions that, right after the verb and with no object, make it
+        another verb ("seized on the news" takes it up, it captures nothing).
     other_sense_objects: a noun class whose members as the word's object or passive subject
         make it another verb ("offered his prayers", "offered testimony" are no offer to
         cooperate; "Hagel was fired" was dismissed).
@@ -183,6 +185,7 @@ class TriggerRow:
     intransitive: bool = False
     transitive: bool = False
     passive_other_sense: frozenset[str] = frozenset()
+    other_sense_preps: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
     other_sense_objects: str | None = None
     particles: frozenset[str] = frozenset()
@@ -441,6 +444,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         intransitive=bool(row.get("intransitive", False)),
         transitive=bool(row.get("transitive", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
+        other_sense_preps=frozenset(word.lower() for word in row.get("other_sense_preps") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
         other_sense_objects=other_sense_objects,
         particles=frozenset(word.lower() for word in row.get("particles") or ()),

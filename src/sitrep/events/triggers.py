@@ -234,7 +234,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
     intransitive row's verb only without an object, a transitive row's only with one; a
-    passive not before a preposition that makes it another verb ("was met with protests");
+    passive not before a preposition that makes it another verb ("was met with protests"),
+    nor a verb right before one ("seized on the news");
     not under a word that makes it no act ("not authorized to discuss"), nor with an object
     or passive subject that does ("offered his prayers", "Hagel was fired"); a present participle never as an adjective
     ("visiting Westerners").
@@ -276,6 +277,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
+        return None
+    if row.other_sense_preps and _phrasal_with(token, row.other_sense_preps):
         return None
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
@@ -320,6 +323,15 @@ def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     the phrase's shares it ("called and spoken with")."""
     owners = {t.i for word in matched for t in (word, *word.conjuncts)}
     return token.pos_ in FUNCTION_POS and token.head.i not in owners
+
+
+def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:
+    """Whether one of `prepositions` follows the verb at once and the verb has no object:
+    a phrasal verb of another sense ("seized on the news", not "seized arms on Monday")."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return after is not None and after.head.i == verb.i and after.lower_ in prepositions \
+        and not any(c.dep_ == DIRECT_OBJECT for c in verb.children)
 
 
 def _has_passive_auxiliary(verb: Token) -> bool:
