@@ -1055,3 +1055,8 @@ def test_coder_whom_cooperation_is_against_is_no_recipient(text):
 def test_coder_a_passive_from_names_a_source_not_the_doer():
     event = only(code_events(default_nlp()("Heavy weapons were seized from the Iraqi army in Mosul.")), "ASSAULT")
     assert "IRQ" not in [a.code for a in event.actor]
+
+
+def test_coder_who_is_ready_or_willing_to_act_is_its_actor():
+    event = only(code_events(default_nlp()("Turkey is determined to fight the Kurdish militia in Syria.")), "ASSAULT")
+    assert [a.code for a in event.actor] == ["TUR"]

@@ -412,6 +412,8 @@ def test_actors_it_is_the_organisation_that_says_it(resolve):
     assert found["it"] == ("IMG_ISIS", "anaphor")
     found, _ = resolve("The Pentagon was quiet. It rained in Kabul.")
     assert "It" not in found  # not the subject of what the Pentagon said
+    found, _ = resolve("The Pentagon said it was not clear who carried out the strikes.")
+    assert "it" not in found  # it stands for the clause
 
 
 def test_actors_his_is_the_person_named_before(resolve):

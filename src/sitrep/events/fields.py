@@ -69,7 +69,7 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd", "acomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
@@ -266,8 +266,9 @@ def is_infinitive_clause(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
-    (through a gerund's preposition: "after signing"), or the object that controls an
-    infinitive ("urged Hezbollah to attack", "Hezbollah was ordered to attack")."""
+    (through a gerund's preposition: "after signing"; through an adjective: "Iran is ready
+    to attack"), or the object that controls an infinitive ("urged Hezbollah to attack",
+    "Hezbollah was ordered to attack")."""
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]

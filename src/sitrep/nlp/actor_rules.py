@@ -49,6 +49,13 @@ SKELETON_MIN_RATIO = 70.0
 WORD_MIN_RATIO = 70.0
 SINGLE_WORD_MIN_RATIO = 95.0
 FUZZY_CANDIDATES = 5
+# "it" before a copula and one of these adjectives stands for a clause, not a party ("it was
+# not clear who carried out the strikes", "it is too late for an inspection").
+COPULA, ADJECTIVE_COMPLEMENT = "be", "acomp"
+JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possible", "impossible", "late", "early",
+                                "important", "necessary", "essential", "true", "evident", "obvious", "difficult",
+                                "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
+                                "premature", "worth", "known", "unknown"})
 # How a mention that names a person named earlier is resolved ("Soleimani" after "Qasem
 # Soleimani"), known to the KB or not.
 COREF_VIA = "coref"
@@ -125,7 +132,11 @@ def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None
     """The subject of the speech or decision verb whose reported clause holds `pronoun` as
     its subject ("the task force said it had staged 24 airstrikes") or anywhere as a
     possessor ("Israel said one of its soldiers may have been captured"): that sayer.
-    "the group issued a statement saying it was responsible": the group. None elsewhere."""
+    "the group issued a statement saying it was responsible": the group. None elsewhere, and
+    for an "it" that stands for a clause ("said it was not clear who carried out the
+    strikes", "said it may be too late"; `is_expletive`)."""
+    if is_expletive(pronoun):
+        return None
     if pronoun.dep_ in SUBJECT_DEPS:
         clause = pronoun.head
     elif pronoun.dep_ == POSSESSOR:
@@ -149,6 +160,14 @@ def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None
             return None
         verb = verb.head
     return None
+
+
+def is_expletive(pronoun: Token) -> bool:
+    """Whether "it" is the subject of a copula whose adjective judges a clause ("it was not
+    clear who ...", "it may be too late to ..."), standing for no one."""
+    verb = pronoun.head
+    return pronoun.lower_ == "it" and pronoun.dep_ in SUBJECT_DEPS and verb.lemma_.lower() == COPULA \
+        and any(c.dep_ == ADJECTIVE_COMPLEMENT and c.lemma_.lower() in JUDGING_ADJECTIVES for c in verb.children)
 
 
 def is_side_of_relation(token: Token) -> bool:
