@@ -1060,3 +1060,12 @@ def test_coder_a_passive_from_names_a_source_not_the_doer():
 def test_coder_who_is_ready_or_willing_to_act_is_its_actor():
     event = only(code_events(default_nlp()("Turkey is determined to fight the Kurdish militia in Syria.")), "ASSAULT")
     assert [a.code for a in event.actor] == ["TUR"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Yemen is home to an al Qaeda branch that has attempted several attacks against the United States.", "IMG"),
+    ("Obama authorized airstrikes against ISIS in Iraq.", "USA"),
+])
+def test_coder_who_attempts_or_authorizes_an_act_is_its_actor(text, code):
+    event = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert code in [a.code for a in event.actor]
