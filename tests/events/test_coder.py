@@ -1064,8 +1064,8 @@ def test_coder_who_is_ready_or_willing_to_act_is_its_actor():
 
 @pytest.mark.parametrize("text, code", [
     ("Yemen is home to an al Qaeda branch that has attempted several attacks against the United States.", "IMG"),
-    ("Obama authorized airstrikes against ISIS in Iraq.", "USA"),
+    ("ISIS committed the attacks in Paris.", "IMG"),
 ])
-def test_coder_who_attempts_or_authorizes_an_act_is_its_actor(text, code):
+def test_coder_who_attempts_or_commits_an_act_is_its_actor(text, code):
     event = only(code_events(default_nlp()(text)), "ASSAULT")
     assert code in [a.code for a in event.actor]
