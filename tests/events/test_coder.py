@@ -1069,3 +1069,8 @@ def test_coder_who_is_ready_or_willing_to_act_is_its_actor():
 def test_coder_who_attempts_or_commits_an_act_is_its_actor(text, code):
     event = only(code_events(default_nlp()(text)), "ASSAULT")
     assert code in [a.code for a in event.actor]
+
+
+def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():
+    event = only(code_events(default_nlp()("The talks in Geneva were held behind closed doors.")), "CONSULT")
+    assert event.event_loc.extracted_place == "Geneva"

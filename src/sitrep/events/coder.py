@@ -283,7 +283,7 @@ class RuleCoder:
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
         quotes = doc_mentions(doc, "quotes")
-        place = find_location(hit.anchors, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
+        place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
                               parties, event_type)
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)

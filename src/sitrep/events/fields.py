@@ -570,18 +570,21 @@ def _distinct(actors: Sequence[ActorMention]) -> list[ActorMention]:
 
 def find_location(
     anchors: Sequence[Token],
+    tokens: Sequence[Token],
     mentions: SentenceMentions,
     lexicon: TriggerLexicon,
     taken: Sequence[ActorMention],
     event_type: EventType,
 ) -> PlaceChoice | None:
-    """The place of the event, preferring one attached to the trigger ("into Idlib").
+    """The place of the event, preferring one attached to the trigger or a noun of its
+    phrase ("into Idlib", "the talks in Geneva were held").
 
     A verbal event (a denial, an accusation) happens where it is said, which the sentence
     rarely names, so it takes no place that is not attached to its trigger; a meeting
     (`met_in_place`) is held where its sentence says.
     """
     heads = argument_heads(anchors, lexicon)
+    heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
 
     def free(place: PlaceMention) -> bool:
