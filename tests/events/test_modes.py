@@ -231,3 +231,11 @@ def test_modes_participle_beside_a_demand_is_no_demand(annotate):
 def test_modes_a_command_is_a_demand(annotate, text, anchor, commanded):
     event = "RETREAT" if anchor == "Withdraw" else "ASSAULT"
     assert ("demand" in modes_of(annotate(text), event, anchor)) == commanded
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("Over 50 protesters in Gaza are now reported dead.", "dead"),
+    ("Numbers from the Palestinian Ministry of Health show 52 people have been killed today in Gaza.", "killed"),
+])
+def test_modes_reported_dead_or_shown_by_figures_is_reported(annotate, text, anchor):
+    assert "reported" in modes_of(annotate(text), "ASSAULT", anchor)
