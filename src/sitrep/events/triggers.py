@@ -51,7 +51,7 @@ HEADLINE_SHARE = 0.6
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
 # A present participle before a noun describes it ("visiting Westerners", "the attacking
 # forces"): no act is asserted.
-PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
+PRESENT_PARTICIPLE, PAST_PARTICIPLE, ADJECTIVAL = "VBG", "VBN", "amod"
 # A noun or adjective hung before another noun names a kind of it ("attack helicopters").
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -237,8 +237,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     passive not before a preposition that makes it another verb ("was met with protests"),
     nor a verb right before one ("seized on the news");
     not under a word that makes it no act ("not authorized to discuss"), nor with an object
-    or passive subject that does ("offered his prayers", "Hagel was fired"); a present participle never as an adjective
-    ("visiting Westerners").
+    or passive subject that does ("offered his prayers", "Hagel was fired"); a present
+    participle never as an adjective ("visiting Westerners"), a past participle not as one
+    on another act's word ("coordinated car bombings").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -288,6 +289,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
+    if token.tag_ == PAST_PARTICIPLE and token.dep_ == ADJECTIVAL and lexicon is not None \
+            and not token_forms(token.head).isdisjoint(lexicon.first_words):
+        return None  # "coordinated car bombings", "an armed attack": the manner of another act
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
