@@ -1077,3 +1077,14 @@ def test_coder_who_attempts_or_commits_an_act_is_its_actor(text, code):
 def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():
     event = only(code_events(default_nlp()("The talks in Geneva were held behind closed doors.")), "CONSULT")
     assert event.event_loc.extracted_place == "Geneva"
+
+
+@pytest.mark.parametrize("text, requests", [
+    ("Iraq asked Turkey to withdraw its troops from Bashiqa.", 1),
+    ("Trump told Erdogan to stop the offensive in Syria.", 1),
+    ("Asked about the attack in Kabul, the minister said nothing.", 0),  # a question
+    ("Trump told reporters in Washington that Iran attacked the tanker.", 0),  # a report
+])
+def test_coder_bidding_someone_do_something_is_a_request(text, requests):
+    events = code_events(default_nlp()(text))
+    assert len([e for e in events if e.event == "REQUEST"]) == requests

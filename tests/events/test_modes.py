@@ -239,3 +239,7 @@ def test_modes_a_command_is_a_demand(annotate, text, anchor, commanded):
 ])
 def test_modes_reported_dead_or_shown_by_figures_is_reported(annotate, text, anchor):
     assert "reported" in modes_of(annotate(text), "ASSAULT", anchor)
+
+
+def test_modes_what_someone_is_told_to_do_is_demanded_not_reported(annotate):
+    assert modes_of(annotate("Trump told Erdogan to stop the offensive in Syria."), "RETREAT", "stop") == ("demand",)

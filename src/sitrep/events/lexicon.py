@@ -155,6 +155,9 @@ class TriggerRow:
         rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
     transitive: as a verb the word codes only with an object, active or passive ("sought an
         investigation", "help was sought"; "sought to expose strains" is an attempt).
+    asks_to: as a verb the word codes only when it bids someone do something: an object (or
+        passive subject) and an infinitive ("asked Turkey to withdraw", "told Erdogan to stop";
+        not "asked about the attack", "told reporters").
     not_under: words above the word that make it no act ("were not authorized to discuss the
         operation": a reporter's sourcing formula, no talks).
     passive_other_sense: prepositions after which the word in the passive is another verb
@@ -184,6 +187,7 @@ class TriggerRow:
     predicate_only: bool = False
     intransitive: bool = False
     transitive: bool = False
+    asks_to: bool = False
     passive_other_sense: frozenset[str] = frozenset()
     other_sense_preps: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
@@ -443,6 +447,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         predicate_only=bool(row.get("predicate_only", False)),
         intransitive=bool(row.get("intransitive", False)),
         transitive=bool(row.get("transitive", False)),
+        asks_to=bool(row.get("asks_to", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         other_sense_preps=frozenset(word.lower() for word in row.get("other_sense_preps") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),

@@ -61,6 +61,7 @@ MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
 PREPOSITION_OBJECT = "pobj"
+INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What a verb acts on: its object, or its subject in the passive ("Hagel was fired").
 ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -233,7 +234,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
-    intransitive row's verb only without an object, a transitive row's only with one; a
+    intransitive row's verb only without an object, a transitive row's only with one, an
+    asks_to row's only bidding someone do something ("asked Turkey to withdraw"); a
     passive not before a preposition that makes it another verb ("was met with protests"),
     nor a verb right before one ("seized on the news");
     not under a word that makes it no act ("not authorized to discuss"), nor with an object
@@ -276,6 +278,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
         return None
     if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
+        return None
+    if row.asks_to and not _bids_someone(token):
         return None
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
@@ -327,6 +331,14 @@ def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     the phrase's shares it ("called and spoken with")."""
     owners = {t.i for word in matched for t in (word, *word.conjuncts)}
     return token.pos_ in FUNCTION_POS and token.head.i not in owners
+
+
+def _bids_someone(verb: Token) -> bool:
+    """Whether a verb has someone do something: an object or passive subject and an
+    infinitive ("asked Turkey to withdraw", "Turkey was told to withdraw")."""
+    infinitive = any(c.dep_ == INFINITIVE_CLAUSE and any(a.dep_ == INFINITIVE_MARKER and a.lower_ == TO for a in c.children)
+                     for c in verb.children)
+    return infinitive and any(c.dep_ in ACTED_ON_DEPS for c in verb.children)
 
 
 def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:
