@@ -870,6 +870,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
         ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
+        ("250 combat-ready Marines had moved from their base in Spain to Sigonella, Italy.", "MOBILIZE", 1),
+        ("The decision moved oil markets in London.", "MOBILIZE", 0),
         # a participle describing another act names its manner
         ("The group has hit Baghdad with waves of coordinated car bombings.", "COOPERATE", 0),
         ("Iraq and Iran coordinated their strikes on Mosul.", "COOPERATE", 1),
