@@ -1076,6 +1076,15 @@ def test_coder_who_attempts_or_commits_an_act_is_its_actor(text, code):
     assert code in [a.code for a in event.actor]
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Washington is reimposing sanctions on Iran.", "USA"),
+    ("The EU slapped sanctions on Russia over Crimea.", "IGO"),
+])
+def test_coder_who_reimposes_or_slaps_sanctions_is_their_actor(text, code):
+    event = only(code_events(default_nlp()(text)), "SANCTION")
+    assert code in [a.code for a in event.actor]
+
+
 def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():
     event = only(code_events(default_nlp()("The talks in Geneva were held behind closed doors.")), "CONSULT")
     assert event.event_loc.extracted_place == "Geneva"
