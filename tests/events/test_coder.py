@@ -872,6 +872,13 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
         ("250 combat-ready Marines had moved from their base in Spain to Sigonella, Italy.", "MOBILIZE", 1),
         ("The decision moved oil markets in London.", "MOBILIZE", 0),
+        # a person blasted is criticised; a verb delivering another act is that act
+        ("Trump blasted John Bolton in Washington.", "ASSAULT", 0),
+        ("Trump blasted John Bolton in Washington.", "ACCUSE", 1),
+        ("North Korea blasted the Japanese prime minister as an idiot in Pyongyang.", "ASSAULT", 0),
+        ("Militants blasted the convoy near Kabul.", "ASSAULT", 1),
+        ("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in November.", "ASSAULT", 0),
+        ("Airstrikes hit Idlib on Monday.", "ASSAULT", 1),
         # a participle describing another act names its manner
         ("The group has hit Baghdad with waves of coordinated car bombings.", "COOPERATE", 0),
         ("Iraq and Iran coordinated their strikes on Mosul.", "COOPERATE", 1),

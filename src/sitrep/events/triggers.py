@@ -61,6 +61,7 @@ MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
 PREPOSITION_OBJECT = "pobj"
+SUBJECT = "nsubj"
 INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What a verb acts on: its object, or its subject in the passive ("Hagel was fired").
 ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass"})
@@ -446,14 +447,17 @@ def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
 
 
 def _drop_delivering_verbs(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Drop a passive verb hit whose "with" object is an act of another category: "Russia was
-    hit with new sanctions" is a sanction, not an assault ("hit with rockets" stays one)."""
+    """Drop a verb hit that delivers an act of another category, named as a passive's "with"
+    object or as the active subject: "Russia was hit with new sanctions", "the sanctions
+    will hit Iran" are sanctions, not assaults ("hit with rockets", "airstrikes hit Idlib"
+    stay ones)."""
     anchors = {anchor.i: hit.row.event for hit in hits for anchor in hit.anchors}
 
     def delivers_another_act(hit: TriggerHit) -> bool:
         verb = hit.anchors[0]
+        subjects = [] if _has_passive_auxiliary(verb) else [c for c in verb.children if c.dep_ == SUBJECT]
         return verb.pos_ == VERB and any(anchors.get(o.i, hit.row.event) != hit.row.event
-                                         for o in passive_means(verb))
+                                         for o in passive_means(verb) + subjects)
 
     return [hit for hit in hits if not delivers_another_act(hit)]
 
