@@ -476,3 +476,10 @@ def test_actors_a_generic_office_names_no_one_country(resolve):
     assert not any(actor_id == "ISR_GOV" for actor_id, _ in found.values()), found
     found, _ = resolve("Israel's security cabinet approved the plan on Sunday.")
     assert found["Israel's security cabinet"][0] == "ISR_GOV"
+
+
+def test_actors_a_description_whose_of_names_its_owner_is_the_owners(resolve):
+    found, _ = resolve("The US launched strikes against the regime of President Bashar al-Assad. "
+                       "The government of Yemen protested.")
+    assert found["the regime"] == ("SYR_GOV", "anaphor:owner")
+    assert found["The government"][0] == "YEM_GOV"

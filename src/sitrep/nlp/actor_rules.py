@@ -56,6 +56,7 @@ JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possi
                                 "important", "necessary", "essential", "true", "evident", "obvious", "difficult",
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
                                 "premature", "worth", "known", "unknown"})
+OWNER_PREPOSITION = "of"
 # How a mention that names a person named earlier is resolved ("Soleimani" after "Qasem
 # Soleimani"), known to the KB or not.
 COREF_VIA = "coref"
@@ -159,6 +160,17 @@ def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None
         if verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | None:
+    """The actor a description's "of" names ("the regime of President Bashar al-Assad":
+    Assad), from the mentions resolved by name (`token_actor`: token index -> actor), or None."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == OWNER_PREPOSITION:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in token_actor:
+                    return token_actor[obj.i]
     return None
 
 

@@ -86,7 +86,8 @@ PERSON = "person"
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT_FORMS = frozenset({"it", "its"})
-SETTING_VIA = "anaphor:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
+SETTING_VIA = "anaphor:setting"
+OWNER_VIA = "anaphor:owner"  # a description whose "of" names whose it is ("the regime of Assad")  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
 ROLE_VIA = "role:"  # how a mention resolved through a title records it ("role:president")
 PLURAL_SUFFIX = "s"
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
@@ -472,6 +473,10 @@ class ActorResolver:
             via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
             return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
         if cand.kind == "anaphor":
+            owner = rules.owner_named_after(doc[cand.end - 1], token_actor)
+            if owner is not None and owner.country and cand.country is None:
+                actor = self.kb.sector_actor(owner.country, cand.anaphor.sector) or self.kb.get(owner.country)
+                return actor, OWNER_VIA, False  # "the regime of President Bashar al-Assad": Syria's
             return self.anaphor_actor(cand.anaphor, history, cand.country, setting)
         if cand.kind == "office":
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
