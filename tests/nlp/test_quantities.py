@@ -78,6 +78,7 @@ def test_quantity_finder_markers_in_context(nlp):
     "A 19-year-old student, aged 19, was detained.",
     "Call the hotline on +44 20 7946 0958 for help.",
     "The shelling hit a village eight km from the front.",
+    "Soleimani fought in Operation Dawn 8 in the war with Iraq, he said.",  # a number ending a name
 ])
 def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, text):
     assert parse(nlp, text)._.quantities == []

@@ -40,6 +40,7 @@ YEAR_RANGE = (1800, 2100)
 # Digit groups joined by dashes, dots, spaces or brackets: telephone numbers, not counts.
 PHONE_NUMBER = re.compile(r"^\+?\(?\d{1,4}\)?(?:\s?[\s.\-]\s?\(?\d{2,4}\)?){2,}$")
 HYPHENS = frozenset("-‐‑")
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
 JOINING_WORDS = frozenset({"and", "of"})
@@ -306,6 +307,9 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "year"
     if text.lower() == "one" and span.root.dep_ != "nummod":
         return "pronoun"
+    if span.start > 0 and doc[span.start - 1].tag_ in PROPER_NOUN_TAGS and text[:1].isdigit() \
+            and unit is not None and unit.i < span.start:
+        return "name"  # "Operation Dawn 8", "Resolution 2254": the number ends the name it follows
     return None
 
 
