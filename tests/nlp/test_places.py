@@ -109,6 +109,13 @@ def test_places_a_month_is_no_town(place_nlp):
     assert "August" not in found and found["Syria"].place_id == "country:SY" and "Ohio" in found
 
 
+def test_places_demonym_on_a_town_or_the_capital_places_there(place_nlp):
+    found = mentions(place_nlp, "Troops retook northeastern Nigerian towns, and rebels seized the Yemeni capital.")
+    assert {surface: (m.place_id, m.method) for surface, m in found.items()} == {
+        "Nigerian towns": ("country:NG", "demonym territory"),
+        "Yemeni capital": ("geonames:71137", "demonym capital")}
+
+
 def test_places_demonym_on_a_territory_noun_places_in_the_country(place_nlp):
     found = mentions(place_nlp, "Russian aircraft entered Ukrainian airspace while Turkish border guards watched.")
     assert {surface: (m.place_id, m.method) for surface, m in found.items()} == {

