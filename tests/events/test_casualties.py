@@ -37,3 +37,9 @@ def test_casualties_a_count_under_another_verb_is_no_casualty():
     """"planted two bombs" under "was captured" counts bombs, not people arrested."""
     found = sizes("Tsarnaev was captured in Boston, days after he planted two bombs near the finish line.")
     assert all("arrested" not in size for size, _ in found)
+
+
+def test_casualties_places_taken_are_no_captives():
+    nlp = default_nlp()
+    assert [e.size for e in code_events(nlp("ISIS captured 16 villages in northern Syria."))] == [{}]
+    assert [e.size for e in code_events(nlp("Hamas captured two Israeli soldiers in Gaza."))] == [{"arrested": 2.0}]

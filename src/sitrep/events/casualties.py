@@ -29,19 +29,23 @@ SINGULAR_CONFIDENCE = 0.6
 # The noun class of people (kb/event_triggers.jsonl): only a person counts as one victim
 # ("a guard was killed"; "executed a mission", "captured a town" count nobody).
 PEOPLE_CLASS = "captives"
+# Size fields that count only people: "captured 16 villages" arrested nobody.
+CAPTIVE_FIELDS = frozenset({"arrested"})
 
 
 def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology, lexicon: TriggerLexicon) -> dict[str, Quantity]:
     """Casualty counts of the sentence by size field ("dead", "injured", "arrested")."""
     size: dict[str, Quantity] = {}
+    people = lexicon.noun_classes.get(PEOPLE_CLASS, frozenset())
     for quantity in mentions.quantities:
         counted = counted_token(sent, quantity)
         if counted is None or quantity.value is None:
             continue
-        field = next((f for f in _casualty_fields(_through_partitive(counted), ontology) if f not in size), None)
-        if field:
-            size[field] = quantity
-    for field, quantity in _singular_victims(sent, ontology, lexicon.noun_classes.get(PEOPLE_CLASS, frozenset())).items():
+        fields = [f for f in _casualty_fields(_through_partitive(counted), ontology)
+                  if f not in size and (f not in CAPTIVE_FIELDS or counted.like_num or in_noun_class(counted, people))]
+        if fields:
+            size[fields[0]] = quantity
+    for field, quantity in _singular_victims(sent, ontology, people).items():
         size.setdefault(field, quantity)
     return size
 
