@@ -1106,3 +1106,10 @@ def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():
 def test_coder_bidding_someone_do_something_is_a_request(text, requests):
     events = code_events(default_nlp()(text))
     assert len([e for e in events if e.event == "REQUEST"]) == requests
+
+
+def test_coder_a_named_owner_of_an_act_is_its_actor_not_the_light_verbs_subject():
+    request = only(code_events(default_nlp()("The House approved Obama's request on Wednesday.")), "REQUEST")
+    assert [a.identifier for a in request.actor] == ["USA_OBAMA"]
+    offensive = only(code_events(default_nlp()("Turkey launched its offensive in Syria.")), "ASSAULT")
+    assert [a.code for a in offensive.actor] == ["TUR"]

@@ -87,7 +87,8 @@ MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative cl
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
 COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
-PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, "poss"})
+POSSESSOR = "poss"
+PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
@@ -430,6 +431,9 @@ def find_actors(
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type)
+    if _owned(anchors, mentions):  # "the House approved Obama's request": Obama's, not the House's
+        light_verbs = {h.i for h in heads if h not in anchors}
+        phrases = [p for p in phrases if p.head.i not in light_verbs]
     found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
     if not found:
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
@@ -444,6 +448,13 @@ def find_actors(
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _owned(anchors: Sequence[Token], mentions: SentenceMentions) -> bool:
+    """Whether a nominal trigger's possessor is a named actor ("Obama's request"): the act is
+    its owner's, whoever the light verb's subject is."""
+    return any(c.dep_ == POSSESSOR and mentions_in(mentions.actors, *_span_of(c))
+               for a in anchors if a.pos_ in NOMINAL_POS for c in a.children)
 
 
 def _with_patient(anchors: Sequence[Token]) -> list[Token]:
