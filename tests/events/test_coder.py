@@ -1108,3 +1108,12 @@ def test_coder_a_named_owner_of_an_act_is_its_actor_not_the_light_verbs_subject(
     assert [a.identifier for a in request.actor] == ["USA_OBAMA"]
     offensive = only(code_events(default_nlp()("Turkey launched its offensive in Syria.")), "ASSAULT")
     assert [a.code for a in offensive.actor] == ["TUR"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iran sent 2,000 troops from Tehran to Aleppo.", "Aleppo"),  # where a deployment goes
+    ("Russia withdrew its forces from Kherson to Crimea.", "Kherson"),  # where a withdrawal leaves
+])
+def test_coder_a_movement_is_placed_where_it_goes_a_withdrawal_where_it_leaves(text, place):
+    event = code_events(default_nlp()(text))[0]
+    assert event.event_loc.extracted_place == place

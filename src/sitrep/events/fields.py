@@ -592,7 +592,9 @@ def find_location(
 
     A verbal event (a denial, an accusation) happens where it is said, which the sentence
     rarely names, so it takes no place that is not attached to its trigger; a meeting
-    (`met_in_place`) is held where its sentence says.
+    (`met_in_place`) is held where its sentence says. A movement is placed where it goes
+    ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where
+    it leaves ("withdrew from Kherson to Crimea": Kherson).
     """
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
@@ -602,8 +604,15 @@ def find_location(
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, anchors[0].doc) and not _before_a_participle(place, anchors[0].doc, lexicon)
 
+    attached = prep_objects(heads, lexicon.location_preps)
+    if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
+        leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
+        going = [o for o in attached if o not in leaving]
+        preferred, other = (leaving, going) if event_type.placed_at_origin else (going, leaving)
+        chosen = [p for phrase in preferred for p in mentions_in(mentions.places, *_span_of(phrase))]
+        attached = preferred if chosen else other
     for how, phrases in (
-        (ATTACHED, prep_objects(heads, lexicon.location_preps)),
+        (ATTACHED, attached),
         (OBJECT, children_on(heads, OBJECT_DEPS)),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))]

@@ -104,6 +104,7 @@ class EventType:
     mutual: bool = False
     counts_subject: bool = False  # "10 gunmen stormed": the subject's number is the magnitude
     met_in_place: bool = False  # a meeting: held where its sentence says, though verbal
+    placed_at_origin: bool = False  # a withdrawal: placed where it leaves, not where it goes
     asks_clause_subject: bool = False  # "requested that India restrain": India is addressed
 
 
@@ -368,6 +369,7 @@ def load_ontology() -> Ontology:
             movement=bool(spec.get("movement")),
             counts_subject=bool(spec.get("movement") or spec.get("counts_subject")),
             met_in_place=bool(spec.get("met_in_place")),
+            placed_at_origin=bool(spec.get("placed_at_origin")),
             asks_clause_subject=bool(spec.get("asks_clause_subject")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
