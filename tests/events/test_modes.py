@@ -243,3 +243,8 @@ def test_modes_reported_dead_or_shown_by_figures_is_reported(annotate, text, anc
 
 def test_modes_what_someone_is_told_to_do_is_demanded_not_reported(annotate):
     assert modes_of(annotate("Trump told Erdogan to stop the offensive in Syria."), "RETREAT", "stop") == ("demand",)
+
+
+def test_modes_an_act_asked_about_is_no_demand(annotate):
+    assert "demand" not in modes_of(annotate("Asked about the attack in Kabul, the minister said nothing."), "ASSAULT")
+    assert "demand" in modes_of(annotate("Iran asked for the release of the prisoners in Gaza."), "RETREAT")

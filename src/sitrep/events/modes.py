@@ -58,6 +58,7 @@ ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
 # A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
+TOPIC_PREPOSITIONS = frozenset({"about"})
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
 
@@ -155,12 +156,14 @@ def _focuses(negation: Token) -> bool:
 def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit]:
     """Governor cues of one word above the event, reached from its child `below`; none
     through a participle clause beside it, which tells what its subject does alongside
-    ("ordered a withdrawal, saying they had defeated IS": the defeat is no order)."""
+    ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
+    demand through a topic ("asked about the attack": a question, the attack happened)."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
     hits = [
         _hit(cue.mode, token)
         for cue in cues.cues("governor", token.lemma_.lower())
         if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
+        and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
     ]
     if token.lemma_.lower() == COPULA:
         for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
