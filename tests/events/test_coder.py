@@ -1117,3 +1117,9 @@ def test_coder_a_named_owner_of_an_act_is_its_actor_not_the_light_verbs_subject(
 def test_coder_a_movement_is_placed_where_it_goes_a_withdrawal_where_it_leaves(text, place):
     event = code_events(default_nlp()(text))[0]
     assert event.event_loc.extracted_place == place
+
+
+def test_coder_an_act_a_striking_verb_delivers_befalls_its_object():
+    event = only(code_events(default_nlp()("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in "
+                                           "November.")), "SANCTION")
+    assert [r.code for r in event.recipient] == ["IRN"]

@@ -365,7 +365,7 @@ def recipient_phrases(
         phrases += [t for t in children_on(heads, OBJECT_DEPS) if t.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
-    phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun)]
+    phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
@@ -374,9 +374,13 @@ def recipient_phrases(
     return phrases + [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
 
 
-def _receiver_of_means(noun: Token) -> list[Token]:
-    """Who a noun's act befalls when it is the means of a passive ("Russia was hit with new
-    sanctions", "the plan was met with protests"): the passive's subject."""
+def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
+    """Who a noun's act befalls when a verb of striking delivers it: the passive's subject
+    when the noun is its means ("Russia was hit with new sanctions", "the plan was met with
+    protests"), the object when the noun is the subject of such a verb ("the sanctions will
+    hit Iran")."""
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in lexicon.first_words:
+        return [c for c in noun.head.children if c.dep_ in DIRECT_OBJECT_DEPS]
     verb = noun.head.head
     if noun not in passive_means(verb):
         return []
@@ -512,7 +516,7 @@ def find_recipients(
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
-        found = _target_states(children_on(argument_heads(anchors, lexicon), DIRECT_OBJECT_DEPS), mentions, actor_kb)
+        found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS], mentions, actor_kb)
     return _distinct(found)
 
 
