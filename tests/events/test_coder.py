@@ -879,6 +879,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Militants blasted the convoy near Kabul.", "ASSAULT", 1),
         ("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in November.", "ASSAULT", 0),
         ("Airstrikes hit Idlib on Monday.", "ASSAULT", 1),
+        # declining to comment rejects nothing; compromising files concedes nothing
+        ("Officials from the House Armed Services committee declined to comment on the report in Washington.",
+         "REJECT", 0),
+        ("Turkey refused to help the Kurdish forces in Kobani.", "REJECT", 1),
+        ("A breach compromised the files of 25,000 DHS workers in Washington.", "CONCEDE", 0),
         # a participle describing another act names its manner
         ("The group has hit Baghdad with waves of coordinated car bombings.", "COOPERATE", 0),
         ("Iraq and Iran coordinated their strikes on Mosul.", "COOPERATE", 1),

@@ -63,8 +63,9 @@ FUNCTION_POS = frozenset({"ADP", "PART"})
 PREPOSITION_OBJECT = "pobj"
 SUBJECT = "nsubj"
 INFINITIVE_CLAUSE, TO = "xcomp", "to"
-# What a verb acts on: its object, or its subject in the passive ("Hagel was fired").
-ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass"})
+# What tells a word's other sense: its object, its subject in the passive ("Hagel was fired"),
+# or the verb it goes on to ("declined to comment").
+OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp"}
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
@@ -240,7 +241,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     passive not before a preposition that makes it another verb ("was met with protests"),
     nor a verb right before one ("seized on the news");
     not under a word that makes it no act ("not authorized to discuss"), nor with an object
-    or passive subject that does ("offered his prayers", "Hagel was fired"); a present
+    or passive subject or the verb it goes on to that does ("offered his prayers", "Hagel was
+    fired", "declined to comment"); a present
     participle never as an adjective ("visiting Westerners"), a past participle not as one
     on another act's word ("coordinated car bombings").
     """
@@ -289,7 +291,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
     if row.other_sense_objects and lexicon is not None and any(
-            child.dep_ in ACTED_ON_DEPS and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
+            child.dep_ in OTHER_SENSE_DEPS and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
             for child in token.children):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
@@ -339,7 +341,7 @@ def _bids_someone(verb: Token) -> bool:
     infinitive ("asked Turkey to withdraw", "Turkey was told to withdraw")."""
     infinitive = any(c.dep_ == INFINITIVE_CLAUSE and any(a.dep_ == INFINITIVE_MARKER and a.lower_ == TO for a in c.children)
                      for c in verb.children)
-    return infinitive and any(c.dep_ in ACTED_ON_DEPS for c in verb.children)
+    return infinitive and any(c.dep_ in CORE_ARGUMENT_DEPS for c in verb.children)
 
 
 def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:
