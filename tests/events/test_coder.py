@@ -880,7 +880,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in November.", "ASSAULT", 0),
         ("Airstrikes hit Idlib on Monday.", "ASSAULT", 1),
         # evidence supporting a conclusion supports no party
-        ("That supports the conclusion that bin Laden's relations with Iran were convoluted.", "SUPPORT", 0),
+        ('"That supports the conclusion that bin Laden\'s relations with Iran\'s dictatorship were convoluted," '
+         'James Phillips, a Heritage Foundation expert, said.', "SUPPORT", 0),
         ("Russia supported Assad in Syria.", "SUPPORT", 1),
         # declining to comment rejects nothing; compromising files concedes nothing
         ("Officials from the House Armed Services committee declined to comment on the report in Washington.",
