@@ -1117,6 +1117,9 @@ def test_coder_a_named_owner_of_an_act_is_its_actor_not_the_light_verbs_subject(
     assert [a.identifier for a in request.actor] == ["USA_OBAMA"]
     offensive = only(code_events(default_nlp()("Turkey launched its offensive in Syria.")), "ASSAULT")
     assert [a.code for a in offensive.actor] == ["TUR"]
+    # a person owning an act done to them is its target, and the light verb's subject its doer
+    killing = only(code_events(default_nlp()("The US carried out Qassem Soleimani's killing in Baghdad.")), "ASSAULT")
+    assert [a.code for a in killing.actor] == ["USA"] and [r.entity_text for r in killing.recipient] == ["Qassem Soleimani"]
 
 
 @pytest.mark.parametrize("text, place", [

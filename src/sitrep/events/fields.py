@@ -435,7 +435,8 @@ def find_actors(
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type)
-    if _owned(anchors, mentions):  # "the House approved Obama's request": Obama's, not the House's
+    targets = person_targets(anchors, mentions, lexicon)
+    if _owned(anchors, mentions, targets):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
         phrases = [p for p in phrases if p.head.i not in light_verbs]
     found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
@@ -446,7 +447,6 @@ def find_actors(
         phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
         found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
-    targets = person_targets(anchors, mentions, lexicon)
     found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
@@ -454,10 +454,11 @@ def find_actors(
     return _distinct(found)
 
 
-def _owned(anchors: Sequence[Token], mentions: SentenceMentions) -> bool:
+def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention]) -> bool:
     """Whether a nominal trigger's possessor is a named actor ("Obama's request"): the act is
-    its owner's, whoever the light verb's subject is."""
-    return any(c.dep_ == POSSESSOR and mentions_in(mentions.actors, *_span_of(c))
+    its owner's, whoever the light verb's subject is; not one it befalls (`targets`: "the US
+    carried out Qassem Soleimani's killing" is the US's)."""
+    return any(c.dep_ == POSSESSOR and any(m not in targets for m in mentions_in(mentions.actors, *_span_of(c)))
                for a in anchors if a.pos_ in NOMINAL_POS for c in a.children)
 
 
