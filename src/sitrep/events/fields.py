@@ -46,7 +46,7 @@ from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.actor_rules import COREF_VIA
-from sitrep.nlp.arbiter import mention_of_place, place_actor
+from sitrep.nlp.arbiter import SOURCE_PREPOSITIONS, mention_of_place, place_actor
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,6 @@ CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
 OPPONENT_PREPOSITIONS = frozenset({"with", "by"})
 COUNTRY = "country"
-SOURCE_PREPOSITIONS = frozenset({"from"})
 # PLOVER quads of cooperation (verbal, material): whom an act inside their object opposes
 # ("supported the fight against IS") is no recipient of theirs.
 COOPERATION_QUADS = frozenset({1, 2})

@@ -138,12 +138,12 @@ def _imperative(chain: Sequence[Token]) -> list[AuxModeHit]:
     subject and no auxiliary, on its own or as what someone says ("Strike their police,"
     he said; "Attack the military; attack the president")."""
     verb = chain[-1]
-    clauses = {t.i for c in verb.children if c.dep_ in COMMAND_DEPS for t in c.subtree}
-    first = next(t for t in verb.subtree if not t.is_punct and t.i not in clauses)
-    if verb.tag_ != BARE_VERB or verb.dep_ not in COMMAND_DEPS or first.i != verb.i \
+    if verb.tag_ != BARE_VERB or verb.dep_ not in COMMAND_DEPS \
             or any(c.dep_ in SUBJECT_DEPS | AUX_DEPS for c in verb.children):
         return []
-    return [AuxModeHit(DEMAND, verb.idx, verb.idx + len(verb.text), IMPERATIVE_CUE)]
+    clauses = {t.i for c in verb.children if c.dep_ in COMMAND_DEPS for t in c.subtree}
+    first = next(t for t in verb.subtree if not t.is_punct and t.i not in clauses)
+    return [AuxModeHit(DEMAND, verb.idx, verb.idx + len(verb.text), IMPERATIVE_CUE)] if first.i == verb.i else []
 
 
 def _focuses(negation: Token) -> bool:
@@ -201,7 +201,7 @@ def _finite_adverbial(clause: Token) -> bool:
     does not reach; who reports the sentence still reports it. The parser sometimes makes
     it a complement ("after an attack killed 80 people, Trump ordered ..."): the time
     connective marking it still says what it is."""
-    adverbial = clause.dep_ == "advcl" or (
+    adverbial = clause.dep_ == ADVERBIAL_CLAUSE or (
         clause.dep_ == "ccomp" and any(_is_marker(c) and c.lower_ in CONNECTIVES for c in clause.children))
     return adverbial and _is_finite(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 

@@ -51,7 +51,7 @@ HEADLINE_SHARE = 0.6
 PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp", "pobj", "conj", "ROOT"})
 # A present participle before a noun describes it ("visiting Westerners", "the attacking
 # forces"): no act is asserted.
-PRESENT_PARTICIPLE, PAST_PARTICIPLE, ADJECTIVAL = "VBG", "VBN", "amod"
+PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 # A noun or adjective hung before another noun names a kind of it ("attack helicopters").
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -237,12 +237,11 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
     intransitive row's verb only without an object, a transitive row's only with one, an
-    asks_to row's only bidding someone do something ("asked Turkey to withdraw"); a
-    passive not before a preposition that makes it another verb ("was met with protests"),
-    nor a verb right before one ("seized on the news");
-    not under a word that makes it no act ("not authorized to discuss"), nor with an object
-    or passive subject or the verb it goes on to that does ("offered his prayers", "Hagel was
-    fired", "declined to comment"); a present
+    asks_to row's only bidding someone do something ("asked Turkey to withdraw"); a passive
+    not before a preposition that makes it another verb ("was met with protests"), nor a
+    verb right before one ("seized on the news"); not under a word that makes it no act
+    ("not authorized to discuss"), nor with an object, passive subject or following verb
+    that does ("offered his prayers", "Hagel was fired", "declined to comment"); a present
     participle never as an adjective ("visiting Westerners"), a past participle not as one
     on another act's word ("coordinated car bombings").
     """

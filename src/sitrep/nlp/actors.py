@@ -86,8 +86,8 @@ PERSON = "person"
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT_FORMS = frozenset({"it", "its"})
-SETTING_VIA = "anaphor:setting"
-OWNER_VIA = "anaphor:owner"  # a description whose "of" names whose it is ("the regime of Assad")  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
+SETTING_VIA = "anaphor:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
+OWNER_VIA = "anaphor:owner"  # a description whose "of" names whose it is ("the regime of Assad")
 ROLE_VIA = "role:"  # how a mention resolved through a title records it ("role:president")
 PLURAL_SUFFIX = "s"
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}

