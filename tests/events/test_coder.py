@@ -870,6 +870,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
         ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
+        ("Hamas released two of the hostages in Gaza.", "RETREAT", 1),
+        ("The US plans to send a squadron of F-22 stealth fighters to Saudi Arabia.", "MOBILIZE", 1),
         ("250 combat-ready Marines had moved from their base in Spain to Sigonella, Italy.", "MOBILIZE", 1),
         ("The decision moved oil markets in London.", "MOBILIZE", 0),
         # a person blasted is criticised; a verb delivering another act is that act
@@ -896,8 +898,6 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Terry McAuliffe captured the governorship in Virginia.", "ASSAULT", 0),
         ("We are wavering in Syria, seized with doubts.", "ASSAULT", 0),
         ("Rebels seized the town on Monday in Idlib.", "ASSAULT", 1),
-        ("Hamas released two of the hostages in Gaza.", "RETREAT", 1),
-        ("The US plans to send a squadron of F-22 stealth fighters to Saudi Arabia.", "MOBILIZE", 1),
         # who is armed or equipped with something carries it; who arms a party aids it
         ("Two gunmen drove to Garland equipped with body armor and assault rifles.", "AID", 0),
         ("The US armed the Syrian rebels in 2013.", "AID", 1),
