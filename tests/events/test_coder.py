@@ -717,6 +717,18 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
     assert sanctions and all(e.event_loc is not None for e in sanctions)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("The defense minister resigned on Monday, and the decision rattled allies in Iraq.", None),
+    ("Rebels attacked the base on Monday, and residents stayed in Aleppo.", None),
+    ("Rebels attacked the base on Monday and stayed in Aleppo.", "Aleppo"),
+])
+def test_coder_a_place_in_a_coordinate_clause_with_its_own_subject_does_not_place_the_event(text, place):
+    """A coordinate clause with a subject of its own tells another happening; one that shares
+    the trigger's subject goes on telling the same doers' story."""
+    (event,) = code_events(default_nlp()(text))
+    assert (event.event_loc.extracted_place if event.event_loc else None) == place
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "doer"),
     [

@@ -80,6 +80,7 @@ NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+COORDINATE_DEPS = frozenset({"conj"})
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
@@ -623,7 +624,7 @@ def find_location(
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in mentions.places if free(p) and not _describes_other_noun(p, anchors[0])]
+    places = [p for p in mentions.places if free(p) and not _in_another_clause(p, anchors[0])]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
@@ -657,12 +658,20 @@ def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> b
         and participle.lemma_.lower() in lexicon.backer_participles
 
 
-def _describes_other_noun(place: PlaceMention, anchor: Token) -> bool:
+def _in_another_clause(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place sits in a clause describing another noun than the trigger or a word
-    above it ("a video produced in California", "troops who served in Iraq"): it says where
-    that thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
+    above it ("a video produced in California", "troops who served in Iraq"), or in a
+    coordinate clause with a subject of its own ("Mattis resigned, and the decision rattled
+    allies in Iraq"): it says where that other thing was. A clause of the trigger itself
+    places it ("sanctions imposed on Iran")."""
     token = words_of(place, anchor.doc)
-    return token is not None and _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
+    return token is not None and (
+        _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
+        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject))
+
+
+def _has_own_subject(clause: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
 
 
 def _clause_between(word: Token, anchor: Token, deps: frozenset[str],
@@ -683,7 +692,7 @@ def _another_happening(clause: Token) -> bool:
     """Whether a clause tells a happening of its own; an adverbial participle without a
     subject tells more of the trigger's ("attacked the base, killing 12 soldiers on
     Monday"), unlike "after rebels attacked on Monday"."""
-    return clause.dep_ != ADVERBIAL_CLAUSE or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
+    return clause.dep_ != ADVERBIAL_CLAUSE or _has_own_subject(clause)
 
 
 def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention:
