@@ -717,6 +717,17 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
     assert sanctions and all(e.event_loc is not None for e in sanctions)
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Turkey has no plans to send troops to Syria.", "Turkey"),
+    ("Washington criticized Turkey's plan to send troops to Syria.", "Turkey"),
+    ("Washington criticized the plan to send troops to Syria.", None),
+])
+def test_coder_who_holds_a_plan_would_carry_it_out(text, actor):
+    """An infinitive on a plan is done by whoever has the plan, not by who judges it."""
+    (event,) = [e for e in code_events(default_nlp()(text)) if e.event == "MOBILIZE"]
+    assert (event.actor[0].entity_text if event.actor else None) == actor
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("The defense minister resigned on Monday, and the decision rattled allies in Iraq.", None),
     ("Rebels attacked the base on Monday, and residents stayed in Aleppo.", None),

@@ -78,6 +78,15 @@ def test_modes_future(annotate, text, event):
     assert "future" in modes_of(annotate(text), event)
 
 
+@pytest.mark.parametrize("text, modes", [
+    ("Turkey has no plans to withdraw its troops from Syria.", ("negation",)),
+    ("There is no intention to deploy troops to Syria.", ("negation",)),
+    ("Turkey has plans to withdraw its troops from Syria.", ("future",)),
+])
+def test_modes_a_negated_plan_negates_the_event_instead_of_planning_it(annotate, text, modes):
+    assert modes_of(annotate(text), "MOBILIZE" if "deploy" in text else "RETREAT") == modes
+
+
 @pytest.mark.parametrize(
     "text, event",
     [

@@ -89,6 +89,7 @@ MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative cl
 COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
+HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
@@ -276,7 +277,7 @@ def subject_of(verb: Token) -> list[Token]:
         if subjects:
             return subjects
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
-            return [] if is_passive(token) else [token.head]
+            return [] if is_passive(token) else _holder_of_plan(token) or [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         if is_infinitive_clause(token):
@@ -302,6 +303,20 @@ def subject_of(verb: Token) -> list[Token]:
                 return objects
             token = token.head
     return []
+
+
+def _holder_of_plan(clause: Token) -> list[Token]:
+    """Who holds the plan, intention or attempt that an infinitive describes, and so would
+    do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it
+    ("Iran has no intention to send troops"); nobody for a plan someone else judges
+    ("welcomed the decision to withdraw")."""
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return []
+    plan = clause.head
+    owners = [c for c in plan.children if c.dep_ == POSSESSOR]
+    if owners or plan.dep_ != "dobj" or plan.head.lemma_ != HOLDING_VERB:
+        return owners
+    return subject_of(plan.head)
 
 
 def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:

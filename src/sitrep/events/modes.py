@@ -58,6 +58,7 @@ ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
 # A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
+FUTURE, NEGATION = "future", "negation"
 TOPIC_PREPOSITIONS = frozenset({"about"})
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
@@ -159,8 +160,9 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
     demand through a topic ("asked about the attack": a question, the attack happened)."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
+    negation = _negation_of(token, cues)
     hits = [
-        _hit(cue.mode, token)
+        _hit(NEGATION, negation) if cue.mode == FUTURE and negation is not None else _hit(cue.mode, token)
         for cue in cues.cues("governor", token.lemma_.lower())
         if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
@@ -175,6 +177,13 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("mark", child.lemma_.lower())
     ]
     return hits
+
+
+def _negation_of(token: Token, cues: AuxCueLexicon) -> Token | None:
+    """The negation of a word ("does not plan", "has no plans"), if any: a negated plan
+    or intention says the event is not coming ("no plans to leave Iraq"), not that it is."""
+    return next((c for c in token.children
+                 if c.dep_ in NEG_DEPS and not _focuses(c) and cues.cues("neg", c.lemma_.lower())), None)
 
 
 def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None) -> list[AuxModeHit]:
