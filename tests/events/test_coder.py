@@ -224,6 +224,18 @@ def test_coder_hyphenated_word_is_matched_only_as_a_whole(annotate):
     assert [(e.event, e.mode) for e in events] == [("MOBILIZE", "troops"), ("RETREAT", "ceasefire")]
 
 
+@pytest.mark.parametrize(("text", "events"), [
+    ("Adam Schiff, who sits on the House Intelligence Committee, called the video \u201cappalling.\u201d", []),
+    ("Putin and Erdogan held a video call on Monday.", [("CONSULT", "video call")]),
+    ("Obama should have heeded warnings on leaving troops in Iraq.", []),
+    ("U.S. forces attacked ISIL terrorists in Iraq.", [("ASSAULT", "attacked")]),
+])
+def test_coder_a_phrase_led_by_a_noun_does_not_match_that_noun_as_an_object(text, events):
+    """"video call", "troops leave", "terrorist attack" name a compound or a subject's act:
+    "called the video", "leaving troops", "attacked terrorists" are other acts."""
+    assert [(e.event, e.evidence["event"].text) for e in code_events(default_nlp()(text))] == events
+
+
 def test_coder_missing_nlp_attributes_give_no_events(nlp):
     doc = nlp("Russia sent troops into Donetsk.")
     assert code_events(doc) == []

@@ -229,7 +229,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     subject at any distance ("launched more than a dozen ballistic missiles"), its
     prepositions after its first word ("on Sunday fired" is no "fire on") and not before a
     time ("a press conference on Thursday"); a final "to" must be a preposition
-    ("committed to the deal", not "to commit atrocities").
+    ("committed to the deal", not "to commit atrocities"); its first word is no object of
+    another of its words ("video call" is not "called the video").
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
@@ -258,6 +259,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         if any(_preposition_of_another_word(part, matched) or (part.pos_ in FUNCTION_POS and part.i < token.i)
                for part in matched[1:]):
             return None  # a phrase's preposition follows its word ("on Sunday fired" is no "fire on")
+        if token.dep_ == DIRECT_OBJECT and token.head in matched[1:]:
+            return None  # a phrase led by a noun names a compound or its subject's act ("video call"), not an object ("called the video")
         if matched[-1].pos_ in FUNCTION_POS and matched[-1].dep_ == INFINITIVE_MARKER:
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
         if any(o.ent_type_ in TIME_ENTITIES for o in matched[-1].children if o.dep_ == PREPOSITION_OBJECT):
