@@ -174,6 +174,13 @@ def test_actors_role_link_from_a_country_possessive(resolve):
     assert "Iran" not in found
 
 
+def test_actors_a_counterpart_holds_the_same_office_for_the_state_named(resolve):
+    found, _ = resolve("Kerry met his Iranian counterpart in Geneva.")
+    assert found["counterpart"][0] == "IRN_GOV"
+    bare, _ = resolve("Lavrov later met his counterpart.")
+    assert bare.get("counterpart", (None,))[0] is None  # names no state
+
+
 def test_actors_role_of_the_next_name_is_not_borrowed(resolve):
     found, _ = resolve("Troops took Avdiivka, Ukrainian Defense Minister Rustem Umerov denied it.")
     assert found["Rustem Umerov"] == ("UKR_UMEROV", "alias")
