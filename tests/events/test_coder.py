@@ -458,6 +458,24 @@ def test_coder_unnamed_participants_are_uncoded_entities_with_their_sector(annot
     assert event.actor[0].evidence.text == "gunmen" and event.actor[0].confidence < 0.5
 
 
+@pytest.mark.parametrize(("text", "event_type", "role", "entity"), [
+    ("Israeli troops killed 160 Palestinians in Gaza.", "ASSAULT", "recipient", ("160 Palestinians", "PSE", "CVL")),
+    ("Thousands of Iranians protested in Tehran.", "PROTEST", "actor", ("Iranians", "IRN", "CVL")),
+    ("The Iraqis attacked the base.", "ASSAULT", "actor", ("Iraqis", "IRQ", "GOV")),  # a side: its government
+])
+def test_coder_a_people_named_by_its_demonym_is_its_countrys_civilians(text, event_type, role, entity):
+    (event,) = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
+    assert [(e.entity_text, e.code, e.sector) for e in getattr(event, role)] == [entity]
+
+
+def test_coder_a_participant_stays_inside_its_sentence():
+    """A headline without a full stop is parsed into the next paragraph: its last word is
+    no part of the next line's subject."""
+    text = "Video highlights plight of Iraqis\n\nFighter jets and drones targeted an ISIS convoy, Pentagon says"
+    (event,) = code_events(default_nlp()(text))
+    assert [e.entity_text for e in event.actor] == ["Fighter jets"]
+
+
 def test_coder_described_participant_anchors_an_event_without_names(annotate):
     doc = annotate("Turkey said that the planes opened fire.", places=False)
     event = only(code_events(doc), "ASSAULT")

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 import pycountry
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.attribution import attribution_chain, quoted_self, speaker_actors, without_own_reports
 from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions, within_speech
@@ -89,7 +89,7 @@ NO_ACTOR_FACTOR = 0.5
 # Confidence of a participant the text describes but does not name ("the bomber"): the
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
-UNIDENTIFIED, NATIONAL_FORCES = "UAF", "MIL"
+UNIDENTIFIED, NATIONAL_FORCES, CIVILIANS = "UAF", "MIL", "CVL"
 # A participle hung on the noun it acts on ("the civilians killed").
 REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
@@ -234,7 +234,8 @@ class RuleCoder:
         self.cues = cues or load_aux_cues()
         self.instruments = instruments or load_instruments()
         self.actor_kb = actor_kb or default_actor_kb()
-        self.participant_words = frozenset(self.actor_kb.participants) | frozenset(self.actor_kb.force_nouns)
+        self.participant_words = frozenset(self.actor_kb.participants) | frozenset(self.actor_kb.force_nouns) \
+            | frozenset(self.actor_kb.plural_demonyms)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Stage 1: the sentences worth coding."""
@@ -289,9 +290,10 @@ class RuleCoder:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology, self.triggers) if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(own_phrases, mentions, self.participant_words)
+        doers = [] if actors else unnamed_participants(own_phrases, sent, mentions, self.participant_words)
         targets = [] if recipients else unnamed_participants(
-            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), mentions, self.participant_words)
+            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
+            self.participant_words)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
         # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
         own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)
@@ -342,8 +344,8 @@ class RuleCoder:
             date=date,
             enddate=enddate,
             date_from_publication=from_publication,
-            actor=tuple(entity_of(a) for a in actors) or self.unnamed_entities(doc, doers),
-            recipient=tuple(entity_of(r) for r in recipients) or self.unnamed_entities(doc, targets),
+            actor=tuple(entity_of(a) for a in actors) or self.unnamed_entities(sent, doers),
+            recipient=tuple(entity_of(r) for r in recipients) or self.unnamed_entities(sent, targets),
             mode=mode.mode if mode is not None else hit.row.mode,
             context=hit.row.context,
             event_loc=location_of(place) if place is not None else None,
@@ -368,29 +370,34 @@ class RuleCoder:
             return []
         return [mention_of_place(place.place, host, place.place.confidence * HOST_FACTOR, HOST_VIA)]
 
-    def unnamed_entities(self, doc: Doc, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
+    def unnamed_entities(self, sent: Span, phrases: Sequence[Token]) -> tuple[EventEntity, ...]:
         """Entities for the described participants ("the bomber": sector UAF, "civilians":
         CVL), with no KB id; a nationality in the phrase gives the country code ("Syrian
-        civilians": SYR CVL, "an Iranian drone": IRN MIL). A pronoun no mention resolves
-        names nobody and stays out."""
+        civilians": SYR CVL, "an Iranian drone": IRN MIL), and a people named by its
+        demonym is that country's civilians ("160 Palestinians": PSE CVL; the actor
+        resolver links a demonym only where it stands for its government). A pronoun no
+        mention resolves names nobody and stays out."""
         entities = []
         for phrase in phrases:
             if phrase.pos_ == PRONOUN:
                 continue
             sector = self.participant_sector(phrase)
-            countries = {m.country for m in group_actors(phrase, self.actor_kb)}
+            people = self.actor_kb.plural_demonyms.get(phrase.lower_)
+            countries = {people} if people else {m.country for m in group_actors(phrase, self.actor_kb)}
             country = countries.pop() if len(countries) == 1 else None
             if country is not None and sector == UNIDENTIFIED:
                 sector = NATIONAL_FORCES  # "an Iranian drone" is Iran's
-            start, end = phrase_span(phrase)
-            evidence = evidence_of(doc, start, end)
+            start, end = phrase_span(phrase, sent)
+            evidence = evidence_of(sent.doc, start, end)
             entities.append(EventEntity(country, sector, evidence.text, None, evidence, UNNAMED_CONFIDENCE))
         return tuple(entities)
 
     def participant_sector(self, phrase: Token) -> str | None:
-        """The sector of a participant noun ("gunmen": UAF, "police": COP), or None."""
+        """The sector of a participant noun ("gunmen": UAF, "police": COP, "Syrians": CVL),
+        or None."""
         kb = self.actor_kb
-        return kb.participants.get(phrase.lemma_.lower()) or kb.force_nouns.get(phrase.lower_)
+        return kb.participants.get(phrase.lemma_.lower()) or kb.force_nouns.get(phrase.lower_) \
+            or (CIVILIANS if phrase.lower_ in kb.plural_demonyms else None)
 
     def _cite_info(self, outlet: str | None) -> dict[str, str]:
         info = {"coder": CODER_NAME, "codebook": self.ontology.codebook}

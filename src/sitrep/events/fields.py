@@ -136,10 +136,12 @@ def _span_of(token: Token, *, whole: bool = True) -> tuple[int, int]:
     return start, token.idx + len(token.text)
 
 
-def phrase_span(token: Token) -> tuple[int, int]:
+def phrase_span(token: Token, sent: Span) -> tuple[int, int]:
     """Character span of the noun phrase a token heads, without its clauses ("civilians"
-    of "civilians who had gathered")."""
-    return _span_of(token, whole=False)
+    of "civilians who had gathered") and inside `sent` (a parse run across a paragraph
+    break hangs the last word of a headline on the next line's subject)."""
+    start, end = _span_of(token, whole=False)
+    return max(start, sent.start_char), end
 
 
 def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[MentionT]:
@@ -403,18 +405,20 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
 
 
 def unnamed_participants(
-    phrases: Sequence[Token], mentions: SentenceMentions, participant_words: frozenset[str]
+    phrases: Sequence[Token], sent: Span, mentions: SentenceMentions, participant_words: frozenset[str]
 ) -> list[Token]:
     """The argument phrases no actor or place mention names that still name a participant:
     a pronoun ("they demanded"), or a noun of `participant_words` ("the bomber",
     "police"). Whatever else fills the slot ("the explosion") is no participant, nor is a
     noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
-    a group is that group ("all four of the terrorists were killed": the terrorists)."""
+    a group is that group ("all four of the terrorists were killed": the terrorists).
+    Only phrases of `sent` count: a parse run across a paragraph break reaches into the
+    line before."""
     named = [*mentions.actors, *mentions.places]
     phrases = [member for phrase in phrases for member in partitive_objects(phrase) or [phrase]]
     return [
         phrase for phrase in phrases
-        if (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
+        if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS and not mentions_in(named, *_span_of(phrase, whole=False))
     ]
