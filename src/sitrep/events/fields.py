@@ -40,7 +40,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
-from sitrep.events.lexicon import NOMINAL_POS, EventType, Ontology, TriggerLexicon
+from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, EventType, Ontology, TriggerLexicon
 from sitrep.events.triggers import in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
@@ -81,6 +81,12 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 COORDINATE_DEPS = frozenset({"conj"})
+PREPOSITION_DEPS = frozenset({"prep", "pobj"})
+# A place after these tells where the happening that times or causes the trigger was; one
+# amid which something happens is its scene ("amid fighting in Aleppo, families fled"), and
+# "like" gives examples as often as it compares ("deployed in places like Iraq").
+OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
+GERUND_CLAUSE = "pcomp"
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
@@ -639,7 +645,8 @@ def find_location(
         (ATTACHED, attached),
         (OBJECT, children_on(heads, OBJECT_DEPS)),
     ):
-        places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))]
+        places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
+                  if not _after_a_connective(p, anchors[0])]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
@@ -679,14 +686,30 @@ def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> b
 
 def _in_another_clause(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place sits in a clause describing another noun than the trigger or a word
-    above it ("a video produced in California", "troops who served in Iraq"), or in a
+    above it ("a video produced in California", "troops who served in Iraq"), in a
     coordinate clause with a subject of its own ("Mattis resigned, and the decision rattled
-    allies in Iraq"): it says where that other thing was. A clause of the trigger itself
-    places it ("sanctions imposed on Iran")."""
+    allies in Iraq"), or after a word that makes a happening the time, cause or measure of
+    the trigger ("days after the Cairo address, Iranians protested"): it says where that
+    other thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
     token = words_of(place, anchor.doc)
     return token is not None and (
         _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
-        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject))
+        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject)) or _after_a_connective(place, anchor)
+
+
+def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
+    """Whether a place tells of a happening that times or causes the trigger ("days after
+    the Cairo address", "in revenge for Kenya sending troops into Somalia")."""
+    token = words_of(place, anchor.doc)
+    return token is not None and _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening)
+
+
+def _tells_another_happening(connective: Token) -> bool:
+    """Whether a connective word introduces a happening apart from the trigger: a noun or a
+    clause with its own subject ("after the Paris attacks"), not what the same doers did
+    first ("after setting off a car bomb outside the hotel, militants opened fire")."""
+    return connective.lower_ in OTHER_HAPPENING_WORDS and not any(
+        c.dep_ == GERUND_CLAUSE and not _has_own_subject(c) for c in connective.children)
 
 
 def _has_own_subject(clause: Token) -> bool:

@@ -47,6 +47,10 @@ ROLE_FIELDS = {
 NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "mark", "advmod", "sentence"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
+# Words that make one trigger the cause, the time or the measure of another, never the same
+# happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
+CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
+                         "like", "than"})
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"

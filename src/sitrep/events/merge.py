@@ -22,15 +22,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from sitrep.events.fields import subject_of
-from sitrep.events.lexicon import NOMINAL_POS
+from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
 
-# Words that make one trigger the cause, the time or the measure of another, never the same
-# happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
-CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
-                         "like", "than"})
 CLAUSE_MARKER = "mark"
 # A relative clause holding a trigger, on a noun that is not the other trigger, tells another
 # happening ("Iraq, where ISIS is seizing towns").

@@ -31,8 +31,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import NOMINAL_POS, AuxCueLexicon
-from sitrep.events.merge import CONNECTIVES
+from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, AuxCueLexicon
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
