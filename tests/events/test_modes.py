@@ -87,6 +87,15 @@ def test_modes_a_negated_plan_negates_the_event_instead_of_planning_it(annotate,
     assert modes_of(annotate(text), "MOBILIZE" if "deploy" in text else "RETREAT") == modes
 
 
+@pytest.mark.parametrize("text, modes", [
+    ("Iran has yet to send troops to Syria.", ("negation",)),
+    ("Iran is yet to send troops to Syria.", ("negation",)),
+    ("Iran has to send troops to Syria.", ("demand",)),
+])
+def test_modes_what_has_yet_to_happen_has_not_happened_and_is_no_obligation(annotate, text, modes):
+    assert modes_of(annotate(text), "MOBILIZE") == modes
+
+
 @pytest.mark.parametrize(
     "text, event",
     [

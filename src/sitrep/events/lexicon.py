@@ -45,7 +45,7 @@ ROLE_FIELDS = {
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
-CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "mark", "advmod", "sentence"})
+CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_adverb", "mark", "advmod", "sentence"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").

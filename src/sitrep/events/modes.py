@@ -12,6 +12,8 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
     governor  a word above the event in the parse          "is preparing to send", "the goal is to
                                                            deploy", "denied sending", "urged X to
                                                            withdraw", "X sent troops, the ministry said"
+    governor_adverb  adverb on a governor, in place of     "has yet to send" (not "has to send")
+                     its cues
     mark      conditional marker on a clause above         "if Russian forces were to cross"
     sentence  phrase anywhere in the sentence              "according to", "years ago"
 
@@ -58,6 +60,7 @@ ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
 FUTURE, NEGATION = "future", "negation"
+ADVERB = "advmod"
 TOPIC_PREPOSITIONS = frozenset({"about"})
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
@@ -159,6 +162,10 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
     demand through a topic ("asked about the attack": a question, the attack happened)."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
+    turning = [_hit(cue.mode, adverb) for adverb in token.children if adverb.dep_ == ADVERB
+               for cue in cues.cues("governor_adverb", adverb.lemma_.lower()) if not cue.via or below.dep_ in cue.via]
+    if turning:  # "has yet to send": not sent so far, no obligation
+        return turning
     negation = _negation_of(token, cues)
     hits = [
         _hit(NEGATION, negation) if cue.mode == FUTURE and negation is not None else _hit(cue.mode, token)
