@@ -181,6 +181,13 @@ def test_actors_a_counterpart_holds_the_same_office_for_the_state_named(resolve)
     assert bare.get("counterpart", (None,))[0] is None  # names no state
 
 
+def test_actors_a_bare_title_takes_its_organisation_only_from_an_of_noun_phrase(resolve):
+    found, _ = resolve("Boehner accused the president of taking a nap while Iraqi cities were falling.")
+    assert found.get("president", (None,))[0] is None  # what he was accused of names no state
+    found, _ = resolve("The Speaker met the president of Iran.")
+    assert "IRN" in {actor for actor, _ in found.values()}
+
+
 def test_actors_role_of_the_next_name_is_not_borrowed(resolve):
     found, _ = resolve("Troops took Avdiivka, Ukrainian Defense Minister Rustem Umerov denied it.")
     assert found["Rustem Umerov"] == ("UKR_UMEROV", "alias")

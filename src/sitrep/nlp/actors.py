@@ -651,13 +651,17 @@ def person_role(doc: Doc, cand: Candidate, roles, kb: ActorKB, token_actor) -> r
 
 def bare_role_link(doc: Doc, cand: Candidate, token_actor, kb: ActorKB, roles) -> rules.RoleLink | None:
     """Role link for a title with no name: its own prefix ("the Iranian ambassador") or an
-    "of X" after it. None when X is an actor mention of its own ("the leader of the
-    Taliban"): that mention names the actor, the title would only count it twice."""
+    "of X" after it, X a noun phrase. None when X is an actor mention of its own ("the
+    leader of the Taliban"): that mention names the actor, the title would only count it
+    twice."""
     prefix = range(rules.prefix_tokens(doc, cand.start).start, cand.end)
     link = rules.link_region(doc, prefix, roles_in(prefix, roles), token_actor, kb, "last")
     if link is None and cand.end < len(doc) and doc[cand.end].lower_ in ROLE_OBJECT_PREPOSITIONS:
+        objects = [c for c in doc[cand.end].children if c.dep_ == "pobj"]
+        if not objects:
+            return None  # "accused the president of taking a nap while Iraqi cities fell": no organisation
         sent_end = rules.sentence_bounds(doc, cand.start)[1]
-        after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, sent_end))
+        after = range(cand.start, min(cand.end + 1 + rules.PREFIX_MAX_TOKENS, sent_end, objects[0].right_edge.i + 1))
         named = [i for i, _ in rules.region_actors(doc, range(cand.end, after.stop), token_actor, kb)]
         if named and named[0] in token_actor:
             return None
