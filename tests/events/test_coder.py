@@ -468,6 +468,19 @@ def test_coder_a_people_named_by_its_demonym_is_its_countrys_civilians(text, eve
     assert [(e.entity_text, e.code, e.sector) for e in getattr(event, role)] == [entity]
 
 
+@pytest.mark.parametrize(("text", "actors", "recipients"), [
+    ("US-backed forces attacked the town.", ["US-backed forces"], []),
+    ("They struck the gates of the U.S.-backed African Union forces that are attacking the Somali government.",
+     ["African Union"], ["Somali government"]),
+    ("Militants attacked the base with U.S.-made weapons.", ["Militants"], []),
+])
+def test_coder_a_backer_or_maker_before_a_participle_takes_no_part(text, actors, recipients):
+    """"US-backed forces" are the forces, with no named actor of their own; "U.S.-made
+    weapons" are no U.S. act, also when a relative pronoun stands for the noun."""
+    (event,) = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT" and e.evidence["event"].text != "struck"]
+    assert ([e.entity_text for e in event.actor], [e.entity_text for e in event.recipient]) == (actors, recipients)
+
+
 def test_coder_a_participant_stays_inside_its_sentence():
     """A headline without a full stop is parsed into the next paragraph: its last word is
     no part of the next line's subject."""

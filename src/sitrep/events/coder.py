@@ -290,10 +290,11 @@ class RuleCoder:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology, self.triggers) if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(own_phrases, sent, mentions, self.participant_words)
+        doers = [] if actors else unnamed_participants(own_phrases, sent, mentions, self.participant_words,
+                                                       self.triggers)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
-            self.participant_words)
+            self.participant_words, self.triggers)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
         # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
         own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)

@@ -95,6 +95,7 @@ MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative cl
 COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
+HYPHEN = "-"
 HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
@@ -192,10 +193,23 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`phrase_actors` less the backers a participle before the noun names ("US-backed
     Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`)."""
-    backed = [(start, end) for t in token.subtree
-              if t.dep_ == "amod" and t.lemma_.lower() in lexicon.backer_participles
-              for start, end in [_span_of(t)]]
-    return [m for m in phrase_actors(token, actors) if not any(s <= m.evidence.start < e for s, e in backed)]
+    return [m for m in phrase_actors(token, actors) if not _backs(m, token, lexicon)]
+
+
+def _backs(mention: MentionT, token: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a mention in the phrase of `token` only opens a backer participle on it ("US"
+    of "US-backed forces", also through a relative pronoun: "US-backed forces that attacked")."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        token = relative_referent(token)
+    return any(start <= mention.evidence.start < end for t in token.subtree
+               if t.lemma_.lower() in lexicon.backer_participles and _is_participle_modifier(t)
+               for start, end in [_span_of(t)])
+
+
+def _is_participle_modifier(token: Token) -> bool:
+    """An adjectival participle, or one the parser took for a noun after a hyphen ("U.N.-run
+    school": "run" a compound)."""
+    return token.dep_ == "amod" or (token.dep_ == COMPOUND_DEP and token.i > 0 and token.nbor(-1).text == HYPHEN)
 
 
 def children_on(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
@@ -411,7 +425,8 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
 
 
 def unnamed_participants(
-    phrases: Sequence[Token], sent: Span, mentions: SentenceMentions, participant_words: frozenset[str]
+    phrases: Sequence[Token], sent: Span, mentions: SentenceMentions, participant_words: frozenset[str],
+    lexicon: TriggerLexicon,
 ) -> list[Token]:
     """The argument phrases no actor or place mention names that still name a participant:
     a pronoun ("they demanded"), or a noun of `participant_words` ("the bomber",
@@ -419,14 +434,15 @@ def unnamed_participants(
     noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
     a group is that group ("all four of the terrorists were killed": the terrorists).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
-    line before."""
+    line before. A backer names no participant ("US-backed forces": the forces are one)."""
     named = [*mentions.actors, *mentions.places]
     phrases = [member for phrase in phrases for member in partitive_objects(phrase) or [phrase]]
     return [
         phrase for phrase in phrases
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
-        and phrase.lower_ not in RELATIVE_PRONOUNS and not mentions_in(named, *_span_of(phrase, whole=False))
+        and phrase.lower_ not in RELATIVE_PRONOUNS
+        and not [m for m in mentions_in(named, *_span_of(phrase, whole=False)) if not _backs(m, phrase, lexicon)]
     ]
 
 

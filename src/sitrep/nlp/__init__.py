@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.model import Analysis, CleanDocument
+from sitrep.nlp.tokenizer import split_abbreviation_compounds
 from sitrep.settings import Settings, default_settings
 
 logger = logging.getLogger(__name__)
@@ -27,13 +28,15 @@ __all__ = ["build_nlp", "default_nlp", "parse_documents", "mentions_of", "restor
 
 
 def build_nlp(settings: Settings) -> Language:
-    """The model named in settings with sitrep's components appended in their configured order.
+    """The model named in settings, its tokenizer taught news compounds ("U.S.-led"), with
+    sitrep's components appended in their configured order.
 
     RAISES: ValueError naming a component that is not registered in nlp/factories.py.
     """
     from sitrep.nlp.factories import FACTORIES
 
     nlp = spacy.load(settings.nlp_model)
+    split_abbreviation_compounds(nlp)
     for name in settings.nlp_components:
         if name not in FACTORIES:
             raise ValueError(f"unknown NLP component {name!r}: registered ones are {sorted(FACTORIES)}")
