@@ -624,6 +624,11 @@ def test_coder_headline_participle_is_passive_but_a_past_tense_with_object_is_no
     assert headline.actor == () and [e.entity_text for e in headline.recipient][:1] == ["Security guard"]
     active = only(code_events(nlp("Baloch separatists killed at least 11 soldiers in an attack in April.")), "ASSAULT")
     assert [e.entity_text for e in active.actor] == ["Baloch separatists"]
+    # prose ends in a full stop: a participle tag there is a past tense, unless a "by" agent follows
+    advance = only(code_events(nlp("Russian-led forces advanced on the town.")), "ASSAULT")
+    assert [e.entity_text for e in advance.actor] == ["Russian-led forces"] and advance.recipient == ()
+    truce = only(code_events(nlp("The truce, agreed upon Monday by Israel and Hamas, took effect.")), "AGREE")
+    assert actor_ids(truce.actor) == ["ISR"]
 
 
 def test_coder_relative_pronoun_under_a_reporting_clause_stands_for_its_noun(annotate):

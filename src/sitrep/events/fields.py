@@ -95,6 +95,9 @@ MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative cl
 COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
+LINE_BREAK = "\n"
+AGENT_DEP = "agent"
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 HYPHEN = "-"
 HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
@@ -245,15 +248,38 @@ def is_passive(verb: Token) -> bool:
 
 def is_headline_passive(verb: Token) -> bool:
     """A participle heading its sentence with a subject, no auxiliary and no object: headline
-    style for a passive ("Security guard and attackers killed in assault on hotel"). The
-    tagger also calls some past tenses participles ("separatists killed 11 soldiers"): those
-    have their object. A bare participle joined to one shares its reading ("killed or
-    wounded")."""
+    style for a passive ("Security guard and attackers killed in assault on hotel"), or,
+    in prose, one with a "by" agent ("The truce, agreed upon Monday by Israel and Hamas,
+    took effect"). The tagger also calls some past tenses participles ("separatists killed
+    11 soldiers"): those have their object, or end in a full stop with no agent ("Trump
+    tweeted."). A bare participle joined to one shares its reading ("killed or wounded")."""
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and not deps & (SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS):
         return is_headline_passive(verb.head)  # "members killed or wounded in the attacks"
     return verb.dep_ == "ROOT" and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
-        and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS)
+        and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS) \
+        and (AGENT_DEP in deps or _ends_without_full_stop(verb) or _predicate_follows(verb))
+
+
+def _predicate_follows(verb: Token) -> bool:
+    """Whether the parser hung the sentence's real predicate on a participle as a conjunct
+    with an auxiliary and no subject ("members killed or wounded in the attacks will be
+    awarded"): the participle then describes the subject, a reduced passive."""
+    return any(c.dep_ == "conj" and any(a.dep_ in AUXILIARY_DEPS for a in c.children)
+               and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children)
+               for c in verb.children)
+
+
+def _ends_without_full_stop(verb: Token) -> bool:
+    """Whether the line of `verb` ends without a full stop, as a headline does: a sentence
+    ending in one is prose, where a participle tag on a past tense is the tagger's slip
+    ("Rebel forces advanced on the town.", "Trump tweeted.")."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.is_space and LINE_BREAK in token.text:
+            return True
+        if token.text in SENTENCE_ENDS:
+            return False
+    return True
 
 
 def is_small_clause(verb: Token) -> bool:
