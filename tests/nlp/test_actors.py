@@ -188,6 +188,11 @@ def test_actors_a_bare_title_takes_its_organisation_only_from_an_of_noun_phrase(
     assert "IRN" in {actor for actor, _ in found.values()}
 
 
+def test_actors_initials_match_with_or_without_their_full_stops(resolve):
+    found, _ = resolve("President George W Bush deployed 6,000 troops.")
+    assert found["George W Bush"] == ("USA_GWBUSH", "alias")  # British style drops the full stop
+
+
 def test_actors_role_of_the_next_name_is_not_borrowed(resolve):
     found, _ = resolve("Troops took Avdiivka, Ukrainian Defense Minister Rustem Umerov denied it.")
     assert found["Rustem Umerov"] == ("UKR_UMEROV", "alias")

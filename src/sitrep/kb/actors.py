@@ -60,6 +60,9 @@ ACTOR_FIELDS = {
                  "sector": (str, type(None)), "parent": (str, type(None)),
                  "metonyms": list, "role": (str, type(None)), "note": str},
 }
+# A name's initial with its full stop ("W." of "George W. Bush"), not an abbreviation's
+# letters ("U.S. Army").
+NAME_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(?= [A-Z][a-z])")
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
@@ -159,11 +162,15 @@ def normalise(text: str) -> str:
 
 
 def alias_variants(alias: str) -> set[str]:
-    """Spellings news uses for the same alias: straight/curly quotes, hyphen or space."""
+    """Spellings news uses for the same alias: straight/curly quotes, hyphen or space, and
+    a name's initials with or without their full stops ("George W. Bush", British "George
+    W Bush")."""
     variants = {alias, alias.translate(QUOTES), alias.replace("'", "\u2019")}
     for form in list(variants):
         if "-" in form and not form.isupper():
             variants.add(form.replace("-", " "))
+    for form in list(variants):
+        variants.add(NAME_INITIAL.sub(r"\1", form))
     return variants
 
 
