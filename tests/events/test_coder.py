@@ -481,6 +481,15 @@ def test_coder_a_backer_or_maker_before_a_participle_takes_no_part(text, actors,
     assert ([e.entity_text for e in event.actor], [e.entity_text for e in event.recipient]) == (actors, recipients)
 
 
+@pytest.mark.parametrize("text", [
+    "GAZA CITY (AP) \u2014 Hamas fighters attacked an army post on Sunday.",
+    "Simi Valley, California (CNN) Jeb Bush, laying out his strategy on Tuesday, called for a no-fly zone over Syria.",
+])
+def test_coder_the_agency_credited_in_a_dateline_takes_no_part(text):
+    events = code_events(default_nlp()(text))
+    assert events and not [a for e in events for a in e.actor if a.entity_text in ("AP", "CNN")]
+
+
 def test_coder_a_participant_stays_inside_its_sentence():
     """A headline without a full stop is parsed into the next paragraph: its last word is
     no part of the next line's subject."""

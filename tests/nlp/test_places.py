@@ -358,3 +358,13 @@ def test_places_fuzzy_choices_by_length_give_the_best_match_of_all_keys():
             full = process.extractOne(name, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
             best = choices.best_at(name, cutoff)
             assert (best and (best[2], best[0], best[1])) == (full and (full[0], full[1], full[2]))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Manbij (CNN) Turkish troops entered the town on Sunday.", "Manbij"),  # CNN's dashless dateline
+    ("MANBIJ, Syria (AP) \u2014 Turkish troops entered the town on Sunday.", "MANBIJ"),
+])
+def test_places_a_dateline_name_is_a_town_without_other_context(place_nlp, text, place):
+    """The NER calls "Manbij" a product; opening its paragraph as a dateline, it is a town."""
+    doc = place_nlp(text)
+    assert place in [p.evidence.text for p in doc._.places if p.place_id]

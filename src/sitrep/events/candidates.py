@@ -26,6 +26,9 @@ MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
 # What follows an agency credit in a dateline: ") —", ") -".
 DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
+# What opens a line before a credit with no dash after it: a place name and its qualifier,
+# capitalised words and commas only ("Simi Valley, California (CNN)").
+DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*,?[^\S\n]*){1,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +131,13 @@ def candidate_sentences(
 
 def is_dateline_credit(text: str, mention: ActorMention) -> bool:
     """Whether an actor mention credits an agency in a dateline ("GAZA CITY (AP) — Israel and
-    Hamas began ..."): the agency reports the sentence and takes no part in its events."""
+    Hamas began ...", CNN's dashless "Simi Valley, California (CNN) Jeb Bush ..."): the
+    agency reports the sentence and takes no part in its events."""
     start, end = mention.evidence.start, mention.evidence.end
-    return text[start - 1 : start] == "(" and DATELINE_CLOSE.match(text, end) is not None
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return DATELINE_CLOSE.match(text, end) is not None or DATELINE_PLACE.fullmatch(text, line_start, start - 1) is not None
 
 
 def quotes_covering(quotes: Sequence[Quote], offset: int) -> list[Quote]:
