@@ -490,6 +490,18 @@ def test_coder_the_agency_credited_in_a_dateline_takes_no_part(text):
     assert events and not [a for e in events for a in e.actor if a.entity_text in ("AP", "CNN")]
 
 
+def test_coder_a_state_before_an_act_noun_makes_a_candidate_and_names_the_doer():
+    """The arbiter calls "U.S." in "the U.S. airstrike" neither actor nor place: the
+    sentence still holds an event, whose doer the coder reads from the modifier."""
+    (event,) = code_events(default_nlp()("The U.S. airstrike killed the general."))
+    assert [a.code for a in event.actor] == ["USA"]
+
+
+def test_coder_an_unnamed_participant_shared_by_merged_triggers_is_listed_once():
+    (event,) = code_events(default_nlp()("An Israeli airstrike killed five people."))
+    assert [r.entity_text for r in event.recipient] == ["five people"]
+
+
 def test_coder_a_participant_stays_inside_its_sentence():
     """A headline without a full stop is parsed into the next paragraph: its last word is
     no part of the next line's subject."""

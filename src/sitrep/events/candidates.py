@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
+STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
+ACT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # What follows an agency credit in a dateline: ") —", ") -".
 DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
 # What opens a line before a credit with no dash after it: a place name and its qualifier,
@@ -90,6 +92,14 @@ def sentence_pieces(doc: Doc) -> list[Span]:
     return [piece for piece in pieces if not all(token.is_space for token in piece)]
 
 
+def _names_the_doer_of_an_act(sent: Span, first_words: frozenset[str]) -> bool:
+    """Whether a state or nationality qualifies a trigger word ("the U.S. airstrike",
+    "a Turkish invasion"): the arbiter leaves such a name to the coder, which reads it as
+    the act's doer."""
+    return any(token.ent_type_ in STATE_ENTITY_LABELS and token.dep_ in ACT_MODIFIER_DEPS
+               and not token_forms(token.head).isdisjoint(first_words) for token in sent)
+
+
 def has_participant_word(sent: Span, participant_words: frozenset[str]) -> bool:
     """True when some noun's lemma or form names a kind of participant ("gunmen", "police")."""
     return any(token.pos_ in NOMINAL_POS and (token.lemma_.lower() in participant_words
@@ -99,8 +109,9 @@ def has_participant_word(sent: Span, participant_words: frozenset[str]) -> bool:
 def candidate_sentences(
     doc: Doc, first_words: frozenset[str], participant_words: frozenset[str] = frozenset()
 ) -> list[Candidate]:
-    """The sentences of `doc` with a trigger word and an actor, place, count or time, or a
-    noun naming a kind of participant ("The abductors demanded a ransom").
+    """The sentences of `doc` with a trigger word and an actor, place, count or time, a
+    state qualifying a trigger word (`_names_the_doer_of_an_act`), or a noun naming a kind
+    of participant ("The abductors demanded a ransom").
 
     doc (Doc): parsed doc with `doc._.actors/places/times/quantities` set (missing = empty).
     first_words (frozenset): the trigger lexicon's first words.
@@ -118,7 +129,7 @@ def candidate_sentences(
     for index, sent in enumerate(sents):
         named = actors[index] or places[index] or any(q.value is not None for q in quantities[index]) or any(
             t.value for t in times[index]
-        )
+        ) or _names_the_doer_of_an_act(sent, first_words)
         if not has_trigger_word(sent, first_words) or not (named or has_participant_word(sent, participant_words)):
             continue
         mentions = SentenceMentions(

@@ -95,6 +95,7 @@ MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative cl
 COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
+POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
 LINE_BREAK = "\n"
 AGENT_DEP = "agent"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -462,7 +463,7 @@ def unnamed_participants(
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
     line before. A backer names no participant ("US-backed forces": the forces are one)."""
     named = [*mentions.actors, *mentions.places]
-    phrases = [member for phrase in phrases for member in partitive_objects(phrase) or [phrase]]
+    phrases = list(dict.fromkeys(member for phrase in phrases for member in partitive_objects(phrase) or [phrase]))
     return [
         phrase for phrase in phrases
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
@@ -545,11 +546,19 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     ("Russian airstrikes", "Iran's attack")."""
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
-        deps = PATIENT_MODIFIER_DEPS if noun.lemma_.lower() in lexicon.patient_nouns else {COMPOUND_DEP}
-        for child in (c for c in noun.children if c.dep_ in deps and c.i < noun.i):
+        patient_noun = noun.lemma_.lower() in lexicon.patient_nouns
+        deps = PATIENT_MODIFIER_DEPS if patient_noun else {COMPOUND_DEP}
+        for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
+                      and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
                       and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == COREF_VIA)]
     return found
+
+
+def _marked_possessive(token: Token) -> bool:
+    """A word with a possessive "'s" the parser hung under another label ("Gen. Qassem
+    Soleimani's killing": "Soleimani" an nsubj of "killing")."""
+    return any(c.dep_ == POSSESSIVE_MARKER and c.tag_ == POSSESSIVE_TAG for c in token.children)
 
 
 def find_recipients(
