@@ -497,6 +497,12 @@ def test_coder_a_state_before_an_act_noun_makes_a_candidate_and_names_the_doer()
     assert [a.code for a in event.actor] == ["USA"]
 
 
+def test_coder_a_possessive_the_parser_calls_a_subject_still_owns_a_patient_noun():
+    text = "Iranian Gen. Qassem Soleimani\u2019s killing in a drone strike in Baghdad has escalated the crisis."
+    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert killing.actor == () and [r.identifier for r in killing.recipient] == ["IRN_SOLEIMANI"]
+
+
 def test_coder_an_unnamed_participant_shared_by_merged_triggers_is_listed_once():
     (event,) = code_events(default_nlp()("An Israeli airstrike killed five people."))
     assert [r.entity_text for r in event.recipient] == ["five people"]
