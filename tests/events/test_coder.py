@@ -473,6 +473,7 @@ def test_coder_a_people_named_by_its_demonym_is_its_countrys_civilians(text, eve
     ("They struck the gates of the U.S.-backed African Union forces that are attacking the Somali government.",
      ["African Union"], ["Somali government"]),
     ("Militants attacked the base with U.S.-made weapons.", ["Militants"], []),
+    ("The military-backed interim president, Adly Mansour, attacked the protesters.", ["Adly Mansour"], ["the protesters"]),
 ])
 def test_coder_a_backer_or_maker_before_a_participle_takes_no_part(text, actors, recipients):
     """"US-backed forces" are the forces, with no named actor of their own; "U.S.-made

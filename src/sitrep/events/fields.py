@@ -197,15 +197,16 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`phrase_actors` less the backers a participle before the noun names ("US-backed
     Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`)."""
-    return [m for m in phrase_actors(token, actors) if not _backs(m, token, lexicon)]
+    return phrase_actors(token, [m for m in actors if not _backs(m, token, lexicon)])
 
 
 def _backs(mention: MentionT, token: Token, lexicon: TriggerLexicon) -> bool:
     """Whether a mention in the phrase of `token` only opens a backer participle on it ("US"
-    of "US-backed forces", also through a relative pronoun: "US-backed forces that attacked")."""
+    of "US-backed forces", also through a relative pronoun: "US-backed forces that attacked";
+    "The military" of "The military-backed interim president", whose article it took)."""
     if token.lower_ in RELATIVE_PRONOUNS:
         token = relative_referent(token)
-    return any(start <= mention.evidence.start < end for t in token.subtree
+    return any(start < mention.evidence.end and mention.evidence.start < end for t in token.subtree
                if t.lemma_.lower() in lexicon.backer_participles and _is_participle_modifier(t)
                for start, end in [_span_of(t)])
 
