@@ -84,6 +84,12 @@ def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, tex
     assert parse(nlp, text)._.quantities == []
 
 
+def test_quantity_finder_reads_age_cues_as_whole_words(nlp):
+    """"staged 24 airstrikes" ends in the letters of "aged" but is a count of strikes."""
+    found = by_text(parse(nlp, "The coalition said it had staged 24 airstrikes on the group."))
+    assert found["24"].value == 24 and found["24"].unit.text == "airstrikes"
+
+
 def test_quantity_finder_links_unit_modifiers_to_actors(nlp):
     text = "About 2,000 Hezbollah fighters and 300 Russian advisers arrived."
     doc = nlp[0].make_doc(text)

@@ -288,7 +288,7 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
     text = span.text.strip()
     # Token windows rather than doc.text, which Doc rebuilds from every token on each access.
     following = _squeeze(span[-1].whitespace_ + doc[span.end:span.end + CUE_WINDOW].text)
-    preceding = _squeeze(doc[max(span.start - CUE_WINDOW, 0):span.start].text_with_ws)
+    preceding = " " + " ".join(t.lower_ for t in doc[max(span.start - CUE_WINDOW, 0):span.start])
     if PHONE_NUMBER.match(_digit_run(span)):
         return "phone"
     neighbours = doc[max(span.start - 1, 0):span.end + 1]
@@ -296,7 +296,7 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "money"
     if any(following.startswith(_squeeze(word)) for word in lexicon.ratios):
         return "ratio"
-    if any(following.startswith(_squeeze(word)) or preceding.endswith(_squeeze(word))
+    if any(following.startswith(_squeeze(word)) or preceding.endswith(" " + word)  # whole words: "staged 24" is no "aged 24"
            for word in lexicon.ages):
         return "age"
     if not span[-1].whitespace_ and span.end < len(doc) and doc[span.end].text in HYPHENS:
