@@ -316,6 +316,8 @@ def test_coder_number_of_attackers_is_the_magnitude_of_an_assault(annotate):
                    quantities=[("Ten", 10, "gunmen"), ("12", 12, "civilians")])
     event = only(code_events(doc), "ASSAULT")
     assert (event.magnitude.count, event.magnitude.evidence.text, event.size) == (10, "Ten gunmen", {"dead": 12})
+    shared = only(code_events(default_nlp()("Three militants rushed inside and opened fire.")), "ASSAULT")
+    assert shared.magnitude.count == 3  # the subject a conjunct shares
 
 
 def test_coder_casualty_count_said_of_the_subject_is_size(annotate):

@@ -871,9 +871,10 @@ def find_magnitude(
     if any(h.lemma_.lower() in ontology.size_lemmas for h in anchors):
         return None
     targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
-    deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | (SUBJECT_DEPS if event_type.counts_subject else frozenset())
-    for phrase in children_on([h for h in heads if h.pos_ not in NOMINAL_POS], deps):
-        targets.add(phrase.i)
+    verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
+    targets |= {phrase.i for phrase in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)}
+    if event_type.counts_subject:  # also the subject a conjunct shares ("three militants rushed in and opened fire")
+        targets |= {subject.i for verb in verbs for subject in subject_of(verb)}
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
         targets |= nominal_arguments(noun)
     for quantity in mentions.quantities:
