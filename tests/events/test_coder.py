@@ -958,6 +958,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The aid convoy met strong resistance in Venezuela.", "CONSULT", 0),
         ("Iran is not meeting its obligations in Vienna, Kerry said.", "CONSULT", 0),
         ("An intervention in Syria would fail to meet his two tests, Kissinger said.", "CONSULT", 0),
+        # a reporter's request for comment asks nothing of the story's parties
+        ("The embassy did not respond to a Reuters request for comment on Sunday.", "REQUEST", 0),
+        ("Kuwait's request for an investigation was rejected.", "REQUEST", 1),
         ("Trump met Putin in Helsinki.", "CONSULT", 1),
         ("Obama visited Baghdad on Sunday.", "CONSULT", 1),
         ("Ukraine hosts a major Russian navy base in Crimea.", "CONSULT", 0),

@@ -66,6 +66,7 @@ INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What tells a word's other sense: its object, its subject in the passive ("Hagel was fired"),
 # or the verb it goes on to ("declined to comment").
 OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp"}
+PREPOSITION, PURPOSE_PREPOSITION = "prep", "for"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
@@ -242,9 +243,10 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     not before a preposition that makes it another verb ("was met with protests"), nor a
     verb right before one ("seized on the news"); not under a word that makes it no act
     ("not authorized to discuss"), nor with an object, passive subject or following verb
-    that does ("offered his prayers", "Hagel was fired", "declined to comment"); a present
-    participle never as an adjective ("visiting Westerners"), a past participle not as one
-    on another act's word ("coordinated car bombings").
+    that does ("offered his prayers", "Hagel was fired", "declined to comment"), or a
+    noun's "for" object ("a request for comment"); a present participle never as an
+    adjective ("visiting Westerners"), a past participle not as one on another act's word
+    ("coordinated car bombings").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None
@@ -293,8 +295,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
     if row.other_sense_objects and lexicon is not None and any(
-            child.dep_ in OTHER_SENSE_DEPS and in_noun_class(child, lexicon.noun_classes[row.other_sense_objects])
-            for child in token.children):
+            in_noun_class(word, lexicon.noun_classes[row.other_sense_objects]) for word in _sense_words(token)):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
@@ -304,6 +305,16 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _sense_words(token: Token) -> list[Token]:
+    """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`); for a noun also
+    what it is for ("a request for comment")."""
+    words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
+    if token.pos_ in NOMINAL_POS:
+        words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ == PURPOSE_PREPOSITION
+                  for o in p.children if o.dep_ == PREPOSITION_OBJECT]
+    return words
 
 
 def _core_argument_of(word: Token, token: Token) -> bool:
