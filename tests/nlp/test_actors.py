@@ -193,6 +193,12 @@ def test_actors_initials_match_with_or_without_their_full_stops(resolve):
     assert found["George W Bush"] == ("USA_GWBUSH", "alias")  # British style drops the full stop
 
 
+def test_actors_a_pronoun_takes_a_person_named_with_a_title(resolve):
+    """The name inside "President Obama" is the last person named: "he" is him."""
+    found, doc = resolve("President Obama arrived in Israel. He met the Palestinian president.")
+    assert [(m.evidence.text, m.actor_id) for m in doc._.actors if m.via == "anaphor"] == [("He", "USA_OBAMA")]
+
+
 def test_actors_role_of_the_next_name_is_not_borrowed(resolve):
     found, _ = resolve("Troops took Avdiivka, Ukrainian Defense Minister Rustem Umerov denied it.")
     assert found["Rustem Umerov"] == ("UKR_UMEROV", "alias")

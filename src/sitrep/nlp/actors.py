@@ -591,8 +591,8 @@ def pronoun_antecedent(mentions: list[ActorMention], earliest: int, before: int,
     singular title names one person ("Yemen's president ... his residence"), though it
     resolves to the government the office belongs to."""
     for mention in sorted(mentions, key=lambda m: m.evidence.start, reverse=True):
-        if not earliest <= mention.evidence.start < before or mention.actor_id is None:
-            continue
+        if not (earliest < mention.evidence.end and mention.evidence.start < before) or mention.actor_id is None:
+            continue  # a mention ending after `earliest` counts: "President Obama" holds the name "Obama"
         if (names_one_person(mention)) == wants_person and \
                 (wants_person or mention.actor_type in GROUP_TYPES):
             return mention
