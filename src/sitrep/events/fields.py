@@ -197,18 +197,21 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`phrase_actors` less the backers a participle before the noun names ("US-backed
     Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`)."""
-    return phrase_actors(token, [m for m in actors if not _backs(m, token, lexicon)])
+    return phrase_actors(token, _without_backers(actors, token, lexicon))
 
 
-def _backs(mention: MentionT, token: Token, lexicon: TriggerLexicon) -> bool:
-    """Whether a mention in the phrase of `token` only opens a backer participle on it ("US"
-    of "US-backed forces", also through a relative pronoun: "US-backed forces that attacked";
-    "The military" of "The military-backed interim president", whose article it took)."""
+def _without_backers(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
+    """`mentions` less those that only open a backer participle in the phrase of `token`
+    ("US" of "US-backed forces", also through a relative pronoun: "US-backed forces that
+    attacked"; "The military" of "The military-backed interim president", whose article it
+    took)."""
     if token.lower_ in RELATIVE_PRONOUNS:
         token = relative_referent(token)
-    return any(start < mention.evidence.end and mention.evidence.start < end for t in token.subtree
-               if t.lemma_.lower() in lexicon.backer_participles and _is_participle_modifier(t)
-               for start, end in [_span_of(t)])
+    backed = [_span_of(t) for t in token.subtree
+              if t.lemma_.lower() in lexicon.backer_participles and _is_participle_modifier(t)]
+    if not backed:
+        return list(mentions)
+    return [m for m in mentions if not any(start < m.evidence.end and m.evidence.start < end for start, end in backed)]
 
 
 def _is_participle_modifier(token: Token) -> bool:
@@ -470,7 +473,7 @@ def unnamed_participants(
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS
-        and not [m for m in mentions_in(named, *_span_of(phrase, whole=False)) if not _backs(m, phrase, lexicon)]
+        and not _without_backers(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
     ]
 
 
