@@ -365,7 +365,9 @@ def test_text_blocks_credit_and_prompt_cues_spare_prose():
                  "RELATED STORY: Ceasefire talks resume",
                  "Photos: Photos: Shelling in Aleppo Photos: Photos: Shelling in Aleppo – A man carries a child.",
                  "Hide Caption 4 of 27 Photos: Shelling in Aleppo – Residents flee the old city.",
-                 "JUST WATCHED Residents flee Aleppo Replay More Videos ... MUST WATCH Residents flee Aleppo 02:23"):
+                 "JUST WATCHED Residents flee Aleppo Replay More Videos ... MUST WATCH Residents flee Aleppo 02:23",
+                 "JUST WATCHED Are Israeli ground forces moving into Gaza?",
+                 "MUST WATCH Are Israeli ground forces moving into Gaza?"):
         assert match_cue(line, cues) is not None, line
     prose = ("The spokesman said the app, which residents use to report shelling, had been "
              "blocked, and that anyone who wanted to click here or there to reach it would fail "
