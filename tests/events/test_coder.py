@@ -511,6 +511,21 @@ def test_coder_an_unnamed_participant_shared_by_merged_triggers_is_listed_once()
     assert [r.entity_text for r in event.recipient] == ["five people"]
 
 
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Russian airstrikes continued overnight.", ["RUS"]),  # a description, not a name: the act stands
+    ("Israel says 422 rockets fired from Gaza into Israel in past two days", []),  # the sayer fired nothing
+    ("Trump wanted Assad killed.", ["USA"]),  # who wants it done does it
+])
+def test_coder_who_does_an_act_named_inside_a_description_or_a_reported_headline(text, actors):
+    (event,) = code_events(default_nlp()(text))
+    assert [a.code for a in event.actor] == actors
+
+
+def test_coder_an_act_is_not_its_own_doer():
+    (event,) = code_events(default_nlp()("Airstrikes continued overnight in Gaza City."))
+    assert event.actor == ()
+
+
 def test_coder_a_participant_stays_inside_its_sentence():
     """A headline without a full stop is parsed into the next paragraph: its last word is
     no part of the next line's subject."""

@@ -90,6 +90,7 @@ NO_ACTOR_FACTOR = 0.5
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
 UNIDENTIFIED, NATIONAL_FORCES, CIVILIANS = "UAF", "MIL", "CVL"
+DESCRIPTION_VIA = "modifier"  # "Russian airstrikes": a nationality and a force noun, no name
 # A participle hung on the noun it acts on ("the civilians killed").
 REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
@@ -196,13 +197,14 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
     """Whether the trigger's words are part of an actor's name ("the Gulf Cooperation Council",
     "the Organization of Security and Cooperation"): a name, not an act. In a name no KB entry
     knows, only a trigger that ends the name and is its head stands: the NER reads title-case
-    headlines as names ("Turkish Nightclub Attack" is an attack)."""
+    headlines as names ("Turkish Nightclub Attack" is an attack); so does the head of a
+    description the resolver links through its nationality ("Russian airstrikes continued")."""
     anchor = hit.anchors[0]
     for actor in actors:
         if actor.evidence.start <= hit.start and hit.end <= actor.evidence.end:
             name = words_of(actor, anchor.doc)
             head_of_name = name is not None and name.root.i == anchor.i and hit.end == actor.evidence.end
-            if actor.actor_id or not head_of_name:
+            if (actor.actor_id and not actor.via.startswith(DESCRIPTION_VIA)) or not head_of_name:
                 return True
     return False
 
@@ -290,8 +292,8 @@ class RuleCoder:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         size = find_size(sent, mentions, self.ontology, self.triggers) if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(own_phrases, sent, mentions, self.participant_words,
-                                                       self.triggers)
+        doers = [] if actors else unnamed_participants(  # the act is not its own doer ("Airstrikes continued")
+            [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
             self.participant_words, self.triggers)

@@ -122,6 +122,9 @@ PRONOUN = "PRON"
 PAST_PARTICIPLE = "VBN"
 # Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+# Verbs whose object-and-participle clause someone has done, wants done or sees done.
+SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "order", "like", "leave", "keep",
+                                "find", "prefer", "make", "hear"})
 GERUND = "VBG"
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
@@ -253,7 +256,8 @@ def is_passive(verb: Token) -> bool:
 
 def is_headline_passive(verb: Token) -> bool:
     """A participle heading its sentence with a subject, no auxiliary and no object: headline
-    style for a passive ("Security guard and attackers killed in assault on hotel"), or,
+    style for a passive ("Security guard and attackers killed in assault on hotel", also
+    what a headline reports: "Israel says 422 rockets fired from Gaza"), or,
     in prose, one with a "by" agent ("The truce, agreed upon Monday by Israel and Hamas,
     took effect"). The tagger also calls some past tenses participles ("separatists killed
     11 soldiers"): those have their object, or end in a full stop with no agent ("Trump
@@ -261,7 +265,8 @@ def is_headline_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and not deps & (SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS):
         return is_headline_passive(verb.head)  # "members killed or wounded in the attacks"
-    return verb.dep_ == "ROOT" and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
+    heads_a_line = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SMALL_CLAUSE_VERBS)
+    return heads_a_line and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
         and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS) \
         and (AGENT_DEP in deps or _ends_without_full_stop(verb) or _predicate_follows(verb))
 
@@ -288,9 +293,12 @@ def _ends_without_full_stop(verb: Token) -> bool:
 
 
 def is_small_clause(verb: Token) -> bool:
-    """A bare participle clause under a verb ("wanted to have Assad assassinated"): its
-    subject is the patient, and whoever has it done is the actor."""
-    if verb.dep_ not in SMALL_CLAUSE_DEPS or verb.tag_ != PAST_PARTICIPLE or verb.head.i == verb.i:
+    """A bare participle clause under a verb of having, wanting or seeing ("wanted to have
+    Assad assassinated"): its subject is the patient, and whoever has it done is the actor.
+    Under a verb of saying it is a headline's clause ("Israel says 422 rockets fired from
+    Gaza"): the sayer has nothing done."""
+    if verb.dep_ not in SMALL_CLAUSE_DEPS or verb.tag_ != PAST_PARTICIPLE or verb.head.i == verb.i \
+            or verb.head.lemma_.lower() not in SMALL_CLAUSE_VERBS:
         return False
     subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
     auxiliaries = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
