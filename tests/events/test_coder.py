@@ -487,6 +487,7 @@ def test_coder_a_backer_or_maker_before_a_participle_takes_no_part(text, actors,
 @pytest.mark.parametrize("text", [
     "GAZA CITY (AP) \u2014 Hamas fighters attacked an army post on Sunday.",
     "Simi Valley, California (CNN) Jeb Bush, laying out his strategy on Tuesday, called for a no-fly zone over Syria.",
+    "(CNN) Aerial bombardments blew apart a Doctors Without Borders hospital in Kunduz, killing at least 19 people.",
 ])
 def test_coder_the_agency_credited_in_a_dateline_takes_no_part(text):
     events = code_events(default_nlp()(text))

@@ -28,9 +28,10 @@ STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
 ACT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # What follows an agency credit in a dateline: ") —", ") -".
 DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
-# What opens a line before a credit with no dash after it: a place name and its qualifier,
-# capitalised words and commas only ("Simi Valley, California (CNN)").
-DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*,?[^\S\n]*){1,6}")
+# What opens a line before a credit with no dash after it: nothing ("(CNN) Aerial
+# bombardments ..."), or a place name and its qualifier, capitalised words and commas only
+# ("Simi Valley, California (CNN)").
+DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*,?[^\S\n]*){0,6}")
 
 
 @dataclass(frozen=True, slots=True)
