@@ -974,6 +974,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The aid convoy met strong resistance in Venezuela.", "CONSULT", 0),
         ("Iran is not meeting its obligations in Vienna, Kerry said.", "CONSULT", 0),
         ("An intervention in Syria would fail to meet his two tests, Kissinger said.", "CONSULT", 0),
+        # a camera's shot is no shooting
+        ("The video, shot from Turkey's Hatay province, shows the pilots parachuting down.", "ASSAULT", 0),
+        ("The brigade tweeted a screen shot from al Aqsa TV in Gaza.", "ASSAULT", 0),
+        ("The soldier was shot in Kabul.", "ASSAULT", 1),
         # a reporter's request for comment asks nothing of the story's parties
         ("The embassy did not respond to a Reuters request for comment on Sunday.", "REQUEST", 0),
         ("Kuwait's request for an investigation was rejected.", "REQUEST", 1),

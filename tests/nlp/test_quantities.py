@@ -79,6 +79,7 @@ def test_quantity_finder_markers_in_context(nlp):
     "Call the hotline on +44 20 7946 0958 for help.",
     "The shelling hit a village eight km from the front.",
     "Soleimani fought in Operation Dawn 8 in the war with Iraq, he said.",  # a number ending a name
+    "ISIS's No. 2 official has been killed, the Pentagon said.",  # a rank, not a count
 ])
 def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, text):
     assert parse(nlp, text)._.quantities == []

@@ -67,6 +67,7 @@ INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # or the verb it goes on to ("declined to comment").
 OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp"}
 PREPOSITION, PURPOSE_PREPOSITION = "prep", "for"
+ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
@@ -308,10 +309,14 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 
 
 def _sense_words(token: Token) -> list[Token]:
-    """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`); for a noun also
-    what it is for ("a request for comment")."""
+    """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
+    participle describes, and for a noun its compound and what it is for ("a screen shot",
+    "a request for comment")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
+    if token.dep_ == ADJECTIVAL_CLAUSE:
+        words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     if token.pos_ in NOMINAL_POS:
+        words += [c for c in token.children if c.dep_ == COMPOUND]  # "a screen shot"
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ == PURPOSE_PREPOSITION
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words

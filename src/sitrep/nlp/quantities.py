@@ -40,6 +40,8 @@ YEAR_RANGE = (1800, 2100)
 # Digit groups joined by dashes, dots, spaces or brackets: telephone numbers, not counts.
 PHONE_NUMBER = re.compile(r"^\+?\(?\d{1,4}\)?(?:\s?[\s.\-]\s?\(?\d{2,4}\)?){2,}$")
 HYPHENS = frozenset("-‐‑")
+RANK_WORDS = frozenset({"no.", "number", "#"})
+RANK_ABBREVIATION = ["no", "."]
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
@@ -307,10 +309,18 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "year"
     if text.lower() == "one" and span.root.dep_ != "nummod":
         return "pronoun"
+    if _after_rank_word(span):
+        return "rank"  # "ISIS's No. 2", "the No. 3 leader": a place in a ranking, not a count
     if span.start > 0 and doc[span.start - 1].tag_ in PROPER_NOUN_TAGS and text[:1].isdigit() \
             and unit is not None and unit.i < span.start:
         return "name"  # "Operation Dawn 8", "Resolution 2254": the number ends the name it follows
     return None
+
+
+def _after_rank_word(span: Span) -> bool:
+    """Whether a number follows "No." (one token or "No" and "."), "number" or "#"."""
+    before = [t.lower_ for t in span.doc[max(span.start - 2, 0):span.start]]
+    return bool(before) and (before[-1] in RANK_WORDS or before[-2:] == RANK_ABBREVIATION)
 
 
 def find_quantities(doc: Doc, lexicon: QuantityLexicon | None = None) -> list[Quantity]:
