@@ -522,6 +522,12 @@ def test_coder_who_does_an_act_named_inside_a_description_or_a_reported_headline
     assert [a.code for a in event.actor] == actors
 
 
+def test_coder_whom_help_is_against_receives_none_of_it():
+    (event,) = [e for e in code_events(default_nlp()("Turkey will defend the nation against terrorists."))
+                if e.event == "SUPPORT"]
+    assert event.recipient == ()
+
+
 def test_coder_an_act_is_not_its_own_doer():
     (event,) = code_events(default_nlp()("Airstrikes continued overnight in Gaza City."))
     assert event.actor == ()

@@ -433,7 +433,8 @@ def recipient_phrases(
     """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
     phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
-    nor an ally: "fighting on the side of Assad")."""
+    nor an ally: "fighting on the side of Assad", nor, for cooperation, whom it is against:
+    "defend the nation against terrorists")."""
     heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
     own = {t.i for t in tokens}
     phrases = []
@@ -447,7 +448,10 @@ def recipient_phrases(
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
-    return phrases + [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
+    phrases += [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
+    if event_type.quad in COOPERATION_QUADS:  # "defend the nation against terrorists": no help to the terrorists
+        phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
+    return phrases
 
 
 def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
