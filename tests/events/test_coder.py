@@ -895,6 +895,15 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
     assert not [a for e in events for a in e.actor if a.code == "USA"]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("David R. Hall, of Elyria, Ohio, was killed in an explosion while serving in Garmsir, Afghanistan.", "Afghanistan"),
+    ("President Mohamed Morsi of Egypt recalled his ambassador.", None),
+])
+def test_coder_where_a_named_person_is_from_places_nothing(text, place):
+    (event,) = code_events(default_nlp()(text))
+    assert (event.event_loc.extracted_place if event.event_loc else None) == place
+
+
 def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     text = "Utah GOP Rep. Jason Chaffetz said militants attacked the consulate."
     events = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]

@@ -103,6 +103,7 @@ HYPHEN = "-"
 HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
+PREPOSITION_OBJECT, ORIGIN_PREPOSITION = "pobj", "of"  # "David Hall, of Elyria": where he is from
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
@@ -698,8 +699,10 @@ def find_location(
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
 
     def free(place: PlaceMention) -> bool:
+        doc = anchors[0].doc
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
-            and not _qualifies_a_name(place, anchors[0].doc) and not _before_a_participle(place, anchors[0].doc, lexicon)
+            and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
+            and not _hometown(place, doc)
 
     attached = prep_objects(heads, lexicon.location_preps)
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
@@ -737,6 +740,21 @@ def _qualifies_a_name(place: PlaceMention, doc) -> bool:
         return False
     root = span.root
     return root.dep_ in NAME_QUALIFIER_DEPS and root.head.i >= span.end and root.head.tag_ in PROPER_NOUN_TAGS
+
+
+def _hometown(place: PlaceMention, doc) -> bool:
+    """Whether a place says where a named person is from ("David Hall, of Elyria, Ohio, was
+    killed ... in Garmsir"): his home, not where anything happened."""
+    span = words_of(place, doc)
+    if span is None:
+        return False
+    for step in (span.root, *span.root.ancestors):  # also its qualifier: "Ohio" of "Elyria, Ohio"
+        if step.pos_ in CLAUSE_HEAD_POS:
+            return False
+        if step.dep_ == PREPOSITION_OBJECT and step.head.lower_ == ORIGIN_PREPOSITION \
+                and step.head.head.ent_type_ == PERSON_ENTITY:
+            return True
+    return False
 
 
 def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
