@@ -528,6 +528,11 @@ def test_coder_whom_help_is_against_receives_none_of_it():
     assert event.recipient == ()
 
 
+def test_coder_a_demonstrative_subject_is_no_relative_pronoun():
+    (event,) = code_events(default_nlp()("But that did not kill the group."))
+    assert event.actor == () and [r.entity_text for r in event.recipient] == ["the group"]
+
+
 def test_coder_an_act_is_not_its_own_doer():
     (event,) = code_events(default_nlp()("Airstrikes continued overnight in Gaza City."))
     assert event.actor == ()

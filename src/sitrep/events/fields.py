@@ -174,6 +174,8 @@ def relative_referent(pronoun: Token) -> Token:
         if clause.head.i == clause.i:
             break
         clause = clause.head
+    if pronoun.head.head.i == pronoun.head.i:
+        return pronoun  # the main clause's own subject: "But that did not kill the group" (a demonstrative)
     return pronoun.head.head
 
 
