@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span
 
 from sitrep.events.lexicon import NOMINAL_POS, token_forms
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
+from sitrep.nlp.arbiter import MODIFIER_DEPS
 
 logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
 STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
-ACT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # What follows an agency credit in a dateline: ") —", ") -".
 DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
 # What opens a line before a credit with no dash after it: nothing ("(CNN) Aerial
@@ -95,9 +95,9 @@ def sentence_pieces(doc: Doc) -> list[Span]:
 
 def _names_the_doer_of_an_act(sent: Span, first_words: frozenset[str]) -> bool:
     """Whether a state or nationality qualifies a trigger word ("the U.S. airstrike",
-    "a Turkish invasion"): the arbiter leaves such a name to the coder, which reads it as
-    the act's doer."""
-    return any(token.ent_type_ in STATE_ENTITY_LABELS and token.dep_ in ACT_MODIFIER_DEPS
+    "a Turkish invasion"): the arbiter leaves a name on those arcs (`MODIFIER_DEPS`) to the
+    coder, which reads it as the act's doer."""
+    return any(token.ent_type_ in STATE_ENTITY_LABELS and token.dep_ in MODIFIER_DEPS
                and not token_forms(token.head).isdisjoint(first_words) for token in sent)
 
 

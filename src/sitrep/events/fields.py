@@ -699,9 +699,9 @@ def find_location(
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
+    doc = anchors[0].doc
 
     def free(place: PlaceMention) -> bool:
-        doc = anchors[0].doc
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc)
@@ -779,9 +779,10 @@ def _in_another_clause(place: PlaceMention, anchor: Token) -> bool:
     the trigger ("days after the Cairo address, Iranians protested"): it says where that
     other thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
     token = words_of(place, anchor.doc)
-    return token is not None and (
+    in_clause = token is not None and (
         _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
-        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject)) or _after_a_connective(place, anchor)
+        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject))
+    return in_clause or _after_a_connective(place, anchor)
 
 
 def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
