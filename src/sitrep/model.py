@@ -12,6 +12,7 @@ Text layers:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
 Layer = Literal["raw", "text"]
@@ -159,12 +160,31 @@ class CleanDocument:
         return None
 
 
+class Link(StrEnum):
+    """How a mention was linked to its actor: the step of the resolver that found it, kept in
+    `ActorMention.via` ("role:president" adds the title; "alias+arbiter:..." the arbiter's
+    reason). Later stages read it to weigh a mention, so every stage spells it the same way."""
+
+    ALIAS = "alias"  # a KB name or alias
+    FUZZY = "fuzzy"  # a name spelt nearly like an alias
+    METONYM = "metonym"  # a capital for its government ("Tehran said")
+    MODIFIER = "modifier"  # a nationality before a force noun ("Russian airstrikes"), no name
+    OFFICE = "office"  # a title with its country or organisation ("Iran's foreign minister")
+    ROLE = "role"  # a bare title, linked to the organisation or person it names
+    ENTITY = "entity"  # a named entity no KB entry covers
+    NER = "ner"  # the statistical model's entity, resolved in context
+    ANAPHOR = "anaphor"  # "the group", "the regime", a pronoun: an earlier actor
+    COREF = "coref"  # a person named earlier ("Soleimani" after "Qasem Soleimani")
+    AMBIGUOUS = "ambiguous"  # an alias of several actors, one picked by context
+    UNRESOLVED = "unresolved"  # no actor: the surface form is kept
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     """A reference to an actor in the clean text, resolved to a KB actor or explicitly not.
 
     actor_id: KB id (e.g. "IRN_IRGC"); None means unresolved, with the surface form kept.
-    via: how it was linked ("alias", "fuzzy", "coref", "role:<role word>", "metonym").
+    via: how it was linked, a `Link` step ("alias", "coref", "role:<role word>", ...).
     """
 
     evidence: Evidence

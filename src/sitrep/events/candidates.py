@@ -9,7 +9,6 @@ The mentions of each candidate are bucketed here once, so later steps never resc
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -20,18 +19,13 @@ from spacy.tokens import Doc, Span
 from sitrep.events.lexicon import NOMINAL_POS, token_forms
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
 from sitrep.nlp.arbiter import MODIFIER_DEPS
+from sitrep.nlp.datelines import is_dateline_credit
 
 logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
 PARAGRAPH_BREAK = "\n\n"
 STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
-# What follows an agency credit in a dateline: ") —", ") -".
-DATELINE_CLOSE = re.compile(r"\)[^\S\n]*(?:-{1,2}|\u2013|\u2014)(?!\w)")
-# What opens a line before a credit with no dash after it: nothing ("(CNN) Aerial
-# bombardments ..."), or a place name and its qualifier, capitalised words and commas only
-# ("Simi Valley, California (CNN)").
-DATELINE_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*,?[^\S\n]*){0,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +116,8 @@ def candidate_sentences(
     sents = sentence_pieces(doc)
     starts = [sent.start_char for sent in sents]
     text = doc.text
-    actors = _bucket([m for m in doc_mentions(doc, "actors") if not is_dateline_credit(text, m)], starts, len(sents))
+    actors = _bucket([m for m in doc_mentions(doc, "actors")
+                       if not is_dateline_credit(text, m.evidence.start, m.evidence.end)], starts, len(sents))
     places = _bucket(doc_mentions(doc, "places"), starts, len(sents))
     times = _bucket(doc_mentions(doc, "times"), starts, len(sents))
     quantities = _bucket(doc_mentions(doc, "quantities"), starts, len(sents))
@@ -139,17 +134,6 @@ def candidate_sentences(
         candidates.append(Candidate(index, sent, mentions))
     logger.debug("%s of %s sentences are event candidates", len(candidates), len(sents))
     return candidates
-
-
-def is_dateline_credit(text: str, mention: ActorMention) -> bool:
-    """Whether an actor mention credits an agency in a dateline ("GAZA CITY (AP) — Israel and
-    Hamas began ...", CNN's dashless "Simi Valley, California (CNN) Jeb Bush ..."): the
-    agency reports the sentence and takes no part in its events."""
-    start, end = mention.evidence.start, mention.evidence.end
-    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return DATELINE_CLOSE.match(text, end) is not None or DATELINE_PLACE.fullmatch(text, line_start, start - 1) is not None
 
 
 def quotes_covering(quotes: Sequence[Quote], offset: int) -> list[Quote]:

@@ -71,6 +71,7 @@ from sitrep.model import (
     EventEntity,
     EventLocation,
     Evidence,
+    Link,
     Magnitude,
     PlaceMention,
     Quantity,
@@ -90,7 +91,6 @@ NO_ACTOR_FACTOR = 0.5
 # words are certain, who they are is not.
 UNNAMED_CONFIDENCE = 0.3
 UNIDENTIFIED, NATIONAL_FORCES, CIVILIANS = "UAF", "MIL", "CVL"
-DESCRIPTION_VIA = "modifier"  # "Russian airstrikes": a nationality and a force noun, no name
 # A participle hung on the noun it acts on ("the civilians killed").
 REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
@@ -204,7 +204,7 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
         if actor.evidence.start <= hit.start and hit.end <= actor.evidence.end:
             name = words_of(actor, anchor.doc)
             head_of_name = name is not None and name.root.i == anchor.i and hit.end == actor.evidence.end
-            if (actor.actor_id and not actor.via.startswith(DESCRIPTION_VIA)) or not head_of_name:
+            if (actor.actor_id and not actor.via.startswith(Link.MODIFIER)) or not head_of_name:
                 return True
     return False
 

@@ -44,8 +44,7 @@ from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, EventType, Ontology,
 from sitrep.events.triggers import in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
-from sitrep.model import ActorMention, PlaceMention, Quantity, TimeMention
-from sitrep.nlp.actor_rules import COREF_VIA
+from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.arbiter import SOURCE_PREPOSITIONS, mention_of_place, place_actor
 
 logger = logging.getLogger(__name__)
@@ -570,7 +569,7 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
         for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
                       and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
-                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == COREF_VIA)]
+                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)]
     return found
 
 

@@ -15,13 +15,12 @@ from spacy.tokens import Token
 
 from sitrep.events.triggers import partitive_objects
 from sitrep.kb.actors import Actor, ActorKB
-from sitrep.model import ActorMention
+from sitrep.model import ActorMention, Link
 from sitrep.nlp.actor_rules import after_stance_prefix
 from sitrep.nlp.extensions import evidence_of
 
 logger = logging.getLogger(__name__)
 
-VIA = "modifier"
 # A nationality says where a group comes from, not always who commands it ("Afghan fighters"
 # in Syria answer to the IRGC), so the link is weaker than a named actor.
 CONFIDENCE = 0.7
@@ -36,7 +35,7 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 def _mention(token_span: tuple[Token, Token], actor: Actor) -> ActorMention:
     first, last = token_span
     evidence = evidence_of(first.doc, first.idx, last.idx + len(last.text))
-    return ActorMention(evidence, actor.id, actor.code, actor.name, actor.type, actor.country, CONFIDENCE, VIA)
+    return ActorMention(evidence, actor.id, actor.code, actor.name, actor.type, actor.country, CONFIDENCE, Link.MODIFIER)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

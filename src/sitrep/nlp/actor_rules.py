@@ -57,9 +57,6 @@ JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possi
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
                                 "premature", "worth", "known", "unknown"})
 OWNER_PREPOSITION = "of"
-# How a mention that names a person named earlier is resolved ("Soleimani" after "Qasem
-# Soleimani"), known to the KB or not.
-COREF_VIA = "coref"
 
 
 @dataclass(frozen=True, slots=True)

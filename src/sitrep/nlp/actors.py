@@ -50,7 +50,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from sitrep.kb.actors import Actor, ActorKB, Anaphor, Role, default_actor_kb, normalise
-from sitrep.model import ActorMention
+from sitrep.model import ActorMention, Link
 from sitrep.nlp import actor_rules as rules
 from sitrep.nlp.extensions import evidence_of, register_extensions
 
@@ -71,14 +71,11 @@ ROLE_OBJECT_PREPOSITIONS = frozenset({"of", "for", "to"})
 DROP = "drop"
 # Confidence of each step: how often that kind of link is right in hand-checked news text.
 CONFIDENCE = {
-    "alias": 0.95, "ambiguous": 0.6, "metonym": 0.75, "modifier": 0.8, "fuzzy": 0.8,
-    "coref": 0.75, "anaphor": 0.75, "role": 0.7, "unresolved": 0.0,
+    Link.ALIAS: 0.95, Link.AMBIGUOUS: 0.6, Link.METONYM: 0.75, Link.MODIFIER: 0.8, Link.FUZZY: 0.8,
+    Link.COREF: 0.75, Link.ANAPHOR: 0.75, Link.ROLE: 0.7, Link.UNRESOLVED: 0.0,
 }
-# A state's body read from where the text is set ("the military" after "in Pakistan").
-CONFIDENCE_BY_VIA = {"anaphor:setting": 0.5}
 # A pronoun's antecedent is a guess from agreement and distance alone.
 PRONOUN_CONFIDENCE = 0.5
-ANAPHOR = "anaphor"
 PERSON = "person"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
@@ -86,9 +83,11 @@ PERSON = "person"
 # sentence-initial clause ("Defending Israel, Haley said": the name is Israel).
 ENTITY_LEADING_POS = frozenset({"DET", "VERB"})
 IT_FORMS = frozenset({"it", "its"})
-SETTING_VIA = "anaphor:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
-OWNER_VIA = "anaphor:owner"  # a description whose "of" names whose it is ("the regime of Assad")
-ROLE_VIA = "role:"  # how a mention resolved through a title records it ("role:president")
+SETTING_VIA = f"{Link.ANAPHOR}:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
+OWNER_VIA = f"{Link.ANAPHOR}:owner"  # a description whose "of" names whose it is ("the regime of Assad")
+ROLE_VIA = f"{Link.ROLE}:"  # how a mention resolved through a title records it ("role:president")
+# A state's body read from where the text is set ("the military" after "in Pakistan").
+CONFIDENCE_BY_VIA = {SETTING_VIA: 0.5}
 PLURAL_SUFFIX = "s"
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
 # Where a pronoun is an argument an event can use: subject, passive subject, object,
@@ -105,8 +104,8 @@ GROUP_TYPES = frozenset({"militia", "rebel_group", "terror_group", "armed_force"
 DESCRIPTION_MAX_QUALIFIERS = 3
 # When candidates overlap, the lower tier wins; within a tier the longer span, then the
 # kind listed first.
-TIERS = {"alias": 0, "fuzzy": 0, "metonym": 0, "modifier": 0, "office": 0, "entity": 0, "role": 1,
-         "anaphor": 2, "ner": 3}
+TIERS = {Link.ALIAS: 0, Link.FUZZY: 0, Link.METONYM: 0, Link.MODIFIER: 0, Link.OFFICE: 0, Link.ENTITY: 0,
+         Link.ROLE: 1, Link.ANAPHOR: 2, Link.NER: 3}
 # Words that may stand between a country and the noun it qualifies: "Libya's fledgling army",
 # "Yemen's former president", "Yemeni counterterrorism troops".
 MODIFIER_GAP_TOKENS = 2
@@ -225,7 +224,7 @@ class ActorResolver:
                     continue
                 if inside(span, persons):
                     continue
-            found.append(Candidate(start, end, "alias", actors))
+            found.append(Candidate(start, end, Link.ALIAS, actors))
         return found, located
 
     def metonym_candidates(self, doc: Doc) -> list[Candidate]:
@@ -238,7 +237,7 @@ class ActorResolver:
                 continue
             if rules.acts_as_agent(span.root, self.kb.agent_verbs):
                 actor = self.kb.metonym(doc.vocab.strings[match_id])
-                found.append(Candidate(start, end, "metonym", (actor,)))
+                found.append(Candidate(start, end, Link.METONYM, (actor,)))
         return found
 
     def modifier_candidates(self, doc: Doc) -> list[Candidate]:
@@ -250,7 +249,7 @@ class ActorResolver:
             if iso and token.text[:1].isupper():
                 if self.names_side(token):
                     actor = self.kb.sector_actor(iso, GOV) or self.kb.get(iso)
-                    found.append(Candidate(token.i, token.i + 1, "modifier", (actor,)))
+                    found.append(Candidate(token.i, token.i + 1, Link.MODIFIER, (actor,)))
                 continue
             noun = self.force_noun_start(doc, token)
             if noun is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
@@ -258,7 +257,7 @@ class ActorResolver:
             start, iso = self.country_modifier(doc, noun)
             actor = self.kb.sector_actor(iso, self.chain_sector(doc, start, noun, token.i))
             if actor is not None:
-                found.append(Candidate(start, token.i + 1, "modifier", (actor,)))
+                found.append(Candidate(start, token.i + 1, Link.MODIFIER, (actor,)))
         return found
 
     def names_side(self, demonym) -> bool:
@@ -347,15 +346,15 @@ class ActorResolver:
             country = self.country_at(doc, i) if i >= 0 else None
             organisation = organisation_ending.get(i + 1)
             if country is not None:
-                found.append(Candidate(country[0], end, "office", (self.kb.get(country[1]),), role=role))
+                found.append(Candidate(country[0], end, Link.OFFICE, (self.kb.get(country[1]),), role=role))
             elif organisation is not None:
-                found.append(Candidate(organisation.start, end, "office", organisation.actors, role=role))
+                found.append(Candidate(organisation.start, end, Link.OFFICE, organisation.actors, role=role))
         return found
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
         """Definite descriptions ("the group", "regime forces") to resolve in text order; not
         one whose noun only qualifies the next ("the military assistance")."""
-        found = [Candidate(s, e, "anaphor", anaphor=self.kb.anaphors[doc.vocab.strings[m]])
+        found = [Candidate(s, e, Link.ANAPHOR, anaphor=self.kb.anaphors[doc.vocab.strings[m]])
                  for m, s, e in self.anaphor_matcher(doc) if not rules.modifies_next_noun(doc[e - 1])]
         return found + self.description_candidates(doc)
 
@@ -373,13 +372,13 @@ class ActorResolver:
                 continue
             countries = [self.kb.adjectives[t.lower_] for t in doc[start + 1:token.i]
                          if t.lower_ in self.kb.adjectives and t.text[:1].isupper()]
-            found.append(Candidate(start, token.i + 1, "anaphor", anaphor=anaphor,
+            found.append(Candidate(start, token.i + 1, Link.ANAPHOR, anaphor=anaphor,
                                    country=countries[0] if countries else None))
         return found
 
     def bare_role_candidates(self, doc: Doc, roles, taken: list[Candidate]) -> list[Candidate]:
         """Office titles with no name after them ("Iran's Defense Minister traveled")."""
-        found = [Candidate(start, end, "role", role=role) for start, end, role in roles
+        found = [Candidate(start, end, Link.ROLE, role=role) for start, end, role in roles
                  if role.kind == "office" and not (end < len(doc) and doc[end].pos_ == "PROPN")]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
@@ -420,9 +419,9 @@ class ActorResolver:
             actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state"
                            and (a.type != "person" or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
             if actors:
-                found.append(Candidate(start, end, "fuzzy", actors, label=label))
+                found.append(Candidate(start, end, Link.FUZZY, actors, label=label))
             elif label == "ORG" and self.uncovered_words(doc, start, end, aliases) >= UNKNOWN_ORG_MIN_WORDS:
-                found.append(Candidate(start, end, "entity", label=label))
+                found.append(Candidate(start, end, Link.ENTITY, label=label))
         return found
 
     def uncovered_words(self, doc: Doc, start: int, end: int, aliases: list[Candidate]) -> int:
@@ -435,8 +434,8 @@ class ActorResolver:
         """Entities no earlier step covers: resolved later by coref or role, else unresolved.
         Place entities come too, for the short form of a person the NER took for a place
         ("Qasem Soleimani ... the attack against Soleimani"); any other is dropped then."""
-        found = [Candidate(s, e, "ner", label=label) for s, e, label in self.entity_spans(doc, roles)]
-        found += [Candidate(ent.start, ent.end, "ner", label=ent.label_) for ent in doc.ents
+        found = [Candidate(s, e, Link.NER, label=label) for s, e, label in self.entity_spans(doc, roles)]
+        found += [Candidate(ent.start, ent.end, Link.NER, label=ent.label_) for ent in doc.ents
                   if ent.label_ in PLACE_LABELS and ent.text[:1].isupper()]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
@@ -464,24 +463,24 @@ class ActorResolver:
 
     def decide(self, doc, cand, token_actor, countries, history, persons, roles, setting=()):
         """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
-        if cand.kind == "alias" and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
+        if cand.kind == Link.ALIAS and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
-                return earlier[0], rules.COREF_VIA, True
-        if cand.kind in {"alias", "metonym", "modifier", "fuzzy"}:
+                return earlier[0], Link.COREF, True
+        if cand.kind in {Link.ALIAS, Link.METONYM, Link.MODIFIER, Link.FUZZY}:
             actor = rules.pick_by_context(cand.actors, countries)
-            via = cand.kind if len(cand.actors) == 1 or actor is None else "ambiguous"
-            return actor, via if actor else "unresolved", bool(actor and actor.type == "person")
-        if cand.kind == "anaphor":
+            via = cand.kind if len(cand.actors) == 1 or actor is None else Link.AMBIGUOUS
+            return actor, via if actor else Link.UNRESOLVED, bool(actor and actor.type == "person")
+        if cand.kind == Link.ANAPHOR:
             owner = rules.owner_named_after(doc[cand.end - 1], token_actor)
             if owner is not None and owner.country and cand.country is None:
                 actor = self.kb.sector_actor(owner.country, cand.anaphor.sector) or self.kb.get(owner.country)
                 return actor, OWNER_VIA, False  # "the regime of President Bashar al-Assad": Syria's
             return self.anaphor_actor(cand.anaphor, history, cand.country, setting)
-        if cand.kind == "office":
+        if cand.kind == Link.OFFICE:
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
             return actor, f"{ROLE_VIA}{cand.role.text.lower()}", False
-        if cand.kind == "role":
+        if cand.kind == Link.ROLE:
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
             return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
@@ -493,11 +492,11 @@ class ActorResolver:
         ("a school in Pakistan ... the military": Pakistan's; via "anaphor:setting"), or
         unresolved."""
         antecedent = rules.anaphor_antecedent(anaphor.types, history, country)
-        via = "anaphor"
+        via = Link.ANAPHOR
         if antecedent is None and anaphor.sector:
             antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
         if antecedent is None:
-            return None, "unresolved", False
+            return None, Link.UNRESOLVED, False
         if anaphor.sector and antecedent.country:
             antecedent = self.kb.sector_actor(antecedent.country, anaphor.sector) or antecedent
         return antecedent, via, False
@@ -508,7 +507,7 @@ class ActorResolver:
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
-            return antecedent[0], rules.COREF_VIA, True
+            return antecedent[0], Link.COREF, True
         if cand.label in PLACE_LABELS:
             return None, DROP, False
         is_person = cand.label == "PERSON"
@@ -518,14 +517,14 @@ class ActorResolver:
                 return link.actor, f"{ROLE_VIA}{link.role.text.lower()}", True
         if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):
             return None, DROP, False
-        return None, "unresolved", is_person
+        return None, Link.UNRESOLVED, is_person
 
     def mention(self, doc: Doc, span: Span, actor: Actor | None, via: str, person: bool) -> ActorMention:
         """The ActorMention for a span; a person linked to an organisation keeps actor_type "person"."""
         step = via.split(":")[0]
         evidence = evidence_of(doc, span.start_char, span.end_char)
         if actor is None:
-            return ActorMention(evidence, None, confidence=CONFIDENCE["unresolved"], via=via)
+            return ActorMention(evidence, None, confidence=CONFIDENCE[Link.UNRESOLVED], via=via)
         actor_type = "person" if person else actor.type
         return ActorMention(evidence, actor.id, actor.code, actor.name, actor_type, actor.country,
                             CONFIDENCE_BY_VIA.get(via, CONFIDENCE[step]), via)
@@ -551,7 +550,7 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
             antecedent = person_or_group_antecedent(doc, token, found, sentence_starts)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
-                                 confidence=PRONOUN_CONFIDENCE, via=ANAPHOR))
+                                 confidence=PRONOUN_CONFIDENCE, via=Link.ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
 
 

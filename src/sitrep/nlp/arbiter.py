@@ -46,10 +46,11 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
 from sitrep.kb.rows import kb_error, read_kb_rows
-from sitrep.model import ActorMention, PlaceMention
-from sitrep.nlp.actor_rules import COREF_VIA, POSSESSIVE, subject_role_token
+from sitrep.model import ActorMention, Link, PlaceMention
+from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
+from sitrep.nlp.actors import ROLE_VIA
+from sitrep.nlp.datelines import opens_dateline
 from sitrep.nlp.extensions import doc_text, register_extensions
-from sitrep.nlp.place_rules import DATELINE_TAIL
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +87,7 @@ CONFIDENCE_WEAK = 0.6
 TITLE_OBJECT_PREPOSITIONS = frozenset({"of", "for", "to"})
 TITLE_OBJECT_MAX_CHARS = 40
 PERSON = "person"
-ALIAS = "alias"
 STATE = "state"
-METONYM = "metonym"
 
 
 NOUNS_FILE = "arbiter_nouns.jsonl"
@@ -145,7 +144,7 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     """
     token = subject_role_token(token)
     head, dep = token.head, token.dep_
-    if is_dateline(token):
+    if opens_dateline(doc_text(token.doc), token.idx, token.idx + len(token.text)):
         return Decision(PLACE, "dateline")
     if token.pos_ == "NOUN" and token.lemma_.lower() in arbiter_nouns().place:
         return Decision(PLACE, "place noun")  # "on Pakistani soil", "Syrian territory"
@@ -228,15 +227,6 @@ def modifier_usage(token: Token, kb: ActorKB) -> Decision:
     return Decision(NEITHER, "modifier of a non-actor noun")
 
 
-def is_dateline(token: Token) -> bool:
-    """Whether a name opens its paragraph as a dateline ("JERUSALEM (Reuters) -")."""
-    text = doc_text(token.doc)
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    if text[line_start:token.idx].strip():
-        return False
-    return DATELINE_TAIL.match(text, token.idx + len(token.text)) is not None
-
-
 # ---------------------------------------------------------------------------- mentions
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -251,9 +241,9 @@ def is_place_like(mention: ActorMention, places: list[PlaceMention]) -> bool:
     """Whether an actor mention may be a place: a state, a capital standing for its
     government, or an organisation named by its building ("the Pentagon") that the
     gazetteer also resolved at the same span."""
-    if mention.via not in {ALIAS, METONYM}:
+    if mention.via not in {Link.ALIAS, Link.METONYM}:
         return False  # "the Iraqis", "Iran's Defense Minister": a phrase, never a place
-    if mention.actor_type == STATE or mention.via == METONYM:
+    if mention.actor_type == STATE or mention.via == Link.METONYM:
         return True
     if mention.actor_type == PERSON or mention.actor_id is None:
         return False
@@ -278,7 +268,7 @@ def in_person_title(doc: Doc, span: Span, actors: list[ActorMention], role_words
     """Whether a name sits in the title before a person's name ("U.S. President Donald Trump",
     "Taliban spokesman Zabiullah Mujahid", "UN chief Ban Ki-moon"): only title words lie
     between it and the person, or the name itself ends with a title of `roles` (KB roles)."""
-    person_starts = {m.evidence.start for m in actors if m.actor_type == PERSON or m.via.startswith("role:")
+    person_starts = {m.evidence.start for m in actors if m.actor_type == PERSON or m.via.startswith(ROLE_VIA)
                      or (m.actor_id is None and m.evidence.text[:1].isupper())}
     i = span.end
     if i < len(doc) and doc[i].text in POSSESSIVE:
@@ -361,10 +351,10 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
         elif mention.via.startswith("role:") and mention.actor_type != PERSON and is_bare_title(span, role_words) \
                 and next_to_person(doc, span, actors):
             continue
-        elif mention.actor_id is not None and mention.via == ALIAS and mention.actor_type != PERSON \
+        elif mention.actor_id is not None and mention.via == Link.ALIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words, kb.roles):
             dropped.update(overlapping)
-        elif mention.via == COREF_VIA:
+        elif mention.via == Link.COREF:
             kept.append(mention)  # the person named earlier, though nobody knows who ("Khashoggi's killing")
             dropped.update(overlapping)
         elif mention.actor_id is None and any((p.evidence.start, p.evidence.end) == (start, end)
@@ -408,7 +398,7 @@ def place_as_actor(doc: Doc, place: PlaceMention, kb: ActorKB, place_tokens: fro
     strong = decision.reason in STRONG_REASONS
     if actor.type != STATE and not strong:
         return None
-    via = ("alias" if actor.type == STATE else METONYM) + f"+arbiter:{decision.reason}"
+    via = (Link.ALIAS if actor.type == STATE else Link.METONYM) + f"+arbiter:{decision.reason}"
     return mention_of_place(place, actor, CONFIDENCE_STRONG if strong else CONFIDENCE_WEAK, via)
 
 

@@ -55,11 +55,6 @@ PRIMARY_NAME_BONUS = 0.4
 UNKNOWN_POPULATION = 5000
 # Below this spelling similarity two names are different names, not variants of one.
 NAME_SIMILARITY_MIN = 0.8
-# "JERUSALEM (Reuters) -", "Doha, Qatar -", "BEIRUT (AP) —", CNN's "Simi Valley, California
-# (CNN)": what may follow a place name that opens a paragraph as a dateline (an optional
-# qualifier, then a dash, a credit or both).
-DATELINE_TAIL = re.compile(r"(,[^\S\n]*[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)*)?[^\S\n]*"
-                           r"(?:\([A-Z][^()\n]{0,39}\)(?:[^\S\n]*[-\u2014\u2013](?!\w))?|[-\u2014\u2013](?!\w))")
 EARTH_RADIUS_KM = 6371.0
 # Base confidence of each matching step; a close runner-up lowers it (see `confidence_of`).
 STEP_CONFIDENCE = {"exact": 0.9, "suffix": 0.85, "translit": 0.7, "fuzzy": 0.6}

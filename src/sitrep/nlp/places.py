@@ -52,13 +52,13 @@ from spacy.tokens import Doc, Span
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
+from sitrep.nlp.datelines import opens_dateline
 from sitrep.nlp.extensions import doc_text, register_extensions
 from sitrep.nlp.place_rules import (
     ADMIN_FEATURES,
     ADMIN_SUFFIXES,
     ALWAYS_DROPPED_ARTICLES,
     AREA_FEATURES,
-    DATELINE_TAIL,
     SETTLEMENT_SUFFIXES,
     SUN_LETTER_ARTICLES,
     Context,
@@ -298,12 +298,8 @@ def qualifies_noun(ent: Span) -> bool:
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) open their paragraph as a dateline ("BEIRUT (AP) —",
     "Doha, Qatar -")."""
-    text = doc_text(doc)
     first, last = doc[start], doc[end - 1]
-    line_start = text.rfind("\n", 0, first.idx) + 1
-    if text[line_start:first.idx].strip():
-        return False
-    return DATELINE_TAIL.match(text, last.idx + len(last.text)) is not None
+    return opens_dateline(doc_text(doc), first.idx, last.idx + len(last.text))
 
 
 def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[PlaceSpan], list[str]]:
