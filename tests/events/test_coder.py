@@ -470,6 +470,29 @@ def test_coder_a_people_named_by_its_demonym_is_its_countrys_civilians(text, eve
     assert [(e.entity_text, e.code, e.sector) for e in getattr(event, role)] == [entity]
 
 
+@pytest.mark.parametrize(("text", "event_type", "entity"), [
+    ("Militants seized two Turkish engineers near Mosul.", "ASSAULT", ("two Turkish engineers", "TUR", "CVL")),
+    ("Three Chinese engineers were killed in Baluchistan.", "ASSAULT", ("Three Chinese engineers", "CHN", "CVL")),
+    ("Gunmen shot a Palestinian woman at a checkpoint.", "ASSAULT", ("a Palestinian woman", "PSE", "CVL")),
+])
+def test_coder_civilians_named_by_their_trade_or_kind_are_recipients_of_their_country(text, event_type, entity):
+    (event,) = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
+    assert [(e.entity_text, e.code, e.sector) for e in event.recipient] == [entity]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Nigerian hostages were freed on Monday.", []),
+    ("One new demand was that all Afghan prisoners be released from Guantanamo Bay.", []),
+    ("The release of 20 Afghan prisoners angered Washington.", []),
+    ("Hundreds of Iranian troops were withdrawn from Syria.", ["IRN"]),  # the moved are the movers
+    ("20,000 Iranian fighters poured into Idlib.", ["IRN"]),
+])
+def test_coder_the_people_a_movement_befalls_name_no_doer(text, actors):
+    """Whom a release frees is no mover: their nationality is not the releaser's."""
+    (event,) = [e for e in code_events(default_nlp()(text)) if e.event in ("RETREAT", "MOBILIZE")]
+    assert [e.code for e in event.actor] == actors
+
+
 @pytest.mark.parametrize(("text", "actors", "recipients"), [
     ("US-backed forces attacked the town.", ["US-backed forces"], []),
     ("They struck the gates of the U.S.-backed African Union forces that are attacking the Somali government.",

@@ -105,6 +105,8 @@ PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT, ORIGIN_PREPOSITION = "pobj", "of"  # "David Hall, of Elyria": where he is from
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
+PATIENT_PREPOSITIONS = frozenset({PATIENT_PREPOSITION})
+OWNER_DEPS = frozenset({POSSESSOR})
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
 FIGHT_PREPOSITIONS = frozenset({"in", "during"})
@@ -397,6 +399,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
+        if _befalls(noun, anchors, lexicon, event_type):
+            phrases += children_on([noun], OWNER_DEPS)
+            continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], lexicon.agent_preps)
         if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
@@ -408,6 +413,21 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
 def _is_mover(token: Token, lexicon: TriggerLexicon) -> bool:
     """Whether a phrase names what a movement moves (`MOVER_CLASS`), and so its actor."""
     return in_noun_class(token, lexicon.noun_classes.get(MOVER_CLASS, frozenset()))
+
+
+def _names_movers(phrase: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a phrase names movers, also as a count of them ("hundreds of Iranian troops")."""
+    return any(_is_mover(group, lexicon) for group in [phrase, *partitive_objects(phrase)])
+
+
+def _befalls(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> bool:
+    """Whether a noun of the trigger is what another of its words acts on ("the release of
+    Afghan prisoners", "took American hostages"): its modifiers name the patient, not the
+    doer, unless a movement moves it ("pull US troops out": the troops are the US's). Its
+    owner may still be the doer ("easing Israel's blockade")."""
+    acted_on = (noun.head in anchors and noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or (
+        noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ == PATIENT_PREPOSITION and noun.head.head in anchors)
+    return acted_on and not (event_type.movement and _names_movers(noun, lexicon))
 
 
 def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
@@ -529,13 +549,16 @@ def find_actors(
     if not found:
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
         found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
+    befallen: set[int] = set()  # "Nigerian hostages were freed": what is freed is no mover, its people no actor
     if not found and event_type.movement:
-        phrases += [t for t in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _is_mover(t, lexicon)]
-        phrases += [t for t in tokens if t.pos_ in NOMINAL_POS]
+        moved = children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + prep_objects(heads, PATIENT_PREPOSITIONS)
+        phrases += [t for t in moved if _names_movers(t, lexicon)]
+        befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
+        phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
         found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
     found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
-        found += [m for phrase in phrases for m in group_actors(phrase, actor_kb)]
+        found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
 
