@@ -40,7 +40,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -96,6 +96,9 @@ PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True
 # victims (hostages, civilians), whom no actor mention names.
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
+ROOT_DEP = "ROOT"
 # How many sentences before the pronoun's own an antecedent may sit in.
 PRONOUN_WINDOW_SENTENCES = 2
 # Actor types "they" can stand for (a person or a state is "he"/"she"/"it").
@@ -532,22 +535,32 @@ class ActorResolver:
 
 def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset[str] = frozenset()) -> list[ActorMention]:
     """The mentions plus one per third-person pronoun argument ("He was kidnapped", "they
-    attacked") linked to the nearest earlier resolved person (he/she) or group (they) within
-    PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence. The
-    person must be the last one named (an unknown "Luke Somers" blocks an earlier known
-    one). A pronoun with no such antecedent yields nothing: it names nobody by itself.
-    "it"/"its" is linked only inside what a named organisation or state says or decides
-    ("the group said it carried out the attack", "Israel said one of its soldiers was
-    captured": `sayer_of_clause`)."""
+    attacked") linked to an earlier resolved person (he/she) or group (they) within
+    PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence.
+    A pronoun with no antecedent yields nothing: it names nobody by itself.
+
+    Which antecedent: the sayer of a reported clause the pronoun is the subject of ("Karzai's
+    office said that in the meeting with Rice, he asked": Karzai); for the subject of a
+    sentence that names no person before it, the last person who was a subject ("Mr Pompeo
+    warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
+    named (an unknown "Luke Somers" blocks an earlier known one). "it"/"its" is linked only
+    inside what a named organisation or state says or decides ("the group said it carried out
+    the attack", "Israel said one of its soldiers was captured": `sayer_of_clause`)."""
     if not doc.has_annotation("SENT_START"):
         return mentions
     sentence_starts = [s.start_char for s in doc.sents]
     found = list(mentions)
     for token in doc:
+        wants_person = PRONOUN_PERSON.get(token.lower_)
         if token.lower_ in IT_FORMS:
-            antecedent = sayer_mention(token, found, agent_verbs)
+            antecedent = sayer_mention(token, found, agent_verbs, is_thing)
+        elif wants_person is None or token.pos_ != "PRON" or \
+                token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
+            continue
         else:
-            antecedent = person_or_group_antecedent(doc, token, found, sentence_starts)
+            agrees = names_one_person if wants_person else is_group
+            antecedent = sayer_mention(token, found, agent_verbs, agrees) \
+                or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=Link.ANAPHOR))
@@ -555,47 +568,69 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
 
 
 def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
-                               sentence_starts: list[int]) -> ActorMention | None:
+                               sentence_starts: list[int], wants_person: bool) -> ActorMention | None:
     """The antecedent of he/him/his/she/her (a person) or they (a group) within the window,
-    or None (also for any other token)."""
-    wants_person = PRONOUN_PERSON.get(token.lower_)
-    if wants_person is None or token.pos_ != "PRON" or \
-            token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
-        return None
+    or None."""
     index = max(0, bisect_right(sentence_starts, token.idx) - 1)
     earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
-    if wants_person:  # an unknown person named later than any known one is "he"
-        names = [e.start_char for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx]
-        earliest = max([earliest, *names])
-    return pronoun_antecedent(mentions, earliest, token.idx, wants_person)
+    names = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx] if wants_person else []
+    continues = token.dep_ in SUBJECT_DEPS and token.head.dep_ == ROOT_DEP \
+        and not any(e.start_char >= sentence_starts[index] for e in names)
+    if continues:
+        names = [e for e in names if is_subject(e.root)] or names
+    earliest = max([earliest, *(e.start_char for e in names)])
+    agreeing = pronoun_antecedents(mentions, earliest, token.idx, wants_person)
+    if continues:
+        agreeing = [m for m in agreeing if is_subject(mention_root(doc, m))] or agreeing
+    return agreeing[0] if agreeing else None
 
 
-def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str]) -> ActorMention | None:
-    """The resolved non-person mention heading the subject of the verb that reports the
-    clause of `pronoun` ("it", "its"), or None."""
+def mention_root(doc: Doc, mention: ActorMention):
+    """The syntactic head of the words a mention covers."""
+    return doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand").root
+
+
+def is_subject(token) -> bool:
+    """Whether a word heads a clause's subject, also as a conjunct or apposition ("Obama and
+    Putin met", "former Defense Secretary Leon Panetta writes")."""
+    while token.dep_ in CONJUNCT_DEPS:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str],
+                  agrees: Callable[[ActorMention], bool]) -> ActorMention | None:
+    """The resolved mention agreeing with `pronoun` in the subject of the verb that reports
+    the clause of `pronoun` (its owner too: "Karzai's office said he ..."), or None."""
     sayer = rules.sayer_of_clause(pronoun, agent_verbs)
     if sayer is None:
         return None
     start, end = sayer.left_edge.idx, sayer.idx + len(sayer)
     for mention in mentions:
-        if start <= mention.evidence.start and mention.evidence.end <= end and mention.actor_id \
-                and mention.actor_type != PERSON:
+        if start <= mention.evidence.start and mention.evidence.end <= end and mention.actor_id and agrees(mention):
             return mention
     return None
 
 
-def pronoun_antecedent(mentions: list[ActorMention], earliest: int, before: int,
-                       wants_person: bool) -> ActorMention | None:
-    """The last resolved mention in [earliest, before) that agrees with the pronoun. A
+def is_thing(mention: ActorMention) -> bool:
+    """What "it" may stand for: a resolved organisation or state, no person."""
+    return mention.actor_type != PERSON
+
+
+def is_group(mention: ActorMention) -> bool:
+    """What "they" may stand for: an actor of a group type."""
+    return mention.actor_type in GROUP_TYPES
+
+
+def pronoun_antecedents(mentions: list[ActorMention], earliest: int, before: int,
+                        wants_person: bool) -> list[ActorMention]:
+    """The resolved mentions in [earliest, before) that agree with the pronoun, last first. A
     singular title names one person ("Yemen's president ... his residence"), though it
-    resolves to the government the office belongs to."""
-    for mention in sorted(mentions, key=lambda m: m.evidence.start, reverse=True):
-        if not (earliest < mention.evidence.end and mention.evidence.start < before) or mention.actor_id is None:
-            continue  # a mention ending after `earliest` counts: "President Obama" holds the name "Obama"
-        if (names_one_person(mention)) == wants_person and \
-                (wants_person or mention.actor_type in GROUP_TYPES):
-            return mention
-    return None
+    resolves to the government the office belongs to. A mention ending after `earliest`
+    counts: "President Obama" holds the name "Obama"."""
+    return [m for m in sorted(mentions, key=lambda m: m.evidence.start, reverse=True)
+            if earliest < m.evidence.end and m.evidence.start < before and m.actor_id is not None
+            and names_one_person(m) == wants_person and (wants_person or is_group(m))]
 
 
 def names_one_person(mention: ActorMention) -> bool:
