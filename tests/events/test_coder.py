@@ -723,6 +723,12 @@ def test_coder_who_is_to_blame_is_accused_by_the_speaker(annotate):
     assert "reported" not in event.aux_mode
 
 
+def test_coder_a_passive_statement_is_not_made_by_whoever_reports_it(annotate):
+    """"A deal had been reached", says the White House: it reports the deal, it made none."""
+    event = only(code_events(annotate("According to Turkey, a deal had been reached with Hezbollah.")), "AGREE")
+    assert event.actor == ()
+
+
 def test_coder_state_noun_of_cooperation_needs_a_light_verb(annotate):
     background = code_events(annotate("Russia praised its close alliance with Iran."))
     assert not [e for e in background if e.event == "COOPERATE"]

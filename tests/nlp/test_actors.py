@@ -404,6 +404,13 @@ def test_actors_alias_that_starts_with_a_stance_prefix_still_resolves(resolve):
     assert found["Pro-Assad forces"] == ("SYR_MIL", "alias")
 
 
+def test_actors_a_gerund_is_no_qualifier_between_a_country_and_a_force_noun(resolve):
+    found, _ = resolve("They discussed the possibility of the U.S. launching airstrikes in Syria.")
+    assert "U.S. launching airstrikes" not in found
+    found, _ = resolve("U.S. armed forces attacked the town.")
+    assert found["U.S. armed forces"] == ("USA_MIL", "modifier")
+
+
 def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     found, _ = resolve("Hamas fired rockets at the town overnight. Benjamin Netanyahu met his cabinet. "
                        "He said they would pay a price.")

@@ -42,6 +42,7 @@ from sitrep.events.fields import (
     find_recipients,
     find_time,
     has_reciprocal_object,
+    is_passive,
     phrase_span,
     recipient_phrases,
     split_sides,
@@ -315,7 +316,9 @@ class RuleCoder:
             published=published,
             order=self.ontology.aux_order,
         )
-        if event_type.verbal and not actors and not doers and not own_phrases:
+        # A statement naming no maker is its speaker's ("She said that Hamas was to blame"),
+        # unless it is passive: "a deal had been reached, the White House said" reports a deal.
+        if event_type.verbal and not actors and not doers and not own_phrases and not is_passive(hit.anchors[0]):
             actors = speaker_actors(doc, hit.anchors[0], modes, quotes, doc_mentions(doc, "actors"))
         modes = without_own_reports(
             doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal

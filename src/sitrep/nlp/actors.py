@@ -113,6 +113,7 @@ TIERS = {Link.ALIAS: 0, Link.FUZZY: 0, Link.METONYM: 0, Link.MODIFIER: 0, Link.O
 # "Yemen's former president", "Yemeni counterterrorism troops".
 MODIFIER_GAP_TOKENS = 2
 GAP_DEPS = frozenset({"amod", "compound", "nmod"})
+GERUND_TAG = "VBG"
 # A plural demonym with a number or a quantity word before it counts people ("160
 # Palestinians", "thousands of Nigerians"), who are not an actor; "the Iraqis" is the side's
 # government.
@@ -295,12 +296,13 @@ class ActorResolver:
         """(first token, ISO3) of the country before a noun, walking over force nouns ("Syrian
         government forces") and at most MODIFIER_GAP_TOKENS qualifiers ("Libya's fledgling
         army"); (noun, None) when there is none. After a demonym the qualifiers must be
-        lower-case ("Syrian Kurdish forces" are not Syria's)."""
+        lower-case ("Syrian Kurdish forces" are not Syria's); a gerund is an act, no qualifier
+        ("the U.S. launching airstrikes": the U.S. launches them)."""
         i = noun - 1
         while i >= 0 and doc[i].lower_ in self.kb.force_nouns:
             i -= 1
         gap = 0
-        while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS \
+        while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS and doc[i].tag_ != GERUND_TAG \
                 and doc[i].text not in rules.POSSESSIVE and doc[i].lower_ not in self.kb.adjectives \
                 and self.country_at(doc, i) is None:
             i -= 1
