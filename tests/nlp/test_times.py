@@ -125,6 +125,17 @@ def test_time_resolver_component_sets_mentions_with_evidence(nlp):
         assert text[ev.start:ev.end] == ev.text
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The council urged him to sign the pact by April 2.", "2019-04-02"),  # what is to come: the coming April 2
+    ("The parliament will vote on April 2.", "2019-04-02"),
+    ("The parliament voted on April 2.", "2018-04-02"),  # what was: the latest April 2
+    ("The parliament will vote on October 2.", "2018-10-02"),  # the coming one is not much nearer
+])
+def test_time_resolver_a_day_in_a_clause_about_what_is_to_come_may_be_the_coming_one(nlp, text, value):
+    (mention,) = parse(nlp, text)._.times
+    assert mention.value == value
+
+
 def test_time_resolver_component_without_pub_date(nlp):
     doc = parse(nlp, "The siege began in 2014 and ended last month.", published=None)
     found = by_text(doc)

@@ -10,7 +10,8 @@ the step that answered:
 2. `rule:part`                       "the end of August", "late last year", "earlier this month".
 3. `rule:recent`                     "over the past few days", "a few days ago" (vague counts).
 4. `rule:weekday`, `rule:weekend`    the most recent such day on or before the pub date.
-   `rule:month`                      a month or day against the base year ("November last year").
+   `rule:month`                      a month or day against the base year ("November last year";
+                                     "to sign it by Dec. 31" a month after the pub date: the coming one).
 5. `rule:year`, `rule:decade`        "2015", "the mid-1980s".
 6. `dateparser`                      everything else, RELATIVE_BASE = pub date, past preferred.
 7. `unresolved:<why>`                value None: no_pub_date, anaphoric ("a year later"),
@@ -26,7 +27,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -50,6 +51,12 @@ WEEKDAYS = [name.lower() for name in calendar.day_name]
 MONTHS = [name.lower() for name in calendar.month_name if name]
 # A month name or its abbreviation opening an expression ("sept. 11", "november").
 MONTH_WORD = re.compile(r"^(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?(?:\s|$)")
+_MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
+# A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
+DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
+COMING_DAY_BIAS = 2
+VERB_POS = frozenset({"VERB", "AUX"})
+BARE_VERB_TAG, MODAL_TAG = "VB", "MD"
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Words before a date entity that change what it means; the entity is widened over them.
 MEANING_WORDS = frozenset({"since", "until", "till", "before", "after", "early", "mid", "late",
@@ -477,6 +484,35 @@ def _after_anniversary(span: Span) -> bool:
     return ANNIVERSARY in before and before[-1] in {"of", "the"}
 
 
+def looks_ahead(span: Span) -> bool:
+    """Whether a date belongs to a clause about what is to come: its verb is a bare infinitive
+    or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2")."""
+    verb = next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
+    return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children))
+
+
+def coming_day(resolution: Resolution, text: str, published: DateEstimate | None) -> Resolution:
+    """A day named without a year in a clause about what is to come, read as the coming one
+    where it is COMING_DAY_BIAS times nearer the pub date than the past one: "urged him to
+    sign it by Dec. 31" in an article of Nov. 25 means this December, not the last."""
+    best = publication_bases(published)[0]
+    if best is None or not resolution.value or resolution.precision != "day" \
+            or not DAY_OF_MONTH.fullmatch(normalize_expression(text)):
+        return resolution
+    past = date.fromisoformat(resolution.value)
+    if past.month == 2 and past.day == 29:  # no such day a year on
+        return resolution
+    coming = _a_year_on(past)
+    if (coming - best).days * COMING_DAY_BIAS >= (best - past).days:
+        return resolution
+    earliest, latest = (d and _a_year_on(date.fromisoformat(d)).isoformat() for d in (resolution.earliest, resolution.latest))
+    return replace(resolution, value=coming.isoformat(), earliest=earliest, latest=latest, method="rule:month")
+
+
+def _a_year_on(day: date) -> date:
+    return day.replace(year=day.year + 1)
+
+
 def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
     """Every time expression of a parsed doc resolved against doc._.published.
 
@@ -493,6 +529,8 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
             resolution = _unresolved("anniversary")
         else:
             resolution = named_event(named) if named else resolve_time(span.text, published)
+            if looks_ahead(span):
+                resolution = coming_day(resolution, span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
         mentions.append(TimeMention(
