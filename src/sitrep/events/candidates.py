@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from sitrep.events.lexicon import NOMINAL_POS, token_forms
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
 from sitrep.nlp.arbiter import MODIFIER_DEPS
-from sitrep.nlp.datelines import is_dateline_credit
+from sitrep.nlp.datelines import dateline_ends, is_dateline_credit
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +68,14 @@ def has_trigger_word(sent: Span, first_words: frozenset[str]) -> bool:
 
 
 def sentence_pieces(doc: Doc) -> list[Span]:
-    """The parser's sentences, cut again at paragraph breaks.
+    """The parser's sentences, cut again at paragraph breaks, a dateline joined again to the
+    sentence it opens.
 
     A headline or caption without a full stop runs into the next paragraph in the parse
     ("... Attack In Nigeria\n\nAmnesty International has released ..."); a blank line
-    always ends a sentence, so the two are coded (and merged) separately.
+    always ends a sentence, so the two are coded (and merged) separately. The parser reads
+    a dateline as a sentence of its own (`nlp.datelines`), but it still tells where the
+    sentence after it was filed from ("KABUL, Afghanistan (AP) — Gunmen opened fire").
     """
     pieces = []
     for sent in doc.sents:
@@ -84,7 +87,15 @@ def sentence_pieces(doc: Doc) -> list[Span]:
                 start = token.i + 1
         if sent.end > start:
             pieces.append(doc[start : sent.end])
-    return [piece for piece in pieces if not all(token.is_space for token in piece)]
+    pieces = [piece for piece in pieces if not all(token.is_space for token in piece)]
+    after_datelines = set(dateline_ends(doc.text))
+    joined: list[Span] = []
+    for piece in pieces:
+        if joined and piece.start_char in after_datelines and joined[-1].end == piece.start:
+            joined[-1] = doc[joined[-1].start : piece.end]
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _names_the_doer_of_an_act(sent: Span, first_words: frozenset[str]) -> bool:

@@ -850,7 +850,9 @@ def _another_happening(clause: Token) -> bool:
 def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention:
     """The place in the smallest phrase around the trigger: climbing from the trigger to the
     root, the first subtree holding a place wins ("the ceasefire brokered in Turkey broke as
-    shelling was heard in Ras al-Ayn": shelling -> Ras al-Ayn), nearest place last."""
+    shelling was heard in Ras al-Ayn": shelling -> Ras al-Ayn). A place outside the parse of
+    the trigger's sentence is its dateline's: the most specific of those ("KABUL,
+    Afghanistan (AP) —": Kabul)."""
     resolved = [p for p in places if p.place_id] or list(places)
     token = anchor
     while True:
@@ -860,7 +862,7 @@ def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention
         if token.head.i == token.i:
             break
         token = token.head
-    return min(resolved, key=lambda p: abs(p.evidence.start - anchor.idx))
+    return _best_place(resolved)
 
 
 def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:

@@ -7,11 +7,19 @@ the reporter stood, the agency is who reports. The place resolver, the actor arb
 event coder all ask these two questions of the same words, so the shape of a dateline is
 described once, here. (The clean stage reads the dateline field of a page from its first
 lines with its own extractor, `clean.metadata.DATELINE`, which also captures a date.)
+
+The component `sitrep_dateline_splitter` runs before the parser and starts a sentence after
+each dateline: parsed as part of the sentence, the dateline's words become its subject
+("QUETTA, Pakistan (Reuters) - Gunmen stormed a hotel": QUETTA stormed, Pakistan with it)
+or swallow its actor ("BEIRUT, Lebanon -- Israel struck": Israel in apposition to Lebanon).
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 # A dash closing a dateline: "-", "--", an en or em dash, not a hyphen inside a word.
 _DASH = r"(?:-{1,2}|\u2013|\u2014)(?!\w)"
@@ -20,16 +28,27 @@ _CREDIT = r"\([A-Z][^()\n]{0,39}\)"
 _GAP = r"[^\S\n]*"
 # What may follow the place: an optional qualifier (", Syria"), then a credit, a dash or both.
 PLACE_TAIL = re.compile(rf"(?:,{_GAP}[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)*)?{_GAP}(?:{_CREDIT}(?:{_GAP}{_DASH})?|{_DASH})")
+# A dateline's place before its qualifier: "QUETTA, ", "Simi Valley, ".
+PLACE_HEAD = re.compile(r"[^\S\n]*[A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,3},[^\S\n]*")
 # What may open the line before a credit with no dash after it: nothing ("(CNN) Aerial
 # bombardments ..."), or a place and its qualifier, capitalised words and commas only.
 CREDIT_HEAD = re.compile(r"(?:[A-Z][\w.'\u2019-]*,?[^\S\n]*){0,6}")
 CREDIT_CLOSE = re.compile(rf"\){_GAP}{_DASH}")
+_WORD = r"[A-Z][\w.'\u2019-]*"
+# A whole dateline opening a line: a place (with a qualifier) and a credit, either or both,
+# then a dash or, right after a credit, the sentence ("(CNN) Aerial bombardments ...").
+DATELINE = re.compile(rf"{_GAP}(?:(?P<place>{_WORD}(?:[^\S\n]+{_WORD}){{0,3}})"
+                      rf"(?P<qualifier>,{_GAP}{_WORD}(?:[^\S\n]+{_WORD}){{0,2}})?{_GAP})?(?P<credit>{_CREDIT})?"
+                      rf"(?:{_GAP}{_DASH}|(?<=\))(?=[^\S\n]+[A-Z])){_GAP}")
+FACTORY_NAME = "sitrep_dateline_splitter"
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the words at text[start:end] open their paragraph as a dateline's place."""
+    """Whether the words at text[start:end] open their paragraph as a dateline's place, or
+    qualify the place that does ("QUETTA, Pakistan (Reuters) -": Pakistan too)."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and PLACE_TAIL.match(text, end) is not None
+    before = text[line_start:start]
+    return (not before.strip() or PLACE_HEAD.fullmatch(before) is not None) and PLACE_TAIL.match(text, end) is not None
 
 
 def is_dateline_credit(text: str, start: int, end: int) -> bool:
@@ -40,3 +59,34 @@ def is_dateline_credit(text: str, start: int, end: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return CREDIT_CLOSE.match(text, end) is not None or CREDIT_HEAD.fullmatch(text, line_start, start - 1) is not None
+
+
+def dateline_ends(text: str) -> list[int]:
+    """Where the text after each dateline starts: the offsets of the sentences it opens."""
+    ends = []
+    for line_start in [0, *(m.end() for m in re.finditer(r"\n", text))]:
+        match = DATELINE.match(text, line_start)
+        if match is None or match.end() >= len(text) or text[match.end()] == "\n":
+            continue
+        place, credit = match.group("place"), match.group("credit")
+        if credit or (place and (place.isupper() or match.group("qualifier"))):
+            ends.append(match.end())
+    return ends
+
+
+def split_after_datelines(doc: Doc) -> Doc:
+    """Start a sentence after each dateline (see module), before the parser runs: the parser
+    keeps boundaries already set. Its second word is set to go on the sentence, or the
+    parser may cut the first word off by itself ("Doha, Qatar - US | officials and ...")."""
+    starts = set(dateline_ends(doc.text))
+    for token in doc:
+        if token.idx in starts and 0 < token.i < len(doc) - 1:
+            token.is_sent_start = True
+            doc[token.i + 1].is_sent_start = False
+    return doc
+
+
+@Language.factory(FACTORY_NAME)
+def make_dateline_splitter(nlp: Language, name: str):
+    """Component: a sentence starts after each dateline (`split_after_datelines`)."""
+    return split_after_datelines
