@@ -697,6 +697,13 @@ def test_coder_promise_of_retaliation_is_a_threat_not_an_agreement(annotate):
     assert actor_ids(event.actor) == ["IRN"] and event.mode == "violence"
 
 
+def test_coder_the_subject_of_an_absolute_participle_is_its_patient():
+    """"with at least 14 people killed": the parser calls the people its subject."""
+    event = only(code_events(default_nlp()("There were several attacks this year, with at least 14 people "
+                                           "killed last month in an attack on buses.")), "ASSAULT")
+    assert event.actor == () and [e.entity_text for e in event.recipient] == ["at least 14 people"]
+
+
 def test_coder_headline_participle_is_passive_but_a_past_tense_with_object_is_not():
     nlp = default_nlp()
     headline = only(code_events(nlp("Security guard and attackers killed in assault at Pearl Continental hotel in Gwadar")),

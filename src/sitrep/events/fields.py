@@ -106,6 +106,8 @@ PREPOSITION_OBJECT, ORIGIN_PREPOSITION = "pobj", "of"  # "David Hall, of Elyria"
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
 PATIENT_PREPOSITIONS = frozenset({PATIENT_PREPOSITION})
+PREPOSITION_COMPLEMENT = "pcomp"
+ABSOLUTE_PREPOSITIONS = frozenset({"with", "without"})
 OWNER_DEPS = frozenset({POSSESSOR})
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
 # "killed in a clash with X", "wounded during fighting with X", "died in an attack by X".
@@ -255,7 +257,21 @@ def is_passive(verb: Token) -> bool:
     clause (`is_small_clause`), or a headline's participle (`is_headline_passive`)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == PAST_PARTICIPLE and verb.head.pos_ in NOMINAL_POS
-    ) or is_small_clause(verb) or is_headline_passive(verb)
+    ) or subject_is_patient(verb)
+
+
+def subject_is_patient(verb: Token) -> bool:
+    """A passive whose patient the parser calls its subject: a small clause, a headline's
+    participle or an absolute one."""
+    return is_small_clause(verb) or is_headline_passive(verb) or is_absolute_participle(verb)
+
+
+def is_absolute_participle(verb: Token) -> bool:
+    """A participle after "with" with a subject of its own and no auxiliary: "with at least 14
+    people killed last month" kills the 14 people, whom the parser calls its subject."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ == PREPOSITION_COMPLEMENT and verb.head.lower_ in ABSOLUTE_PREPOSITIONS \
+        and verb.tag_ == PAST_PARTICIPLE and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS)
 
 
 def is_headline_passive(verb: Token) -> bool:
@@ -322,7 +338,7 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return []
     if verb.dep_ == "acl":
         return [verb.head]
-    deps = SUBJECT_DEPS if is_small_clause(verb) or is_headline_passive(verb) else PASSIVE_SUBJECT_DEPS
+    deps = SUBJECT_DEPS if subject_is_patient(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
 
