@@ -99,6 +99,7 @@ def test_time_resolver_leaves_relative_times_unresolved_without_pub_date():
     ("a 72-hour", "duration"),  # "a 72-hour ceasefire" was 1972
     ("three-day", "duration"),
     ("11 p.m.", "time_of_day"),
+    ("32", "number"),  # "Cherif Kouachi, 32,": an age, which dateparser made 1932
 ])
 def test_time_resolver_refuses_to_guess(text, reason):
     resolution = resolve_time(text, PUB)

@@ -16,6 +16,7 @@ the step that answered:
 6. `dateparser`                      everything else, RELATIVE_BASE = pub date, past preferred.
 7. `unresolved:<why>`                value None: no_pub_date, anaphoric ("a year later"),
                                      duration ("for years", "a 72-hour"), time_of_day, unparsed,
+                                     number (a bare "32": an age the NER took for a date),
                                      anniversary ("the anniversary of the Sept. 11 attacks").
 
 A relative expression is resolved once against each end of the pub date's range, so a vague
@@ -80,6 +81,7 @@ TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,
                          r"noon|midnight|dawn|dusk|morning|afternoon|evening|night|"
                          r"(?:local|gmt|utc)(?:\s+time)?)\b\.?")
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+BARE_NUMBER = re.compile(r"\d{1,3}")
 DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
 BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
 NAMED_EVENT = "event"
@@ -348,6 +350,8 @@ def _why_unreadable(text: str) -> str | None:
     words = set(re.findall(r"[a-z]+", text))
     if DURATION.match(text) and not words & RELATIVE_WORDS and not YEAR.search(text):
         return "duration"
+    if BARE_NUMBER.fullmatch(text):  # "Cherif Kouachi, 32,": an age the NER took for a date, no year
+        return "number"
     return None
 
 
