@@ -1034,6 +1034,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The video, shot from Turkey's Hatay province, shows the pilots parachuting down.", "ASSAULT", 0),
         ("The brigade tweeted a screen shot from al Aqsa TV in Gaza.", "ASSAULT", 0),
         ("The soldier was shot in Kabul.", "ASSAULT", 1),
+        # listening in is no attack
+        ("U.S. agencies intercepted panicked phone calls from Damascus.", "ASSAULT", 0),
+        ("Israel intercepted two rockets over Ashkelon.", "ASSAULT", 1),
         # a reporter's request for comment asks nothing of the story's parties
         ("The embassy did not respond to a Reuters request for comment on Sunday.", "REQUEST", 0),
         ("Kuwait's request for an investigation was rejected.", "REQUEST", 1),
