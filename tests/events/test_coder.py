@@ -697,6 +697,21 @@ def test_coder_promise_of_retaliation_is_a_threat_not_an_agreement(annotate):
     assert actor_ids(event.actor) == ["IRN"] and event.mode == "violence"
 
 
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Critics of Mohamed Morsi accused him of seizing dictatorial powers.", "ACCUSE", ["Critics"], ["EGY_MORSI"]),
+    ("Assad's opponents shelled the town.", "ASSAULT", ["Assad's opponents"], []),
+])
+def test_coder_whom_a_group_opposes_takes_no_part_with_it(text, event_type, actors, recipients):
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert [e.entity_text for e in event.actor] == actors and [e.identifier for e in event.recipient] == recipients
+
+
+def test_coder_who_does_what_a_relative_clause_on_people_says():
+    """"five men who might be responsible for the attack": the men, not whoever named them."""
+    events = code_events(default_nlp()("The U.S. has identified five men who might be responsible for the attack in Benghazi."))
+    assert not [e for e in events if e.event == "ASSAULT" and e.actor]
+
+
 def test_coder_the_subject_of_an_absolute_participle_is_its_patient():
     """"with at least 14 people killed": the parser calls the people its subject."""
     event = only(code_events(default_nlp()("There were several attacks this year, with at least 14 people "
@@ -1034,6 +1049,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The video, shot from Turkey's Hatay province, shows the pilots parachuting down.", "ASSAULT", 0),
         ("The brigade tweeted a screen shot from al Aqsa TV in Gaza.", "ASSAULT", 0),
         ("The soldier was shot in Kabul.", "ASSAULT", 1),
+        # a plea in court asks nothing of anyone
+        ("Warsame pleaded guilty in New York to aiding al-Shabab.", "REQUEST", 0),
+        ("The mother pleaded with the soldiers in Gaza for her son's life.", "REQUEST", 1),
         # listening in is no attack
         ("U.S. agencies intercepted panicked phone calls from Damascus.", "ASSAULT", 0),
         ("Israel intercepted two rockets over Ashkelon.", "ASSAULT", 1),

@@ -56,6 +56,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # What a movement moves and so names its actor when no subject does ("withdraw U.S. troops"),
 # unlike what it leaves behind ("abandoning the Kurds").
 MOVER_CLASS = "forces"
+OPPONENT_CLASS = "opponents"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -68,6 +69,7 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+PERSON_RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd", "acomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
@@ -205,8 +207,23 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`phrase_actors` less the backers a participle before the noun names ("US-backed
-    Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`)."""
-    return phrase_actors(token, _without_backers(actors, token, lexicon))
+    Kurds withdrew": the Kurds withdrew; `TriggerLexicon.backer_participles`) and whom a
+    group is against ("opponents of Egypt's president clashed": not the president)."""
+    return phrase_actors(token, taking_part(actors, token, lexicon))
+
+
+def taking_part(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
+    """`mentions` less the backers and the opposed a phrase names besides its parties."""
+    return _without_opposed(_without_backers(mentions, token, lexicon), token, lexicon)
+
+
+def _without_opposed(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
+    """`mentions` less those naming whom a noun of `OPPONENT_CLASS` in the phrase of `token`
+    opposes: its "of" object, owner or compound ("critics of Morsi", "Assad's opponents")."""
+    opponents = lexicon.noun_classes.get(OPPONENT_CLASS, frozenset())
+    nouns = [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, opponents)]
+    opposed = [_span_of(o) for o in children_on(nouns, OWNER_DEPS | COMPOUND_DEPS) + prep_objects(nouns, PATIENT_PREPOSITIONS)]
+    return [m for m in mentions if not any(start <= m.evidence.start < end for start, end in opposed)]
 
 
 def _without_backers(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
@@ -515,15 +532,21 @@ def unnamed_participants(
     noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
     a group is that group ("all four of the terrorists were killed": the terrorists).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
-    line before. A backer names no participant ("US-backed forces": the forces are one)."""
+    line before. A backer names no participant ("US-backed forces": the forces are one), nor
+    does whom a group opposes ("Assad's opponents")."""
+    def is_participant_word(phrase: Token) -> bool:
+        return phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words
+
     named = [*mentions.actors, *mentions.places]
-    phrases = list(dict.fromkeys(member for phrase in phrases for member in partitive_objects(phrase) or [phrase]))
+    # "all four of the terrorists" are terrorists; "critics of Morsi" are critics
+    phrases = list(dict.fromkeys(member for phrase in phrases
+                                 for member in (not is_participant_word(phrase) and partitive_objects(phrase)) or [phrase]))
     return [
         phrase for phrase in phrases
-        if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words)
+        if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase))
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS
-        and not _without_backers(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
+        and not taking_part(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
     ]
 
 
@@ -531,7 +554,11 @@ def _issuers(phrase: Token) -> list[Token]:
     """Who issued the thing a participle or relative clause hangs on, when that thing names
     nobody: "Kuwait circulated a statement calling for an inquiry", "the group released a video
     threatening attacks", "Shekau posted a recording that pledged allegiance" -> Kuwait, the
-    group, Shekau (the subject of the verb it is the object of)."""
+    group, Shekau (the subject of the verb it is the object of). "Who" stands for people, who
+    do what they do themselves ("the U.S. identified five men who might be responsible for
+    the attack": the men, not the U.S.)."""
+    if phrase.lower_ in PERSON_RELATIVE_PRONOUNS:
+        return []
     relative = phrase.lower_ in RELATIVE_PRONOUNS and phrase.head.dep_ == RELATIVE_CLAUSE
     noun = phrase.head.head if relative else phrase
     if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i:

@@ -64,8 +64,8 @@ PREPOSITION_OBJECT = "pobj"
 SUBJECT = "nsubj"
 INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What tells a word's other sense: its object, its subject in the passive ("Hagel was fired"),
-# or the verb it goes on to ("declined to comment").
-OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp"}
+# the verb it goes on to ("declined to comment") or what it says its subject is ("pleaded guilty").
+OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
 PREPOSITION, PURPOSE_PREPOSITION = "prep", "for"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
