@@ -4,6 +4,7 @@
    footers repeat verbatim from page to page of one site; article prose does not).
 2. Extract: HTML pages go to `html.extract_html_page`, text scrapes to
    `text_blocks.extract_text_page` (which reads the counts from step 1).
+   Hover cards set inside sentences are cut out of the text (`inline_widgets.py`).
 3. A page whose extraction kept no text becomes Failure E010.
 4. Metadata and the publication date from hints, markup clues and the page text.
 A page that raises in any step becomes Failure E011 and the batch goes on.
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from sitrep.clean.extraction import Extraction
 from sitrep.clean.html import extract_html_page
+from sitrep.clean.inline_widgets import without_hover_cards
 from sitrep.clean.metadata import extract_metadata
 from sitrep.clean.text_blocks import extract_text_page
 from sitrep.clean.text_features import line_keys
@@ -43,7 +45,7 @@ def extract_page(doc: Document, line_counts: Counter[str], batch_size: int) -> E
 
 def clean_one(doc: Document, line_counts: Counter[str], batch_size: int) -> CleanDocument:
     """Steps 2-4 for one page. RAISES: SitrepError E010 when no article text is left."""
-    extraction = extract_page(doc, line_counts, batch_size)
+    extraction = without_hover_cards(extract_page(doc, line_counts, batch_size))
     if not extraction.text.strip():
         raise SitrepError("E010", doc.source)
     return CleanDocument(
