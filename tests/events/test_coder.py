@@ -652,6 +652,9 @@ def test_coder_small_clause_patient_and_who_has_it_done(annotate):
 def test_coder_subject_trigger_takes_the_sides_of_its_governed_light_verb(annotate):
     event = only(code_events(annotate("Talks are set to resume on Monday between Russia and Turkey.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])
+    # a verb with an object hands its clause to the object: the attack does not send
+    attack = only(code_events(annotate("The attack prompted Russia to send troops to Idlib.")), "ASSAULT")
+    assert attack.actor == ()
 
 
 def test_coder_bare_participle_on_its_victims_is_a_back_reference(annotate):

@@ -57,6 +57,7 @@ CLAIM_PREPOSITION = "for"
 PARTICIPATION_PREPOSITION = "in"
 CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
 TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DIRECT_OBJECT = "dobj"
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
 RELATIVE_CLAUSE = "relcl"
 CLAUSE_OBJECT_DEPS = frozenset({"dobj"})
@@ -288,7 +289,9 @@ class TriggerLexicon:
             anchor, head = head, head.head  # "carried out bombing missions"
         if self.is_support_verb(head):
             return head
-        if anchor.dep_ in TRIGGER_SUBJECT_DEPS:  # "talks are set to resume", "strikes will continue"
+        # "talks are set to resume", "strikes will continue"; not a verb whose object does the
+        # rest ("the attack prompted the Pentagon to send troops": the Pentagon sends)
+        if anchor.dep_ in TRIGGER_SUBJECT_DEPS and not any(c.dep_ == DIRECT_OBJECT for c in head.children):
             carrier = next((c for c in head.children if c.dep_ == "xcomp" and self.is_support_verb(c)), None)
             if carrier is not None:
                 return carrier
