@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from sitrep.model import Analysis, CleanDocument
 from sitrep.nlp.casing import FACTORY_NAME as SENTENCE_CASE
-from sitrep.nlp.datelines import FACTORY_NAME as DATELINE_SPLITTER
+from sitrep.nlp.sentence_starts import FACTORY_NAME as SENTENCE_STARTS
 from sitrep.nlp.tokenizer import split_abbreviation_compounds
 from sitrep.settings import Settings, default_settings
 
@@ -30,10 +30,10 @@ __all__ = ["build_nlp", "default_nlp", "parse_documents", "mentions_of", "restor
 
 
 def build_nlp(settings: Settings) -> Language:
-    """The model named in settings, its tokenizer taught news compounds ("U.S.-led"), a
-    sentence started after each dateline before the parser runs (`datelines.py`), common
-    nouns opening a sentence in capitals read as nouns (`casing.py`), and sitrep's
-    components appended in their configured order.
+    """The model named in settings, its tokenizer taught news compounds ("U.S.-led"),
+    sentences started after each blank line and dateline before the parser runs
+    (`sentence_starts.py`), common nouns opening a sentence in capitals read as nouns
+    (`casing.py`), and sitrep's components appended in their configured order.
 
     RAISES: ValueError naming a component that is not registered in nlp/factories.py.
     """
@@ -41,7 +41,7 @@ def build_nlp(settings: Settings) -> Language:
 
     nlp = spacy.load(settings.nlp_model)
     split_abbreviation_compounds(nlp)
-    nlp.add_pipe(DATELINE_SPLITTER, first=True)
+    nlp.add_pipe(SENTENCE_STARTS, first=True)
     nlp.add_pipe(SENTENCE_CASE, after="ner")
     for name in settings.nlp_components:
         if name not in FACTORIES:

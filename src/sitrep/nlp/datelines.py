@@ -8,18 +8,12 @@ event coder all ask these two questions of the same words, so the shape of a dat
 described once, here. (The clean stage reads the dateline field of a page from its first
 lines with its own extractor, `clean.metadata.DATELINE`, which also captures a date.)
 
-The component `sitrep_dateline_splitter` runs before the parser and starts a sentence after
-each dateline: parsed as part of the sentence, the dateline's words become its subject
-("QUETTA, Pakistan (Reuters) - Gunmen stormed a hotel": QUETTA stormed, Pakistan with it)
-or swallow its actor ("BEIRUT, Lebanon -- Israel struck": Israel in apposition to Lebanon).
+`dateline_ends` tells `sentence_starts.py` where the sentence after a dateline begins.
 """
 
 from __future__ import annotations
 
 import re
-
-from spacy.language import Language
-from spacy.tokens import Doc
 
 # A dash closing a dateline: "-", "--", an en or em dash, not a hyphen inside a word.
 _DASH = r"(?:-{1,2}|\u2013|\u2014)(?!\w)"
@@ -40,7 +34,6 @@ _WORD = r"[A-Z][\w.'\u2019-]*"
 DATELINE = re.compile(rf"{_GAP}(?:(?P<place>{_WORD}(?:[^\S\n]+{_WORD}){{0,3}})"
                       rf"(?P<qualifier>,{_GAP}{_WORD}(?:[^\S\n]+{_WORD}){{0,2}})?{_GAP})?(?P<credit>{_CREDIT})?"
                       rf"(?:{_GAP}{_DASH}|(?<=\))(?=[^\S\n]+[A-Z])){_GAP}")
-FACTORY_NAME = "sitrep_dateline_splitter"
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
@@ -72,21 +65,3 @@ def dateline_ends(text: str) -> list[int]:
         if credit or (place and (place.isupper() or match.group("qualifier"))):
             ends.append(match.end())
     return ends
-
-
-def split_after_datelines(doc: Doc) -> Doc:
-    """Start a sentence after each dateline (see module), before the parser runs: the parser
-    keeps boundaries already set. Its second word is set to go on the sentence, or the
-    parser may cut the first word off by itself ("Doha, Qatar - US | officials and ...")."""
-    starts = set(dateline_ends(doc.text))
-    for token in doc:
-        if token.idx in starts and 0 < token.i < len(doc) - 1:
-            token.is_sent_start = True
-            doc[token.i + 1].is_sent_start = False
-    return doc
-
-
-@Language.factory(FACTORY_NAME)
-def make_dateline_splitter(nlp: Language, name: str):
-    """Component: a sentence starts after each dateline (`split_after_datelines`)."""
-    return split_after_datelines

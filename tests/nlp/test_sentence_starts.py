@@ -1,5 +1,6 @@
-"""Tests for sitrep.nlp.datelines and sitrep.nlp.casing: a dateline is its own sentence, and
-the capitalised common noun that opens the sentence after it is read as a noun."""
+"""Tests for sitrep.nlp.datelines, sentence_starts and casing: a blank line ends a sentence, a
+dateline is its own sentence, and the capitalised common noun that opens the sentence after
+it is read as a noun."""
 from __future__ import annotations
 
 import pytest
@@ -25,6 +26,14 @@ def test_datelines_a_dateline_is_its_own_sentence_and_takes_no_part_in_the_next(
     doc = default_nlp()("BEIRUT, Lebanon -- Israel struck a convoy on Monday.")
     assert [s.text for s in doc.sents] == ["BEIRUT, Lebanon --", "Israel struck a convoy on Monday."]
     assert [t.dep_ for t in doc if t.text == "Israel"] == ["nsubj"]
+
+
+def test_sentence_starts_a_blank_line_ends_a_sentence():
+    """A "Read more" link without a full stop would make Macron say what Trump did next."""
+    doc = default_nlp()("France has evidence, says Emmanuel Macron – live Read more\n\n"
+                        "Donald Trump consulted his top advisers on a response.")
+    assert [s.text.strip() for s in doc.sents][-1] == "Donald Trump consulted his top advisers on a response."
+    assert [m.actor_id for m in doc._.actors if m.evidence.text == "his"] == ["USA_TRUMP"]
 
 
 def test_datelines_the_sentence_after_a_dateline_keeps_its_first_word():
