@@ -709,6 +709,16 @@ def test_coder_whom_a_group_opposes_takes_no_part_with_it(text, event_type, acto
     assert [e.entity_text for e in event.actor] == actors and [e.identifier for e in event.recipient] == recipients
 
 
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("Obama said that Russia's aggression against Ukraine threatens Europe.", "THREATEN", ["RUS"]),
+    ("Trump hosted Erdogan despite Turkey's assault on Kurdish forces in Syria.", "ASSAULT", ["TUR"]),
+    ("The administration was silent during Tehran's crackdown.", "COERCE", ["IRN"]),
+])
+def test_coder_the_owner_of_an_act_does_it_and_whom_it_is_against_does_not(text, event_type, actors):
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert [e.code for e in event.actor] == actors
+
+
 def test_coder_who_does_what_a_relative_clause_on_people_says():
     """"five men who might be responsible for the attack": the men, not whoever named them."""
     events = code_events(default_nlp()("The U.S. has identified five men who might be responsible for the attack in Benghazi."))

@@ -588,22 +588,29 @@ def find_actors(
     if _owned(anchors, mentions, targets):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
         phrases = [p for p in phrases if p.head.i not in light_verbs]
-    found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
+    found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     if not found:
         phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
-        found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
+        found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     befallen: set[int] = set()  # "Nigerian hostages were freed": what is freed is no mover, its people no actor
     if not found and event_type.movement:
         moved = children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + prep_objects(heads, PATIENT_PREPOSITIONS)
         phrases += [t for t in moved if _names_movers(t, lexicon)]
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
-        found = [m for phrase in phrases for m in party_actors(phrase, mentions.actors, lexicon)]
+        found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     found = [m for m in found if m not in targets]
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
+    """`party_actors` of an actor phrase less those it is against ("Russia's aggression
+    against Ukraine threatens Europe": not Ukraine)."""
+    opposed = [_span_of(p) for p in phrase.subtree if p.dep_ == "prep" and p.lower_ in OPPOSING_PREPOSITIONS]
+    return [m for m in party_actors(phrase, actors, lexicon) if not any(s <= m.evidence.start < e for s, e in opposed)]
 
 
 def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention]) -> bool:
