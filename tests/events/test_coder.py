@@ -1062,6 +1062,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The video, shot from Turkey's Hatay province, shows the pilots parachuting down.", "ASSAULT", 0),
         ("The brigade tweeted a screen shot from al Aqsa TV in Gaza.", "ASSAULT", 0),
         ("The soldier was shot in Kabul.", "ASSAULT", 1),
+        # a strategy deployed moves no forces; a policy executed kills nobody
+        ("Republicans in Congress deployed a strategy of obstruction in Washington.", "MOBILIZE", 0),
+        ("The U.S. deployed 3,000 troops to Kuwait.", "MOBILIZE", 1),
+        ("Critics in Washington faulted Obama's execution of foreign policy.", "ASSAULT", 0),
+        ("The execution of 12 prisoners in Raqqa shocked the world.", "ASSAULT", 1),
         # a plea in court asks nothing of anyone
         ("Warsame pleaded guilty in New York to aiding al-Shabab.", "REQUEST", 0),
         ("The mother pleaded with the soldiers in Gaza for her son's life.", "REQUEST", 1),

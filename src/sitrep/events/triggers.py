@@ -66,7 +66,9 @@ INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What tells a word's other sense: its object, its subject in the passive ("Hagel was fired"),
 # the verb it goes on to ("declined to comment") or what it says its subject is ("pleaded guilty").
 OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
-PREPOSITION, PURPOSE_PREPOSITION = "prep", "for"
+PREPOSITION = "prep"
+# What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
+SENSE_PREPOSITIONS = frozenset({"for", "of"})
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
@@ -310,14 +312,14 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
-    participle describes, and for a noun its compound and what it is for ("a screen shot",
-    "a request for comment")."""
+    participle describes, and for a noun its compound and what it is for or of ("a screen
+    shot", "a request for comment", "the execution of foreign policy")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ == COMPOUND]  # "a screen shot"
-        words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ == PURPOSE_PREPOSITION
+        words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words
 
