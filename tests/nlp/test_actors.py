@@ -418,20 +418,19 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     assert found["they"] == ("PSE_HAMAS", "anaphor")
 
 
-def test_actors_a_subject_pronoun_continues_the_last_subject_not_the_last_name(resolve):
-    found, _ = resolve("Mike Pompeo warned there would be no aid for areas controlled by Bashar al-Assad. "
-                       "He also criticised Barack Obama.")
-    assert found["He"] == ("USA_POMPEO", "anaphor")
-
-
-def test_actors_the_subject_of_a_reported_clause_is_its_sayer(resolve):
-    found, _ = resolve("Hamid Karzai's office said that in the meeting with Susan Rice, he asked for assurances.")
-    assert found["he"] == ("AFG_KARZAI", "anaphor")
-
-
-def test_actors_a_pronoun_in_a_conditional_clause_takes_the_last_name(resolve):
-    found, _ = resolve("Ashton Carter said the man was likely to take over from Abu Bakr al-Baghdadi if he were killed.")
-    assert found["he"] == ("IMG_ISIS_BAGHDADI", "anaphor")
+@pytest.mark.parametrize(("text", "pronoun", "antecedent"), [
+    # a sentence's subject continues the last subject, not the last name
+    ("Mike Pompeo warned there would be no aid for areas controlled by Bashar al-Assad. He also criticised "
+     "Barack Obama.", "He", "USA_POMPEO"),
+    # the subject of a reported clause is its sayer
+    ("Hamid Karzai's office said that in the meeting with Susan Rice, he asked for assurances.", "he", "AFG_KARZAI"),
+    # any other pronoun takes the last name agreeing with it
+    ("Ashton Carter said the man was likely to take over from Abu Bakr al-Baghdadi if he were killed.", "he",
+     "IMG_ISIS_BAGHDADI"),
+])
+def test_actors_which_earlier_person_a_pronoun_stands_for(resolve, text, pronoun, antecedent):
+    found, _ = resolve(text)
+    assert found[pronoun] == (antecedent, "anaphor")
 
 
 def test_actors_pronoun_takes_a_singular_title_but_not_a_plural_one(resolve):
