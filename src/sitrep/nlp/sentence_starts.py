@@ -34,8 +34,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         token.is_sent_start = True
     for token in starts:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if following is not None and not following.is_space and "\n" not in token.whitespace_ \
-                and following.is_sent_start is None:
+        if following is not None and not following.is_space and following.is_sent_start is None:
             following.is_sent_start = False
         if token.idx in after_datelines:
             line = doc.text.rfind("\n", 0, token.idx) + 1
@@ -48,8 +47,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def _after_blank_line(token) -> bool:
+    """Whether the token before is the whitespace of a blank line (spaCy keeps it a token)."""
     previous = token.doc[token.i - 1]
-    return (previous.is_space and PARAGRAPH_BREAK in previous.text) or PARAGRAPH_BREAK in previous.whitespace_
+    return previous.is_space and PARAGRAPH_BREAK in previous.text
 
 
 @Language.factory(FACTORY_NAME)
