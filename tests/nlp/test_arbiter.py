@@ -59,6 +59,13 @@ def test_arbiter_movement_between_countries_is_a_place(analyse):
     assert not {"Iraq", "Syria"} & set(actors)
 
 
+def test_arbiter_the_owner_of_a_movement_goes_and_its_from_is_where(analyse):
+    actors, places = analyse("Iran's withdrawal from Syria began in May.")
+    assert actors["Iran"][0] == "IRN" and places["Syria"][0] == "country:SY"
+    actors, places = analyse("Tehran's crackdown drew condemnation.")
+    assert actors["Tehran"][0] == "IRN_GOV"
+
+
 def test_arbiter_name_in_a_title_is_neither(analyse):
     actors, places = analyse("U.S. President Donald Trump spoke with Taliban spokesman Zabiullah Mujahid.")
     assert actors["Donald Trump"][0] == "USA_TRUMP"

@@ -102,24 +102,27 @@ class ArbiterNouns:
         ("retaliation from Iran", "talks between Israel and Hamas"), is a party.
     place: nouns that name a place or a part of a country: their possessor ("Yemen's
         capital") or a party preposition after them ("border with Ukraine") is a location.
+    movement: nouns that name a going or a sending: their possessor is a party ("Iran's
+        withdrawal"), but a "from" after them names where it leaves ("withdrawal from Syria").
     """
 
     action: frozenset[str]
     place: frozenset[str]
+    movement: frozenset[str] = frozenset()
 
 
 def load_arbiter_nouns(filename: str = NOUNS_FILE) -> ArbiterNouns:
     """Read the arbiter's nouns, lower-cased lemmas keyed by kind.
 
     RAISES: SitrepError E030 for a row without "noun", "kind" and a note, or with a kind
-    other than "action" or "place".
+    other than "action", "place" or "movement".
     """
-    nouns: dict[str, set[str]] = {"action": set(), "place": set()}
+    nouns: dict[str, set[str]] = {"action": set(), "place": set(), "movement": set()}
     for row in read_kb_rows(filename, {"noun": str, "kind": str}):
         if row["kind"] not in nouns:
             raise kb_error(f"{filename} noun {row['noun']!r}", f"kind must be one of {sorted(nouns)}")
         nouns[row["kind"]].add(row["noun"].lower())
-    return ArbiterNouns(action=frozenset(nouns["action"]), place=frozenset(nouns["place"]))
+    return ArbiterNouns(**{kind: frozenset(words) for kind, words in nouns.items()})
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +210,8 @@ def possessor_usage(possessed: Token, kb: ActorKB) -> Decision:
     """"Iran's strategy", "Russia's military" -> actor; "Yemen's capital", "Lebanon's civil
     war" (a place or a condition of the country) -> place."""
     lemma = possessed.lemma_.lower()
-    if lemma in arbiter_nouns().action or possessed.lower_ in kb.force_nouns or is_role(possessed, kb):
+    nouns = arbiter_nouns()
+    if lemma in nouns.action | nouns.movement or possessed.lower_ in kb.force_nouns or is_role(possessed, kb):
         return Decision(ACTOR, "possessor of an act or body")
     return Decision(PLACE, "possessor of a place or condition")
 
