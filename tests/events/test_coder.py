@@ -967,6 +967,7 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
 @pytest.mark.parametrize(("text", "place"), [
     ("David R. Hall, of Elyria, Ohio, was killed in an explosion while serving in Garmsir, Afghanistan.", "Afghanistan"),
     ("President Mohamed Morsi of Egypt recalled his ambassador.", None),
+    ("Henry Mayfield Jr., 23, from the Chicago area, was among the three people killed in the attack.", None),
 ])
 def test_coder_where_a_named_person_is_from_places_nothing(text, place):
     (event,) = code_events(default_nlp()(text))

@@ -104,7 +104,8 @@ HYPHEN = "-"
 HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
-PREPOSITION_OBJECT, ORIGIN_PREPOSITION = "pobj", "of"  # "David Hall, of Elyria": where he is from
+PREPOSITION_OBJECT = "pobj"
+HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
 PATIENT_PREPOSITIONS = frozenset({PATIENT_PREPOSITION})
@@ -818,14 +819,15 @@ def _qualifies_a_name(place: PlaceMention, doc) -> bool:
 
 def _hometown(place: PlaceMention, doc) -> bool:
     """Whether a place says where a named person is from ("David Hall, of Elyria, Ohio, was
-    killed ... in Garmsir"): his home, not where anything happened."""
+    killed ... in Garmsir", "Henry Mayfield Jr., 23, from the Chicago area, was among the
+    three people killed"): his home, not where anything happened."""
     span = words_of(place, doc)
     if span is None:
         return False
     for step in (span.root, *span.root.ancestors):  # also its qualifier: "Ohio" of "Elyria, Ohio"
         if step.pos_ in CLAUSE_HEAD_POS:
             return False
-        if step.dep_ == PREPOSITION_OBJECT and step.head.lower_ == ORIGIN_PREPOSITION \
+        if step.dep_ == PREPOSITION_OBJECT and step.head.lower_ in HOMETOWN_PREPOSITIONS \
                 and step.head.head.ent_type_ == PERSON_ENTITY:
             return True
     return False
