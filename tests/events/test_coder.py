@@ -1279,6 +1279,10 @@ def test_coder_a_dateline_places_only_what_happened():
     reported = only(code_events(nlp("KABUL, Afghanistan (AP) — Gunmen opened fire Friday at a ceremony, "
                                     "killing at least 32 people.")), "ASSAULT")
     assert reported.event_loc.extracted_place == "KABUL"
+    # nor what its sentence names as the time or cause of its news
+    earlier = only(code_events(nlp("Washington (CNN) After Russia's strikes on Syria, lawmakers in Congress "
+                                   "are plotting a vote.")), "ASSAULT")
+    assert earlier.event_loc is None
 
 
 @pytest.mark.parametrize("text, mode", [

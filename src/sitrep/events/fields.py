@@ -861,9 +861,15 @@ def _in_another_clause(place: PlaceMention, anchor: Token) -> bool:
 
 def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place tells of a happening that times or causes the trigger ("days after
-    the Cairo address", "in revenge for Kenya sending troops into Somalia")."""
+    the Cairo address", "in revenge for Kenya sending troops into Somalia"), or the trigger
+    is itself that happening and the place a dateline outside its parse ("Washington (CNN)
+    After Trump's strikes on Syria, lawmakers ...": the strikes were not in Washington)."""
     token = words_of(place, anchor.doc)
-    return token is not None and _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening)
+    if token is None:
+        return False
+    if token.root.sent.start != anchor.sent.start:
+        return any(step.dep_ in PREPOSITION_DEPS and _tells_another_happening(step) for step in anchor.ancestors)
+    return _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening)
 
 
 def _tells_another_happening(connective: Token) -> bool:
