@@ -33,7 +33,7 @@ Casualty counts (PLOVER size) are read in `casualties`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -70,6 +70,8 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 PERSON_RELATIVE_PRONOUNS = frozenset({"who", "whom"})
+# A gerund or participle clause after a preposition: "after setting off a bomb", "with 14 people killed".
+PREPOSITION_COMPLEMENT = "pcomp"
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd", "acomp"})
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
@@ -87,7 +89,6 @@ PREPOSITION_DEPS = frozenset({"prep", "pobj"})
 # amid which something happens is its scene ("amid fighting in Aleppo, families fled"), and
 # "like" gives examples as often as it compares ("deployed in places like Iraq").
 OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
-GERUND_CLAUSE = "pcomp"
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
@@ -109,7 +110,6 @@ HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": wh
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
 PATIENT_PREPOSITIONS = frozenset({PATIENT_PREPOSITION})
-PREPOSITION_COMPLEMENT = "pcomp"
 ABSOLUTE_PREPOSITIONS = frozenset({"with", "without"})
 OWNER_DEPS = frozenset({POSSESSOR})
 CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
@@ -202,8 +202,17 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     if found:
         return found
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
-    return [m for m in mentions_in(actors, *_span_of(token))
-            if not any(start <= m.evidence.start < end for start, end in clauses)]
+    return _outside(mentions_in(actors, *_span_of(token)), clauses)
+
+
+def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:
+    """The mentions that start in none of the character spans."""
+    return [m for m in mentions if not any(start <= m.evidence.start < end for start, end in spans)]
+
+
+def _against_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Character spans of the "against" phrases among `tokens` ("aggression against Ukraine")."""
+    return [_span_of(t) for t in tokens if t.dep_ == "prep" and t.lower_ in OPPOSING_PREPOSITIONS]
 
 
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
@@ -223,8 +232,8 @@ def _without_opposed(mentions: Sequence[MentionT], token: Token, lexicon: Trigge
     opposes: its "of" object, owner or compound ("critics of Morsi", "Assad's opponents")."""
     opponents = lexicon.noun_classes.get(OPPONENT_CLASS, frozenset())
     nouns = [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, opponents)]
-    opposed = [_span_of(o) for o in children_on(nouns, OWNER_DEPS | COMPOUND_DEPS) + prep_objects(nouns, PATIENT_PREPOSITIONS)]
-    return [m for m in mentions if not any(start <= m.evidence.start < end for start, end in opposed)]
+    return _outside(mentions, [_span_of(o) for o in children_on(nouns, OWNER_DEPS | COMPOUND_DEPS)
+                              + prep_objects(nouns, PATIENT_PREPOSITIONS)])
 
 
 def _without_backers(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
@@ -610,8 +619,7 @@ def find_actors(
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`party_actors` of an actor phrase less those it is against ("Russia's aggression
     against Ukraine threatens Europe": not Ukraine)."""
-    opposed = [_span_of(p) for p in phrase.subtree if p.dep_ == "prep" and p.lower_ in OPPOSING_PREPOSITIONS]
-    return [m for m in party_actors(phrase, actors, lexicon) if not any(s <= m.evidence.start < e for s, e in opposed)]
+    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree))
 
 
 def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention]) -> bool:
@@ -677,9 +685,7 @@ def find_recipients(
         if (m.evidence.start, m.evidence.end) not in taken and m.actor_id not in selves
     ]
     if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
-        opposed = [_span_of(p) for phrase in phrases for p in (phrase.head, *phrase.subtree)
-                   if p.dep_ == "prep" and p.lower_ in OPPOSING_PREPOSITIONS]
-        found = [m for m in found if not any(s <= m.evidence.start < e for s, e in opposed)]
+        found = _outside(found, [span for phrase in phrases for span in _against_spans((phrase.head, *phrase.subtree))])
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
@@ -877,7 +883,7 @@ def _tells_another_happening(connective: Token) -> bool:
     clause with its own subject ("after the Paris attacks"), not what the same doers did
     first ("after setting off a car bomb outside the hotel, militants opened fire")."""
     return connective.lower_ in OTHER_HAPPENING_WORDS and not any(
-        c.dep_ == GERUND_CLAUSE and not _has_own_subject(c) for c in connective.children)
+        c.dep_ == PREPOSITION_COMPLEMENT and not _has_own_subject(c) for c in connective.children)
 
 
 def _has_own_subject(clause: Token) -> bool:
