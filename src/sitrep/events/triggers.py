@@ -247,9 +247,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     verb right before one ("seized on the news"); not under a word that makes it no act
     ("not authorized to discuss"), nor with an object, passive subject or following verb
     that does ("offered his prayers", "Hagel was fired", "declined to comment"), or a
-    noun's "for" object ("a request for comment"); a present participle never as an
-    adjective ("visiting Westerners"), a past participle not as one on another act's word
-    ("coordinated car bombings").
+    noun's "for" or "of" object ("a request for comment", "the execution of foreign
+    policy"); a present participle never as an adjective ("visiting Westerners"), a past
+    participle not as one on another act's word ("coordinated car bombings").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
         return None

@@ -51,8 +51,8 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 WEEKDAYS = [name.lower() for name in calendar.day_name]
 MONTHS = [name.lower() for name in calendar.month_name if name]
 # A month name or its abbreviation opening an expression ("sept. 11", "november").
-MONTH_WORD = re.compile(r"^(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?(?:\s|$)")
 _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
+MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 # A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 COMING_DAY_BIAS = 2
