@@ -96,7 +96,8 @@ PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True
 # victims (hostages, civilians), whom no actor mention names.
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Active and passive subjects (actor_rules.SUBJECT_DEPS holds the active one only).
+ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
 # How many sentences before the pronoun's own an antecedent may sit in.
@@ -576,7 +577,7 @@ def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
     index = max(0, bisect_right(sentence_starts, token.idx) - 1)
     earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
     names = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx] if wants_person else []
-    continues = token.dep_ in SUBJECT_DEPS and token.head.dep_ == ROOT_DEP \
+    continues = token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS and token.head.dep_ == ROOT_DEP \
         and not any(e.start_char >= sentence_starts[index] for e in names)
     if continues:
         names = [e for e in names if is_subject(e.root)] or names
@@ -597,7 +598,7 @@ def is_subject(token) -> bool:
     Putin met", "former Defense Secretary Leon Panetta writes")."""
     while token.dep_ in CONJUNCT_DEPS:
         token = token.head
-    return token.dep_ in SUBJECT_DEPS
+    return token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
 
 
 def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str],
