@@ -100,6 +100,7 @@ POSSESSOR = "poss"
 POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
 LINE_BREAK = "\n"
 AGENT_DEP = "agent"
+AGENT_DEPS = frozenset({AGENT_DEP})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 HYPHEN = "-"
 HOLDING_VERB = "have"
@@ -126,13 +127,15 @@ TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
-PAST_PARTICIPLE = "VBN"
+PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 # Verbs whose object-and-participle clause someone has done, wants done or sees done.
 SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "order", "like", "leave", "keep",
                                 "find", "prefer", "make", "hear"})
 GERUND = "VBG"
+# Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
+OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
@@ -283,8 +286,15 @@ def is_passive(verb: Token) -> bool:
     killed by army fire"), whose noun is the patient, not the agent, or a passive small
     clause (`is_small_clause`), or a headline's participle (`is_headline_passive`)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == PAST_PARTICIPLE and verb.head.pos_ in NOMINAL_POS
+        verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
     ) or subject_is_patient(verb)
+
+
+def _is_past_participle(verb: Token) -> bool:
+    """A past participle, or a past tense without a subject of its own, which the tagger
+    writes for a participle hung on a noun ("graves of soldiers killed fighting the Taliban")."""
+    return verb.tag_ == PAST_PARTICIPLE or (
+        verb.tag_ == PAST_TENSE and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children))
 
 
 def subject_is_patient(verb: Token) -> bool:
@@ -379,13 +389,15 @@ def subject_of(verb: Token) -> list[Token]:
     (through a gerund's preposition: "after signing"; through an adjective: "Iran is ready
     to attack"), or the object that controls an infinitive ("urged Hezbollah to attack",
     "Hezbollah was ordered to attack")."""
-    token = verb
+    token, through_open_clause = verb, False
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
-            return [] if is_passive(token) else _holder_of_plan(token) or [token.head]
+            if is_passive(token):  # the noun a participle hangs on does what its open clause says
+                return [token.head] if through_open_clause else []  # ("soldiers killed fighting IS")
+            return _holder_of_plan(token) or [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         if is_infinitive_clause(token):
@@ -399,6 +411,7 @@ def subject_of(verb: Token) -> list[Token]:
                 # the infinitive's action, as does a passive's subject ("the brigade was
                 # formed to carry out attacks").
                 return controllers
+        through_open_clause = token.dep_ in OPEN_CLAUSE_DEPS
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
             # A gerund under an adverbial preposition ("after signing", "by bombing") is
@@ -485,11 +498,15 @@ def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
 def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
     """Who the victims of a passive act fought: "20 soldiers were killed in a clash with
     Chinese forces" -> Chinese forces (the "with"/"by" object of an act of the same
-    category the verb happened in)."""
-    fights = [noun for noun in prep_objects([verb], FIGHT_PREPOSITIONS)
-              if any(len(row.words) == 1 and row.event == event_type.name
-                     for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))]
-    return prep_objects(fights, OPPONENT_PREPOSITIONS)
+    category the verb happened in); "soldiers killed fighting the Taliban" -> the Taliban
+    (the object of a gerund of that category the victims were doing)."""
+    def same_category(word: Token) -> bool:
+        return any(len(row.words) == 1 and row.event == event_type.name
+                   for row in lexicon.by_first_word.get(word.lemma_.lower(), ()))
+
+    fights = [noun for noun in prep_objects([verb], FIGHT_PREPOSITIONS) if same_category(noun)]
+    fighting = [c for c in verb.children if c.dep_ in OPEN_CLAUSE_DEPS and c.tag_ == GERUND and same_category(c)]
+    return prep_objects(fights, OPPONENT_PREPOSITIONS) + children_on(fighting, DIRECT_OBJECT_DEPS)
 
 
 def recipient_phrases(
@@ -593,7 +610,7 @@ def find_actors(
     """
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
-    phrases = actor_phrases(anchors, lexicon, event_type)
+    phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon)
     targets = person_targets(anchors, mentions, lexicon)
     if _owned(anchors, mentions, targets):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
@@ -614,6 +631,18 @@ def find_actors(
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """The weapons a passive of the phrase fired, whose owner fired them: the phrase's own
+    word the passive acts on ("Iranian missiles fired into Iraq", "Hamas rockets were
+    launched at Israel"), as an actor phrase, which reads the noun without its clauses; only
+    one with a modifier to name the owner by ("Weapons from the Libyan stockpiles were
+    shipped" names where they came from, not who shipped them). A passive with an agent
+    names who did it ("the talks would be led by Henzel")."""
+    own = {t.i for t in tokens}
+    return [p for verb in verbs if not children_on([verb], AGENT_DEPS)
+            for p in patients_of(verb, lexicon) if p.i in own and children_on([p], NOMINAL_MODIFIER_DEPS)]
 
 
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:

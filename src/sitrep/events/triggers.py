@@ -55,6 +55,7 @@ PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 # A noun or adjective hung before another noun names a kind of it ("attack helicopters").
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
@@ -249,9 +250,12 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     that does ("offered his prayers", "Hagel was fired", "declined to comment"), or a
     noun's "for" or "of" object ("a request for comment", "the execution of foreign
     policy"); a present participle never as an adjective ("visiting Westerners"), a past
-    participle not as one on another act's word ("coordinated car bombings").
+    participle not as one on another act's word ("coordinated car bombings"); never a
+    word of a person's name ("Attorney General Loretta Lynch").
     """
     if row.pos and token.pos_ not in row.pos and not headline_word(token):
+        return None
+    if token.ent_type_ == PERSON_ENTITY and token.pos_ == PROPER_NOUN and not headline_word(token):
         return None
     matched = [token]
     if len(row.words) > 1:
