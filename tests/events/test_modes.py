@@ -72,10 +72,16 @@ def test_modes_negation(annotate, text, event):
         ("The goal is to deploy 10,000 soldiers along the front.", "MOBILIZE"),
         ("Iran's plan to send troops to Syria was approved.", "MOBILIZE"),
         ("Russia is set to deploy troops in Belarus.", "MOBILIZE"),
+        ("Iran is to send 500 troops to Syria.", "MOBILIZE"),  # the be-to future of an arrangement
+        ("The Russian troops are to be deployed in Idlib.", "MOBILIZE"),
     ],
 )
 def test_modes_future(annotate, text, event):
     assert "future" in modes_of(annotate(text), event)
+
+
+def test_modes_to_blame_is_no_be_to_future(annotate):
+    assert modes_of(annotate("Turkey said Russia was to blame for the attack."), "ACCUSE") == ("reported",)
 
 
 @pytest.mark.parametrize("text, modes", [

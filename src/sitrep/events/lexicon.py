@@ -316,6 +316,10 @@ class AuxCue:
     via: for governors, the dependency labels allowed on the arc just below the cue.
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
+    unless: for governors, lemmas of the word just below that make it no cue ("is to send"
+        is planned, "is to blame" an idiom of fault).
+    marker: for governors, a word the clause just below must carry ("to": "is to send",
+        not a misparse hanging "troops have been withdrawn" on "it's").
     """
 
     words: tuple[str, ...]
@@ -323,6 +327,8 @@ class AuxCue:
     where: str
     via: frozenset[str]
     tag: str | None
+    unless: frozenset[str] = frozenset()
+    marker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,6 +529,8 @@ def load_aux_cues() -> AuxCueLexicon:
             where=row["where"],
             via=frozenset(row.get("via") or ()),
             tag=row.get("tag"),
+            unless=frozenset(row.get("unless") or ()),
+            marker=row.get("marker"),
         )
         if cue.where == "sentence":
             phrases.append(cue)

@@ -171,6 +171,8 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         _hit(NEGATION, negation) if cue.mode == FUTURE and negation is not None else _hit(cue.mode, token)
         for cue in cues.cues("governor", token.lemma_.lower())
         if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
+        and below.lemma_.lower() not in cue.unless
+        and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
     ]
     if token.lemma_.lower() == COPULA:

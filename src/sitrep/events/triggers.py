@@ -9,11 +9,12 @@ wins ("rocket attack" over "attack"), and two hits of one event type joined by a
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import NOMINAL_POS, VERB, TriggerLexicon, TriggerRow, token_forms
+from sitrep.events.lexicon import COPULA, NOMINAL_POS, VERB, TriggerLexicon, TriggerRow, token_forms
 
 logger = logging.getLogger(__name__)
 
@@ -413,9 +414,18 @@ def _hits_in(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
                 # A phrase's verb carries its clause even where the parser hangs it below
                 # its object ("a deal signed between the U.S. and the Taliban").
                 below_own_word = token.pos_ == VERB and token.head in tokens and token.head.i != token.i
-                anchor = token if below_own_word else min(tokens, key=_depth)
+                anchor = token if below_own_word or _beside_under_copula(token, tokens) else min(tokens, key=_depth)
                 hits.append(TriggerHit(row, (anchor,), tokens))
     return hits
+
+
+def _beside_under_copula(verb: Token, tokens: Sequence[Token]) -> bool:
+    """Whether a phrase's verb and its other words hang side by side on a copula ("troops
+    are to be deployed": subject and infinitive of "are"): the verb carries the clause
+    whose modals and plans apply to the event."""
+    head = verb.head
+    return verb.pos_ == VERB and head.i != verb.i and head.lemma_ == COPULA \
+        and all(t.head.i == head.i for t in tokens)
 
 
 def _strength(hit: TriggerHit) -> tuple[int, float]:
