@@ -1047,11 +1047,15 @@ def test_coder_moves_and_seizures_need_forces_or_places(text, events):
     [
         ("Hezbollah fighters took part in the offensive on Aleppo.", "ASSAULT", "LBN_HEZ"),
         ("Iran participated in the talks in Vienna.", "CONSULT", "IRN"),
+        # a passive form of taking part: who is engaged or involved in it takes part
+        ("Hezbollah fighters are engaged in violent clashes with Turkish soldiers.", "ASSAULT", "LBN_HEZ"),
+        ("Hezbollah fighters were involved in the attack on Aleppo.", "ASSAULT", "LBN_HEZ"),
     ],
 )
 def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
     events = [e for e in code_events(default_nlp()(text)) if e.event == event_type]
     assert [a.identifier for e in events for a in e.actor] == [actor]
+    assert actor not in [a.identifier for e in events for a in e.recipient]
 
 
 @pytest.mark.parametrize(

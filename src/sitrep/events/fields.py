@@ -371,7 +371,7 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     if lexicon.suffers_subject(verb):
         clause = verb.head if lexicon.is_patient_predicate(verb) else verb
         return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    if not is_passive(verb):
+    if not is_passive(verb) or lexicon.is_participation_verb(verb):  # "were engaged in clashes" befalls nobody
         return []
     if verb.dep_ == "acl":
         return [verb.head]
@@ -448,6 +448,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
     heads = argument_heads(anchors, lexicon)
     phrases: list[Token] = []
     for verb in (h for h in heads if h.pos_ not in NOMINAL_POS):
+        if lexicon.is_participation_verb(verb):  # who "engaged in" or "was involved in" it took part
+            phrases += subject_of(verb) + children_on([verb], PASSIVE_SUBJECT_DEPS)
+            continue
         if not is_passive(verb) and not lexicon.suffers_subject(verb):
             phrases += subject_of(verb)
             continue
