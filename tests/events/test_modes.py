@@ -57,10 +57,22 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Turkey had not, in fact, sent troops into Idlib.", "MOBILIZE"),  # "not" hangs on "had"
         ("Assad is no longer bombing rebel-held areas of Idlib.", "ASSAULT"),
         ("Obama stopped short of directly accusing Assad of using them.", "ACCUSE"),
+        # stopped before it happened
+        ("Turkish police foiled an attack on the embassy in Idlib.", "ASSAULT"),
+        ("Turkey prevented the rebels from attacking Idlib.", "ASSAULT"),
+        ("Iran vowed to prevent the transfer of weapons to Hezbollah.", "AID"),
     ],
 )
 def test_modes_negation(annotate, text, event):
     assert "negation" in modes_of(annotate(text), event)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey failed to prevent the rebels from attacking Idlib.",
+    "Turkey did not prevent the rebels from attacking Idlib.",
+])
+def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
+    assert modes_of(annotate(text), "ASSAULT") == ()
 
 
 @pytest.mark.parametrize(

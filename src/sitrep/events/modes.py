@@ -18,7 +18,8 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
     sentence  phrase anywhere in the sentence              "according to", "years ago"
 
 A command (a bare verb opening its clause, no subject, no auxiliary: "Strike their police,"
-he said) is a demand.
+he said) is a demand. Negating governors cancel in pairs ("failed to prevent the rebels from
+advancing": they advanced), as does a negated one ("did not prevent the attack").
 
 Time mentions add two rules: an event time well before publication is historical, one after
 publication is future. A trigger inside a `Quote` content span is reported.
@@ -170,7 +171,8 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     hits = [
         _hit(NEGATION, negation) if cue.mode == FUTURE and negation is not None else _hit(cue.mode, token)
         for cue in cues.cues("governor", token.lemma_.lower())
-        if (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
+        if not (cue.mode == NEGATION and negation is not None)  # "did not prevent the attack": it happened
+        and (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
         and below.lemma_.lower() not in cue.unless
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
@@ -209,6 +211,8 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         below, token = token, token.head
+    if sum(hit.mode == NEGATION for hit in hits) % 2 == 0:  # "failed to prevent the advance": it happened
+        hits = [hit for hit in hits if hit.mode != NEGATION]
     return hits
 
 
