@@ -121,6 +121,7 @@ def test_modes_what_has_yet_to_happen_has_not_happened_and_is_no_obligation(anno
         ("Russia could launch an offensive on Kharkiv.", "ASSAULT"),
         ("Analysts said Turkey might shell the Kurdish enclave.", "ASSAULT"),
         ("Kyiv warned that Russian forces would attack Kharkiv.", "ASSAULT"),
+        ("Obama said deploying Russian troops to Syria would be a mistake.", "MOBILIZE"),  # the subject's modal
     ],
 )
 def test_modes_hypothetical(annotate, text, event):
@@ -284,3 +285,7 @@ def test_modes_what_someone_is_told_to_do_is_demanded_not_reported(annotate):
 def test_modes_an_act_asked_about_is_no_demand(annotate):
     assert "demand" not in modes_of(annotate("Asked about the attack in Kabul, the minister said nothing."), "ASSAULT")
     assert "demand" in modes_of(annotate("Iran asked for the release of the prisoners in Gaza."), "RETREAT")
+
+
+def test_modes_a_negated_predicate_says_nothing_of_its_subject_clause(annotate):
+    assert modes_of(annotate("Attacking Iran did not help Turkey."), "ASSAULT") == ()

@@ -47,6 +47,7 @@ NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 # Arcs through which a clause's modality reaches the event word below it.
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
+CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
 # A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -135,6 +136,17 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
             if child.dep_ == "mark":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
     return hits
+
+
+def _subject_clause_modals(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
+    """The modals of the predicate whose subject the event's clause is ("deploying troops to
+    Syria would be helpful": hypothetical, "sending troops must be ruled out"); its
+    negation says nothing of the subject ("attacking Iran did not help": the attack was made)."""
+    clause = chain[-1]
+    if clause.dep_ not in CLAUSAL_SUBJECT_DEPS:
+        return []
+    return [_hit(cue.mode, child) for child in clause.head.children if child.dep_ in AUX_DEPS
+            for cue in cues.cues("aux", child.lemma_.lower()) if cue.tag is None or clause.head.tag_ == cue.tag]
 
 
 def _imperative(chain: Sequence[Token]) -> list[AuxModeHit]:
@@ -343,6 +355,7 @@ def aux_modes(
     hits = (
         _imperative(chain)
         + _child_cues(chain, cues)
+        + _subject_clause_modals(chain, cues)
         + _governor_cues(_governed_from(chain), cues, sent)
         + _attached_reporter(chain, cues)
         + _sentence_cues(sent, cues)
