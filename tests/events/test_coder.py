@@ -354,6 +354,13 @@ def test_coder_a_carried_place_is_not_carried_on(annotate):
     assert placed == ["Idlib", "Idlib", "Idlib", None]
 
 
+def test_coder_history_takes_no_place_from_todays_news(annotate):
+    text = "Russian jets bombed Idlib on Monday. Rebels attacked a Turkish checkpoint in 1998."
+    doc = annotate(text, times={"Monday": "2024-03-04", "1998": "1998"})
+    history = next(e for e in code_events(doc) if e.event_text == "attacked")
+    assert "historical" in history.aux_mode and history.event_loc is None
+
+
 def test_coder_material_event_of_another_kind_takes_the_place_but_a_statement_does_not(annotate):
     text = ("Russian troops clashed with Turkish troops in Idlib on Monday. Russia later withdrew its forces. "
             "Turkey condemned the clash.")

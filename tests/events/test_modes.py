@@ -184,10 +184,15 @@ def test_modes_reported_inside_quote_content(annotate):
     [
         ("Hezbollah fighters were sent to Aleppo in 1984.", {"1984": "1984"}),
         ("Russian troops entered Donetsk years ago.", {}),
+        ("At the time, Russian troops entered Donetsk.", {}),
     ],
 )
 def test_modes_historical(annotate, text, times):
     assert "historical" in modes_of(annotate(text, times=times), "MOBILIZE")
+
+
+def test_modes_the_time_of_an_event_is_no_history(annotate):
+    assert modes_of(annotate("Russian troops entered Donetsk at the time of the attack."), "MOBILIZE") == ()
 
 
 def test_modes_time_after_publication_is_future():

@@ -261,6 +261,13 @@ def test_places_a_lower_case_entity_is_no_place(place_nlp):
     assert not found
 
 
+def test_places_a_link_is_no_place(place_nlp):
+    """The model labels a tweet's picture link a place."""
+    found = mentions(place_nlp, "attempting to sabotage it or to carry out terror attacks pic.twitter.com/dJcBcUYiiz "
+                     "— Israel Defense Forces (@IDFSpokesperson)")
+    assert not [text for text in found if "twitter" in text]
+
+
 def test_places_unknown_name_that_only_qualifies_a_noun_is_no_place(place_nlp):
     found = mentions(place_nlp, "Five people were wounded, including two Filipina employees hurt by glass.")
     assert "Filipina" not in found

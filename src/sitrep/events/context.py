@@ -5,7 +5,8 @@ repeating the place ("He said 119 people were injured in the attack"; "the two s
 disengaged" after the clash). A material event (PLOVER quads 2 and 4) with no place of its
 own takes the place of the latest earlier material event placed by its own words, within a
 few sentences of them, whatever its category, with lower confidence, when both are asserted
-alike (a goal, "the aim is to deploy 10,000 more", is not the deployment before it). Its
+alike (a goal, "the aim is to deploy 10,000 more", is not the deployment before it; what
+history tells, "the killing of bin Laden in 2011", is not placed by today's news). Its
 evidence stays the earlier place mention, so the value still cites the words that name it.
 A place carried into an event is not carried on from it: passed from event to event it
 would travel the whole article ("the talks in Doha" placing a fight told ten sentences
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 # more events right than 3 or 5, for a spurious place or two more.
 CONTEXT_WINDOW = 8
 CONTEXT_FACTOR = 0.5
+HISTORICAL = "historical"
 
 
 def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
@@ -41,7 +43,7 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
         material = not ontology.events[event.event].verbal
         if event.event_loc is None and material and earlier is not None and earlier.event_loc is not None:
             near = sequence - earlier.text_info.get("sequence", 0) <= CONTEXT_WINDOW
-            if near and unhappened_modes(earlier, ontology.aux_happened) == unhappened_modes(event, ontology.aux_happened):
+            if near and _told_alike(earlier, event, ontology):
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
@@ -49,3 +51,11 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
             earlier = event
         out.append(event)
     return out
+
+
+def _told_alike(earlier: Event, event: Event, ontology: Ontology) -> bool:
+    """Whether a later event is asserted like an earlier one: the same modes of not having
+    happened, and no history after news. The other way round is one story: after "the 2012
+    siege of the U.S. post in Benghazi", "four Americans were killed" is told without its year."""
+    return unhappened_modes(earlier, ontology.aux_happened) == unhappened_modes(event, ontology.aux_happened) \
+        and (HISTORICAL in earlier.aux_mode or HISTORICAL not in event.aux_mode)

@@ -317,7 +317,8 @@ class AuxCue:
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
     unless: for governors, lemmas of the word just below that make it no cue ("is to send"
-        is planned, "is to blame" an idiom of fault).
+        is planned, "is to blame" an idiom of fault); for sentence phrases, words right after
+        it that do ("at the time" is history, "at the time of the attack" only says when).
     marker: for governors, a word the clause just below must carry ("to": "is to send",
         not a misparse hanging "troops have been withdrawn" on "it's").
     """

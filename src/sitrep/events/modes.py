@@ -277,6 +277,8 @@ def _sentence_cues(sent: Span, cues: AuxCueLexicon) -> list[AuxModeHit]:
     lowered = sent.text.lower()
     for cue in cues.sentence_phrases:
         pattern = r"\b" + r"\s+".join(re.escape(word) for word in cue.words) + r"\b"
+        if cue.unless:
+            pattern += r"(?!\s+(?:" + "|".join(map(re.escape, sorted(cue.unless))) + r")\b)"
         for match in re.finditer(pattern, lowered):
             start = sent.start_char + match.start()
             first = sent.doc.char_span(start, start + 1, alignment_mode="expand")

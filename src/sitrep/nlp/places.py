@@ -368,7 +368,8 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
             # mislabelled ("Aleppo") or a language it took for a place ("known in Arabic
             # as Daesh"): left to the name runs, which need the gazetteer.
             continue
-        if ent.label_ in PLACE_LABELS and any(c.isupper() for c in ent.text):  # not "n’t" (a model slip)
+        if ent.label_ in PLACE_LABELS and any(c.isupper() for c in ent.text) \
+                and not any(t.like_url or t.like_email for t in ent):  # not "n’t" nor a link (model slips)
             span = _trim_and_extend(doc, ent.start, ent.end, from_ner=True, qualifier=qualifies_noun(ent))
             if span:
                 spans.append(span)
