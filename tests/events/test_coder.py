@@ -1422,3 +1422,13 @@ def test_coder_a_word_of_a_persons_name_is_no_trigger():
 ])
 def test_coder_whose_weapons_a_passive_fired_fired_them(text, actor):
     assert actor_ids(only(code_events(default_nlp()(text)), "ASSAULT").actor) == [actor]
+
+
+@pytest.mark.parametrize("text, counterpart, place", [
+    ("Putin and Erdogan discussed Idlib.", "Erdogan", None),  # the topic is no party and no meeting place
+    ("Putin discussed Syria with Erdogan in Sochi.", "Erdogan", "Sochi"),
+])
+def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, place):
+    talks = only(code_events(default_nlp()(text)), "CONSULT")
+    assert [e.entity_text for e in talks.recipient] == [counterpart]
+    assert (talks.event_loc.extracted_place if talks.event_loc else None) == place

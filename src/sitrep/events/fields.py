@@ -515,7 +515,8 @@ def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventT
 def recipient_phrases(
     anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType
 ) -> list[Token]:
-    """Heads of the phrases in the recipient slot: object, passive subject or modified noun,
+    """Heads of the phrases in the recipient slot: object (not what is talked over:
+    "discussed Syria", `TriggerLexicon.topic_verbs`), passive subject or modified noun,
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
     phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
     nor an ally: "fighting on the side of Assad", nor, for cooperation, whom it is against:
@@ -524,7 +525,8 @@ def recipient_phrases(
     own = {t.i for t in tokens}
     phrases = []
     if not event_type.movement:
-        phrases += [t for t in children_on(heads, OBJECT_DEPS) if t.i not in own]
+        phrases += [t for t in children_on(heads, OBJECT_DEPS)
+                    if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
@@ -805,7 +807,8 @@ def find_location(
     rarely names, so it takes no place that is not attached to its trigger; a meeting
     (`met_in_place`) is held where its sentence says. A movement is placed where it goes
     ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where
-    it leaves ("withdrew from Kherson to Crimea": Kherson).
+    it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
+    of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`).
     """
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
@@ -817,6 +820,9 @@ def find_location(
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc)
 
+    objects = children_on(heads, OBJECT_DEPS)
+    topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
+    taken_spans += [_span_of(topic) for topic in topics]
     attached = prep_objects(heads, lexicon.location_preps)
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
@@ -826,7 +832,7 @@ def find_location(
         attached = preferred if chosen else other
     for how, phrases in (
         (ATTACHED, attached),
-        (OBJECT, children_on(heads, OBJECT_DEPS)),
+        (OBJECT, [o for o in objects if o not in topics]),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
                   if not _after_a_connective(p, anchors[0])]

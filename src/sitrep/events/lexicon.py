@@ -41,6 +41,7 @@ ROLE_FIELDS = {
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
+    "topic_verb": "topic_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -236,6 +237,9 @@ class TriggerLexicon:
     # Act nouns whose possessor, when a person, is who the act befalls ("Soleimani's
     # killing", "Khashoggi's murder"), where "Iran's attack" is Iran's doing.
     patient_nouns: frozenset[str] = frozenset()
+    # Verbs whose object is what is talked over, no party to the talks ("discussed Syria",
+    # "negotiated a ceasefire"; the party is the "with" object).
+    topic_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
