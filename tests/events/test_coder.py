@@ -1432,3 +1432,11 @@ def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, p
     talks = only(code_events(default_nlp()(text)), "CONSULT")
     assert [e.entity_text for e in talks.recipient] == [counterpart]
     assert (talks.event_loc.extracted_place if talks.event_loc else None) == place
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("Britain expelled 23 Russian diplomats.", "SANCTION", "RUS_GOV"),
+    ("Iran's Foreign Ministry summoned the British ambassador.", "ACCUSE", "GBR_GOV"),
+])
+def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event_type, recipient):
+    assert actor_ids(only(code_events(default_nlp()(text)), event_type).recipient) == [recipient]

@@ -56,6 +56,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # What a movement moves and so names its actor when no subject does ("withdraw U.S. troops"),
 # unlike what it leaves behind ("abandoning the Kurds").
 MOVER_CLASS = "forces"
+ENVOY_CLASS = "envoys"
 OPPONENT_CLASS = "opponents"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
@@ -726,7 +727,18 @@ def find_recipients(
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS], mentions, actor_kb)
+    if not found and actor_kb is not None:
+        found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(found)
+
+
+def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon,
+                   actor_kb: ActorKB) -> list[ActorMention]:
+    """Whom the envoys a diplomatic phrase names serve ("expelled 23 Russian diplomats",
+    "summoned the British ambassador": Russia, Britain), the recipient of the act."""
+    envoys = [t for t in tokens if t.pos_ in NOMINAL_POS
+              and in_noun_class(t, lexicon.noun_classes.get(ENVOY_CLASS, frozenset()))]
+    return [m for envoy in envoys for m in phrase_actors(envoy, mentions.actors) or group_actors(envoy, actor_kb)]
 
 
 def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
