@@ -1440,3 +1440,8 @@ def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, p
 ])
 def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event_type, recipient):
     assert actor_ids(only(code_events(default_nlp()(text)), event_type).recipient) == [recipient]
+
+
+def test_coder_a_statement_is_its_senders_whoever_grants_it():
+    request = only(code_events(default_nlp()("Shanahan approved a request from Iraq for additional troops.")), "REQUEST")
+    assert [e.entity_text for e in request.actor] == ["Iraq"]

@@ -618,7 +618,7 @@ def find_actors(
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon)
     targets = person_targets(anchors, mentions, lexicon)
-    if _owned(anchors, mentions, targets):  # "the House approved Obama's request": Obama's, not the House's
+    if _owned(anchors, mentions, targets, event_type):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
         phrases = [p for p in phrases if p.head.i not in light_verbs]
     found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
@@ -657,12 +657,18 @@ def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLex
     return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree))
 
 
-def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention]) -> bool:
-    """Whether a nominal trigger's possessor is a named actor ("Obama's request"): the act is
-    its owner's, whoever the light verb's subject is; not one it befalls (`targets`: "the US
-    carried out Qassem Soleimani's killing" is the US's)."""
-    return any(c.dep_ == POSSESSOR and any(m not in targets for m in mentions_in(mentions.actors, *_span_of(c)))
-               for a in anchors if a.pos_ in NOMINAL_POS for c in a.children)
+def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention],
+           event_type: EventType) -> bool:
+    """Whether a nominal trigger's possessor is a named actor ("Obama's request"), or, for a
+    statement, whoever it comes from ("approved a request from Iraq"): the act is its
+    owner's, whoever the light verb's subject is; not one it befalls (`targets`: "the US
+    carried out Qassem Soleimani's killing" is the US's). A material act's "from" is where
+    it comes from ("launched attacks from Gaza")."""
+    nouns = [a for a in anchors if a.pos_ in NOMINAL_POS]
+    owners = [c for a in nouns for c in a.children if c.dep_ == POSSESSOR]
+    if event_type.verbal:
+        owners += prep_objects(nouns, SOURCE_PREPOSITIONS)
+    return any(m not in targets for owner in owners for m in mentions_in(mentions.actors, *_span_of(owner)))
 
 
 def _with_patient(anchors: Sequence[Token]) -> list[Token]:
