@@ -1445,3 +1445,13 @@ def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event
 def test_coder_a_statement_is_its_senders_whoever_grants_it():
     request = only(code_events(default_nlp()("Shanahan approved a request from Iraq for additional troops.")), "REQUEST")
     assert [e.entity_text for e in request.actor] == ["Iraq"]
+
+
+def test_coder_a_bare_participle_joined_to_a_passive_shares_its_voice():
+    """"were hunted down and killed": the hunted were killed, nobody named did the killing."""
+    killed = only(code_events(default_nlp()("Al Qaeda expanded as its fighters were hunted down and killed.")), "ASSAULT")
+    assert killed.actor == () and [e.entity_text for e in killed.recipient] == ["its fighters"]
+
+
+def test_coder_crowds_that_disperse_are_not_dispersed():
+    assert code_events(default_nlp()("After the statement, the crowds in Baghdad began to disperse.")) == []

@@ -288,7 +288,15 @@ def is_passive(verb: Token) -> bool:
     clause (`is_small_clause`), or a headline's participle (`is_headline_passive`)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
-    ) or subject_is_patient(verb)
+    ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and is_passive(verb.head))
+
+
+def _is_bare_conjunct(verb: Token) -> bool:
+    """A past participle joined to a verb with nothing of its own but objects' absence: it
+    shares the verb's voice and subject ("its operators were hunted down and killed")."""
+    return verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and verb.head.i != verb.i \
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS
+                    for c in verb.children)
 
 
 def _is_past_participle(verb: Token) -> bool:
@@ -376,6 +384,8 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return []
     if verb.dep_ == "acl":
         return [verb.head]
+    if _is_bare_conjunct(verb):
+        return patients_of(verb.head, lexicon)
     deps = SUBJECT_DEPS if subject_is_patient(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
