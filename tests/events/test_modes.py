@@ -294,3 +294,9 @@ def test_modes_an_act_asked_about_is_no_demand(annotate):
 
 def test_modes_a_negated_predicate_says_nothing_of_its_subject_clause(annotate):
     assert modes_of(annotate("Attacking Iran did not help Turkey."), "ASSAULT") == ()
+
+
+def test_modes_would_reported_in_the_past_is_the_future_then(annotate):
+    """Backshifted "will": what was announced as coming, not a condition."""
+    doc = annotate("The ministry announced that Russian troops would be sent to Idlib.")
+    assert modes_of(doc, "MOBILIZE") == ("future", "reported")

@@ -325,6 +325,9 @@ class AuxCue:
         it that do ("at the time" is history, "at the time of the attack" only says when).
     marker: for governors, a word the clause just below must carry ("to": "is to send",
         not a misparse hanging "troops have been withdrawn" on "it's").
+    backshifted: for "aux" cues, the mode in a clause that a past tense reports, where the
+        modal stands for another in the words said ("announced that troops would be
+        deployed": "will", future, not a condition).
     """
 
     words: tuple[str, ...]
@@ -334,6 +337,7 @@ class AuxCue:
     tag: str | None
     unless: frozenset[str] = frozenset()
     marker: str | None = None
+    backshifted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +540,7 @@ def load_aux_cues() -> AuxCueLexicon:
             tag=row.get("tag"),
             unless=frozenset(row.get("unless") or ()),
             marker=row.get("marker"),
+            backshifted=row.get("backshifted"),
         )
         if cue.where == "sentence":
             phrases.append(cue)

@@ -48,6 +48,7 @@ NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
+REPORTED_CLAUSE_DEPS, PAST_TENSE = frozenset({"ccomp"}), "VBD"
 # A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -125,8 +126,8 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
                 + [n for a in auxiliaries for n in a.children if n.dep_ == "neg"]:  # "had not, in fact, signed"
             lemma = child.lemma_.lower()
             if child.dep_ in AUX_DEPS:
-                hits += [_hit(cue.mode, child) for cue in cues.cues("aux", lemma)
-                         if cue.tag is None or token.tag_ == cue.tag]
+                hits += [_hit(cue.backshifted if cue.backshifted and _reported_in_past(chain[-1]) else cue.mode, child)
+                         for cue in cues.cues("aux", lemma) if cue.tag is None or token.tag_ == cue.tag]
             if child.dep_ in NEG_DEPS and not _focuses(child):
                 hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
             if child.dep_ == "advmod":
@@ -147,6 +148,12 @@ def _subject_clause_modals(chain: Sequence[Token], cues: AuxCueLexicon) -> list[
         return []
     return [_hit(cue.mode, child) for child in clause.head.children if child.dep_ in AUX_DEPS
             for cue in cues.cues("aux", child.lemma_.lower()) if cue.tag is None or clause.head.tag_ == cue.tag]
+
+
+def _reported_in_past(clause: Token) -> bool:
+    """Whether a clause is what a past tense reports ("Esper announced that troops would be
+    deployed"), so that its modal is backshifted."""
+    return clause.dep_ in REPORTED_CLAUSE_DEPS and clause.head.tag_ == PAST_TENSE
 
 
 def _imperative(chain: Sequence[Token]) -> list[AuxModeHit]:
