@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.events import code_events
 from sitrep.events.lexicon import load_aux_cues, load_ontology, load_triggers
 from sitrep.events.modes import aux_modes, time_modes
 from sitrep.events.triggers import find_triggers
 from sitrep.model import DateEstimate, Evidence, TimeMention
+from sitrep.nlp import default_nlp
 
 
 def modes_of(doc, event: str, anchor: str | None = None) -> tuple[str, ...]:
@@ -300,3 +302,8 @@ def test_modes_would_reported_in_the_past_is_the_future_then(annotate):
     """Backshifted "will": what was announced as coming, not a condition."""
     doc = annotate("The ministry announced that Russian troops would be sent to Idlib.")
     assert modes_of(doc, "MOBILIZE") == ("future", "reported")
+
+
+def test_modes_a_headline_infinitive_is_what_is_to_come():
+    events = code_events(default_nlp()("US to send 1,500 extra troops to Middle East amid tensions"))
+    assert [e.aux_mode for e in events if e.event == "MOBILIZE"] == [("future",)]

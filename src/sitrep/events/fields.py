@@ -41,7 +41,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, EventType, Ontology, TriggerLexicon
-from sitrep.events.triggers import in_noun_class, partitive_objects, passive_means
+from sitrep.events.triggers import ends_without_full_stop, in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
@@ -99,10 +99,8 @@ COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
 POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
-LINE_BREAK = "\n"
 AGENT_DEP = "agent"
 AGENT_DEPS = frozenset({AGENT_DEP})
-SENTENCE_ENDS = frozenset({".", "!", "?"})
 HYPHEN = "-"
 HOLDING_VERB = "have"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
@@ -334,7 +332,7 @@ def is_headline_passive(verb: Token) -> bool:
     heads_a_line = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SMALL_CLAUSE_VERBS)
     return heads_a_line and verb.tag_ == PAST_PARTICIPLE and "nsubj" in deps \
         and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS) \
-        and (AGENT_DEP in deps or _ends_without_full_stop(verb) or _predicate_follows(verb))
+        and (AGENT_DEP in deps or ends_without_full_stop(verb) or _predicate_follows(verb))
 
 
 def _predicate_follows(verb: Token) -> bool:
@@ -344,18 +342,6 @@ def _predicate_follows(verb: Token) -> bool:
     return any(c.dep_ == "conj" and any(a.dep_ in AUXILIARY_DEPS for a in c.children)
                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children)
                for c in verb.children)
-
-
-def _ends_without_full_stop(verb: Token) -> bool:
-    """Whether the line of `verb` ends without a full stop, as a headline does: a sentence
-    ending in one is prose, where a participle tag on a past tense is the tagger's slip
-    ("Rebel forces advanced on the town.", "Trump tweeted.")."""
-    for token in verb.doc[verb.i + 1 : verb.sent.end]:
-        if token.is_space and LINE_BREAK in token.text:
-            return True
-        if token.text in SENTENCE_ENDS:
-            return False
-    return True
 
 
 def is_small_clause(verb: Token) -> bool:

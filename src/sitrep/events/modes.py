@@ -18,7 +18,7 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
     sentence  phrase anywhere in the sentence              "according to", "years ago"
 
 A command (a bare verb opening its clause, no subject, no auxiliary: "Strike their police,"
-he said) is a demand. Negating governors cancel in pairs ("failed to prevent the rebels from
+he said) is a demand; a headline's infinitive ("US to send 1,500 troops") is future. Negating governors cancel in pairs ("failed to prevent the rebels from
 advancing": they advanced), as does a negated one ("did not prevent the attack").
 
 Time mentions add two rules: an event time well before publication is historical, one after
@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, AuxCueLexicon
+from sitrep.events.triggers import ends_without_full_stop
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ CHAIN_DEPS = frozenset({"conj", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
 REPORTED_CLAUSE_DEPS, PAST_TENSE = frozenset({"ccomp"}), "VBD"
+INFINITIVE_TAG = "TO"
 # A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -154,6 +156,17 @@ def _reported_in_past(clause: Token) -> bool:
     """Whether a clause is what a past tense reports ("Esper announced that troops would be
     deployed"), so that its modal is backshifted."""
     return clause.dep_ in REPORTED_CLAUSE_DEPS and clause.head.tag_ == PAST_TENSE
+
+
+def _headline_infinitive(chain: Sequence[Token]) -> list[AuxModeHit]:
+    """Future when the event's clause is a headline's infinitive with its own subject and no
+    verb above it ("US to send 1,500 extra troops to Middle East"): what is to come."""
+    verb = chain[-1]
+    marker = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == INFINITIVE_TAG), None)
+    if marker is None or verb.dep_ != "ROOT" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            or not ends_without_full_stop(verb):
+        return []
+    return [_hit(FUTURE, marker)]
 
 
 def _imperative(chain: Sequence[Token]) -> list[AuxModeHit]:
@@ -363,6 +376,7 @@ def aux_modes(
     chain = clause_chain(trigger, light_verb)
     hits = (
         _imperative(chain)
+        + _headline_infinitive(chain)
         + _child_cues(chain, cues)
         + _subject_clause_modals(chain, cues)
         + _governor_cues(_governed_from(chain), cues, sent)

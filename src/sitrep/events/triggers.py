@@ -57,6 +57,8 @@ PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
+LINE_BREAK = "\n"
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
@@ -211,12 +213,24 @@ def line_of(token: Token) -> list[Token]:
     """The tokens of the text line `token` stands on."""
     doc = token.doc
     start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+    while start > 0 and LINE_BREAK not in doc[start - 1].text + doc[start - 1].whitespace_:
         start -= 1
     end = token.i
-    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ and "\n" not in doc[end + 1].text:
+    while end + 1 < len(doc) and LINE_BREAK not in doc[end].whitespace_ and LINE_BREAK not in doc[end + 1].text:
         end += 1
     return list(doc[start : end + 1])
+
+
+def ends_without_full_stop(verb: Token) -> bool:
+    """Whether the line of `verb` ends without a full stop, as a headline does: a sentence
+    ending in one is prose, where a participle tag on a past tense is the tagger's slip
+    ("Rebel forces advanced on the town.", "Trump tweeted.")."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.is_space and LINE_BREAK in token.text:
+            return True
+        if token.text in SENTENCE_ENDS:
+            return False
+    return True
 
 
 def headline_word(token: Token) -> bool:
