@@ -1455,3 +1455,8 @@ def test_coder_a_bare_participle_joined_to_a_passive_shares_its_voice():
 
 def test_coder_crowds_that_disperse_are_not_dispersed():
     assert code_events(default_nlp()("After the statement, the crowds in Baghdad began to disperse.")) == []
+
+
+def test_coder_a_statement_takes_no_place_from_a_clause_about_another_noun():
+    criticism = only(code_events(default_nlp()("Trump criticized Obama, who drew a red line in Syria.")), "ACCUSE")
+    assert criticism.event_loc is None

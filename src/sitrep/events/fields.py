@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from spacy.tokens import Span, Token
@@ -837,6 +838,10 @@ def find_location(
     objects = children_on(heads, OBJECT_DEPS)
     topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
     taken_spans += [_span_of(topic) for topic in topics]
+    # A statement's words never happen where a clause about another noun in them is placed
+    # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
+    # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
+    elsewhere = partial(_in_another_clause if event_type.verbal else _after_a_connective, anchor=anchors[0])
     attached = prep_objects(heads, lexicon.location_preps)
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
@@ -849,7 +854,7 @@ def find_location(
         (OBJECT, [o for o in objects if o not in topics]),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
-                  if not _after_a_connective(p, anchors[0])]
+                  if not elsewhere(p)]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
