@@ -1460,3 +1460,9 @@ def test_coder_crowds_that_disperse_are_not_dispersed():
 def test_coder_a_statement_takes_no_place_from_a_clause_about_another_noun():
     criticism = only(code_events(default_nlp()("Trump criticized Obama, who drew a red line in Syria.")), "ACCUSE")
     assert criticism.event_loc is None
+
+
+def test_coder_a_noun_phrase_trigger_is_one_noun_phrase():
+    text = "The United States assassinated Iran's most powerful general with a drone strike in Baghdad."
+    assert "PROTEST" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("Workers in Tehran held a general strike.")), "PROTEST").mode == "strike-gen"

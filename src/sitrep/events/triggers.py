@@ -57,6 +57,7 @@ PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
+NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 LINE_BREAK = "\n"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 DIRECT_OBJECT = "dobj"
@@ -250,7 +251,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     prepositions after its first word ("on Sunday fired" is no "fire on") and not before a
     time ("a press conference on Thursday"); a final "to" must be a preposition
     ("committed to the deal", not "to commit atrocities"); its first word is no object of
-    another of its words ("video call" is not "called the video").
+    another of its words ("video call" is not "called the video"); a phrase of nouns and
+    adjectives only on words of one noun phrase ("general strike").
     A token inside a hyphenated word only counts when the phrase names the whole word:
     "hold fire" does not match "hold live-fire drills". A row that needs a noun class
     matches only when an argument of its head word belongs to it; a noun that needs a light
@@ -289,6 +291,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
         if any(o.ent_type_ in TIME_ENTITIES for o in matched[-1].children if o.dep_ == PREPOSITION_OBJECT):
             return None  # "a press conference on Thursday" is no "conference on" a matter
+        if _scattered_noun_phrase(matched):
+            return None  # "general strike" is one phrase, not "the general with a drone strike"
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
@@ -411,6 +415,21 @@ def passive_means(verb: Token) -> list[Token]:
         return []
     return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEANS_PREPOSITION
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _scattered_noun_phrase(matched: Sequence[Token]) -> bool:
+    """Whether a phrase of nouns and adjectives only ("general strike", "peace accord") is
+    matched on words that do not form one noun phrase: each must hang on another, directly
+    or through "of" ("surge of troops"; not "the general with a drone strike")."""
+    if any(t.pos_ not in NOUN_PHRASE_POS for t in matched):
+        return False
+    indices = {t.i for t in matched}
+
+    def linked(word: Token) -> bool:
+        governor = word.head.head if word.head.lower_ == PARTITIVE else word.head
+        return governor.i in indices or any(c.i in indices or (c.lower_ == PARTITIVE and any(
+            o.i in indices for o in c.children)) for c in word.children)
+    return not all(linked(t) for t in matched)
 
 
 def _is_particle(token: Token) -> bool:
