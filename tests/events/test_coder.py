@@ -1466,3 +1466,11 @@ def test_coder_a_noun_phrase_trigger_is_one_noun_phrase():
     text = "The United States assassinated Iran's most powerful general with a drone strike in Baghdad."
     assert "PROTEST" not in [e.event for e in code_events(default_nlp()(text))]
     assert only(code_events(default_nlp()("Workers in Tehran held a general strike.")), "PROTEST").mode == "strike-gen"
+
+
+def test_coder_a_dateline_places_no_happening_of_parties_from_elsewhere():
+    """The reporter files from Istanbul; Russia's strikes were not there. Turkey's arrests may be."""
+    strikes = only(code_events(default_nlp()("ISTANBUL (AP) — Russia launched a new wave of missile strikes on Monday.")), "ASSAULT")
+    assert strikes.event_loc is None
+    arrests = only(code_events(default_nlp()("ISTANBUL (AP) — Turkish police detained 20 suspects on Monday.")), "COERCE")
+    assert arrests.event_loc.extracted_place == "ISTANBUL"

@@ -324,7 +324,8 @@ class RuleCoder:
             doc, hit.anchors[0], modes, quotes, mentions.actors, actors, event_type.verbal
         )
         unhappened = any(not self.ontology.aux_happened.get(m.mode, True) for m in modes)
-        if place is not None and place.how == SENTENCE and unhappened and names_the_dateline(doc, place.place):
+        if place is not None and place.how == SENTENCE and names_the_dateline(doc, place.place) \
+                and (unhappened or self.foreign_to(place.place, parties or mentions.actors)):
             place = None  # "DUBAI (AP) — Any attack on Iran would spark war": the reporter is in Dubai
         date, enddate, from_publication, date_evidence = event_dates(time, published)
         evidence = {"event": evidence_of(doc, hit.start, hit.end)}
@@ -365,6 +366,14 @@ class RuleCoder:
             attribution=attribution_chain(doc, hit.anchors[0], modes, quotes, mentions.actors, outlet),
             evidence=evidence,
         )
+
+    def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
+        """Whether the parties of an event (or of its sentence, when it names none) are all of
+        countries other than a place's ("DUBAI (AP) — Iranian demonstrators defied police":
+        the reporter is in Dubai, the protest in Iran); parties of no country say nothing."""
+        country = pycountry.countries.get(alpha_2=place.country_code.upper()) if place.country_code else None
+        countries = {party.country for party in parties if party.country}
+        return country is not None and bool(countries) and country.alpha_3 not in countries
 
     def host_of(self, place: PlaceChoice | None) -> list[ActorMention]:
         """The host of a visit: the state of a country or the government of a capital the
