@@ -463,6 +463,13 @@ def test_actors_it_is_the_organisation_that_says_it(resolve):
     assert "it" not in found  # it stands for the clause
 
 
+def test_actors_it_in_an_adverbial_clause_is_the_subject_it_hangs_on(resolve):
+    found, _ = resolve("Hamas broke the truce when it fired rockets at Israel.")
+    assert found["it"] == ("PSE_HAMAS", "anaphor")
+    found, _ = resolve("The Pentagon withdrew its request after it became clear that Kabul had fallen.")
+    assert "it" not in found  # it stands for the clause
+
+
 def test_actors_his_is_the_person_named_before(resolve):
     found, _ = resolve("Bashar al-Assad left Damascus. Rebels shelled his convoy near Homs.")
     assert found["his"] == ("SYR_ASSAD", "anaphor")

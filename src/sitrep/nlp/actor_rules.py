@@ -31,6 +31,8 @@ PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
+# An adverbial clause ("breached Iraqi sovereignty [when it killed Soleimani]").
+ADVERBIAL_CLAUSE = "advcl"
 # A reported clause ("said [it had staged strikes]") and how far a possessor may sit below
 # its verb ("said [one of its soldiers may have been captured]").
 CLAUSE_DEP = "ccomp"
@@ -49,9 +51,11 @@ SKELETON_MIN_RATIO = 70.0
 WORD_MIN_RATIO = 70.0
 SINGLE_WORD_MIN_RATIO = 95.0
 FUZZY_CANDIDATES = 5
-# "it" before a copula and one of these adjectives stands for a clause, not a party ("it was
-# not clear who carried out the strikes", "it is too late for an inspection").
-COPULA, ADJECTIVE_COMPLEMENT = "be", "acomp"
+# "it" before a linking verb and one of these adjectives stands for a clause, not a party
+# ("it was not clear who carried out the strikes", "it is too late for an inspection", "after
+# it became clear").
+LINKING_VERBS = frozenset({"be", "become", "seem", "appear", "remain"})
+ADJECTIVE_COMPLEMENT = "acomp"
 JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possible", "impossible", "late", "early",
                                 "important", "necessary", "essential", "true", "evident", "obvious", "difficult",
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
@@ -160,6 +164,16 @@ def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None
     return None
 
 
+def main_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause an adverbial clause hangs on, when `pronoun` is that
+    adverbial clause's subject ("the United States breached Iraqi sovereignty when it
+    killed Soleimani": the United States), else None."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != ADVERBIAL_CLAUSE or is_expletive(pronoun):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
 def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | None:
     """The actor a description's "of" names ("the regime of President Bashar al-Assad":
     Assad), from the mentions resolved by name (`token_actor`: token index -> actor), or None."""
@@ -172,10 +186,11 @@ def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | 
 
 
 def is_expletive(pronoun: Token) -> bool:
-    """Whether "it" is the subject of a copula whose adjective judges a clause ("it was not
-    clear who ...", "it may be too late to ..."), standing for no one."""
+    """Whether "it" is the subject of a linking verb whose adjective judges a clause ("it was
+    not clear who ...", "it may be too late to ...", "after it became clear that ..."),
+    standing for no one."""
     verb = pronoun.head
-    return pronoun.lower_ == "it" and pronoun.dep_ in SUBJECT_DEPS and verb.lemma_.lower() == COPULA \
+    return pronoun.lower_ == "it" and pronoun.dep_ in SUBJECT_DEPS and verb.lemma_.lower() in LINKING_VERBS \
         and any(c.dep_ == ADJECTIVE_COMPLEMENT and c.lemma_.lower() in JUDGING_ADJECTIVES for c in verb.children)
 
 

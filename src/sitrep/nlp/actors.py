@@ -548,7 +548,9 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
     named (an unknown "Luke Somers" blocks an earlier known one). "it"/"its" is linked only
     inside what a named organisation or state says or decides ("the group said it carried out
-    the attack", "Israel said one of its soldiers was captured": `sayer_of_clause`)."""
+    the attack", "Israel said one of its soldiers was captured": `sayer_of_clause`) or as the
+    subject of an adverbial clause on its sentence's ("the United States breached Iraqi
+    sovereignty when it killed Soleimani": `main_clause_subject`)."""
     if not doc.has_annotation("SENT_START"):
         return mentions
     sentence_starts = [s.start_char for s in doc.sents]
@@ -556,7 +558,8 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     for token in doc:
         wants_person = PRONOUN_PERSON.get(token.lower_)
         if token.lower_ in IT_FORMS:
-            antecedent = sayer_mention(token, found, agent_verbs, is_thing)
+            antecedent = sayer_mention(token, found, agent_verbs, is_thing) \
+                or mention_heading(rules.main_clause_subject(token), found, is_thing)
         elif wants_person is None or token.pos_ != "PRON" or \
                 token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
             continue
@@ -605,10 +608,15 @@ def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[
                   agrees: Callable[[ActorMention], bool]) -> ActorMention | None:
     """The resolved mention agreeing with `pronoun` in the subject of the verb that reports
     the clause of `pronoun` (its owner too: "Karzai's office said he ..."), or None."""
-    sayer = rules.sayer_of_clause(pronoun, agent_verbs)
-    if sayer is None:
+    return mention_heading(rules.sayer_of_clause(pronoun, agent_verbs), mentions, agrees)
+
+
+def mention_heading(head, mentions: list[ActorMention], agrees: Callable[[ActorMention], bool]) -> ActorMention | None:
+    """The resolved mention agreeing with a pronoun in the words up to `head` (its owner
+    too: "Karzai's office"), or None; None for no head."""
+    if head is None:
         return None
-    start, end = sayer.left_edge.idx, sayer.idx + len(sayer)
+    start, end = head.left_edge.idx, head.idx + len(head)
     for mention in mentions:
         if start <= mention.evidence.start and mention.evidence.end <= end and mention.actor_id and agrees(mention):
             return mention
