@@ -1474,3 +1474,15 @@ def test_coder_a_dateline_places_no_happening_of_parties_from_elsewhere():
     assert strikes.event_loc is None
     arrests = only(code_events(default_nlp()("ISTANBUL (AP) — Turkish police detained 20 suspects on Monday.")), "COERCE")
     assert arrests.event_loc.extracted_place == "ISTANBUL"
+
+
+@pytest.mark.parametrize("text, event_type, recipients", [
+    ("Trump ordered an attack on Iran on Thursday.", "REQUEST", []),  # Iran is attacked, not asked
+    ("Turkey condemned the attack on the Russian embassy.", "ACCUSE", []),
+    ("Turkey condemned Russia's attack on Ukraine.", "ACCUSE", ["RUS"]),  # the doer is condemned
+    ("Trump threatened a strike on Iran.", "THREATEN", ["IRN"]),  # a threat befalls the act's target
+    ("The spokesperson did not blame Sunday's strike on Iran.", "ACCUSE", ["IRN"]),  # "blame X on Y"
+])
+def test_coder_words_about_an_act_have_no_recipient_in_its_target(text, event_type, recipients):
+    words = only(code_events(default_nlp()(text)), event_type)
+    assert [e.code for e in words.recipient] == recipients

@@ -58,6 +58,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # unlike what it leaves behind ("abandoning the Kurds").
 MOVER_CLASS = "forces"
 ENVOY_CLASS = "envoys"
+BLAMED_PREPOSITION = "on"
 OPPONENT_CLASS = "opponents"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
@@ -539,6 +540,18 @@ def recipient_phrases(
     return phrases
 
 
+def _targets_of_acts(phrases: Sequence[Token], lexicon: TriggerLexicon) -> list[tuple[int, int]]:
+    """Character spans of whom the acts named in argument phrases befall ("ordered a strike
+    against the airbase", "condemned the attack on the embassy", "ordered the killing of
+    Assad"): no party to words about the act, unlike its doer ("condemned Russia's attack",
+    "sought an investigation by the UN office"), nor whom a blame verb blames for it
+    (`TriggerLexicon.blame_verbs`)."""
+    acts = [noun for noun in phrases if noun.pos_ in NOMINAL_POS
+            and any(len(row.words) == 1 for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))]
+    return [_span_of(target) for act in acts for target in prep_objects([act], lexicon.recipient_preps | PATIENT_PREPOSITIONS)
+            if not (target.head.lower_ == BLAMED_PREPOSITION and act.head.lemma_.lower() in lexicon.blame_verbs)]
+
+
 def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     """Who a noun's act befalls when a verb of striking delivers it: the passive's subject
     when the noun is its means ("Russia was hit with new sanctions", "the plan was met with
@@ -724,6 +737,8 @@ def find_recipients(
     ]
     if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
         found = _outside(found, [span for phrase in phrases for span in _against_spans((phrase.head, *phrase.subtree))])
+    if event_type.verbal and not event_type.befalls_act_target:
+        found = _outside(found, _targets_of_acts(phrases, lexicon))
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))

@@ -41,7 +41,7 @@ ROLE_FIELDS = {
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
-    "topic_verb": "topic_verbs",
+    "topic_verb": "topic_verbs", "blame_verb": "blame_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -112,6 +112,7 @@ class EventType:
     met_in_place: bool = False  # a meeting: held where its sentence says, though verbal
     placed_at_origin: bool = False  # a withdrawal: placed where it leaves, not where it goes
     asks_clause_subject: bool = False  # "requested that India restrain": India is addressed
+    befalls_act_target: bool = False  # "threatened a strike on Syria": Syria is threatened
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,9 @@ class TriggerLexicon:
     # Verbs whose object is what is talked over, no party to the talks ("discussed Syria",
     # "negotiated a ceasefire"; the party is the "with" object).
     topic_verbs: frozenset[str] = frozenset()
+    # Verbs whose "on" names who is blamed for the act their object names, wherever the
+    # parser hangs it ("blamed the strike on Iran": Iran).
+    blame_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
@@ -394,6 +398,7 @@ def load_ontology() -> Ontology:
             met_in_place=bool(spec.get("met_in_place")),
             placed_at_origin=bool(spec.get("placed_at_origin")),
             asks_clause_subject=bool(spec.get("asks_clause_subject")),
+            befalls_act_target=bool(spec.get("befalls_act_target")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
