@@ -307,3 +307,8 @@ def test_modes_would_reported_in_the_past_is_the_future_then(annotate):
 def test_modes_a_headline_infinitive_is_what_is_to_come():
     events = code_events(default_nlp()("US to send 1,500 extra troops to Middle East amid tensions"))
     assert [e.aux_mode for e in events if e.event == "MOBILIZE"] == [("future",)]
+
+
+def test_modes_a_capacity_used_in_the_past_happened(annotate):
+    assert modes_of(annotate("Russian forces were able to capture Idlib."), "ASSAULT") == ()
+    assert modes_of(annotate("Russian forces are able to capture Idlib."), "ASSAULT") == ("hypothetical",)

@@ -332,6 +332,8 @@ class AuxCue:
     backshifted: for "aux" cues, the mode in a clause that a past tense reports, where the
         modal stands for another in the words said ("announced that troops would be
         deployed": "will", future, not a condition).
+    realised_in_past: for governors, no cue under a past-tense copula, where the capacity it
+        names was used ("were able to capture Kobani": they did).
     """
 
     words: tuple[str, ...]
@@ -342,6 +344,7 @@ class AuxCue:
     unless: frozenset[str] = frozenset()
     marker: str | None = None
     backshifted: str | None = None
+    realised_in_past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,6 +549,7 @@ def load_aux_cues() -> AuxCueLexicon:
             unless=frozenset(row.get("unless") or ()),
             marker=row.get("marker"),
             backshifted=row.get("backshifted"),
+            realised_in_past=bool(row.get("realised_in_past")),
         )
         if cue.where == "sentence":
             phrases.append(cue)

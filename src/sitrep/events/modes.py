@@ -152,6 +152,11 @@ def _subject_clause_modals(chain: Sequence[Token], cues: AuxCueLexicon) -> list[
             for cue in cues.cues("aux", child.lemma_.lower()) if cue.tag is None or clause.head.tag_ == cue.tag]
 
 
+def _under_past_copula(word: Token) -> bool:
+    """Whether a predicate word hangs on a past-tense copula ("were able")."""
+    return word.head.i != word.i and word.head.lemma_ == COPULA and word.head.tag_ == PAST_TENSE
+
+
 def _reported_in_past(clause: Token) -> bool:
     """Whether a clause is what a past tense reports ("Esper announced that troops would be
     deployed"), so that its modal is backshifted."""
@@ -207,6 +212,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
         and below.lemma_.lower() not in cue.unless
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
+        and not (cue.realised_in_past and _under_past_copula(token))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
     ]
     if token.lemma_.lower() == COPULA:
