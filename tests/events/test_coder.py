@@ -1486,3 +1486,9 @@ def test_coder_a_dateline_places_no_happening_of_parties_from_elsewhere():
 def test_coder_words_about_an_act_have_no_recipient_in_its_target(text, event_type, recipients):
     words = only(code_events(default_nlp()(text)), event_type)
     assert [e.code for e in words.recipient] == recipients
+
+
+def test_coder_a_common_noun_before_a_name_is_the_object_a_phrase_names():
+    seizure = only(code_events(default_nlp()("Iranian forces seized the UK-flagged oil tanker Stena Impero in the Gulf.")),
+                   "ASSAULT")
+    assert seizure.mode == "abduct"

@@ -349,7 +349,10 @@ def _sense_words(token: Token) -> list[Token]:
 
 def _core_argument_of(word: Token, token: Token) -> bool:
     """Whether `word` is the object or passive subject of `token` however far the words
-    between them push it ("launched more than a dozen ballistic missiles")."""
+    between them push it ("launched more than a dozen ballistic missiles"), or the common
+    noun before the name that is ("seized the UK-flagged oil tanker Stena Impero")."""
+    if word.dep_ == COMPOUND and word.pos_ == "NOUN" and word.head.pos_ == PROPER_NOUN:
+        word = word.head
     return word.head.i == token.i and word.dep_ in CORE_ARGUMENT_DEPS
 
 
