@@ -1492,3 +1492,8 @@ def test_coder_a_common_noun_before_a_name_is_the_object_a_phrase_names():
     seizure = only(code_events(default_nlp()("Iranian forces seized the UK-flagged oil tanker Stena Impero in the Gulf.")),
                    "ASSAULT")
     assert seizure.mode == "abduct"
+
+
+def test_coder_a_reporters_call_for_comment_is_no_request():
+    doc = default_nlp()("Calls to the State Department for additional comment were not immediately returned.")
+    assert code_events(doc) == []
