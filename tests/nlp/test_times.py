@@ -131,6 +131,9 @@ def test_time_resolver_component_sets_mentions_with_evidence(nlp):
     ("The parliament will vote on April 2.", "2019-04-02"),
     ("The parliament voted on April 2.", "2018-04-02"),  # what was: the latest April 2
     ("The parliament will vote on October 2.", "2018-10-02"),  # the coming one is not much nearer
+    ("Talks are set to resume Tuesday in Cairo.", "2019-03-19"),  # arranged: the coming Tuesday
+    ("Talks resumed Tuesday in Cairo.", "2019-03-12"),  # the latest Tuesday
+    ("Rebels continued to attack the town on Tuesday.", "2019-03-12"),  # an infinitive arranges nothing
 ])
 def test_time_resolver_a_day_in_a_clause_about_what_is_to_come_may_be_the_coming_one(nlp, text, value):
     (mention,) = parse(nlp, text)._.times

@@ -49,6 +49,11 @@ logger = logging.getLogger(__name__)
 FACTORY_NAME = "sitrep_time_resolver"
 TIME_LABELS = frozenset({"DATE", "TIME"})
 WEEKDAYS = [name.lower() for name in calendar.day_name]
+WEEKDAY_METHOD = "rule:weekday"
+# What makes a clause an arrangement for the days ahead.
+FUTURE_MODALS = frozenset({"will", "shall"})
+ARRANGING_WORDS = frozenset({"set", "schedule", "due", "plan", "expect"})
+OPEN_CLAUSE = "xcomp"
 MONTHS = [name.lower() for name in calendar.month_name if name]
 # A month name or its abbreviation opening an expression ("sept. 11", "november").
 _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
@@ -222,7 +227,7 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
     if weekday and base is not None:
         day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
                                    strictly_before=weekday.group(1) == "last ")
-        return Period(day, day, "day"), "rule:weekday"
+        return Period(day, day, "day"), WEEKDAY_METHOD
     if re.match(r"^(?:last |this |past )?weekend$", text) and base is not None:
         sunday = _most_recent_weekday(base, 6, strictly_before=False)
         saturday = sunday - timedelta(days=1)
@@ -495,6 +500,18 @@ def looks_ahead(span: Span) -> bool:
     return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children))
 
 
+def is_arranged(span: Span) -> bool:
+    """Whether a date belongs to a clause about what is arranged to come: its verb has "will"
+    or "shall", or hangs on a word of arranging ("talks are set to resume Monday", "are
+    scheduled to meet on Wednesday"), not merely an infinitive ("continued to attack on
+    Tuesday")."""
+    verb = next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
+    if verb is None:
+        return False
+    arranged = verb.dep_ == OPEN_CLAUSE and verb.head.lemma_.lower() in ARRANGING_WORDS
+    return arranged or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
+
+
 def coming_day(resolution: Resolution, text: str, published: DateEstimate | None) -> Resolution:
     """A day named without a year in a clause about what is to come, read as the coming one
     where it is COMING_DAY_BIAS times nearer the pub date than the past one: "urged him to
@@ -511,6 +528,20 @@ def coming_day(resolution: Resolution, text: str, published: DateEstimate | None
         return resolution
     earliest, latest = (d and _a_year_on(date.fromisoformat(d)).isoformat() for d in (resolution.earliest, resolution.latest))
     return replace(resolution, value=coming.isoformat(), earliest=earliest, latest=latest, method="rule:month")
+
+
+def coming_weekday(resolution: Resolution, text: str, published: DateEstimate | None) -> Resolution:
+    """A bare weekday in a clause about what is arranged to come (`is_arranged`), read as the
+    coming one: "talks are set to resume Monday" in an article of Sunday Nov. 25 means Nov.
+    26, not Nov. 19."""
+    best = publication_bases(published)[0]
+    if best is None or resolution.method != WEEKDAY_METHOD or normalize_expression(text) not in WEEKDAYS:
+        return resolution
+    past = date.fromisoformat(resolution.value)
+    if past >= best:
+        return resolution
+    coming = (past + timedelta(days=7)).isoformat()
+    return replace(resolution, value=coming, earliest=coming, latest=coming)
 
 
 def _a_year_on(day: date) -> date:
@@ -535,6 +566,8 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
             resolution = named_event(named) if named else resolve_time(span.text, published)
             if looks_ahead(span):
                 resolution = coming_day(resolution, span.text, published)
+            if is_arranged(span):
+                resolution = coming_weekday(resolution, span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
         mentions.append(TimeMention(
