@@ -1497,3 +1497,9 @@ def test_coder_a_common_noun_before_a_name_is_the_object_a_phrase_names():
 def test_coder_a_reporters_call_for_comment_is_no_request():
     doc = default_nlp()("Calls to the State Department for additional comment were not immediately returned.")
     assert code_events(doc) == []
+
+
+def test_coder_a_threat_of_an_act_is_its_doers_against_its_target():
+    text = "In the background was the lingering threat of a limited U.S. military strike against Syria."
+    threat = only(code_events(default_nlp()(text)), "THREATEN")
+    assert ([e.code for e in threat.actor], [e.code for e in threat.recipient]) == (["USA"], ["SYR"])

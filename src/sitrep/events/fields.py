@@ -59,6 +59,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 MOVER_CLASS = "forces"
 ENVOY_CLASS = "envoys"
 BLAMED_PREPOSITION = "on"
+NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
@@ -462,6 +463,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], lexicon.agent_preps)
+        if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
+            phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if _names_an_act(a, lexicon)],
+                                   NOMINAL_MODIFIER_DEPS)
         if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
             phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if _is_mover(o, lexicon)]
         phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
@@ -540,15 +544,17 @@ def recipient_phrases(
     return phrases
 
 
-def _targets_of_acts(phrases: Sequence[Token], lexicon: TriggerLexicon) -> list[tuple[int, int]]:
-    """Character spans of whom the acts named in argument phrases befall ("ordered a strike
-    against the airbase", "condemned the attack on the embassy", "ordered the killing of
-    Assad"): no party to words about the act, unlike its doer ("condemned Russia's attack",
-    "sought an investigation by the UN office"), nor whom a blame verb blames for it
-    (`TriggerLexicon.blame_verbs`)."""
-    acts = [noun for noun in phrases if noun.pos_ in NOMINAL_POS
-            and any(len(row.words) == 1 for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))]
-    return [_span_of(target) for act in acts for target in prep_objects([act], lexicon.recipient_preps | PATIENT_PREPOSITIONS)
+def _names_an_act(noun: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether an argument noun is a trigger noun of its own ("ordered a strike")."""
+    return noun.pos_ in NOMINAL_POS and any(len(row.words) == 1 and (not row.pos or NOUN in row.pos)
+                                            for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))
+
+
+def _act_targets(act: Token, lexicon: TriggerLexicon) -> list[Token]:
+    """Whom an act noun befalls ("a strike against the airbase", "the killing of Assad"), but
+    not whom a blame verb above it blames ("blame Sunday's strike on Iran";
+    `TriggerLexicon.blame_verbs`), however the parser hangs the "on"."""
+    return [target for target in prep_objects([act], lexicon.recipient_preps | PATIENT_PREPOSITIONS)
             if not (target.head.lower_ == BLAMED_PREPOSITION and act.head.lemma_.lower() in lexicon.blame_verbs)]
 
 
@@ -723,10 +729,15 @@ def find_recipients(
 ) -> list[ActorMention]:
     """The recipients (object or target of a preposition), never one of the actors nor the
     actor again ("Trump defended his reversal" is no support for Trump), nor, for an act of
-    cooperation, whom it is against ("supported the fight against IS"). A
+    cooperation, whom it is against ("supported the fight against IS"), nor, for words about
+    an act, whom it befalls, except for a threat, whose recipient that is ("the threat of a
+    U.S. strike against Syria": Syria, not the U.S.). A
     state's facility stands for the state ("rockets hit the U.S. Embassy": USA), also where
     it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`."""
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
+    if event_type.verbal and event_type.befalls_act_target:  # "the threat of a U.S. strike against Syria": Syria
+        phrases = [t for phrase in phrases
+                   for t in (_act_targets(phrase, lexicon) if _names_an_act(phrase, lexicon) else []) or [phrase]]
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     selves = {a.actor_id for a in actors if a.actor_id}
     found = [
@@ -738,7 +749,10 @@ def find_recipients(
     if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
         found = _outside(found, [span for phrase in phrases for span in _against_spans((phrase.head, *phrase.subtree))])
     if event_type.verbal and not event_type.befalls_act_target:
-        found = _outside(found, _targets_of_acts(phrases, lexicon))
+        # "ordered a strike against the airbase", "condemned the attack on the embassy": whom
+        # the act befalls is no party to words about it, unlike its doer ("condemned Russia's attack")
+        found = _outside(found, [_span_of(target) for phrase in phrases if _names_an_act(phrase, lexicon)
+                                 for target in _act_targets(phrase, lexicon)])
     found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
