@@ -293,7 +293,7 @@ def is_passive(verb: Token) -> bool:
 
 
 def _is_bare_conjunct(verb: Token) -> bool:
-    """A past participle joined to a verb with nothing of its own but objects' absence: it
+    """A past participle joined to a verb with no subject, auxiliary or object of its own: it
     shares the verb's voice and subject ("its operators were hunted down and killed")."""
     return verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and verb.head.i != verb.i \
         and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS

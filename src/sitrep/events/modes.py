@@ -18,8 +18,9 @@ and the mentions, driven by the cue words of `kb/aux_mode_cues.jsonl`:
     sentence  phrase anywhere in the sentence              "according to", "years ago"
 
 A command (a bare verb opening its clause, no subject, no auxiliary: "Strike their police,"
-he said) is a demand; a headline's infinitive ("US to send 1,500 troops") is future. Negating governors cancel in pairs ("failed to prevent the rebels from
-advancing": they advanced), as does a negated one ("did not prevent the attack").
+he said) is a demand; a headline's infinitive ("US to send 1,500 troops") is future.
+Negating governors cancel in pairs ("failed to prevent the rebels from advancing": they
+advanced), and a negated one negates nothing ("did not prevent the attack").
 
 Time mentions add two rules: an event time well before publication is historical, one after
 publication is future. A trigger inside a `Quote` content span is reported.
