@@ -173,3 +173,18 @@ def test_time_resolver_a_named_event_may_take_two_words_after_its_date(nlp):
 def test_time_resolver_the_anniversary_of_a_date_is_another_year(nlp):
     doc = parse(nlp, "The assault took place on the anniversary of the Sept. 11, 2001, terrorist attacks.")
     assert by_text(doc)["Sept. 11, 2001"].method == "unresolved:anniversary"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Gunmen attacked a nightclub during New Year's Eve celebrations.", "2018-12-31"),  # the latest one
+    ("Gunmen attacked a church on Christmas Day.", "2018-12-25"),
+    ("A truck drove into crowds celebrating Bastille Day.", "2018-07-14"),  # no "day" duration
+])
+def test_time_resolver_a_holiday_on_a_fixed_day_is_the_latest_one(nlp, text, value):
+    (mention,) = parse(nlp, text)._.times
+    assert (mention.value, mention.method) == (value, "rule:holiday")
+
+
+def test_time_resolver_a_season_word_names_no_day(nlp):
+    doc = parse(nlp, "A truck hit a Christmas market in Berlin.")
+    assert all(mention.value is None for mention in doc._.times)

@@ -9,7 +9,8 @@ the step that answered:
 1. `rule:range`, `rule:open_range`   "between March and May 2015", "since 2011", "until June".
 2. `rule:part`                       "the end of August", "late last year", "earlier this month".
 3. `rule:recent`                     "over the past few days", "a few days ago" (vague counts).
-4. `rule:weekday`, `rule:weekend`    the most recent such day on or before the pub date.
+4. `rule:weekday`, `rule:weekend`,   the most recent such day on or before the pub date
+   `rule:holiday`                    (holidays on a fixed day: kb/holidays.jsonl).
    `rule:month`                      a month or day against the base year ("November last year";
                                      "to sign it by Dec. 31" a month after the pub date: the coming one).
 5. `rule:year`, `rule:decade`        "2015", "the mid-1980s".
@@ -39,6 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sitrep.kb.date_anchors import date_anchors
+from sitrep.kb.rows import read_kb_rows
 from sitrep.model import DateEstimate, TimeMention
 from sitrep.nlp.extensions import evidence_of
 from sitrep.nlp.quantities import parse_count
@@ -50,6 +52,7 @@ FACTORY_NAME = "sitrep_time_resolver"
 TIME_LABELS = frozenset({"DATE", "TIME"})
 WEEKDAYS = [name.lower() for name in calendar.day_name]
 WEEKDAY_METHOD = "rule:weekday"
+HOLIDAYS_FILE = "holidays.jsonl"
 # What makes a clause an arrangement for the days ahead.
 FUTURE_MODALS = frozenset({"will", "shall"})
 ARRANGING_WORDS = frozenset({"set", "schedule", "due", "plan", "expect"})
@@ -228,6 +231,11 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
                                    strictly_before=weekday.group(1) == "last ")
         return Period(day, day, "day"), WEEKDAY_METHOD
+    holiday = fixed_holidays().get(text.replace("’", "'"))
+    if holiday is not None and base is not None:
+        day = date(base.year, *holiday)
+        day = day if day <= base else date(base.year - 1, *holiday)
+        return Period(day, day, "day"), "rule:holiday"
     if re.match(r"^(?:last |this |past )?weekend$", text) and base is not None:
         sunday = _most_recent_weekday(base, 6, strictly_before=False)
         saturday = sunday - timedelta(days=1)
@@ -390,7 +398,7 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     named = named_event_date(text)
     if named is not None:  # "9/11" is 11 September 2001, not the 11th of last September
         return named_event(named)
-    reason = _why_unreadable(text)
+    reason = None if text.replace("’", "'") in fixed_holidays() else _why_unreadable(text)  # "Bastille Day" is no duration
     if reason:
         return _unresolved(reason)
     # "tonight", "Tuesday night": the part of the day does not change which day it is.
@@ -424,9 +432,29 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
 
 
 @lru_cache(maxsize=1)
+def fixed_holidays() -> dict[str, tuple[int, int]]:
+    """Holidays on a fixed day of the year (kb/holidays.jsonl): lower-case name -> (month, day)."""
+    return {row["name"].lower(): (row["month"], row["day"])
+            for row in read_kb_rows(HOLIDAYS_FILE, {"name": str, "month": int, "day": int})}
+
+
+def _name_pattern(name: str) -> list[dict]:
+    """Internal: the token pattern of a name as the tokenizer splits it ("new year's eve":
+    new, year, 's, eve; with either apostrophe)."""
+    pattern: list[dict] = []
+    for word in name.split():
+        if word.endswith("'s"):
+            pattern += [{"LOWER": word[:-2]}, {"LOWER": {"IN": ["'s", "’s"]}}]
+        else:
+            pattern.append({"LOWER": word})
+    return pattern
+
+
+@lru_cache(maxsize=1)
 def _extra_patterns() -> list[list[dict]]:
-    """Internal: token patterns for time words the NER tends to miss, built from calendar names."""
-    return [
+    """Internal: token patterns for time words the NER tends to miss, built from calendar and
+    holiday names (the NER calls "New Year's Eve" an event, "Bastille Day" a facility)."""
+    return [*map(_name_pattern, fixed_holidays()),
         [{"LOWER": {"IN": WEEKDAYS}, "IS_TITLE": True}],
         [{"LOWER": {"IN": MONTHS}, "IS_TITLE": True}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}],
         [{"LOWER": {"IN": ["last", "this", "the"]}, "OP": "?"}, {"LOWER": "weekend"}],
