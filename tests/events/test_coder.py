@@ -1503,3 +1503,7 @@ def test_coder_a_threat_of_an_act_is_its_doers_against_its_target():
     text = "In the background was the lingering threat of a limited U.S. military strike against Syria."
     threat = only(code_events(default_nlp()(text)), "THREATEN")
     assert ([e.code for e in threat.actor], [e.code for e in threat.recipient]) == (["USA"], ["SYR"])
+
+
+def test_coder_a_ceremonial_salute_is_no_attack():
+    assert code_events(default_nlp()("After the service, the artillery fired a final twenty-one-gun salute.")) == []

@@ -172,10 +172,11 @@ class TriggerRow:
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
     other_sense_preps: prepositions that, right after the verb and with no object, make it
         another verb ("seized on the news" takes it up, it captures nothing).
-    other_sense_objects: a word class whose members as the word's object, passive subject
-        or the verb it goes on to make it another verb ("offered his prayers", "offered
-        testimony" are no offer to cooperate; "Hagel was fired" was dismissed; "declined to
-        comment" rejects nothing).
+    other_sense_objects: a word class whose members as the object, passive subject or the
+        verb it goes on to of any word of the row make it another verb ("offered his
+        prayers", "offered testimony" are no offer to cooperate; "Hagel was fired" was
+        dismissed; "declined to comment" rejects nothing; "the artillery fired a salute"
+        attacks nobody).
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row

@@ -321,7 +321,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
         return None
     if row.other_sense_objects and lexicon is not None and any(
-            in_noun_class(word, lexicon.noun_classes[row.other_sense_objects]) for word in _sense_words(token)):
+            in_noun_class(word, lexicon.noun_classes[row.other_sense_objects])
+            for part in matched for word in _sense_words(part)):
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
