@@ -20,11 +20,11 @@ from sitrep.events.lexicon import NOMINAL_POS, token_forms
 from sitrep.model import ActorMention, PlaceMention, Quantity, Quote, TimeMention
 from sitrep.nlp.arbiter import MODIFIER_DEPS
 from sitrep.nlp.datelines import dateline_ends, is_dateline_credit
+from sitrep.nlp.sentence_starts import PARAGRAPH_BREAK
 
 logger = logging.getLogger(__name__)
 
 MentionT = TypeVar("MentionT")
-PARAGRAPH_BREAK = "\n\n"
 STATE_ENTITY_LABELS = frozenset({"GPE", "NORP"})
 
 

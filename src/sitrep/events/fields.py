@@ -41,7 +41,15 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
-from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, EventType, Ontology, TriggerLexicon
+from sitrep.events.lexicon import (
+    CONNECTIVES,
+    NOMINAL_POS,
+    PAST_PARTICIPLE,
+    PAST_TENSE,
+    EventType,
+    Ontology,
+    TriggerLexicon,
+)
 from sitrep.events.triggers import ends_without_full_stop, in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
@@ -129,7 +137,6 @@ TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
-PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 # Verbs whose object-and-participle clause someone has done, wants done or sees done.

@@ -66,6 +66,8 @@ RELATIVE_OBJECTS = frozenset({"that", "which"})
 # "Hamas was to blame": a predicate after the copula.
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 COPULA = "be"
+# Fine-grained tags of the past: a participle ("killed" in "were killed"), a past tense.
+PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
 COMPOUND = "compound"

@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from sitrep.events.fields import subject_of
-from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS
+from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,6 @@ CLAUSE_MARKER = "mark"
 # A relative clause holding a trigger, on a noun that is not the other trigger, tells another
 # happening ("Iraq, where ISIS is seizing towns").
 RELATIVE_CLAUSE = "relcl"
-DIRECT_OBJECT = "dobj"
 
 
 def _ancestors(token: Token) -> list[Token]:

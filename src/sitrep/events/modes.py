@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import CONNECTIVES, NOMINAL_POS, AuxCueLexicon
+from sitrep.events.lexicon import CONNECTIVES, COPULA, NOMINAL_POS, PAST_TENSE, AuxCueLexicon
 from sitrep.events.triggers import ends_without_full_stop
 from sitrep.model import DateEstimate, Quote, TimeMention
 
@@ -50,12 +50,11 @@ NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
-REPORTED_CLAUSE_DEPS, PAST_TENSE = frozenset({"ccomp"}), "VBD"
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
 INFINITIVE_TAG = "TO"
 # A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-COPULA = "be"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
@@ -120,8 +119,16 @@ def _governed_from(chain: Sequence[Token]) -> Token:
     return trigger
 
 
+def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted: bool = False) -> list[AuxModeHit]:
+    """The modes an auxiliary of `verb` sets ("will deploy", "could send"), the backshifted
+    ones in a clause a past tense reports (`AuxCue.backshifted`)."""
+    return [_hit(cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
+            for cue in cues.cues("aux", auxiliary.lemma_.lower()) if cue.tag is None or verb.tag_ == cue.tag]
+
+
 def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
     hits = []
+    backshifted = _reported_in_past(chain[-1])
     for token in chain:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         auxiliaries = [c for c in token.children if c.dep_ in AUX_DEPS]
@@ -129,8 +136,7 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
                 + [n for a in auxiliaries for n in a.children if n.dep_ == "neg"]:  # "had not, in fact, signed"
             lemma = child.lemma_.lower()
             if child.dep_ in AUX_DEPS:
-                hits += [_hit(cue.backshifted if cue.backshifted and _reported_in_past(chain[-1]) else cue.mode, child)
-                         for cue in cues.cues("aux", lemma) if cue.tag is None or token.tag_ == cue.tag]
+                hits += _modal_hits(token, child, cues, backshifted)
             if child.dep_ in NEG_DEPS and not _focuses(child):
                 hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
             if child.dep_ == "advmod":
@@ -149,8 +155,7 @@ def _subject_clause_modals(chain: Sequence[Token], cues: AuxCueLexicon) -> list[
     clause = chain[-1]
     if clause.dep_ not in CLAUSAL_SUBJECT_DEPS:
         return []
-    return [_hit(cue.mode, child) for child in clause.head.children if child.dep_ in AUX_DEPS
-            for cue in cues.cues("aux", child.lemma_.lower()) if cue.tag is None or clause.head.tag_ == cue.tag]
+    return [hit for child in clause.head.children if child.dep_ in AUX_DEPS for hit in _modal_hits(clause.head, child, cues)]
 
 
 def _under_past_copula(word: Token) -> bool:

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import COPULA, NOMINAL_POS, VERB, TriggerLexicon, TriggerRow, token_forms
+from sitrep.events.lexicon import (
+    COPULA,
+    DIRECT_OBJECT,
+    NOMINAL_POS,
+    PAST_PARTICIPLE,
+    VERB,
+    TriggerLexicon,
+    TriggerRow,
+    token_forms,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +45,6 @@ PORTION_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "score", "
                            "fleet", "convoy", "team", "unit", "wave", "flotilla", "detachment", "force", "squad",
                            "column", "shipment", "consignment", "delegation", "crew", "pair", "set", "series"})
 INFINITIVE_MARKER = "aux"
-PAST_PARTICIPLE = "VBN"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
@@ -60,7 +68,6 @@ PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 LINE_BREAK = "\n"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
-DIRECT_OBJECT = "dobj"
 PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.

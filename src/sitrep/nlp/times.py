@@ -231,7 +231,7 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
                                    strictly_before=weekday.group(1) == "last ")
         return Period(day, day, "day"), WEEKDAY_METHOD
-    holiday = fixed_holidays().get(text.replace("’", "'"))
+    holiday = holiday_of(text)
     if holiday is not None and base is not None:
         day = date(base.year, *holiday)
         day = day if day <= base else date(base.year - 1, *holiday)
@@ -398,7 +398,7 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     named = named_event_date(text)
     if named is not None:  # "9/11" is 11 September 2001, not the 11th of last September
         return named_event(named)
-    reason = None if text.replace("’", "'") in fixed_holidays() else _why_unreadable(text)  # "Bastille Day" is no duration
+    reason = None if holiday_of(text) else _why_unreadable(text)  # "Bastille Day" is no duration
     if reason:
         return _unresolved(reason)
     # "tonight", "Tuesday night": the part of the day does not change which day it is.
@@ -436,6 +436,11 @@ def fixed_holidays() -> dict[str, tuple[int, int]]:
     """Holidays on a fixed day of the year (kb/holidays.jsonl): lower-case name -> (month, day)."""
     return {row["name"].lower(): (row["month"], row["day"])
             for row in read_kb_rows(HOLIDAYS_FILE, {"name": str, "month": int, "day": int})}
+
+
+def holiday_of(text: str) -> tuple[int, int] | None:
+    """The (month, day) of a holiday a normalized expression names, either apostrophe."""
+    return fixed_holidays().get(text.replace("’", "'"))
 
 
 def _name_pattern(name: str) -> list[dict]:
@@ -524,8 +529,13 @@ def _after_anniversary(span: Span) -> bool:
 def looks_ahead(span: Span) -> bool:
     """Whether a date belongs to a clause about what is to come: its verb is a bare infinitive
     or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2")."""
-    verb = next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
+    verb = _verb_of(span)
     return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children))
+
+
+def _verb_of(span: Span):
+    """The verb of the clause a time expression belongs to, or None."""
+    return next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
 
 
 def is_arranged(span: Span) -> bool:
@@ -533,7 +543,7 @@ def is_arranged(span: Span) -> bool:
     or "shall", or hangs on a word of arranging ("talks are set to resume Monday", "are
     scheduled to meet on Wednesday"), not merely an infinitive ("continued to attack on
     Tuesday")."""
-    verb = next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
+    verb = _verb_of(span)
     if verb is None:
         return False
     arranged = verb.dep_ == OPEN_CLAUSE and verb.head.lemma_.lower() in ARRANGING_WORDS
