@@ -1289,6 +1289,19 @@ def test_coder_a_person_named_before_an_attack_noun_is_its_target():
     assert unknown.event_loc is None or unknown.event_loc.extracted_place != "Khashoggi"
 
 
+def test_coder_the_owner_of_an_act_done_to_a_named_patient_is_its_doer():
+    """"Trump's assassination of an Iranian official": Trump did it, the official is its
+    target; "the U.S.'s killing of Qassem Soleimani": the U.S. killed him (a state owning a
+    killing is a party, not where it happened)."""
+    text = "The strike followed Donald Trump's assassination of a senior Iranian official in Baghdad."
+    assassination = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in assassination.actor] == ["Donald Trump"]
+    assert [e.code for e in assassination.recipient] == ["IRN"]
+    killing = only(code_events(default_nlp()("The attack came in response to the U.S.'s killing of Qassem Soleimani.")),
+                   "ASSAULT")
+    assert ([e.code for e in killing.actor], [e.entity_text for e in killing.recipient]) == (["USA"], ["Qassem Soleimani"])
+
+
 def test_coder_a_state_before_an_act_noun_with_its_patient_is_the_doer():
     """"the U.S. killing of an Iranian commander": the U.S. killed; the commander's nationality
     is no doer; before a bare act noun a state may be the place ("the Indonesia church bombings")."""

@@ -707,10 +707,11 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     """People named before a nominal trigger ("the Soleimani strike", "the Khashoggi
     murder") or owning an act done to people ("Soleimani's killing";
     `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
-    ("Russian airstrikes", "Iran's attack")."""
+    ("Russian airstrikes", "Iran's attack"). An act that names its target after "of" has
+    its doer as owner ("Trump's assassination of an Iranian official")."""
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
-        patient_noun = noun.lemma_.lower() in lexicon.patient_nouns
+        patient_noun = noun.lemma_.lower() in lexicon.patient_nouns and not _with_patient([noun])
         deps = PATIENT_MODIFIER_DEPS if patient_noun else {COMPOUND_DEP}
         for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
                       and c.i < noun.i):
