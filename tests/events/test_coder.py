@@ -674,6 +674,15 @@ def test_coder_visit_takes_the_visited_country_as_host(annotate):
     assert event.recipient[0].evidence.text == "Syria" and event.event_loc.country_code == "SY"
 
 
+def test_coder_those_who_visit_together_are_one_side():
+    """Two who travel together are both visitors, the host the other side; two who meet
+    are two sides."""
+    visit = only(code_events(default_nlp()("Erdogan and Putin travelled to Tehran on Monday.")), "CONSULT")
+    assert ([a.entity_text for a in visit.actor], actor_ids(visit.recipient)) == (["Erdogan", "Putin"], ["IRN_GOV"])
+    meeting = only(code_events(default_nlp()("Erdogan and Putin met in Tehran on Monday.")), "CONSULT")
+    assert ([a.entity_text for a in meeting.actor], [a.entity_text for a in meeting.recipient]) == (["Erdogan"], ["Putin"])
+
+
 def test_coder_small_clause_patient_and_who_has_it_done(annotate):
     event = only(code_events(annotate("Turkey wanted to have Hezbollah attacked in Idlib.")), "ASSAULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["LBN_HEZ"])

@@ -283,7 +283,8 @@ class RuleCoder:
         own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
         if not actors:
             actors = quoted_self(own_phrases, doc_mentions(doc, "quotes"), doc_mentions(doc, "actors"))
-        mutual = event_type.mutual or hit.row.mutual
+        # those who visit together are one side: the host is the other ("Hollande and Fabius travel to Baghdad")
+        mutual = (event_type.mutual and hit.row.mode != VISIT_MODE) or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
         quotes = doc_mentions(doc, "quotes")
