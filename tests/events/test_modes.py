@@ -193,6 +193,18 @@ def test_modes_historical(annotate, text, times):
     assert "historical" in modes_of(annotate(text, times=times), "MOBILIZE")
 
 
+def test_modes_a_past_time_in_a_clause_of_its_own_does_not_date_the_event():
+    """"years ago" in a clause telling of a noun or after "after" dates that clause; in a
+    "when" clause on the event or one telling of the event's noun it dates the event."""
+    nlp = default_nlp()
+    doc = nlp("Gunmen attacked the offices of the newspaper that was firebombed years ago.")
+    assert modes_of(doc, "ASSAULT", anchor="attacked") == ()
+    assert modes_of(nlp("Iran attacked Israel on Monday after it lost a war decades ago."), "ASSAULT") == ()
+    doc = nlp("Some 2,600 people were killed when hijackers crashed two jets into the towers 16 years ago.")
+    assert modes_of(doc, "ASSAULT") == ("historical",)
+    assert modes_of(nlp("Iran condemned the attack, which took place years ago."), "ASSAULT") == ("historical",)
+
+
 def test_modes_the_time_of_an_event_is_no_history(annotate):
     assert modes_of(annotate("Russian troops entered Donetsk at the time of the attack."), "MOBILIZE") == ()
 

@@ -59,6 +59,8 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
+# Markers of a clause that happens at the same time as the one it hangs on.
+SIMULTANEITY_MARKERS = frozenset({"when", "while"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
 # A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
@@ -291,6 +293,24 @@ def _is_marker(token: Token) -> bool:
     return token.dep_ == "mark" and token.pos_ in MARKER_POS
 
 
+def _in_other_clause(word: Token, trigger: Token) -> bool:
+    """Whether `word` sits in a clause describing a noun or a finite adverbial clause that
+    does not hold `trigger`: a happening of its own. A clause telling of the event's own
+    noun is about the event ("the attack, which took place years ago"), and a "when" clause
+    dates it ("were killed when hijackers crashed two jets 16 years ago")."""
+    for clause in (word, *word.ancestors):
+        own = clause.i == trigger.i or clause.is_ancestor(trigger) or (
+            clause.head.i == trigger.i and (_told_of_a_noun(clause) or _is_simultaneous(clause)))
+        if (_told_of_a_noun(clause) or _finite_adverbial(clause)) and not own:
+            return True
+    return False
+
+
+def _is_simultaneous(clause: Token) -> bool:
+    """Whether an adverbial clause tells when its head happened ("when hijackers crashed")."""
+    return any(c.lower_ in SIMULTANEITY_MARKERS and c.dep_ in ("mark", "advmod") for c in clause.children)
+
+
 def _attached_reporter(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
     """A reporting clause hung below the event clause: "Russia sent troops, the ministry said"."""
     hits = []
@@ -304,7 +324,10 @@ def _attached_reporter(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxM
     return hits
 
 
-def _sentence_cues(sent: Span, cues: AuxCueLexicon) -> list[AuxModeHit]:
+def _sentence_cues(sent: Span, cues: AuxCueLexicon, trigger: Token) -> list[AuxModeHit]:
+    """Phrases anywhere in the sentence ("according to", "years ago"); a time phrase inside
+    a clause of its own that the event is not in ("threatened to strike targets representing
+    the hostages taken many years ago") dates that clause, not the event."""
     hits = []
     lowered = sent.text.lower()
     for cue in cues.sentence_phrases:
@@ -315,6 +338,8 @@ def _sentence_cues(sent: Span, cues: AuxCueLexicon) -> list[AuxModeHit]:
             start = sent.start_char + match.start()
             first = sent.doc.char_span(start, start + 1, alignment_mode="expand")
             token_i = first[0].i if first is not None and len(first) else None
+            if cue.mode not in ATTRIBUTION_MODES and token_i is not None and _in_other_clause(sent.doc[token_i], trigger):
+                continue
             hits.append(AuxModeHit(cue.mode, start, sent.start_char + match.end(), " ".join(cue.words), token_i))
     return hits
 
@@ -393,7 +418,7 @@ def aux_modes(
         + _subject_clause_modals(chain, cues)
         + _governor_cues(_governed_from(chain), cues, sent)
         + _attached_reporter(chain, cues)
-        + _sentence_cues(sent, cues)
+        + _sentence_cues(sent, cues, trigger)
         + quote_modes(trigger, quotes)
         + time_modes(event_time, published)
     )
