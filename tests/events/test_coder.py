@@ -1529,3 +1529,18 @@ def test_coder_a_threat_of_an_act_is_its_doers_against_its_target():
 
 def test_coder_a_ceremonial_salute_is_no_attack():
     assert code_events(default_nlp()("After the service, the artillery fired a final twenty-one-gun salute.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Buttigieg suggested that he would be better equipped to prosecute American wars than Trump.",
+    "The militants were well equipped.",
+])
+def test_coder_a_graded_participle_and_a_war_prosecuted_are_no_acts(text):
+    """"well equipped", "poorly trained" say what a party is like; "prosecute a war" wages it."""
+    assert code_events(default_nlp()(text)) == []
+
+
+def test_coder_a_graded_participle_with_its_agent_is_still_done():
+    aid = only(code_events(default_nlp()("The rebels were trained well by Iran.")), "AID")
+    assert [e.code for e in aid.actor] == ["IRN"]
+    assert only(code_events(default_nlp()("When the fighters returned, they were attacked as well.")), "ASSAULT")

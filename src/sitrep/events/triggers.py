@@ -83,6 +83,12 @@ PREPOSITION = "prep"
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Adverbs that grade a participle as a state ("well equipped", "poorly trained"); not ones
+# that grade what happened ("badly damaged", "heavily shelled").
+QUALITY_ADVERBS = frozenset({"well", "better", "best", "poorly", "ill", "adequately", "inadequately", "properly",
+                             "insufficiently"})
+ADVERB_MODIFIER = "advmod"
+AGENT = "agent"
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -333,12 +339,22 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
+    if _describes_a_state(token):
+        return None  # "better equipped to fight", "poorly trained": what a party is like, not what befell it
     if token.tag_ == PAST_PARTICIPLE and token.dep_ == ADJECTIVAL and lexicon is not None \
             and not token_forms(token.head).isdisjoint(lexicon.first_words):
         return None  # "coordinated car bombings", "an armed attack": the manner of another act
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _describes_a_state(token: Token) -> bool:
+    """Whether a participle graded by how well ("well equipped", "better armed", "poorly
+    trained") says what its subject is like, not an act done to it; one with an agent is
+    still done ("well equipped by Iran"), and "as well" grades nothing ("attacked as well")."""
+    return token.tag_ == PAST_PARTICIPLE and not any(c.dep_ == AGENT for c in token.children) \
+        and any(c.dep_ == ADVERB_MODIFIER and c.lower_ in QUALITY_ADVERBS and not c.n_lefts for c in token.children)
 
 
 def _sense_words(token: Token) -> list[Token]:
