@@ -1544,3 +1544,19 @@ def test_coder_a_graded_participle_with_its_agent_is_still_done():
     aid = only(code_events(default_nlp()("The rebels were trained well by Iran.")), "AID")
     assert [e.code for e in aid.actor] == ["IRN"]
     assert only(code_events(default_nlp()("When the fighters returned, they were attacked as well.")), "ASSAULT")
+
+
+def test_coder_another_act_with_its_own_target_names_no_recipient():
+    """"likened America's killing of a terrorist to Putin's assassination of dissidents":
+    Putin did the other act, no one the killing befell."""
+    text = ("Sanders likened America's killing of a terrorist on the battlefield to Vladimir Putin's assassination of "
+            "Russian political dissidents.")
+    killing = next(e for e in code_events(default_nlp()(text)) if e.event_text == "killing")
+    assert [e.code for e in killing.actor] == ["USA"]
+    assert "RUS" not in [e.code for e in killing.recipient]
+
+
+def test_coder_who_designated_a_group_takes_no_part_in_its_acts():
+    text = "He led a State Department-designated terrorist organization plotting to kill American troops."
+    kill = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert "USA" not in [e.code for e in kill.actor]

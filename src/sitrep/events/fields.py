@@ -530,7 +530,9 @@ def recipient_phrases(
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
     phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
     nor an ally: "fighting on the side of Assad", nor, for cooperation, whom it is against:
-    "defend the nation against terrorists")."""
+    "defend the nation against terrorists"), nor, for a material act, another act with a
+    target of its own, whose owner did that act ("likened America's killing of a terrorist
+    to Putin's assassination of dissidents")."""
     heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
     own = {t.i for t in tokens}
     phrases = []
@@ -548,6 +550,8 @@ def recipient_phrases(
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
     if event_type.quad in COOPERATION_QUADS:  # "defend the nation against terrorists": no help to the terrorists
         phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
+    if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
+        phrases = [t for t in phrases if not (_names_an_act(t, lexicon) and _with_patient([t]))]
     return phrases
 
 
