@@ -43,3 +43,11 @@ def test_casualties_places_taken_are_no_captives():
     nlp = default_nlp()
     assert [e.size for e in code_events(nlp("ISIS captured 16 villages in northern Syria."))] == [{}]
     assert [e.size for e in code_events(nlp("Hamas captured two Israeli soldiers in Gaza."))] == [{"arrested": 2.0}]
+
+
+def test_casualties_doers_told_of_by_a_relative_clause_are_no_victims():
+    """"four suicide bombers who killed 52 people": 52 dead; "four soldiers who were
+    killed": 4."""
+    found = sizes("Investigators identified four suicide bombers who killed 52 people in London.")
+    assert {size["dead"] for size, _ in found} == {52.0}
+    assert sizes("Police found four soldiers who were killed in the attack.")[0][0] == {"dead": 4.0}

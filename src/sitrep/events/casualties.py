@@ -6,7 +6,7 @@ also through a partitive ("all four of the attackers were killed"). A casualty v
 victim is one indefinite singular noun naming a person counts one ("a security guard was
 killed": dead 1), its evidence the noun phrase; a named victim is counted by no number in
 the text and gets none. The doer of a casualty verb with an object counts no victims ("two
-bombs killed 100 people": 100 dead, not 2).
+bombs killed 100 people": 100 dead, not 2; "four bombers who killed 52 people": 52).
 """
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ SINGULAR_CONFIDENCE = 0.6
 # The noun class of people (kb/event_triggers.jsonl): only a person counts as one victim
 # ("a guard was killed"; "executed a mission", "captured a town" count nobody).
 PEOPLE_CLASS = "captives"
+RELATIVE_CLAUSE = "relcl"
+RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})
 # Size fields that count only people: "captured 16 villages" arrested nobody.
 CAPTIVE_FIELDS = frozenset({"arrested"})
 
@@ -66,10 +68,17 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     # Two words up only through a word that is no verb of its own ("the 12 killed" through a
     # noun, not "planted two bombs" under "was captured").
     above = [counted.head] + ([counted.head.head] if counted.head.pos_ != "VERB" else [])
-    near = ([] if doer else above) + list(counted.children)
+    near = ([] if doer else above) + [c for c in counted.children if not _done_by(counted, c)]
     near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
     fields = [ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_) for word in near]
     return [field for field in fields if field]
+
+
+def _done_by(noun: Token, clause: Token) -> bool:
+    """Whether a relative clause on `noun` tells what it did to others ("four suicide
+    bombers who killed 52 people": the bombers are no dead)."""
+    return clause.dep_ == RELATIVE_CLAUSE and bool(children_on([clause], DIRECT_OBJECT_DEPS)) and any(
+        c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_PRONOUN_TAGS for c in clause.children)
 
 
 def _singular_victims(sent: Span, ontology: Ontology, people: frozenset[str]) -> dict[str, Quantity]:
