@@ -227,6 +227,15 @@ def test_modes_conjunct_with_own_tense_keeps_its_own_modes(annotate):
     assert modes_of(doc, "MOBILIZE", anchor="deployed") == ()
 
 
+def test_modes_bare_verbs_coordinated_with_an_infinitive_share_its_governor():
+    """The parser hangs "send" and "provide" on "announced"; a bare verb cannot share a past
+    tense, so they are planned like "intensify"."""
+    doc = default_nlp()("Obama announced plans to intensify airstrikes in Iraq, send more U.S. military advisers to "
+                        "Baghdad and provide arms to Syrian rebels.")
+    assert modes_of(doc, "MOBILIZE") == ("future", "reported")
+    assert modes_of(doc, "AID") == ("future", "reported")
+
+
 def test_modes_conjunct_without_own_verb_form_shares_the_modal(annotate):
     doc = annotate("Russia will deploy troops and reinforce the garrison in Latakia.")
     assert "future" in modes_of(doc, "MOBILIZE", anchor="reinforce")

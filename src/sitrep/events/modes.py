@@ -55,6 +55,7 @@ INFINITIVE_TAG = "TO"
 # A finite verb carries its own tense, so a conjunct in one ("but deployed jets") starts a
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+BARE_VERB, INFINITIVE_TO = "VB", "to"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
@@ -105,9 +106,19 @@ def clause_chain(trigger: Token, light_verb: Callable[[Token], Token | None] | N
         own = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ in AUX_DEPS]
         if token.dep_ == "conj" and (own or token.tag_ in FINITE_TAGS):
             break
-        token = token.head
+        token = _coordinated_infinitive(token) or token.head
         chain.append(token)
     return chain
+
+
+def _coordinated_infinitive(conjunct: Token) -> Token | None:
+    """The infinitive a bare verb is coordinated with where the parser hung it on a finite
+    verb instead ("announced plans to intensify airstrikes, send advisers and provide arms":
+    "send" and "provide" are planned too); a bare verb cannot share a past tense."""
+    if conjunct.dep_ != "conj" or conjunct.tag_ != BARE_VERB or conjunct.head.tag_ not in FINITE_TAGS:
+        return None
+    return next((t for t in reversed(conjunct.doc[conjunct.head.i + 1:conjunct.i]) if t.tag_ == BARE_VERB
+                 and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_TO for c in t.children)), None)
 
 
 def _governed_from(chain: Sequence[Token]) -> Token:
@@ -116,9 +127,9 @@ def _governed_from(chain: Sequence[Token]) -> Token:
     "resume"), else the trigger itself, as under a preposition (a claim verb is looked at:
     "denied responsibility for the bombing" is a denial)."""
     trigger = chain[0]
-    if len(chain) > 1 and trigger.pos_ in NOMINAL_POS and trigger.head.pos_ != "ADP":
-        return chain[1]
-    return trigger
+    start = 1 if len(chain) > 1 and trigger.pos_ in NOMINAL_POS and trigger.head.pos_ != "ADP" else 0
+    # a bare conjunct re-hung on its infinitive (`_coordinated_infinitive`) is governed from there
+    return next((upper for upper in map(_coordinated_infinitive, chain[start:]) if upper is not None), chain[start])
 
 
 def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted: bool = False) -> list[AuxModeHit]:
