@@ -399,6 +399,14 @@ def test_actors_name_after_a_stance_prefix_is_no_actor(resolve, text, stance_nam
     assert not set(stance_names) & set(found), found
 
 
+def test_actors_an_organisation_naming_its_members_is_no_actor(resolve):
+    """"the NATO member", "EU member states": member states, not the organisation."""
+    found, _ = resolve("The NATO member refused to send weapons, and several EU member states agreed.")
+    assert not {"NATO", "EU"} & set(found), found
+    found, _ = resolve("NATO sent more troops to Poland.")
+    assert found["NATO"][0] == "IGO_NATO"
+
+
 def test_actors_alias_that_starts_with_a_stance_prefix_still_resolves(resolve):
     found, _ = resolve("Pro-Assad forces shelled the town.")
     assert found["Pro-Assad forces"] == ("SYR_MIL", "alias")

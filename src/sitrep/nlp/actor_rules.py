@@ -61,6 +61,8 @@ JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possi
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
                                 "premature", "worth", "known", "unknown"})
 OWNER_PREPOSITION = "of"
+# Nouns for the members of an organisation ("NATO allies", "EU member states").
+MEMBER_NOUNS = frozenset({"member", "ally", "country", "nation", "state", "partner"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +331,13 @@ def is_stance_word(span: Span) -> bool:
     """Whether an entity is a stance prefix on one name ("Anti-Assad", "pro-Russian"): an
     attitude that qualifies a noun, not an actor."""
     return len(span) == 3 and after_stance_prefix(span.doc, span.start + 2)
+
+
+def names_members(token: Token) -> bool:
+    """Whether an organisation's name qualifies its members ("the NATO member", "EU member
+    states", "NATO allies"): they are states of their own, not the organisation."""
+    return token.dep_ in NOUN_MODIFIER_DEPS | {"nmod"} and token.head.i > token.i \
+        and token.head.lemma_.lower() in MEMBER_NOUNS
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:

@@ -77,6 +77,7 @@ CONFIDENCE = {
 # A pronoun's antecedent is a guess from agreement and distance alone.
 PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
+IGO_TYPE = "igo"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
 # Words the model takes into an entity that no name starts with: "the", and a verb of a
@@ -202,7 +203,8 @@ class ActorResolver:
                              *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
         candidates = select([*candidates, *self.bare_role_candidates(doc, roles, candidates),
                              *self.ner_candidates(doc, candidates, roles)])
-        candidates = [c for c in candidates if not rules.after_stance_prefix(doc, c.start)]
+        candidates = [c for c in candidates if not rules.after_stance_prefix(doc, c.start)
+                      and not (c.actors and all(a.type == IGO_TYPE for a in c.actors) and rules.names_members(doc[c.end - 1]))]
         mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles, located)
         return with_pronouns(doc, mentions, self.kb.agent_verbs)
 
