@@ -1560,3 +1560,10 @@ def test_coder_who_designated_a_group_takes_no_part_in_its_acts():
     text = "He led a State Department-designated terrorist organization plotting to kill American troops."
     kill = only(code_events(default_nlp()(text)), "ASSAULT")
     assert "USA" not in [e.code for e in kill.actor]
+
+
+def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
+    """"Sean Collier, who was found shot to death": Collier was shot; he shot no one."""
+    text = "The rampage claimed the life of police officer Sean Collier, who was found shot to death in his car."
+    shot = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (shot.actor, [e.entity_text for e in shot.recipient]) == ((), ["Sean Collier"])

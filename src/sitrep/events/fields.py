@@ -145,6 +145,7 @@ SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "
 GERUND = "VBG"
 # Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
+COMPLEMENT_CLAUSE = "xcomp"
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
@@ -293,10 +294,18 @@ def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[To
 def is_passive(verb: Token) -> bool:
     """A passive clause ("was shelled"), a past participle hung on a noun ("Palestinians
     killed by army fire"), whose noun is the patient, not the agent, or a passive small
-    clause (`is_small_clause`), or a headline's participle (`is_headline_passive`)."""
+    clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
+    completing another verb."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
-    ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and is_passive(verb.head))
+    ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and is_passive(verb.head)) or _is_participle_complement(verb)
+
+
+def _is_participle_complement(verb: Token) -> bool:
+    """A bare past participle completing another verb ("was found shot to death", "were
+    left wounded"): whom that verb is about suffered it."""
+    return verb.dep_ == COMPLEMENT_CLAUSE and verb.tag_ == PAST_PARTICIPLE and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS for c in verb.children)
 
 
 def _is_bare_conjunct(verb: Token) -> bool:
@@ -382,6 +391,8 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return [verb.head]
     if _is_bare_conjunct(verb):
         return patients_of(verb.head, lexicon)
+    if _is_participle_complement(verb):
+        return subject_of(verb)  # "was found shot": whom "found" is about
     deps = SUBJECT_DEPS if subject_is_patient(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
