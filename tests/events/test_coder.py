@@ -1567,3 +1567,13 @@ def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
     text = "The rampage claimed the life of police officer Sean Collier, who was found shot to death in his car."
     shot = only(code_events(default_nlp()(text)), "ASSAULT")
     assert (shot.actor, [e.entity_text for e in shot.recipient]) == ((), ["Sean Collier"])
+
+
+@pytest.mark.parametrize("text, used", [
+    ("Assad said he would agree to turn over Syria's chemical weapons only if the U.S. drops its threat.", False),
+    ("Saddam Hussein manufactured chemical weapons at the Muthanna complex near Baghdad.", False),
+    ("Chlorine and other chemical weapons have been used in Syria.", True),
+])
+def test_coder_chemical_weapons_held_or_made_are_no_attack(text, used):
+    events = code_events(default_nlp()(text))
+    assert any(e.event_text == "chemical weapons" for e in events) == used

@@ -168,8 +168,9 @@ class TriggerRow:
     asks_to: as a verb the word codes only when it bids someone do something: an object (or
         passive subject) and an infinitive ("asked Turkey to withdraw", "told Erdogan to stop";
         not "asked about the attack", "told reporters").
-    not_under: words above the word that make it no act ("were not authorized to discuss the
-        operation": a reporter's sourcing formula, no talks).
+    not_under: words above the word (a phrase's top word) that make it no act ("were not
+        authorized to discuss the operation": a reporter's sourcing formula, no talks; "turn
+        over its chemical weapons": weapons held, not used).
     passive_other_sense: prepositions after which the word in the passive is another verb
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
     other_sense_preps: prepositions that, right after the verb and with no object, make it

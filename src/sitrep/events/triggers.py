@@ -331,8 +331,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.other_sense_preps and _phrasal_with(token, row.other_sense_preps):
         return None
-    if row.not_under and token.head.i != token.i and not token_forms(token.head).isdisjoint(row.not_under):
-        return None
+    if row.not_under and head.head.i != head.i and not token_forms(head.head).isdisjoint(row.not_under):
+        return None  # the phrase's top word is under it ("turn over its chemical weapons")
     if row.other_sense_objects and lexicon is not None and any(
             in_noun_class(word, lexicon.noun_classes[row.other_sense_objects])
             for part in matched for word in _sense_words(part)):
