@@ -1577,3 +1577,10 @@ def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
 def test_coder_chemical_weapons_held_or_made_are_no_attack(text, used):
     events = code_events(default_nlp()(text))
     assert any(e.event_text == "chemical weapons" for e in events) == used
+
+
+def test_coder_who_used_a_weapon_did_its_attack():
+    """"the regime used chemical weapons on civilians": the regime attacked the civilians."""
+    attack = only(code_events(default_nlp()("The regime used chemical weapons on civilians in Ghouta.")), "ASSAULT")
+    assert ([e.entity_text for e in attack.actor], [e.entity_text for e in attack.recipient]) == (
+        ["The regime"], ["civilians"])
