@@ -1584,3 +1584,9 @@ def test_coder_who_used_a_weapon_did_its_attack():
     attack = only(code_events(default_nlp()("The regime used chemical weapons on civilians in Ghouta.")), "ASSAULT")
     assert ([e.entity_text for e in attack.actor], [e.entity_text for e in attack.recipient]) == (
         ["The regime"], ["civilians"])
+
+
+def test_coder_whom_an_act_is_aimed_at_is_no_doer_of_it():
+    text = "After an overnight lull, rocket fire towards Israel resumed on Wednesday."
+    fire = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (fire.actor, [e.code for e in fire.recipient]) == ((), ["ISR"])

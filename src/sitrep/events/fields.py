@@ -132,6 +132,8 @@ COUNTRY = "country"
 # ("supported the fight against IS") is no recipient of theirs.
 COOPERATION_QUADS = frozenset({1, 2})
 OPPOSING_PREPOSITIONS = frozenset({"against"})
+# Prepositions whose object an act is aimed at ("rocket fire towards Israel"): no doer of it.
+TARGETING_PREPOSITIONS = OPPOSING_PREPOSITIONS | {"toward", "towards"}
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
@@ -223,9 +225,10 @@ def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> 
     return [m for m in mentions if not any(start <= m.evidence.start < end for start, end in spans)]
 
 
-def _against_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
-    """Character spans of the "against" phrases among `tokens` ("aggression against Ukraine")."""
-    return [_span_of(t) for t in tokens if t.dep_ == "prep" and t.lower_ in OPPOSING_PREPOSITIONS]
+def _against_spans(tokens: Iterable[Token], prepositions: frozenset[str] = OPPOSING_PREPOSITIONS) -> list[tuple[int, int]]:
+    """Character spans of the "against" phrases among `tokens` ("aggression against
+    Ukraine"), or of those of other `prepositions`."""
+    return [_span_of(t) for t in tokens if t.dep_ == "prep" and t.lower_ in prepositions]
 
 
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
@@ -690,9 +693,10 @@ def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Trigg
 
 
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
-    """`party_actors` of an actor phrase less those it is against ("Russia's aggression
-    against Ukraine threatens Europe": not Ukraine)."""
-    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree))
+    """`party_actors` of an actor phrase less those it is against or aimed at ("Russia's
+    aggression against Ukraine threatens Europe": not Ukraine; "rocket fire towards Israel
+    resumed": not Israel)."""
+    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree, TARGETING_PREPOSITIONS))
 
 
 def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention],
