@@ -1590,3 +1590,13 @@ def test_coder_whom_an_act_is_aimed_at_is_no_doer_of_it():
     text = "After an overnight lull, rocket fire towards Israel resumed on Wednesday."
     fire = only(code_events(default_nlp()(text)), "ASSAULT")
     assert (fire.actor, [e.code for e in fire.recipient]) == ((), ["ISR"])
+
+
+def test_coder_who_claims_an_act_did_it_not_the_name_before_it():
+    """"claimed responsibility for the Kabul Serena Hotel attack": the Taliban; with no one
+    named to claim it, the name before it is still its doer ("the Hamas attack")."""
+    claimed = only(code_events(default_nlp()("The Taliban claimed responsibility for the Kabul Serena Hotel attack.")),
+                   "ASSAULT")
+    assert [e.entity_text for e in claimed.actor] == ["The Taliban"]
+    unclaimed = only(code_events(default_nlp()("Nobody has claimed responsibility for the Hamas attack.")), "ASSAULT")
+    assert [e.code for e in unclaimed.actor] == ["PSE"]

@@ -674,10 +674,21 @@ def find_actors(
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     found = [m for m in found if m not in targets]
+    claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
+    if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
+        found = claimers
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _claimed_act_modifiers(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """The names before a nominal trigger whose light verb claims it ("claimed
+    responsibility for the Kabul Serena Hotel attack")."""
+    nouns = [a for a in anchors if a.pos_ in NOMINAL_POS]
+    claimed = [n for n in nouns if (verb := lexicon.light_verb(n)) is not None and lexicon.is_claim_verb(verb)]
+    return children_on(claimed, NOMINAL_MODIFIER_DEPS)
 
 
 def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
