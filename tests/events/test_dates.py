@@ -4,6 +4,7 @@ from __future__ import annotations
 from sitrep.events import code_events
 from sitrep.events.coder import event_dates
 from sitrep.model import DateEstimate, Evidence, TimeMention
+from sitrep.nlp import default_nlp
 
 YEAR_2019 = DateEstimate("2019", "2019-01-01", "2019-12-31", "year", 0.6, "explicit")
 INFERRED = DateEstimate("2018-06", "2018-05-20", "2018-07-10", "range", 0.4, "inferred:mentions")
@@ -59,3 +60,14 @@ def test_dates_a_time_in_the_clause_of_another_verb_dates_nothing_else(annotate)
     assert killing.date == "2024-03-04"
     described = only(code_events(annotate("The attack, which happened on Monday, was Turkish.", times=monday)), "ASSAULT")
     assert described.date == "2024-03-04"
+
+
+def test_dates_a_when_clause_on_a_time_is_dated_by_it():
+    """"a repeat of 2009, when a ground offensive killed 1,400": the offensive is of 2009 (the
+    parser hangs the "when" clause on the time), and so history."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("Leaders do not want to see a repeat of 2009, when a three-week Israeli ground offensive "
+                       "resulted in the deaths of at least 1,400 Palestinians.")
+    doc._.published = DateEstimate("2012-11-19", precision="day")
+    offensive = only(code_events(nlp(doc)), "ASSAULT")
+    assert (offensive.date, offensive.aux_mode) == ("2009", ("historical",))

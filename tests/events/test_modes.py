@@ -203,6 +203,9 @@ def test_modes_a_past_time_in_a_clause_of_its_own_does_not_date_the_event():
     doc = nlp("Some 2,600 people were killed when hijackers crashed two jets into the towers 16 years ago.")
     assert modes_of(doc, "ASSAULT") == ("historical",)
     assert modes_of(nlp("Iran condemned the attack, which took place years ago."), "ASSAULT") == ("historical",)
+    doc = nlp("The US insisted the drone had been over international waters at the time, and condemned it as an "
+              "unprovoked attack.")
+    assert modes_of(doc, "ACCUSE", anchor="condemned") == ()
 
 
 def test_modes_the_time_of_an_event_is_no_history(annotate):

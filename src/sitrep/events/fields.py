@@ -90,6 +90,7 @@ DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
+WHEN = "when"
 # A place word hung on a name ("Wyoming Rep.", "New York Democrat").
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
@@ -1074,11 +1075,23 @@ def find_time(
     billion by the end of 2020" is not dated 2020)."""
     if not mentions.times:
         return None
+    told_of = _time_of_when_clause(anchors[0], mentions)
+    if told_of is not None:
+        return told_of
     pool = attached_times(anchors, mentions, lexicon) or [
         t for t in mentions.times if not _in_other_clause(t, anchors[0])]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _time_of_when_clause(anchor: Token, mentions: SentenceMentions) -> TimeMention | None:
+    """The time a "when" clause holding the trigger tells of ("in 1991, when Iraq invaded
+    Kuwait": 1991), which the parser hangs on the time as a relative clause."""
+    clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == RELATIVE_CLAUSE), None)
+    if clause is None or not any(c.lower_ == WHEN and c.dep_ == "advmod" for c in clause.children):
+        return None
+    return next((t for t in mentions.times if t.evidence.start <= clause.head.idx < t.evidence.end), None)
 
 
 def _in_other_clause(time: TimeMention, anchor: Token) -> bool:

@@ -56,6 +56,7 @@ INFINITIVE_TAG = "TO"
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 BARE_VERB, INFINITIVE_TO = "VB", "to"
+COMPLEMENT_CLAUSE = "ccomp"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 # Modes about who asserts an event rather than whether it happened.
@@ -305,14 +306,15 @@ def _is_marker(token: Token) -> bool:
 
 
 def _in_other_clause(word: Token, trigger: Token) -> bool:
-    """Whether `word` sits in a clause describing a noun or a finite adverbial clause that
-    does not hold `trigger`: a happening of its own. A clause telling of the event's own
+    """Whether `word` sits in a clause describing a noun, a finite adverbial clause or a
+    complement clause ("insisted the drone had been over international waters at the time,
+    and condemned it") that does not hold `trigger`: a happening of its own. A clause telling of the event's own
     noun is about the event ("the attack, which took place years ago"), and a "when" clause
     dates it ("were killed when hijackers crashed two jets 16 years ago")."""
     for clause in (word, *word.ancestors):
         own = clause.i == trigger.i or clause.is_ancestor(trigger) or (
             clause.head.i == trigger.i and (_told_of_a_noun(clause) or _is_simultaneous(clause)))
-        if (_told_of_a_noun(clause) or _finite_adverbial(clause)) and not own:
+        if (_told_of_a_noun(clause) or _finite_adverbial(clause) or clause.dep_ == COMPLEMENT_CLAUSE) and not own:
             return True
     return False
 
