@@ -51,3 +51,11 @@ def test_casualties_doers_told_of_by_a_relative_clause_are_no_victims():
     found = sizes("Investigators identified four suicide bombers who killed 52 people in London.")
     assert {size["dead"] for size, _ in found} == {52.0}
     assert sizes("Police found four soldiers who were killed in the attack.")[0][0] == {"dead": 4.0}
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("The death toll rose to at least 57 after a suicide bomber attacked a voter registration center in Kabul.", 57.0),
+    ("Officials say the number of Palestinians killed by Israeli fire on the Gaza border has risen to 37.", 37.0),
+])
+def test_casualties_a_tally_names_what_its_number_counts(text, dead):
+    assert {size.get("dead") for size, _ in sizes(text)} == {dead}

@@ -6,7 +6,8 @@ also through a partitive ("all four of the attackers were killed"). A casualty v
 victim is one indefinite singular noun naming a person counts one ("a security guard was
 killed": dead 1), its evidence the noun phrase; a named victim is counted by no number in
 the text and gets none. The doer of a casualty verb with an object counts no victims ("two
-bombs killed 100 people": 100 dead, not 2; "four bombers who killed 52 people": 52).
+bombs killed 100 people": 100 dead, not 2; "four bombers who killed 52 people": 52). A
+tally names its field ("the death toll rose to 57": 57 dead).
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ SINGULAR_CONFIDENCE = 0.6
 # ("a guard was killed"; "executed a mission", "captured a town" count nobody).
 PEOPLE_CLASS = "captives"
 RELATIVE_CLAUSE = "relcl"
+# Nouns whose value a number gives ("the death toll rose to 57", "the number killed reached 30").
+TALLY_NOUNS = frozenset({"toll", "number", "tally", "count", "figure"})
 RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})
 # Size fields that count only people: "captured 16 villages" arrested nobody.
 CAPTIVE_FIELDS = frozenset({"arrested"})
@@ -70,8 +73,19 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     above = [counted.head] + ([counted.head.head] if counted.head.pos_ != "VERB" else [])
     near = ([] if doer else above) + [c for c in counted.children if not _done_by(counted, c)]
     near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
+    near += _tally_words(counted)
     fields = [ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_) for word in near]
     return [field for field in fields if field]
+
+
+def _tally_words(counted: Token) -> list[Token]:
+    """The words of a tally a number is the value of ("the death toll rose to 57", "the
+    number of Palestinians killed has risen to 37", "the toll reached 30")."""
+    verb = counted.head.head if counted.dep_ == "pobj" else counted.head if counted.dep_ in DIRECT_OBJECT_DEPS else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    tallies = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in TALLY_NOUNS]
+    return [t for tally in tallies for t in tally.subtree]
 
 
 def _done_by(noun: Token, clause: Token) -> bool:
