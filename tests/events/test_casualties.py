@@ -59,3 +59,8 @@ def test_casualties_doers_told_of_by_a_relative_clause_are_no_victims():
 ])
 def test_casualties_a_tally_names_what_its_number_counts(text, dead):
     assert {size.get("dead") for size, _ in sizes(text)} == {dead}
+
+
+def test_casualties_those_killed_along_with_a_victim_are_counted():
+    text = "Its founder was killed in a blast in Kandahar last year along with five other members of the group."
+    assert sizes(text)[0][0] == {"dead": 5.0}

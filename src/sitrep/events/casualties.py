@@ -31,6 +31,8 @@ SINGULAR_CONFIDENCE = 0.6
 # ("a guard was killed"; "executed a mission", "captured a town" count nobody).
 PEOPLE_CLASS = "captives"
 RELATIVE_CLAUSE = "relcl"
+# Words before "with" that join its object to what befell the subject ("killed along with five others").
+COMPANION_WORDS = frozenset({"along", "together"})
 # Nouns whose value a number gives ("the death toll rose to 57", "the number killed reached 30").
 TALLY_NOUNS = frozenset({"toll", "number", "tally", "count", "figure"})
 RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})
@@ -71,6 +73,8 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     # Two words up only through a word that is no verb of its own ("the 12 killed" through a
     # noun, not "planted two bombs" under "was captured").
     above = [counted.head] + ([counted.head.head] if counted.head.pos_ != "VERB" else [])
+    if above[-1].lower_ in COMPANION_WORDS:  # "was killed ... along with five other members"
+        above.append(above[-1].head)
     near = ([] if doer else above) + [c for c in counted.children if not _done_by(counted, c)]
     near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
     near += _tally_words(counted)
