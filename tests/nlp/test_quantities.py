@@ -41,6 +41,9 @@ def by_text(doc) -> dict:
     ("tens of thousands", None, 20000, 99000, "vague"),
     ("two hundred and forty", 240, 240, 240, "exact"),
     ("1.5 million", 1_500_000, 1_500_000, 1_500_000, "exact"),
+    ("a half-dozen", 6, 6, 6, "exact"),
+    ("half a dozen", 6, 6, 6, "exact"),
+    ("zero", 0, 0, 0, "exact"),
 ])
 def test_quantity_finder_parses_counts(text, value, low, high, marker):
     count = parse_count(text)
@@ -49,6 +52,7 @@ def test_quantity_finder_parses_counts(text, value, low, high, marker):
 
 def test_quantity_finder_rejects_non_numbers():
     assert parse_count("the convoy") is None
+    assert parse_count("half") is None  # a fraction alone counts no one
 
 
 def test_quantity_finder_attaches_numbers_to_nouns(nlp):

@@ -46,6 +46,7 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
 JOINING_WORDS = frozenset({"and", "of"})
+ARTICLES = frozenset({"a", "an"})
 # Unit nouns may take a compound noun to their left ("militia fighters"); proper nouns there
 # are actors, kept as modifiers rather than folded into the unit.
 UNIT_COMPOUND_POS = frozenset({"NOUN"})
@@ -133,7 +134,7 @@ def parse_count(text: str, lexicon: QuantityLexicon | None = None) -> Count | No
     rest, marker, bound = split_marker(text, lexicon)
     words = [w for w in re.split(r"[\s\-]+", rest) if w and w not in JOINING_WORDS]
     # "a few", "a couple", "a handful": the article is not the number one.
-    if len(words) > 1 and words[0] in {"a", "an"} and words[1] in lexicon.vague:
+    if len(words) > 1 and words[0] in ARTICLES and words[1] in lexicon.vague:
         words = words[1:]
     if not words:
         return None
@@ -141,11 +142,13 @@ def parse_count(text: str, lexicon: QuantityLexicon | None = None) -> Count | No
     group = (0.0, 0.0)
     vague = from_digits = False
     for word in words:
+        if word in ARTICLES and group != (0.0, 0.0):
+            continue  # an article inside a number is no "one" ("half a dozen")
         if NUMERAL.match(word):
             number = float(word.replace(",", ""))
             group = (group[0] + number, group[1] + number)
             from_digits = True
-        elif word in lexicon.numbers and not (word in {"a", "an"} and word == words[-1]):
+        elif word in lexicon.numbers and not (word in ARTICLES and word == words[-1]):
             number = lexicon.numbers[word]
             group = (group[0] + number, group[1] + number)
         elif word in lexicon.multipliers:
@@ -166,6 +169,8 @@ def parse_count(text: str, lexicon: QuantityLexicon | None = None) -> Count | No
         else:
             return None
     low, high = total[0] + group[0], total[1] + group[1]
+    if 0 < high < 1:
+        return None  # a fraction alone ("half of the fighters") counts no one
     if vague or low != high:
         return Count(None, low, high, marker or "vague", from_digits)
     if marker is None:
