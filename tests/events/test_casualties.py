@@ -64,3 +64,9 @@ def test_casualties_a_tally_names_what_its_number_counts(text, dead):
 def test_casualties_those_killed_along_with_a_victim_are_counted():
     text = "Its founder was killed in a blast in Kandahar last year along with five other members of the group."
     assert sizes(text)[0][0] == {"dead": 5.0}
+
+
+def test_casualties_a_partitive_of_the_dead_counts_them():
+    """The parser hangs "dead" on "most" in "most of the 126 dead"."""
+    text = "The minister told reporters that most of the 126 dead were children and teenagers."
+    assert sizes(text)[0][0] == {"dead": 126.0}

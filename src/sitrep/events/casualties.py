@@ -78,6 +78,8 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
     near = ([] if doer else above) + [c for c in counted.children if not _done_by(counted, c)]
     near += [c for c in counted.head.children if c.dep_ in PREDICATE_DEPS]
     near += _tally_words(counted)
+    if counted.dep_ == "pobj" and counted.head.lower_ == PARTITIVE:  # "most of the 126 dead", the parser's "dead" on "most"
+        near += [c for c in counted.head.head.children if c.i > counted.i]
     fields = [ontology.size_lemmas.get(word.lemma_.lower()) or ontology.size_lemmas.get(word.lower_) for word in near]
     return [field for field in fields if field]
 
