@@ -56,6 +56,7 @@ def test_casualties_doers_told_of_by_a_relative_clause_are_no_victims():
 @pytest.mark.parametrize("text, dead", [
     ("The death toll rose to at least 57 after a suicide bomber attacked a voter registration center in Kabul.", 57.0),
     ("Officials say the number of Palestinians killed by Israeli fire on the Gaza border has risen to 37.", 37.0),
+    ("The health ministry has raised the number of dead in clashes today to 10 people, with 210 injured.", 10.0),
 ])
 def test_casualties_a_tally_names_what_its_number_counts(text, dead):
     assert {size.get("dead") for size, _ in sizes(text)} == {dead}

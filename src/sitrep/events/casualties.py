@@ -86,11 +86,13 @@ def _casualty_fields(counted: Token, ontology: Ontology) -> list[str]:
 
 def _tally_words(counted: Token) -> list[Token]:
     """The words of a tally a number is the value of ("the death toll rose to 57", "the
-    number of Palestinians killed has risen to 37", "the toll reached 30")."""
+    number of Palestinians killed has risen to 37", "the toll reached 30", "raised the number
+    of dead to 10")."""
     verb = counted.head.head if counted.dep_ == "pobj" else counted.head if counted.dep_ in DIRECT_OBJECT_DEPS else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return []
-    tallies = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in TALLY_NOUNS]
+    tallies = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | DIRECT_OBJECT_DEPS and c.lemma_.lower() in TALLY_NOUNS
+               and c.i != counted.i]
     return [t for tally in tallies for t in tally.subtree]
 
 
