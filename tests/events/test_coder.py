@@ -1600,3 +1600,11 @@ def test_coder_who_claims_an_act_did_it_not_the_name_before_it():
     assert [e.entity_text for e in claimed.actor] == ["The Taliban"]
     unclaimed = only(code_events(default_nlp()("Nobody has claimed responsibility for the Hamas attack.")), "ASSAULT")
     assert [e.code for e in unclaimed.actor] == ["PSE"]
+
+
+def test_coder_the_subject_of_a_reported_clause_hung_on_say_acts():
+    """The parser makes "soldiers" the object of "says" and "opened" its conjunct: the
+    soldiers fired, not the reporter."""
+    text = "A BBC reporter says soldiers in Qina, in the south, opened fire on pro-Morsi protesters."
+    fire = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in fire.actor] == ["soldiers"]

@@ -91,6 +91,8 @@ PARTICIPLE_CLAUSE = "acl"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
 WHEN = "when"
+SAY = "say"
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # A place word hung on a name ("Wyoming Rep.", "New York Democrat").
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
@@ -401,6 +403,18 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     return [c for c in verb.children if c.dep_ in deps]
 
 
+def _subject_hung_on_say(conjunct: Token) -> Token | None:
+    """The subject of a reported clause the parser made the object of "say", joined with no
+    "and" ("a reporter says soldiers in Qina, in the south, opened fire": the soldiers
+    fired); "say" takes no one as its object."""
+    verb = conjunct.head
+    if conjunct.dep_ != "conj" or verb.lemma_.lower() != SAY or any(
+            c.dep_ == "cc" and c.i < conjunct.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < conjunct.i and c.pos_ in NOMINAL_POS
+                 and c.tag_ in PLURAL_NOUN_TAGS), None)
+
+
 def is_infinitive_clause(verb: Token) -> bool:
     """An open clause hung on a verb: an xcomp, or a "to"-infinitive the parser labels advcl."""
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children))
@@ -433,6 +447,9 @@ def subject_of(verb: Token) -> list[Token]:
                 # the infinitive's action, as does a passive's subject ("the brigade was
                 # formed to carry out attacks").
                 return controllers
+        said = _subject_hung_on_say(token)
+        if said is not None:
+            return [said]
         through_open_clause = token.dep_ in OPEN_CLAUSE_DEPS
         token = token.head
         if token.dep_ == "prep" and token.head.i != token.i and token.head.pos_ not in NOMINAL_POS:
