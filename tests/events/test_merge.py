@@ -74,3 +74,11 @@ def test_merge_keeps_apart_a_trigger_in_a_relative_clause_on_another_noun():
 def test_merge_keeps_apart_a_happening_it_is_compared_with():
     events = code_events(default_nlp()("The bombing in Kabul was deadlier than the 2017 truck bombing in the city."))
     assert [e.event_text for e in events] == ["bombing", "bombing"]
+
+
+def test_merge_a_described_participant_is_never_both_sides():
+    """"wounded in a shootout with police": the police are the doer; the shootout's "with"
+    side does not come back as the one wounded."""
+    text = "He was interrogated after the man, who was seriously wounded in a frantic shootout with police, was caught."
+    wounded = next(e for e in code_events(default_nlp()(text)) if e.event_text == "wounded")
+    assert not {e.entity_text for e in wounded.actor} & {e.entity_text for e in wounded.recipient}

@@ -91,6 +91,11 @@ def _identities(entities: Sequence[EventEntity]) -> set[str]:
     return {e.identifier or e.entity_text.lower() for e in entities if not described(e)}
 
 
+def _spans(entities: Sequence[EventEntity]) -> set[tuple[int, int]]:
+    """The words the entities stand on: one phrase is one participant, named or described."""
+    return {(e.evidence.start, e.evidence.end) for e in entities if e.evidence is not None}
+
+
 def described(entity: EventEntity) -> bool:
     """A participant the text describes without naming ("the bomber"; `RuleCoder.unnamed_entities`)."""
     return entity.identifier is None and entity.sector is not None
@@ -128,7 +133,8 @@ def absorb(primary: Event, other: Event) -> Event:
     stands on the other side in `primary`."""
     changes: dict = {}
     for role, opposite in (("actor", "recipient"), ("recipient", "actor")):
-        if _identities(getattr(other, role)) & _identities(getattr(primary, opposite)):
+        if _identities(getattr(other, role)) & _identities(getattr(primary, opposite)) \
+                or _spans(getattr(other, role)) & _spans(getattr(primary, opposite)):
             continue  # "wounded in fighting with the Taliban": the fight's "with" side is the doer here
         if _identities(getattr(other, role)) and not _identities(getattr(primary, role)) \
                 or getattr(other, role) and not getattr(primary, role):
