@@ -1608,3 +1608,17 @@ def test_coder_the_subject_of_a_reported_clause_hung_on_say_acts():
     text = "A BBC reporter says soldiers in Qina, in the south, opened fire on pro-Morsi protesters."
     fire = only(code_events(default_nlp()(text)), "ASSAULT")
     assert [e.entity_text for e in fire.actor] == ["soldiers"]
+
+
+def test_coder_an_unknown_name_before_an_act_is_no_doer():
+    """"the World Trade Center bombing": a target, where a known group before the act did it."""
+    bombing = only(code_events(default_nlp()("The World Trade Center bombing in 1993 killed six people.")), "ASSAULT")
+    assert bombing.actor == ()
+    attack = only(code_events(default_nlp()("The Hamas attack killed six people.")), "ASSAULT")
+    assert [e.code for e in attack.actor] == ["PSE"]
+
+
+def test_coder_whom_a_partner_stands_with_is_no_party():
+    text = "Turkey continues its military operation targeting America's Kurdish allies in Syria."
+    targeting = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert "USA" not in [e.code for e in targeting.recipient]

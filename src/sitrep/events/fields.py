@@ -69,6 +69,7 @@ ENVOY_CLASS = "envoys"
 BLAMED_PREPOSITION = "on"
 NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
+ALLY_CLASS = "allies"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -247,10 +248,11 @@ def taking_part(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexi
 
 
 def _without_opposed(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
-    """`mentions` less those naming whom a noun of `OPPONENT_CLASS` in the phrase of `token`
-    opposes: its "of" object, owner or compound ("critics of Morsi", "Assad's opponents")."""
-    opponents = lexicon.noun_classes.get(OPPONENT_CLASS, frozenset())
-    nouns = [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, opponents)]
+    """`mentions` less those naming whom a noun of `OPPONENT_CLASS` or `ALLY_CLASS` in the
+    phrase of `token` opposes or stands with: its "of" object, owner or compound ("critics of
+    Morsi", "Assad's opponents", "America's Kurdish allies")."""
+    relations = lexicon.noun_classes.get(OPPONENT_CLASS, frozenset()) | lexicon.noun_classes.get(ALLY_CLASS, frozenset())
+    nouns = [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, relations)]
     return _outside(mentions, [_span_of(o) for o in children_on(nouns, OWNER_DEPS | COMPOUND_DEPS)
                               + prep_objects(nouns, PATIENT_PREPOSITIONS)])
 
@@ -691,7 +693,7 @@ def find_actors(
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
-    found = [m for m in found if m not in targets]
+    found = [m for m in found if m not in targets and not _unknown_name_before_act(m, anchors)]
     claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
     if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
         found = claimers
@@ -699,6 +701,14 @@ def find_actors(
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
         found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
+
+
+def _unknown_name_before_act(mention: ActorMention, anchors: Sequence[Token]) -> bool:
+    """Whether a name no KB entry knows stands as a compound before a nominal trigger ("the
+    World Trade Center bombing", "the Westgate Mall attack"): a target or a place far more
+    often than a doer, which a known name before it is ("the Hamas attack")."""
+    compounds = [c for a in anchors if a.pos_ in NOMINAL_POS for c in a.children if c.dep_ == COMPOUND_DEP and c.i < a.i]
+    return mention.actor_id is None and not _outside([mention], [_span_of(c) for c in compounds])
 
 
 def _claimed_act_modifiers(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
