@@ -151,7 +151,7 @@ SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "
 GERUND = "VBG"
 # Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
-COMPLEMENT_CLAUSE = "xcomp"
+OPEN_COMPLEMENT = "xcomp"
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
@@ -312,7 +312,7 @@ def is_passive(verb: Token) -> bool:
 def _is_participle_complement(verb: Token) -> bool:
     """A bare past participle completing another verb ("was found shot to death", "were
     left wounded"): whom that verb is about suffered it."""
-    return verb.dep_ == COMPLEMENT_CLAUSE and verb.tag_ == PAST_PARTICIPLE and not any(
+    return verb.dep_ == OPEN_COMPLEMENT and verb.tag_ == PAST_PARTICIPLE and not any(
         c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS for c in verb.children)
 
 
@@ -1097,9 +1097,10 @@ def attached_times(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
 def find_time(
     anchors: Sequence[Token], sent: Span, mentions: SentenceMentions, lexicon: TriggerLexicon
 ) -> TimeMention | None:
-    """A time mention under the trigger (or its light verb), else the sentence's nearest one
-    outside the clauses of other verbs ("praised Trump and said allies will add $130
-    billion by the end of 2020" is not dated 2020)."""
+    """The time a "when" clause holding the trigger tells of, else a time mention under the
+    trigger (or its light verb), else the sentence's nearest one outside the clauses of
+    other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
+    not dated 2020)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)

@@ -308,9 +308,10 @@ def _is_marker(token: Token) -> bool:
 def _in_other_clause(word: Token, trigger: Token) -> bool:
     """Whether `word` sits in a clause describing a noun, a finite adverbial clause or a
     complement clause ("insisted the drone had been over international waters at the time,
-    and condemned it") that does not hold `trigger`: a happening of its own. A clause telling of the event's own
-    noun is about the event ("the attack, which took place years ago"), and a "when" clause
-    dates it ("were killed when hijackers crashed two jets 16 years ago")."""
+    and condemned it") that does not hold `trigger`: a happening of its own. A clause
+    telling of the event's own noun is about the event ("the attack, which took place years
+    ago"), and a "when" clause dates it ("were killed when hijackers crashed two jets 16
+    years ago")."""
     for clause in (word, *word.ancestors):
         own = clause.i == trigger.i or clause.is_ancestor(trigger) or (
             clause.head.i == trigger.i and (_told_of_a_noun(clause) or _is_simultaneous(clause)))
