@@ -32,7 +32,9 @@ Cascade, one `via` per step (the rules themselves live in `sitrep.nlp.actor_rule
                  fighters") qualifies a noun and names no actor, so it is dropped.
 A name after a stance prefix ("anti-Assad rebels", "pro-Kremlin newspaper", "anti-government
 forces") is what a group is for or against: no candidate starts there, and an entity that is
-only such a word ("Pro-Russian") is no actor.
+only such a word ("Pro-Russian") is no actor. An organisation's name that qualifies its
+members ("NATO member Turkey", "EU member states", "NATO allies") names member states, not
+the organisation: it is no candidate either.
 Mentions are computed first (`ActorResolver.resolve`) and only then written to the Doc.
 """
 from __future__ import annotations
