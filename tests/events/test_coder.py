@@ -1622,3 +1622,10 @@ def test_coder_whom_a_partner_stands_with_is_no_party():
     text = "Turkey continues its military operation targeting America's Kurdish allies in Syria."
     targeting = only(code_events(default_nlp()(text)), "ASSAULT")
     assert "USA" not in [e.code for e in targeting.recipient]
+
+
+def test_coder_at_the_hands_of_names_the_doer():
+    killed = only(code_events(default_nlp()("Hundreds of civilians were killed at the hands of the militants.")),
+                  "ASSAULT")
+    assert ([e.entity_text for e in killed.actor], [e.entity_text for e in killed.recipient]) == (
+        ["the militants"], ["civilians"])

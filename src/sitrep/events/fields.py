@@ -93,6 +93,7 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
 WHEN = "when"
 SAY = "say"
+HANDS, AT = "hand", "at"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # A place word hung on a name ("Wyoming Rep.", "New York Democrat").
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
@@ -495,7 +496,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         if not is_passive(verb) and not lexicon.suffers_subject(verb):
             phrases += subject_of(verb)
             continue
-        agents = prep_objects([verb], lexicon.agent_preps - SOURCE_PREPOSITIONS)
+        agents = prep_objects([verb], lexicon.agent_preps - SOURCE_PREPOSITIONS) + _at_the_hands_of(verb)
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
             or _opponents_in_fight(verb, lexicon, event_type)
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
@@ -503,7 +504,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += children_on([noun], OWNER_DEPS)
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += prep_objects([noun], lexicon.agent_preps)
+        phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
             phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if _names_an_act(a, lexicon)],
                                    NOMINAL_MODIFIER_DEPS)
@@ -586,7 +587,20 @@ def recipient_phrases(
         phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (_names_an_act(t, lexicon) and _with_patient([t]))]
-    return phrases
+    return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def _names_hands(noun: Token) -> bool:
+    """Whether a phrase is "the hands of" someone ("at the hands of the militants")."""
+    return noun.lemma_.lower() == HANDS and noun.head.lower_ == AT and any(
+        c.dep_ == "prep" and c.lower_ == PATIENT_PREPOSITION for c in noun.children)
+
+
+def _at_the_hands_of(word: Token) -> list[Token]:
+    """Who did what `word` says befell someone "at the hands of" them ("civilians killed at
+    the hands of the militants", "torture at the hands of the regime")."""
+    hands = [n for n in prep_objects([word], frozenset({AT})) if _names_hands(n)]
+    return prep_objects(hands, PATIENT_PREPOSITIONS)
 
 
 def _names_an_act(noun: Token, lexicon: TriggerLexicon) -> bool:
