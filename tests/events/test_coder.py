@@ -1629,3 +1629,9 @@ def test_coder_at_the_hands_of_names_the_doer():
                   "ASSAULT")
     assert ([e.entity_text for e in killed.actor], [e.entity_text for e in killed.recipient]) == (
         ["the militants"], ["civilians"])
+
+
+def test_coder_who_takes_credit_for_an_act_did_it():
+    """The parser hangs "for" on "took", not on "credit"."""
+    attack = only(code_events(default_nlp()("The Taliban took credit for an attack in Kabul.")), "ASSAULT")
+    assert [e.code for e in attack.actor] == ["AFG"]

@@ -313,6 +313,8 @@ class TriggerLexicon:
         if head.dep_ == "prep" and head.lower_ == CLAIM_PREPOSITION and claim.lemma_.lower() in self.claim_words \
                 and claim.dep_ in CLAIM_DEPS and claim.head.i != claim.i:
             return claim.head
+        if head.dep_ == "prep" and head.lower_ == CLAIM_PREPOSITION and self.is_claim_verb(claim):
+            return claim  # the parser hangs "for" on the verb: "took credit for an attack"
         return None
 
 
