@@ -1121,6 +1121,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Israel intercepted two rockets over Ashkelon.", "ASSAULT", 1),
         # a reporter's request for comment asks nothing of the story's parties
         ("The embassy did not respond to a Reuters request for comment on Sunday.", "REQUEST", 0),
+        ("The US National Security Council did not respond to request for comment.", "REQUEST", 0),  # tagged a verb
         ("Kuwait's request for an investigation was rejected.", "REQUEST", 1),
         ("Trump met Putin in Helsinki.", "CONSULT", 1),
         ("Obama visited Baghdad on Sunday.", "CONSULT", 1),
