@@ -545,3 +545,11 @@ def test_actors_a_description_whose_of_names_its_owner_is_the_owners(resolve):
                        "The government of Yemen protested.")
     assert found["the regime"] == ("SYR_GOV", "anaphor:owner")
     assert found["The government"][0] == "YEM_GOV"
+
+
+def test_actors_a_rank_written_as_a_noun_is_a_post(resolve):
+    """"Iran's top general" is one mention of Iran's military; "Gen." before a name is a title."""
+    found, _ = resolve("A U.S. airstrike killed Iran's top general in Iraq.")
+    assert found["Iran's top general"][0] == "IRN_MIL"
+    found, _ = resolve("The strike killed Tehran's top general.")  # a capital stands for its state
+    assert found["Tehran's top general"][0] == "IRN_MIL"

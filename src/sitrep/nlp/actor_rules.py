@@ -61,6 +61,7 @@ JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possi
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
                                 "premature", "worth", "known", "unknown"})
 OWNER_PREPOSITION = "of"
+OFFICE_KIND, RANK_KIND = "office", "rank"
 # Nouns for the members of an organisation ("NATO allies", "EU member states").
 MEMBER_NOUNS = frozenset({"member", "ally", "country", "nation", "state", "partner"})
 
@@ -331,6 +332,12 @@ def is_stance_word(span: Span) -> bool:
     """Whether an entity is a stance prefix on one name ("Anti-Assad", "pro-Russian"): an
     attitude that qualifies a noun, not an actor."""
     return len(span) == 3 and after_stance_prefix(span.doc, span.start + 2)
+
+
+def names_a_post(span: Span, kind: str) -> bool:
+    """Whether a role title names a post someone holds: an office ("minister"), or a rank
+    written as a common noun ("Iran's top general"; "Gen." before a name is a title)."""
+    return kind == OFFICE_KIND or (kind == RANK_KIND and span[-1].pos_ == "NOUN" and span.text.islower())
 
 
 def names_members(token: Token) -> bool:

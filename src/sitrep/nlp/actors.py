@@ -327,33 +327,38 @@ class ActorResolver:
                 return found
         return noun, None
 
-    def country_at(self, doc: Doc, last: int) -> tuple[int, str] | None:
+    def country_at(self, doc: Doc, last: int, capitals: bool = False) -> tuple[int, str] | None:
         """(first token, ISO3) of a capitalised state alias ending at token `last`
-        ("U.S.", "United States"), or None."""
+        ("U.S.", "United States"), also of a capital standing for its state where `capitals`
+        ("Tehran's top general"), or None."""
         for first in (last - 1, last):
             if first < 0 or not doc[first].text[:1].isupper():
                 continue
             states = [a for a in self.kb.lookup(doc[first:last + 1].text) if a.type == "state"]
             if states:
                 return first, states[0].country
+            government = self.kb.metonym(doc[first:last + 1].text) if capitals else None
+            if government is not None and government.country:
+                return first, government.country
         return None
 
     def office_candidates(self, doc: Doc, roles, aliases: list[Candidate]) -> list[Candidate]:
         """An office with its country or organisation and no name after it ("Iran's Defense
-        Minister", "the U.S. president", "Boko Haram's leader", "the Hamas prime minister"):
-        one mention of the office holder, not the organisation plus a bare title."""
+        Minister", "the U.S. president", "Boko Haram's leader", "the Hamas prime minister",
+        also a rank written as a noun: "Iran's top general"): one mention of the office
+        holder, not the organisation plus a bare title."""
         organisation_ending = {c.end: c for c in aliases
                                if len(c.actors) == 1 and c.actors[0].type not in {"state", "person"}}
         found = []
         for start, end, role in roles:
-            if role.kind != "office" or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            if not rules.names_a_post(doc[start:end], role.kind) or (end < len(doc) and doc[end].pos_ == "PROPN"):
                 continue
             i, gap = start - 1, 0
             while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS and doc[i].text.islower():
                 i, gap = i - 1, gap + 1
             if i > 0 and doc[i].text in rules.POSSESSIVE:
                 i -= 1
-            country = self.country_at(doc, i) if i >= 0 else None
+            country = self.country_at(doc, i, capitals=True) if i >= 0 else None
             organisation = organisation_ending.get(i + 1)
             if country is not None:
                 found.append(Candidate(country[0], end, Link.OFFICE, (self.kb.get(country[1]),), role=role))
