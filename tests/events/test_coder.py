@@ -1312,6 +1312,15 @@ def test_coder_the_owner_of_an_act_done_to_a_named_patient_is_its_doer():
     assert ([e.code for e in killing.actor], [e.entity_text for e in killing.recipient]) == (["USA"], ["Qassem Soleimani"])
 
 
+@pytest.mark.parametrize("text", [
+    "Russia floated a deal to avoid a U.S. strike against Syria.",
+    "The response was the U.S. drone strike that killed the Iranian general in Baghdad.",
+])
+def test_coder_a_state_before_an_act_noun_naming_its_target_is_the_doer(text):
+    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.code for e in strike.actor] == ["USA"]
+
+
 def test_coder_a_state_before_an_act_noun_with_its_patient_is_the_doer():
     """"the U.S. killing of an Iranian commander": the U.S. killed; the commander's nationality
     is no doer; before a bare act noun a state may be the place ("the Indonesia church bombings")."""

@@ -139,6 +139,8 @@ COOPERATION_QUADS = frozenset({1, 2})
 OPPOSING_PREPOSITIONS = frozenset({"against"})
 # Prepositions whose object an act is aimed at ("rocket fire towards Israel"): no doer of it.
 TARGETING_PREPOSITIONS = OPPOSING_PREPOSITIONS | {"toward", "towards"}
+# Prepositions naming whom an act noun befalls ("a strike on Syria", "attacks against Israel").
+TARGET_PREPOSITIONS = TARGETING_PREPOSITIONS | {"on", "at"}
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
@@ -713,7 +715,7 @@ def find_actors(
         found = claimers
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
-        found += [m for noun in _with_patient(anchors) for m in demonym_actors(noun, actor_kb)]
+        found += [m for noun in _with_target(anchors, lexicon) for m in demonym_actors(noun, actor_kb)]
     return _distinct(found)
 
 
@@ -773,6 +775,19 @@ def _with_patient(anchors: Sequence[Token]) -> list[Token]:
     target ("the Syria strikes")."""
     return [a for a in anchors if a.pos_ in NOMINAL_POS
             and any(c.dep_ == "prep" and c.lower_ == PATIENT_PREPOSITION for c in a.children)]
+
+
+def _with_target(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """Nominal triggers that name whom they befall: after "of" (`_with_patient`), after a
+    target preposition ("the U.S. strike against Syria", "a US strike on Syria") or as the
+    object of an act's clause on them ("the U.S. drone strike that killed Soleimani", not "the
+    Syria strike, which shifted Trump"); a state named before such a noun is its doer."""
+    nouns = [a for a in anchors if a.pos_ in NOMINAL_POS]
+    return _with_patient(anchors) + [
+        n for n in nouns if n not in _with_patient([n]) and (
+            any(o.ent_type_ not in TIME_ENTITIES for o in prep_objects([n], lexicon.recipient_preps & TARGET_PREPOSITIONS))
+            or any(c.dep_ == RELATIVE_CLAUSE and c.lemma_.lower() in lexicon.first_words and children_on([c], DIRECT_OBJECT_DEPS)
+                   for c in n.children))]
 
 
 def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[ActorMention]:
