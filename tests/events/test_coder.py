@@ -1645,3 +1645,9 @@ def test_coder_who_takes_credit_for_an_act_did_it():
     """The parser hangs "for" on "took", not on "credit"."""
     attack = only(code_events(default_nlp()("The Taliban took credit for an attack in Kabul.")), "ASSAULT")
     assert [e.code for e in attack.actor] == ["AFG"]
+
+
+def test_coder_a_person_named_before_a_movement_made_it():
+    """"the Obama withdrawal from Iraq": Obama withdrew; "the Soleimani killing" killed him."""
+    withdrawal = only(code_events(default_nlp()("That was the flaw of the Obama withdrawal from Iraq in 2011.")), "RETREAT")
+    assert ([e.entity_text for e in withdrawal.actor], withdrawal.recipient) == (["Obama"], ())

@@ -694,7 +694,7 @@ def find_actors(
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon)
-    targets = person_targets(anchors, mentions, lexicon)
+    targets = person_targets(anchors, mentions, lexicon, event_type)
     if _owned(anchors, mentions, targets, event_type):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
         phrases = [p for p in phrases if p.head.i not in light_verbs]
@@ -790,12 +790,16 @@ def _with_target(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Toke
                    for c in n.children))]
 
 
-def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> list[ActorMention]:
+def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon,
+                   event_type: EventType) -> list[ActorMention]:
     """People named before a nominal trigger ("the Soleimani strike", "the Khashoggi
     murder") or owning an act done to people ("Soleimani's killing";
     `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
     ("Russian airstrikes", "Iran's attack"). An act that names its target after "of" has
-    its doer as owner ("Trump's assassination of an Iranian official")."""
+    its doer as owner ("Trump's assassination of an Iranian official"); a movement is its
+    mover's ("the Obama withdrawal from Iraq")."""
+    if event_type.movement:
+        return []
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
         patient_noun = noun.lemma_.lower() in lexicon.patient_nouns and not _with_patient([noun])
@@ -848,7 +852,8 @@ def find_recipients(
         # the act befalls is no party to words about it, unlike its doer ("condemned Russia's attack")
         found = _outside(found, [_span_of(target) for phrase in phrases if _names_an_act(phrase, lexicon)
                                  for target in _act_targets(phrase, lexicon)])
-    found += [m for m in person_targets(anchors, mentions, lexicon) if (m.evidence.start, m.evidence.end) not in taken]
+    found += [m for m in person_targets(anchors, mentions, lexicon, event_type)
+              if (m.evidence.start, m.evidence.end) not in taken]
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
