@@ -1651,3 +1651,10 @@ def test_coder_a_person_named_before_a_movement_made_it():
     """"the Obama withdrawal from Iraq": Obama withdrew; "the Soleimani killing" killed him."""
     withdrawal = only(code_events(default_nlp()("That was the flaw of the Obama withdrawal from Iraq in 2011.")), "RETREAT")
     assert ([e.entity_text for e in withdrawal.actor], withdrawal.recipient) == (["Obama"], ())
+
+
+def test_coder_a_participle_with_its_own_object_is_active():
+    """The parser hangs "bombed" on "coalition" as a participle; with an object of its own it
+    is the coalition's act, not one done to it."""
+    bombed = only(code_events(default_nlp()("The Saudi-led coalition bombed Sanaa.")), "ASSAULT")
+    assert ([e.entity_text for e in bombed.actor], bombed.recipient) == (["Saudi-led coalition"], ())

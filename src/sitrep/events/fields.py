@@ -304,11 +304,13 @@ def argument_heads(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[To
 
 def is_passive(verb: Token) -> bool:
     """A passive clause ("was shelled"), a past participle hung on a noun ("Palestinians
-    killed by army fire"), whose noun is the patient, not the agent, or a passive small
+    killed by army fire"; not one with an object of its own, a past tense the parser hung
+    there), whose noun is the patient, not the agent, or a passive small
     clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
     completing another verb."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
+        and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
     ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and is_passive(verb.head)) or _is_participle_complement(verb)
 
 
