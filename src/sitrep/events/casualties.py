@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.fields import DIRECT_OBJECT_DEPS, SUBJECT_DEPS, children_on, counted_token
-from sitrep.events.lexicon import Ontology, TriggerLexicon
+from sitrep.events.lexicon import RELATIVE_CLAUSE, Ontology, TriggerLexicon
 from sitrep.events.triggers import PARTITIVE, in_noun_class
 from sitrep.model import Quantity
 from sitrep.nlp.extensions import evidence_of
@@ -30,7 +30,6 @@ SINGULAR_CONFIDENCE = 0.6
 # The noun class of people (kb/event_triggers.jsonl): only a person counts as one victim
 # ("a guard was killed"; "executed a mission", "captured a town" count nobody).
 PEOPLE_CLASS = "captives"
-RELATIVE_CLAUSE = "relcl"
 # Words before "with" that join its object to what befell the subject ("killed along with five others").
 COMPANION_WORDS = frozenset({"along", "together"})
 # Nouns whose value a number gives ("the death toll rose to 57", "the number killed reached 30").

@@ -317,16 +317,20 @@ def is_passive(verb: Token) -> bool:
 def _is_participle_complement(verb: Token) -> bool:
     """A bare past participle completing another verb ("was found shot to death", "were
     left wounded"): whom that verb is about suffered it."""
-    return verb.dep_ == OPEN_COMPLEMENT and verb.tag_ == PAST_PARTICIPLE and not any(
-        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS for c in verb.children)
+    return verb.dep_ == OPEN_COMPLEMENT and _is_bare_participle(verb)
 
 
 def _is_bare_conjunct(verb: Token) -> bool:
     """A past participle joined to a verb with no subject, auxiliary or object of its own: it
     shares the verb's voice and subject ("its operators were hunted down and killed")."""
-    return verb.dep_ == "conj" and verb.tag_ == PAST_PARTICIPLE and verb.head.i != verb.i \
-        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS
-                    for c in verb.children)
+    return verb.dep_ == "conj" and verb.head.i != verb.i and _is_bare_participle(verb)
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    """A past participle with no subject, auxiliary or object of its own, which takes them
+    from the verb it hangs on."""
+    return verb.tag_ == PAST_PARTICIPLE and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AUXILIARY_DEPS | DIRECT_OBJECT_DEPS for c in verb.children)
 
 
 def _is_past_participle(verb: Token) -> bool:
@@ -711,7 +715,8 @@ def find_actors(
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
-    found = [m for m in found if m not in targets and not _unknown_name_before_act(m, anchors)]
+    unknown_before_act = _compound_spans(anchors)
+    found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))]
     claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
     if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
         found = claimers
@@ -721,12 +726,12 @@ def find_actors(
     return _distinct(found)
 
 
-def _unknown_name_before_act(mention: ActorMention, anchors: Sequence[Token]) -> bool:
-    """Whether a name no KB entry knows stands as a compound before a nominal trigger ("the
-    World Trade Center bombing", "the Westgate Mall attack"): a target or a place far more
-    often than a doer, which a known name before it is ("the Hamas attack")."""
-    compounds = [c for a in anchors if a.pos_ in NOMINAL_POS for c in a.children if c.dep_ == COMPOUND_DEP and c.i < a.i]
-    return mention.actor_id is None and not _outside([mention], [_span_of(c) for c in compounds])
+def _compound_spans(anchors: Sequence[Token]) -> list[tuple[int, int]]:
+    """Character spans of the compounds before a nominal trigger, where a name no KB entry
+    knows is a target or a place far more often than a doer ("the World Trade Center
+    bombing", "the Westgate Mall attack"), unlike a known one ("the Hamas attack")."""
+    return [_span_of(c) for a in anchors if a.pos_ in NOMINAL_POS for c in a.children
+            if c.dep_ == COMPOUND_DEP and c.i < a.i]
 
 
 def _claimed_act_modifiers(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
@@ -784,12 +789,12 @@ def _with_target(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Toke
     target preposition ("the U.S. strike against Syria", "a US strike on Syria") or as the
     object of an act's clause on them ("the U.S. drone strike that killed Soleimani", not "the
     Syria strike, which shifted Trump"); a state named before such a noun is its doer."""
-    nouns = [a for a in anchors if a.pos_ in NOMINAL_POS]
-    return _with_patient(anchors) + [
-        n for n in nouns if n not in _with_patient([n]) and (
-            any(o.ent_type_ not in TIME_ENTITIES for o in prep_objects([n], lexicon.recipient_preps & TARGET_PREPOSITIONS))
-            or any(c.dep_ == RELATIVE_CLAUSE and c.lemma_.lower() in lexicon.first_words and children_on([c], DIRECT_OBJECT_DEPS)
-                   for c in n.children))]
+    patients = _with_patient(anchors)
+    targeted = [n for n in anchors if n.pos_ in NOMINAL_POS and n not in patients and (
+        any(o.ent_type_ not in TIME_ENTITIES for o in prep_objects([n], lexicon.recipient_preps & TARGET_PREPOSITIONS))
+        or any(c.dep_ == RELATIVE_CLAUSE and c.lemma_.lower() in lexicon.first_words and children_on([c], DIRECT_OBJECT_DEPS)
+               for c in n.children))]
+    return patients + targeted
 
 
 def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon,
