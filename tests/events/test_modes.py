@@ -108,6 +108,16 @@ def test_modes_a_negated_plan_negates_the_event_instead_of_planning_it(annotate,
 
 
 @pytest.mark.parametrize("text, modes", [
+    ("Israel sought to play down the attack on the Syrian army.", ()),
+    ("Kurdish forces want to halt the ISIS advance on Erbil.", ()),
+    ("Israel sought to launch an attack on the Syrian army.", ("future",)),  # a light verb
+    ("Labour wants to support an attack on the Syrian army.", ("future",)),  # an event put forward
+])
+def test_modes_an_intention_to_act_on_an_event_that_happened_does_not_make_it_intended(annotate, text, modes):
+    assert modes_of(annotate(text), "ASSAULT") == modes
+
+
+@pytest.mark.parametrize("text, modes", [
     ("Iran has yet to send troops to Syria.", ("negation",)),
     ("Iran is yet to send troops to Syria.", ("negation",)),
     ("Iran has to send troops to Syria.", ("demand",)),

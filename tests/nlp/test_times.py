@@ -165,6 +165,12 @@ def test_time_resolver_a_date_followed_by_the_word_that_names_the_event_is_that_
     assert values == [("September 11", "2001-09-11"), ("September 11", "2018-09-11")]
 
 
+def test_time_resolver_a_missed_date_keeps_its_year(nlp):
+    """The NER reads "the September 11, 2012 attacks" as an event name; the date is still 2012's."""
+    doc = parse(nlp, "Al Qaeda played no role in the September 11, 2012 attacks on U.S. facilities in Benghazi.")
+    assert by_text(doc)["September 11, 2012"].value == "2012-09-11"
+
+
 def test_time_resolver_a_named_event_may_take_two_words_after_its_date(nlp):
     doc = parse(nlp, "Before the Sept. 11 terror attacks, al Qaeda bombed two embassies.")
     assert by_text(doc)["Sept. 11"].value == "2001-09-11"

@@ -47,6 +47,8 @@ ROLE_FIELDS = {
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
 NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_adverb", "mark", "advmod", "sentence"})
+# Verbs whose object is an event put forward, not one that happened: no mode of their own.
+OPEN_OBJECT_PLACE = "open_object"
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
@@ -359,6 +361,9 @@ class AuxCueLexicon:
 
     by_place: dict[str, dict[str, tuple[AuxCue, ...]]]
     sentence_phrases: tuple[AuxCue, ...]
+    # "support a strike", "allow attacks": the modality above the verb reaches the event it
+    # takes as object, which it does not for other verbs ("sought to play down the attack")
+    open_object_verbs: frozenset[str] = frozenset()
 
     def cues(self, where: str, lemma: str) -> tuple[AuxCue, ...]:
         """Cues of kind `where` for one word (empty when none)."""
@@ -538,8 +543,12 @@ def load_aux_cues() -> AuxCueLexicon:
     ontology = load_ontology()
     by_place: dict[str, dict[str, list[AuxCue]]] = {}
     phrases: list[AuxCue] = []
+    open_object_verbs: set[str] = set()
     for line_no, row in _jsonl_rows(AUX_CUES_FILE):
         where = f"{AUX_CUES_FILE} line {line_no}"
+        if row.get("where") == OPEN_OBJECT_PLACE and isinstance(row.get("cue"), str) and "mode" not in row:
+            open_object_verbs.add(row["cue"].lower())
+            continue
         if row.get("mode") not in ontology.aux_weights:
             raise SitrepError("E030", f"{where}: unknown aux mode {row.get('mode')!r}")
         if row.get("where") not in CUE_PLACES:
@@ -566,6 +575,7 @@ def load_aux_cues() -> AuxCueLexicon:
     return AuxCueLexicon(
         by_place={place: {word: tuple(cues) for word, cues in words.items()} for place, words in by_place.items()},
         sentence_phrases=tuple(phrases),
+        open_object_verbs=frozenset(open_object_verbs),
     )
 
 

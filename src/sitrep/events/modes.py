@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import CONNECTIVES, COPULA, NOMINAL_POS, PAST_TENSE, AuxCueLexicon
+from sitrep.events.lexicon import CONNECTIVES, COPULA, DIRECT_OBJECT, NOMINAL_POS, PAST_TENSE, AuxCueLexicon
 from sitrep.events.triggers import ends_without_full_stop
 from sitrep.model import DateEstimate, Quote, TimeMention
 
@@ -259,7 +259,9 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     `sent` (a headline the parser ran into the next paragraph governs nothing there). Above
     a finite adverbial clause, a clause describing a noun or a cause or time connective
     ("wanted him killed in response to a chemical attack") only who reports it reaches the
-    event: it is a happening of its own."""
+    event: it is a happening of its own. Nor does it reach an event noun that a verb other
+    than its light verb takes as object ("sought to play down the attack": the playing down
+    is sought, the attack was made)."""
     hits = []
     own_clause = True
     below, token = trigger, trigger.head
@@ -268,10 +270,20 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
             and below.lower_ not in CONNECTIVES
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
+        own_clause = own_clause and not (below.i == trigger.i and _talked_about(below, cues))  # "planned the attack" plans it
         below, token = token, token.head
     if sum(hit.mode == NEGATION for hit in hits) % 2 == 0:  # "failed to prevent the advance": it happened
         hits = [hit for hit in hits if hit.mode != NEGATION]
     return hits
+
+
+def _talked_about(word: Token, cues: AuxCueLexicon) -> bool:
+    """Whether `word` is an event noun some verb acts on as its object ("play down the
+    attack", "halt the advance"), not one that puts it forward ("support a strike",
+    `AuxCueLexicon.open_object_verbs`); `_governed_from` starts at the light verb where the
+    noun has one ("launch an offensive")."""
+    return word.pos_ in NOMINAL_POS and word.dep_ == DIRECT_OBJECT and word.head.i != word.i \
+        and word.head.lemma_.lower() not in cues.open_object_verbs
 
 
 def _finite_adverbial(clause: Token) -> bool:

@@ -462,6 +462,8 @@ def _extra_patterns() -> list[list[dict]]:
     return [*map(_name_pattern, fixed_holidays()),
         [{"LOWER": {"IN": WEEKDAYS}, "IS_TITLE": True}],
         [{"LOWER": {"IN": MONTHS}, "IS_TITLE": True}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}],
+        [{"LOWER": {"IN": MONTHS}, "IS_TITLE": True}, {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+         {"ORTH": ","}, {"SHAPE": "dddd"}],
         [{"LOWER": {"IN": ["last", "this", "the"]}, "OP": "?"}, {"LOWER": "weekend"}],
         [{"LOWER": "recent"}, {"LOWER": {"IN": ["days", "weeks", "months"]}}],
         [{"LOWER": {"IN": ["past", "last"]}}, {"LOWER": {"IN": ["few", "several", "couple"]}},
