@@ -1579,6 +1579,15 @@ def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
     assert (shot.actor, [e.entity_text for e in shot.recipient]) == ((), ["Sean Collier"])
 
 
+def test_coder_a_passive_read_as_an_adjective_befalls_its_subject():
+    """The parser makes "outlawed" an adjective after "was"; the group is still outlawed,
+    while a stance keeps its subject ("Russia is committed to the talks")."""
+    outlawed = only(code_events(default_nlp()("In September the group was formally outlawed.")), "COERCE")
+    assert (outlawed.actor, [e.entity_text for e in outlawed.recipient]) == ((), ["the group"])
+    committed = only(code_events(default_nlp()("Russia is united and committed to the talks in Geneva.")), "AGREE")
+    assert [e.code for e in committed.actor] == ["RUS"]
+
+
 @pytest.mark.parametrize("text, used", [
     ("Assad said he would agree to turn over Syria's chemical weapons only if the U.S. drops its threat.", False),
     ("Saddam Hussein manufactured chemical weapons at the Muthanna complex near Baghdad.", False),
@@ -1645,6 +1654,15 @@ def test_coder_who_takes_credit_for_an_act_did_it():
     """The parser hangs "for" on "took", not on "credit"."""
     attack = only(code_events(default_nlp()("The Taliban took credit for an attack in Kabul.")), "ASSAULT")
     assert [e.code for e in attack.actor] == ["AFG"]
+
+
+@pytest.mark.parametrize("text", ["The Taliban claimed the bombing in Kabul.",
+                                  "The bombing in Kabul was claimed by the Taliban."])
+def test_coder_who_claims_an_act_did_it(text):
+    """A claim verb with the act as its object or passive subject names its doer; a bare
+    "the bombing was claimed" has nothing else that anchors an event."""
+    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.code for e in bombing.actor] == ["AFG"]
 
 
 def test_coder_a_person_named_before_a_movement_made_it():

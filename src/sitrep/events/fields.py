@@ -43,6 +43,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import (
     CONNECTIVES,
+    COPULA,
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
@@ -155,6 +156,8 @@ GERUND = "VBG"
 # Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 OPEN_COMPLEMENT = "xcomp"
+ADJECTIVE_COMPLEMENT = "acomp"
+STANCE_PREPOSITION = "to"  # "committed to", "opposed to": a participle with it is an adjective
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
@@ -311,13 +314,24 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
-    ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and is_passive(verb.head)) or _is_participle_complement(verb)
+    ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and not _names_a_stance(verb) and is_passive(verb.head)) \
+        or _is_participle_complement(verb)
 
 
 def _is_participle_complement(verb: Token) -> bool:
     """A bare past participle completing another verb ("was found shot to death", "were
-    left wounded"): whom that verb is about suffered it."""
-    return verb.dep_ == OPEN_COMPLEMENT and _is_bare_participle(verb)
+    left wounded"), or the copula itself, where the parser read a passive as an adjective
+    ("the group was formally outlawed"; not a stance with its "to", "we are committed to
+    this fight"): whom that verb is about suffered it."""
+    completes = verb.dep_ == OPEN_COMPLEMENT or (
+        verb.dep_ == ADJECTIVE_COMPLEMENT and verb.head.lemma_ == COPULA and not _names_a_stance(verb))
+    return completes and _is_bare_participle(verb)
+
+
+def _names_a_stance(participle: Token) -> bool:
+    """Whether a participle after a copula is an adjective of stance, with its "to" ("are
+    united and committed to this fight"), not a passive."""
+    return any(c.dep_ == "prep" and c.lower_ == STANCE_PREPOSITION for c in participle.children)
 
 
 def _is_bare_conjunct(verb: Token) -> bool:

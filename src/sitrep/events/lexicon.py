@@ -58,7 +58,8 @@ CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "r
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
 PARTICIPATION_PREPOSITION = "in"
-CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
+CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})
+CLAIMED_ACT_DEPS = frozenset({"dobj", "nsubjpass"})  # how an act noun is what a claim verb claims  # "responsibility ... was claimed by X"
 TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DIRECT_OBJECT = "dobj"
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
@@ -287,7 +288,8 @@ class TriggerLexicon:
         resume"; the light verb of a relative clause on it: "the operations that IS is
         conducting"; the verb of taking part in it: "took part in the offensive"), or the
         verb of a claim of it ("was responsible for the attack", "claimed responsibility for
-        the bombing"), whose subject did it; else None."""
+        the bombing", "IS claimed the attack", "the attack was claimed by IS"), whose subject
+        or agent did it; else None."""
         if anchor.pos_ not in NOMINAL_POS:
             return None
         for clause in anchor.children:  # "the operations that IS is conducting", "the attacks it launched"
@@ -303,6 +305,8 @@ class TriggerLexicon:
             anchor, head = head, head.head  # "carried out bombing missions"
         if self.is_support_verb(head):
             return head
+        if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
+            return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
         # "talks are set to resume", "strikes will continue"; not a verb whose object does the
         # rest ("the attack prompted the Pentagon to send troops": the Pentagon sends)
         if anchor.dep_ in TRIGGER_SUBJECT_DEPS and not any(c.dep_ == DIRECT_OBJECT for c in head.children):
