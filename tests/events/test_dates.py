@@ -71,3 +71,12 @@ def test_dates_a_when_clause_on_a_time_is_dated_by_it():
     doc._.published = DateEstimate("2012-11-19", precision="day")
     offensive = only(code_events(nlp(doc)), "ASSAULT")
     assert (offensive.date, offensive.aux_mode) == ("2009", ("historical",))
+
+
+def test_dates_what_a_superlative_is_measured_since_does_not_date_the_act():
+    """"the deadliest attack since 2017" happened now, not in 2017; "since September 2015"
+    on an ongoing act still says when it began."""
+    doc = default_nlp()("It was the deadliest attack on Kabul since 2017, with 80 people killed.")
+    assert {e.date for e in code_events(doc)} == {None}
+    doc = default_nlp()("Russia has carried out airstrikes in Syria since September 2015.")
+    assert only(code_events(doc), "ASSAULT").date == "2015-09-01"

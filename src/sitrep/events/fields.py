@@ -157,6 +157,9 @@ GERUND = "VBG"
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 OPEN_COMPLEMENT = "xcomp"
 ADJECTIVE_COMPLEMENT = "acomp"
+SINCE = "since"
+SUPERLATIVE = "JJS"
+ORDINAL_SUPERLATIVES = frozenset({"first", "last"})  # "the first strike since May" measures like "the biggest"
 STANCE_PREPOSITION = "to"  # "committed to", "opposed to": a participle with it is an adjective
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
 # object, anywhere in the sentence.
@@ -1155,17 +1158,29 @@ def find_time(
     """The time a "when" clause holding the trigger tells of, else a time mention under the
     trigger (or its light verb), else the sentence's nearest one outside the clauses of
     other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
-    not dated 2020)."""
+    not dated 2020); never what a superlative is measured since (`_is_a_baseline`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
     if told_of is not None:
         return told_of
-    pool = attached_times(anchors, mentions, lexicon) or [
-        t for t in mentions.times if not _in_other_clause(t, anchors[0])]
+    pool = [t for t in attached_times(anchors, mentions, lexicon) if not _is_a_baseline(t, sent.doc)] or [
+        t for t in mentions.times if not _in_other_clause(t, anchors[0]) and not _is_a_baseline(t, sent.doc)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _is_a_baseline(time: TimeMention, doc) -> bool:
+    """Whether a time is the start of what a superlative is measured over ("the deadliest
+    attack since 2017", "the first strike on Syria since May"): the act is not dated by it."""
+    words = words_of(time, doc)
+    if words is None:
+        return False
+    since = words[0] if words[0].lower_ == SINCE else words.root.head
+    noun = since.head
+    return since.lower_ == SINCE and since.dep_ == "prep" and noun.pos_ in NOMINAL_POS and any(
+        c.dep_ == "amod" and (c.tag_ == SUPERLATIVE or c.lower_ in ORDINAL_SUPERLATIVES) for c in noun.children)
 
 
 def _time_of_when_clause(anchor: Token, mentions: SentenceMentions) -> TimeMention | None:
