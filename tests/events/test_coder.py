@@ -1579,6 +1579,15 @@ def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
     assert (shot.actor, [e.entity_text for e in shot.recipient]) == ((), ["Sean Collier"])
 
 
+def test_coder_an_act_befalls_the_object_of_a_verb_of_striking_it_is_the_subject_of():
+    """"the airstrike hit Kurdish fighters": the fighters; "the raids pulled Egypt into
+    the war": Egypt was pulled, not raided."""
+    hit = only(code_events(default_nlp()("A Turkish airstrike hit Kurdish fighters near Afrin.")), "ASSAULT")
+    assert [e.entity_text for e in hit.recipient] == ["Kurdish fighters"]
+    pulled = only(code_events(default_nlp()("The bombing raids pulled Egypt deeper into the war in Libya.")), "ASSAULT")
+    assert pulled.recipient == ()
+
+
 def test_coder_a_passive_read_as_an_adjective_befalls_its_subject():
     """The parser makes "outlawed" an adjective after "was"; the group is still outlawed,
     while a stance keeps its subject ("Russia is committed to the talks")."""

@@ -67,6 +67,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # unlike what it leaves behind ("abandoning the Kurds").
 MOVER_CLASS = "forces"
 ENVOY_CLASS = "envoys"
+BLOW_CLASS = "blows"
 BLAMED_PREPOSITION = "on"
 NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
@@ -646,8 +647,8 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     """Who a noun's act befalls when a verb of striking delivers it: the passive's subject
     when the noun is its means ("Russia was hit with new sanctions", "the plan was met with
     protests"), the object when the noun is the subject of such a verb ("the sanctions will
-    hit Iran")."""
-    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in lexicon.first_words:
+    hit Iran"; not any verb: "the raids pulled Egypt into the fight" befell no Egypt)."""
+    if noun.dep_ in SUBJECT_DEPS and in_noun_class(noun.head, lexicon.noun_classes.get(BLOW_CLASS, frozenset())):
         return [c for c in noun.head.children if c.dep_ in DIRECT_OBJECT_DEPS]
     verb = noun.head.head
     if noun not in passive_means(verb):
