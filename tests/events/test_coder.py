@@ -1588,6 +1588,13 @@ def test_coder_an_act_befalls_the_object_of_a_verb_of_striking_it_is_the_subject
     assert pulled.recipient == ()
 
 
+def test_coder_who_hung_on_a_verb_stands_for_the_noun_before_it():
+    """The parser hangs "who have condemned it" on "met"; the Democrats condemned, not Trump."""
+    text = "Trump's strike has been met with a wave of criticism from Democrats as well, who have condemned it."
+    condemned = [e for e in code_events(default_nlp()(text)) if e.evidence["event"].text == "condemned"]
+    assert [[e.entity_text for e in event.actor] for event in condemned] == [["Democrats"]]
+
+
 def test_coder_a_passive_read_as_an_adjective_befalls_its_subject():
     """The parser makes "outlawed" an adjective after "was"; the group is still outlawed,
     while a stance keeps its subject ("Russia is committed to the talks")."""

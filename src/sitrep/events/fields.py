@@ -68,6 +68,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 MOVER_CLASS = "forces"
 ENVOY_CLASS = "envoys"
 BLOW_CLASS = "blows"
+ADVERB_POS = "ADV"
 BLAMED_PREPOSITION = "on"
 NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
@@ -205,6 +206,8 @@ def relative_referent(pronoun: Token) -> Token:
     clause = pronoun.head
     for _ in range(MAX_RELATIVE_CLIMB):
         if clause.dep_ == RELATIVE_CLAUSE and clause.head.i != clause.i:
+            if clause.head.pos_ not in NOMINAL_POS and pronoun.lower_ in PERSON_RELATIVE_PRONOUNS:
+                return _noun_before(pronoun) or clause.head
             return clause.head
         if clause.head.i == clause.i:
             break
@@ -212,6 +215,20 @@ def relative_referent(pronoun: Token) -> Token:
     if pronoun.head.head.i == pronoun.head.i:
         return pronoun  # the main clause's own subject: "But that did not kill the group" (a demonstrative)
     return pronoun.head.head
+
+
+def _noun_before(pronoun: Token) -> Token | None:
+    """The noun right before a "who" the parser hung on a verb ("met with criticism from
+    Democrats as well, who have condemned it": the Democrats), past adverbs and commas; the
+    first of nouns joined by "and" stands for them all."""
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.pos_ in NOMINAL_POS:
+            while token.dep_ == "conj" and token.head.i < token.i:
+                token = token.head
+            return token
+        if not (token.is_punct or token.pos_ == ADVERB_POS):
+            return None
+    return None
 
 
 def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
