@@ -71,3 +71,11 @@ def test_casualties_a_partitive_of_the_dead_counts_them():
     """The parser hangs "dead" on "most" in "most of the 126 dead"."""
     text = "The minister told reporters that most of the 126 dead were children and teenagers."
     assert sizes(text)[0][0] == {"dead": 126.0}
+
+
+def test_casualties_counted_in_a_clause_of_another_happening_are_not_the_events():
+    """The beheading killed 21; the bombing that came after the video of it killed none we
+    are told of."""
+    found = sizes("Egyptian jets bombed Derna after ISIS released a video that appeared to show militants "
+                  "beheading 21 Egyptian Christians.")
+    assert sorted(size.get("dead", 0) for size, _ in found) == [0, 21.0]

@@ -40,7 +40,8 @@ CAPTIVE_FIELDS = frozenset({"arrested"})
 
 
 def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology, lexicon: TriggerLexicon) -> dict[str, Quantity]:
-    """Casualty counts of the sentence by size field ("dead", "injured", "arrested")."""
+    """Casualty counts of the sentence by size field ("dead", "injured", "arrested"); an
+    event keeps those outside the clauses of other happenings (`fields.in_other_clause`)."""
     size: dict[str, Quantity] = {}
     people = lexicon.noun_classes.get(PEOPLE_CLASS, frozenset())
     for quantity in mentions.quantities:

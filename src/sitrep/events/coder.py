@@ -42,6 +42,7 @@ from sitrep.events.fields import (
     find_recipients,
     find_time,
     has_reciprocal_object,
+    in_other_clause,
     is_passive,
     phrase_span,
     recipient_phrases,
@@ -293,7 +294,8 @@ class RuleCoder:
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
-        size = find_size(sent, mentions, self.ontology, self.triggers) if hit.row.event in self.ontology.size_events else {}
+        size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
+                if not in_other_clause(count, hit.anchors[0])} if hit.row.event in self.ontology.size_events else {}
         doers = [] if actors else unnamed_participants(  # the act is not its own doer ("Airstrikes continued")
             [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
         targets = [] if recipients else unnamed_participants(

@@ -1167,7 +1167,7 @@ def attached_times(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     """Time mentions inside the phrase of the trigger or its light verb, outside the clauses
     of other verbs in it."""
     heads = argument_heads(anchors, lexicon)
-    return [t for head in heads for t in mentions_in(mentions.times, *_span_of(head)) if not _in_other_clause(t, anchors[0])]
+    return [t for head in heads for t in mentions_in(mentions.times, *_span_of(head)) if not in_other_clause(t, anchors[0])]
 
 
 def find_time(
@@ -1183,7 +1183,7 @@ def find_time(
     if told_of is not None:
         return told_of
     pool = [t for t in attached_times(anchors, mentions, lexicon) if not _is_a_baseline(t, sent.doc)] or [
-        t for t in mentions.times if not _in_other_clause(t, anchors[0]) and not _is_a_baseline(t, sent.doc)]
+        t for t in mentions.times if not in_other_clause(t, anchors[0]) and not _is_a_baseline(t, sent.doc)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
@@ -1210,8 +1210,11 @@ def _time_of_when_clause(anchor: Token, mentions: SentenceMentions) -> TimeMenti
     return next((t for t in mentions.times if t.evidence.start <= clause.head.idx < t.evidence.end), None)
 
 
-def _in_other_clause(time: TimeMention, anchor: Token) -> bool:
-    words = words_of(time, anchor.doc)
+def in_other_clause(mention: MentionT, anchor: Token) -> bool:
+    """Whether a mention (a time, a count) sits in a clause of a happening of its own that
+    the trigger is not in ("came after IS released a video that showed militants beheading
+    a dozen Christians": no dozen for the coming)."""
+    words = words_of(mention, anchor.doc)
     return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS, _another_happening)
 
 
