@@ -362,6 +362,7 @@ def test_text_blocks_credit_and_prompt_cues_spare_prose():
                  "Sign up for Daily Newsletters Manage Newsletters",
                  "Get the stories you care about delivered to your inbox. By signing up, you agree "
                  "to our Privacy Policy",
+                 "You agree to receive occasional updates and special offers for The Daily's products and services.",
                  "RELATED STORY: Ceasefire talks resume",
                  "Photos: Photos: Shelling in Aleppo Photos: Photos: Shelling in Aleppo – A man carries a child.",
                  "Hide Caption 4 of 27 Photos: Shelling in Aleppo – Residents flee the old city.",
@@ -375,3 +376,4 @@ def test_text_blocks_credit_and_prompt_cues_spare_prose():
     assert match_cue(prose, cues) is None
     agreed = "By signing the accord in Doha, you agree to nothing, the Taliban told the envoys on Saturday."
     assert match_cue(agreed, cues) is None
+    assert match_cue("You agree to the ceasefire or we strike, the commander told the rebels.", cues) is None
