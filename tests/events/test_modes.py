@@ -110,6 +110,7 @@ def test_modes_a_negated_plan_negates_the_event_instead_of_planning_it(annotate,
 @pytest.mark.parametrize("text, modes", [
     ("Israel sought to play down the attack on the Syrian army.", ()),
     ("Kurdish forces want to halt the ISIS advance on Erbil.", ()),
+    ("Hamas wants to negotiate an end to the Israeli attack on Gaza.", ()),  # in the object's phrase
     ("Israel sought to launch an attack on the Syrian army.", ("future",)),  # a light verb
     ("Labour wants to support an attack on the Syrian army.", ("future",)),  # an event put forward
 ])

@@ -59,6 +59,7 @@ BARE_VERB, INFINITIVE_TO = "VB", "to"
 COMPLEMENT_CLAUSE = "ccomp"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep"})  # "condolences over the attack": the attack in the phrase
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
 # Markers of a clause that happens at the same time as the one it hangs on.
@@ -260,17 +261,20 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     a finite adverbial clause, a clause describing a noun or a cause or time connective
     ("wanted him killed in response to a chemical attack") only who reports it reaches the
     event: it is a happening of its own. Nor does it reach an event noun that a verb other
-    than its light verb takes as object ("sought to play down the attack": the playing down
-    is sought, the attack was made)."""
+    than its light verb takes as object, or that is in such an object's phrase ("sought to
+    play down the attack": the playing down is sought, the attack was made; "called to offer
+    condolences over the attack")."""
     hits = []
     own_clause = True
+    in_noun_phrase = trigger.pos_ in NOMINAL_POS  # still inside the phrase of the event noun
     below, token = trigger, trigger.head
     while token.i != below.i:
         own_clause = own_clause and not _finite_adverbial(below) and not _told_of_a_noun(below) \
             and below.lower_ not in CONNECTIVES
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
-        own_clause = own_clause and not (below.i == trigger.i and _talked_about(below, cues))  # "planned the attack" plans it
+        own_clause = own_clause and not (in_noun_phrase and _talked_about(below, cues))  # "planned the attack" plans it
+        in_noun_phrase = in_noun_phrase and below.dep_ in NOUN_PHRASE_DEPS
         below, token = token, token.head
     if sum(hit.mode == NEGATION for hit in hits) % 2 == 0:  # "failed to prevent the advance": it happened
         hits = [hit for hit in hits if hit.mode != NEGATION]
