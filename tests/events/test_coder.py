@@ -397,6 +397,13 @@ def test_coder_victims_killed_fighting_a_party_name_it_as_the_actor(annotate, te
     assert actor_ids(fighting.actor) == ["IRN"] and actor_ids(fighting.recipient) == ["LBN_HEZ"]
 
 
+def test_coder_what_an_act_did_after_a_comma_names_no_opponent():
+    """"detonated ..., injuring 29 people": the 29 were hurt, nobody fought them."""
+    text = "An improvised explosive device was detonated on a train in London, injuring 29 people."
+    detonated = next(e for e in code_events(default_nlp()(text)) if e.event_text == "detonated")
+    assert detonated.actor == ()
+
+
 def test_coder_meeting_takes_its_sentence_place_but_a_statement_does_not(annotate):
     events = code_events(annotate("While both were in Aleppo, Russia held talks with Turkey and accused Iran of lying."))
     assert only(events, "CONSULT").event_loc.extracted_place == "Aleppo"

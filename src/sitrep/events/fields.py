@@ -596,7 +596,10 @@ def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventT
                    for row in lexicon.by_first_word.get(word.lemma_.lower(), ()))
 
     fights = [noun for noun in prep_objects([verb], FIGHT_PREPOSITIONS) if same_category(noun)]
-    fighting = [c for c in verb.children if c.dep_ in OPEN_CLAUSE_DEPS and c.tag_ == GERUND and same_category(c)]
+    # a gerund set off by a comma tells what the act did, not what its victims were doing
+    # ("a bomb was detonated on a train, injuring 29 people": no opponents)
+    fighting = [c for c in verb.children if c.dep_ in OPEN_CLAUSE_DEPS and c.tag_ == GERUND and same_category(c)
+                and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].is_punct)]
     return prep_objects(fights, OPPONENT_PREPOSITIONS) + children_on(fighting, DIRECT_OBJECT_DEPS)
 
 
