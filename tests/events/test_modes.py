@@ -141,6 +141,12 @@ def test_modes_hypothetical(annotate, text, event):
     assert "hypothetical" in modes_of(annotate(text), event)
 
 
+def test_modes_a_reported_would_have_is_no_future(annotate):
+    """"would" told in the past is a reported "will", but not before a perfect."""
+    assert modes_of(annotate("He said Russia would have attacked Kyiv if NATO had not intervened."), "ASSAULT") == (
+        "hypothetical", "reported")
+
+
 @pytest.mark.parametrize(
     "text, event",
     [

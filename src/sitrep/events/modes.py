@@ -59,6 +59,7 @@ BARE_VERB, INFINITIVE_TO = "VB", "to"
 COMPLEMENT_CLAUSE = "ccomp"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
+PERFECT_AUXILIARY = "have"
 NOUN_PHRASE_DEPS = frozenset({"pobj", "prep"})  # "condolences over the attack": the attack in the phrase
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
@@ -136,7 +137,10 @@ def _governed_from(chain: Sequence[Token]) -> Token:
 
 def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted: bool = False) -> list[AuxModeHit]:
     """The modes an auxiliary of `verb` sets ("will deploy", "could send"), the backshifted
-    ones in a clause a past tense reports (`AuxCue.backshifted`)."""
+    ones in a clause a past tense reports (`AuxCue.backshifted`), though never before a
+    perfect: "said Russia would have attacked Kyiv" is what did not happen, no future."""
+    backshifted = backshifted and not any(
+        c.dep_ in AUX_DEPS and c.lemma_ == PERFECT_AUXILIARY and c.i > auxiliary.i for c in verb.children)
     return [_hit(cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
             for cue in cues.cues("aux", auxiliary.lemma_.lower()) if cue.tag is None or verb.tag_ == cue.tag]
 
