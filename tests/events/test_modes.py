@@ -141,6 +141,13 @@ def test_modes_hypothetical(annotate, text, event):
     assert "hypothetical" in modes_of(annotate(text), event)
 
 
+def test_modes_a_name_taken_for_a_modal_is_none(annotate):
+    """The parser makes the "May" of "Theresa May" an auxiliary of "condemned"."""
+    doc = annotate("Prime Minister Theresa May condemned the attack in London.")
+    assert modes_of(doc, "ACCUSE") == ()
+    assert modes_of(annotate("Russia may attack Kyiv in May."), "ASSAULT") == ("hypothetical",)
+
+
 def test_modes_a_reported_would_have_is_no_future(annotate):
     """"would" told in the past is a reported "will", but not before a perfect."""
     assert modes_of(annotate("He said Russia would have attacked Kyiv if NATO had not intervened."), "ASSAULT") == (

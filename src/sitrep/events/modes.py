@@ -138,7 +138,10 @@ def _governed_from(chain: Sequence[Token]) -> Token:
 def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted: bool = False) -> list[AuxModeHit]:
     """The modes an auxiliary of `verb` sets ("will deploy", "could send"), the backshifted
     ones in a clause a past tense reports (`AuxCue.backshifted`), though never before a
-    perfect: "said Russia would have attacked Kyiv" is what did not happen, no future."""
+    perfect: "said Russia would have attacked Kyiv" is what did not happen, no future. A
+    name the parser took for one is none ("Theresa May condemned")."""
+    if auxiliary.ent_type_:
+        return []
     backshifted = backshifted and not any(
         c.dep_ in AUX_DEPS and c.lemma_ == PERFECT_AUXILIARY and c.i > auxiliary.i for c in verb.children)
     return [_hit(cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
