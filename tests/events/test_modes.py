@@ -88,6 +88,7 @@ def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
         ("Russia is set to deploy troops in Belarus.", "MOBILIZE"),
         ("Iran is to send 500 troops to Syria.", "MOBILIZE"),  # the be-to future of an arrangement
         ("The Russian troops are to be deployed in Idlib.", "MOBILIZE"),
+        ("The U.S. had been plotting to kill Qassem Soleimani.", "ASSAULT"),  # a plot is a plan
     ],
 )
 def test_modes_future(annotate, text, event):
