@@ -82,3 +82,13 @@ def test_merge_a_described_participant_is_never_both_sides():
     text = "He was interrogated after the man, who was seriously wounded in a frantic shootout with police, was caught."
     wounded = next(e for e in code_events(default_nlp()(text)) if e.event_text == "wounded")
     assert not {e.entity_text for e in wounded.actor} & {e.entity_text for e in wounded.recipient}
+
+
+def test_merge_keeps_apart_an_act_marked_as_another():
+    """"more attacks" are not the missile attack they would follow; "new airstrikes targeted"
+    tells one strike, "carried out more attacks, targeting militants" one series."""
+    nlp = default_nlp()
+    text = "Experts warned that Iran's missile attack could be a prelude to more attacks against the U.S."
+    assert [e.event_text for e in assaults(nlp(text))] == ["missile attack", "attacks"]
+    assert len(assaults(nlp("New airstrikes on Saturday targeted Khan Sheikhoun again."))) == 1
+    assert len(assaults(nlp("The U.S. has carried out more attacks in Libya, targeting militants."))) == 1

@@ -7,7 +7,9 @@ do not contradict each other (one side empty, or a shared identity), they agree 
 the event happened (a planned killing is not the attack it answers), and they carry no two
 different stated dates, no connective stands between their words in the parse ("in
 response to an attack", "after the bombing"), and their verbs do not have different subjects
-("extremists seized hostages, but troops swarmed in to retake the hotel"). Distinct happenings keep their own records
+("extremists seized hostages, but troops swarmed in to retake the hotel"), and neither
+word is marked as another one ("the missile attack could be a prelude to more attacks").
+Distinct happenings keep their own records
 ("attacked militias in Benghazi and claimed an attack on the parliament": different recipients).
 
 The merged record is the event of the word highest in the parse ("stormed"), with the empty
@@ -31,6 +33,12 @@ CLAUSE_MARKER = "mark"
 # A relative clause holding a trigger, on a noun that is not the other trigger, tells another
 # happening ("Iraq, where ISIS is seizing towns").
 RELATIVE_CLAUSE = "relcl"
+# Words by which an event noun names a happening other than the one told beside it.
+OTHER_HAPPENING_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
+                                   "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
+OTHER_HAPPENING_DEPS = frozenset({"amod", "det"})
+PREDICATE_NOMINAL = "attr"
+CONJUNCT = "conj"
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -55,6 +63,22 @@ def separated(first: Token, second: Token) -> bool:
     described = any(t.dep_ == RELATIVE_CLAUSE and t.head.i not in (first.i, second.i) for t in path)
     return described or any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
         or any(m.lower_ in CONNECTIVES for m in markers)
+
+
+def marked_as_another(token: Token, other: Token) -> bool:
+    """Whether an event noun says it is another happening than the other trigger word ("the
+    missile attack could be a prelude to more attacks", "the earlier blasts at the airport");
+    not where that word tells of it in the clause it belongs to ("new airstrikes targeted
+    Khan Sheikhoun", "carried out more attacks, targeting militants", "hit by an earlier
+    airstrike") or it is predicated of the other ("the bombings appeared to be another
+    strike")."""
+    if not any(c.dep_ in OTHER_HAPPENING_DEPS and c.lower_ in OTHER_HAPPENING_WORDS for c in token.children):
+        return False
+    if token.dep_ == PREDICATE_NOMINAL:
+        return False
+    if token.dep_ == CONJUNCT:
+        return True
+    return not (other.is_ancestor(token) or token.head.is_ancestor(other) or token.head.i == other.i)
 
 
 def different_doers(first: Token, second: Token) -> bool:
@@ -171,7 +195,8 @@ def merge_same_happening(
     groups: list[list[tuple[Token, Event]]] = []
     for anchor, event in sorted(coded, key=lambda pair: (depth(pair[0]), pair[0].i)):
         group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)
-                      and not separated(g[0][0], anchor) and not different_doers(g[0][0], anchor)), None)
+                      and not separated(g[0][0], anchor) and not different_doers(g[0][0], anchor)
+                      and not marked_as_another(g[0][0], anchor) and not marked_as_another(anchor, g[0][0])), None)
         if group is None:
             groups.append([(anchor, event)])
             continue
