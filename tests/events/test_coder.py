@@ -397,6 +397,15 @@ def test_coder_victims_killed_fighting_a_party_name_it_as_the_actor(annotate, te
     assert actor_ids(fighting.actor) == ["IRN"] and actor_ids(fighting.recipient) == ["LBN_HEZ"]
 
 
+def test_coder_what_an_act_is_aimed_at_is_its_recipient():
+    """"rockets aimed at Israel", "an attack directed at the United States": the target."""
+    nlp = default_nlp()
+    fired = only(code_events(nlp("Hamas fired rockets aimed at Israel.")), "ASSAULT")
+    assert [e.code for e in fired.recipient] == ["ISR"]
+    attack = only(code_events(nlp("Soleimani was preparing an attack directed at the United States.")), "ASSAULT")
+    assert [e.code for e in attack.recipient] == ["USA"]
+
+
 def test_coder_what_an_act_did_after_a_comma_names_no_opponent():
     """"detonated ..., injuring 29 people": the 29 were hurt, nobody fought them."""
     text = "An improvised explosive device was detonated on a train in London, injuring 29 people."

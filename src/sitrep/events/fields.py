@@ -144,6 +144,8 @@ OPPOSING_PREPOSITIONS = frozenset({"against"})
 TARGETING_PREPOSITIONS = OPPOSING_PREPOSITIONS | {"toward", "towards"}
 # Prepositions naming whom an act noun befalls ("a strike on Syria", "attacks against Israel").
 TARGET_PREPOSITIONS = TARGETING_PREPOSITIONS | {"on", "at"}
+# Participles by which an act noun names its target ("an attack directed at the U.S.").
+AIMING_VERBS = frozenset({"aim", "direct", "target", "point"})
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
@@ -629,11 +631,28 @@ def recipient_phrases(
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
+    phrases += aimed_at(heads + phrase_nouns)
     if event_type.quad in COOPERATION_QUADS:  # "defend the nation against terrorists": no help to the terrorists
         phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (_names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def aimed_at(words: Sequence[Token]) -> list[Token]:
+    """What a participle of aiming on an act's noun points it at ("an attack directed at the
+    U.S.", "rockets aimed at Israel"): its target."""
+    aiming = [c for word in words if word.pos_ in NOMINAL_POS for c in word.children if _aims(c)]
+    return prep_objects(aiming, TARGET_PREPOSITIONS)
+
+
+def _aims(word: Token) -> bool:
+    return word.dep_ == PARTICIPLE_CLAUSE and word.lemma_.lower() in AIMING_VERBS
+
+
+def _is_aimed_at(phrase: Token) -> bool:
+    """Whether a phrase is what a participle of aiming points an act at (`aimed_at`)."""
+    return phrase.head.lower_ in TARGET_PREPOSITIONS and _aims(phrase.head.head)
 
 
 def _names_hands(noun: Token) -> bool:
@@ -903,7 +922,7 @@ def find_recipients(
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
-        found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS], mentions, actor_kb)
+        found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)], mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(found)
@@ -920,7 +939,8 @@ def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon:
 
 def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
     """Countries an act is done to as its direct object ("Iraq invaded Kuwait", "bombed
-    Syria"): the state is the recipient, the country also the place. A city is only a place."""
+    Syria", "an attack directed at the U.S."): the state is the recipient, the country also
+    the place. A city is only a place."""
     found = []
     for obj in objects:
         for place in mentions_in(mentions.places, *_span_of(obj, whole=False)):
