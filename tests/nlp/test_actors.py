@@ -322,6 +322,15 @@ def test_actors_one_word_alias_inside_an_earlier_full_name_is_that_person(resolv
     assert linked[-1] == ("Ghani", "AFG_GHANI", "alias")
 
 
+def test_actors_a_persons_name_inside_the_name_of_a_place_is_no_person(resolve):
+    """"the Ain al-Assad air base" is no al-Assad; "Gen. Joe Dunford", "President al-Assad"
+    and "the Obama White House" still name their people."""
+    found, _ = resolve("Iranian missiles targeted the Ain al-Assad air base in Iraq.")
+    assert found.get("al-Assad", (None,))[0] != "SYR_ASSAD"
+    found, _ = resolve("President al-Assad met Putin. Gen. Joe Dunford said the Obama White House agreed.")
+    assert (found["al-Assad"][0], found["Dunford"][0], found["Obama"][0]) == ("SYR_ASSAD", "USA_DUNFORD", "USA_OBAMA")
+
+
 def test_actors_officials_of_recent_conflicts_and_the_pentagon(resolve):
     found, _ = resolve("Defense Secretary Chuck Hagel and envoy Zalmay Khalilzad met Arseniy Yatsenyuk. "
                        "The Pentagon said Africa Command would investigate.")

@@ -80,6 +80,9 @@ CONFIDENCE = {
 PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
 IGO_TYPE = "igo"
+PERSON_TYPE = "person"
+PERSON_LABEL = "PERSON"
+PROPER_NOUN = "PROPN"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
 # Words the model takes into an entity that no name starts with: "the", and a verb of a
@@ -199,7 +202,7 @@ class ActorResolver:
     def resolve(self, doc: Doc) -> list[ActorMention]:
         """Every actor mention of the document, in text order (does not modify the Doc)."""
         roles = self.role_hits(doc)
-        aliases, located = self.alias_candidates(doc)
+        aliases, located = self.alias_candidates(doc, roles)
         candidates = select([*aliases, *self.entity_candidates(doc, aliases, roles),
                              *self.metonym_candidates(doc), *self.modifier_candidates(doc),
                              *self.office_candidates(doc, roles, aliases), *self.anaphor_candidates(doc)])
@@ -216,17 +219,23 @@ class ActorResolver:
         return [h for h in hits
                 if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
-    def alias_candidates(self, doc: Doc) -> tuple[list[Candidate], list[tuple[int, Actor]]]:
-        """Exact alias hits that respect case, minus countries used as places, and those
-        countries apart: (token index, state), where the text is set ("in Pakistan")."""
+    def alias_candidates(self, doc: Doc, roles) -> tuple[list[Candidate], list[tuple[int, Actor]]]:
+        """Exact alias hits that respect case, minus countries used as places and a person's
+        name inside a longer one (`in_another_name`), and those countries apart: (token
+        index, state), where the text is set ("in Pakistan")."""
         found, located = [], []
         persons = person_entities(doc)
-        for match_id, start, end in self.alias_matcher(doc):
+        matches = self.alias_matcher(doc)
+        # titles and other names may stand in a name's entity ("President al-Assad", "Trump-Putin calls")
+        known = {i for s, e, _ in roles for i in range(s, e)} | {i for _, s, e in matches for i in range(s, e)}
+        for match_id, start, end in matches:
             key = doc.vocab.strings[match_id]
             span = doc[start:end]
             if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span):
                 continue
             actors = self.kb.lookup(key)
+            if all(a.type == PERSON_TYPE for a in actors) and in_another_name(span, known):
+                continue
             if all(a.type == "state" for a in actors):
                 if rules.is_locative(span.root, self.kb.locative_prepositions):
                     located += [(start, actors[0])] if len(actors) == 1 else []
@@ -676,6 +685,21 @@ def person_entities(doc: Doc) -> list[Span]:
 def inside(span: Span, entities: list[Span]) -> bool:
     """Whether a span lies strictly inside a longer entity ("Jordan" in "Jordan Bardella")."""
     return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in entities)
+
+
+def in_another_name(span: Span, known: set[int]) -> bool:
+    """Whether a person's name lies inside a longer name of something else: an entity that is
+    no person ("the Ain al-Assad air base") or one the name does not end ("King Abdullah
+    Port"), with a capitalised word that is no title nor other known name (`known` token
+    indices: "the Obama White House" is Obama's). A first name before a surname is the
+    person's own ("Gen. Joe Dunford"), though it may be a namesake's ("Hafez al-Assad")."""
+    for entity in span.doc.ents:
+        if entity.start <= span.start and span.end <= entity.end and len(entity) > len(span) \
+                and (entity.label_ != PERSON_LABEL or entity.end > span.end):
+            extra = [t for t in entity if not span.start <= t.i < span.end and t.i not in known]
+            if any(t.text[:1].isupper() and t.pos_ == PROPER_NOUN for t in extra):  # not a headline's verbs
+                return True
+    return False
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
