@@ -34,9 +34,9 @@ CLAUSE_MARKER = "mark"
 # happening ("Iraq, where ISIS is seizing towns").
 RELATIVE_CLAUSE = "relcl"
 # Words by which an event noun names a happening other than the one told beside it.
-OTHER_HAPPENING_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
+ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
                                    "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
-OTHER_HAPPENING_DEPS = frozenset({"amod", "det"})
+ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
 PREDICATE_NOMINAL = "attr"
 CONJUNCT = "conj"
 
@@ -72,7 +72,7 @@ def marked_as_another(token: Token, other: Token) -> bool:
     Khan Sheikhoun", "carried out more attacks, targeting militants", "hit by an earlier
     airstrike") or it is predicated of the other ("the bombings appeared to be another
     strike")."""
-    if not any(c.dep_ in OTHER_HAPPENING_DEPS and c.lower_ in OTHER_HAPPENING_WORDS for c in token.children):
+    if not any(c.dep_ in ANOTHER_ONE_DEPS and c.lower_ in ANOTHER_ONE_WORDS for c in token.children):
         return False
     if token.dep_ == PREDICATE_NOMINAL:
         return False
