@@ -92,3 +92,9 @@ def test_merge_keeps_apart_an_act_marked_as_another():
     assert [e.event_text for e in assaults(nlp(text))] == ["missile attack", "attacks"]
     assert len(assaults(nlp("New airstrikes on Saturday targeted Khan Sheikhoun again."))) == 1
     assert len(assaults(nlp("The U.S. has carried out more attacks in Libya, targeting militants."))) == 1
+
+
+def test_merge_an_act_and_the_relative_clause_telling_what_it_did_are_one():
+    """"carried out a strike that killed Soleimani": one strike, which killed him."""
+    events = assaults(default_nlp()("The U.S. carried out a strike in Baghdad that killed Qassem Soleimani."))
+    assert [(e.event_text, [r.entity_text for r in e.recipient]) for e in events] == [("strike", ["Qassem Soleimani"])]

@@ -86,7 +86,10 @@ def different_doers(first: Token, second: Token) -> bool:
     hostages, but troops swarmed in to retake the building"; a noun takes its verb's when it
     is the object: "the coalition launches air strikes, while the Houthis fire missiles"): two
     sides, two happenings. A verb sharing its clause's subject ("stormed the hotel, killing
-    nine") or any other noun has none of its own to differ."""
+    nine"), one telling of the other in a relative clause ("carried out an attack that
+    killed dozens": its "that" is the attack) or any other noun has none of its own to differ."""
+    if any(a.dep_ == RELATIVE_CLAUSE and a.head.i == b.i for a, b in ((first, second), (second, first))):
+        return False
     doers = [{t.lower_ for t in subject_of(_clause_verb(token))} if _clause_verb(token) is not None else set()
              for token in (first, second)]  # by word: "Pompeo held talks in which Pompeo pressed" is one side
     return all(doers) and not doers[0] & doers[1]
