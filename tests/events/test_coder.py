@@ -1175,6 +1175,13 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump blasted John Bolton in Washington.", "ACCUSE", 1),
         ("North Korea blasted the Japanese prime minister as an idiot in Pyongyang.", "ASSAULT", 0),
         ("Militants blasted the convoy near Kabul.", "ASSAULT", 1),
+        ("Jindal blasted the administration in Baton Rouge.", "ASSAULT", 0),  # a body blasted is criticised
+        ("Jindal blasted the administration in Baton Rouge.", "ACCUSE", 1),
+        # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter
+        ("Ripken went on to beat Gehrig's total in Baltimore.", "ASSAULT", 0),
+        ("Police beat protesters in Cairo.", "ASSAULT", 1),
+        ("The White House enlisted Joe Biden to make the sale in Washington.", "MOBILIZE", 0),
+        ("The militia enlisted 500 fighters in Idlib.", "MOBILIZE", 1),
         ("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in November.", "ASSAULT", 0),
         ("Airstrikes hit Idlib on Monday.", "ASSAULT", 1),
         # evidence supporting a conclusion supports no party
