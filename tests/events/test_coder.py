@@ -303,6 +303,9 @@ def test_coder_between_names_source_and_recipient(annotate):
 def test_coder_meeting_of_coordinated_subjects_splits_the_sides(annotate):
     event = only(code_events(annotate("Russia and Turkey held talks in Aleppo.")), "CONSULT")
     assert actor_ids(event.actor) == ["RUS"] and actor_ids(event.recipient) == ["TUR"]
+    # a partner after "with" is the other side, named or not: the subjects are one
+    event = only(code_events(annotate("Russia and Turkey met with the rebel commanders in Aleppo.")), "CONSULT")
+    assert actor_ids(event.actor) == ["RUS", "TUR"] and event.recipient == ()
 
 
 def test_coder_paragraph_break_ends_a_sentence(annotate):

@@ -161,6 +161,7 @@ GERUND = "VBG"
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 OPEN_COMPLEMENT = "xcomp"
 ADJECTIVE_COMPLEMENT = "acomp"
+PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
 SUPERLATIVE = "JJS"
 ORDINAL_SUPERLATIVES = frozenset({"first", "last"})  # "the first strike since May" measures like "the biggest"
@@ -963,7 +964,8 @@ def split_sides(
     "clashes between Israel and Hamas": the first object of "between" is the source, the
     others recipients. A `mutual` event (a meeting, an agreement) whose only participants are
     coordinated subjects ("Pompeo and Baradar held talks") takes the first as source, as
-    does a reciprocal one ("each accused the other"; the coder adds the mirror event).
+    does a reciprocal one ("each accused the other"; the coder adds the mirror event), but
+    not one with a partner after "with" ("Obama and Biden met with the lawmakers").
     """
     actors, recipients = list(actors), list(recipients)
     heads = argument_heads(anchors, lexicon)
@@ -973,7 +975,9 @@ def split_sides(
         actors, sides = sides[:1], sides[1:]
     taken = {_key(m) for m in actors + recipients}
     recipients += [m for m in sides if _key(m) not in taken]
-    if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients:
+    # "Obama and Biden met with the lawmakers": the partner is named, if not resolved; the subjects are one side
+    unnamed_partner = any(not party_actors(p, mentions.actors, lexicon) for p in prep_objects(heads, PARTNER_PREPOSITIONS))
+    if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients and not unnamed_partner:
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
 
