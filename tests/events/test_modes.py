@@ -218,6 +218,14 @@ def test_modes_historical(annotate, text, times):
     assert "historical" in modes_of(annotate(text, times=times), "MOBILIZE")
 
 
+@pytest.mark.parametrize("text", [
+    "Officials spoke despite memories of the Westgate Mall attack in Nairobi.",
+    "Mourners marked the anniversary of the attack on the school in Beslan.",
+])
+def test_modes_an_act_remembered_is_history(annotate, text):
+    assert "historical" in modes_of(annotate(text), "ASSAULT")
+
+
 def test_modes_a_past_time_in_a_clause_of_its_own_does_not_date_the_event():
     """"years ago" in a clause telling of a noun or after "after" dates that clause; in a
     "when" clause on the event or one telling of the event's noun it dates the event."""
