@@ -89,6 +89,7 @@ def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
         ("Iran is to send 500 troops to Syria.", "MOBILIZE"),  # the be-to future of an arrangement
         ("The Russian troops are to be deployed in Idlib.", "MOBILIZE"),
         ("The U.S. had been plotting to kill Qassem Soleimani.", "ASSAULT"),  # a plot is a plan
+        ("Russia was paying the Taliban to kill U.S. soldiers.", "ASSAULT"),  # what one is paid to do
     ],
 )
 def test_modes_future(annotate, text, event):
@@ -160,6 +161,7 @@ def test_modes_a_reported_would_have_is_no_future(annotate):
     [
         ("Iran must send 50,000 soldiers to defend the regime.", "MOBILIZE"),
         ("Iraq urged Turkey to withdraw its troops from Bashiqa.", "RETREAT"),
+        ("His family pleaded with the militants to release him.", "RETREAT"),
         ("The council demanded that Russia withdraw its forces.", "RETREAT"),
         ("Iran has to send troops before the winter.", "MOBILIZE"),
     ],
