@@ -78,5 +78,7 @@ def test_dates_what_a_superlative_is_measured_since_does_not_date_the_act():
     on an ongoing act still says when it began."""
     doc = default_nlp()("It was the deadliest attack on Kabul since 2017, with 80 people killed.")
     assert {e.date for e in code_events(doc)} == {None}
+    doc = default_nlp()("It would mark the deadliest such attack on Kabul since Sept. 11, 2001.")
+    assert {e.date for e in code_events(doc)} == {None}  # "since" on the verb taking the ranked noun
     doc = default_nlp()("Russia has carried out airstrikes in Syria since September 2015.")
     assert only(code_events(doc), "ASSAULT").date == "2015-09-01"

@@ -150,6 +150,11 @@ def test_modes_a_name_taken_for_a_modal_is_none(annotate):
     assert modes_of(annotate("Russia may attack Kyiv in May."), "ASSAULT") == ("hypothetical",)
 
 
+def test_modes_pleading_guilty_demands_nothing(annotate):
+    doc = annotate("Tsarnaev pleaded not guilty on Wednesday to 30 counts over the bombing in Boston.")
+    assert "demand" not in modes_of(doc, "ASSAULT")
+
+
 def test_modes_a_reported_would_have_is_no_future(annotate):
     """"would" told in the past is a reported "will", but not before a perfect."""
     assert modes_of(annotate("He said Russia would have attacked Kyiv if NATO had not intervened."), "ASSAULT") == (

@@ -163,7 +163,7 @@ OPEN_COMPLEMENT = "xcomp"
 ADJECTIVE_COMPLEMENT = "acomp"
 PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
-SUPERLATIVE = "JJS"
+SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 ORDINAL_SUPERLATIVES = frozenset({"first", "last"})  # "the first strike since May" measures like "the biggest"
 STANCE_PREPOSITION = "to"  # "committed to", "opposed to": a participle with it is an adjective
 # Where the trigger sits relative to a place, best first: attached by a preposition, a place
@@ -1218,14 +1218,22 @@ def find_time(
 
 def _is_a_baseline(time: TimeMention, doc) -> bool:
     """Whether a time is the start of what a superlative is measured over ("the deadliest
-    attack since 2017", "the first strike on Syria since May"): the act is not dated by it."""
+    attack since 2017", "the first strike on Syria since May", "the highest-ranked officer
+    killed since 1970", "would mark the deadliest attack since 2001"): the act is not dated by it."""
     words = words_of(time, doc)
     if words is None:
         return False
     since = words[0] if words[0].lower_ == SINCE else words.root.head
-    noun = since.head
-    return since.lower_ == SINCE and since.dep_ == "prep" and noun.pos_ in NOMINAL_POS and any(
-        c.dep_ == "amod" and (c.tag_ == SUPERLATIVE or c.lower_ in ORDINAL_SUPERLATIVES) for c in noun.children)
+    if since.lower_ != SINCE or since.dep_ != "prep":
+        return False
+    word = since.head  # the noun measured, a participle describing it, or the verb taking it
+    nouns = [word.head if word.dep_ == PARTICIPLE_CLAUSE else word, *children_on([word], OBJECT_DEPS | {"attr"})]
+    return any(_superlative(c) for noun in nouns if noun.pos_ in NOMINAL_POS for c in noun.children if c.dep_ == "amod")
+
+
+def _superlative(modifier: Token) -> bool:
+    """Whether an adjective ranks its noun ("deadliest", "first", "highest-ranked")."""
+    return any(t.tag_ in SUPERLATIVE_TAGS or t.lower_ in ORDINAL_SUPERLATIVES for t in modifier.subtree)
 
 
 def _time_of_when_clause(anchor: Token, mentions: SentenceMentions) -> TimeMention | None:
