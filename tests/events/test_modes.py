@@ -137,6 +137,7 @@ def test_modes_what_has_yet_to_happen_has_not_happened_and_is_no_obligation(anno
         ("Analysts said Turkey might shell the Kurdish enclave.", "ASSAULT"),
         ("Kyiv warned that Russian forces would attack Kharkiv.", "ASSAULT"),
         ("Obama said deploying Russian troops to Syria would be a mistake.", "MOBILIZE"),  # the subject's modal
+        ("Iran has the ability to strike Israel.", "ASSAULT"),  # a capacity to act
     ],
 )
 def test_modes_hypothetical(annotate, text, event):
