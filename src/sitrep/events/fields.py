@@ -1219,7 +1219,7 @@ def find_time(
 def _is_a_baseline(time: TimeMention, doc) -> bool:
     """Whether a time is the start of what a superlative is measured over ("the deadliest
     attack since 2017", "the first strike on Syria since May", "the highest-ranked officer
-    killed since 1970", "would mark the deadliest attack since 2001"): the act is not dated by it."""
+    killed since 1970", "would mark the deadliest attack since 2001"): it dates no act."""
     words = words_of(time, doc)
     if words is None:
         return False

@@ -58,8 +58,8 @@ CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "r
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"
 PARTICIPATION_PREPOSITION = "in"
-CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})
-CLAIMED_ACT_DEPS = frozenset({"dobj", "nsubjpass"})  # how an act noun is what a claim verb claims  # "responsibility ... was claimed by X"
+CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibility ... was claimed by X"
+CLAIMED_ACT_DEPS = frozenset({"dobj", "nsubjpass"})  # "IS claimed the attack", "the attack was claimed by IS"
 TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DIRECT_OBJECT = "dobj"
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.

@@ -35,7 +35,7 @@ CLAUSE_MARKER = "mark"
 RELATIVE_CLAUSE = "relcl"
 # Words by which an event noun names a happening other than the one told beside it.
 ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
-                                   "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
+                               "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
 ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
 PREDICATE_NOMINAL = "attr"
 CONJUNCT = "conj"

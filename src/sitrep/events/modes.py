@@ -60,7 +60,7 @@ COMPLEMENT_CLAUSE = "ccomp"
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 PERFECT_AUXILIARY = "have"
-NOUN_PHRASE_DEPS = frozenset({"pobj", "prep"})  # "condolences over the attack": the attack in the phrase
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep"})  # "an end to the blockade": the blockade in the phrase
 # Modes about who asserts an event rather than whether it happened.
 ATTRIBUTION_MODES = frozenset({"reported"})
 # Markers of a clause that happens at the same time as the one it hangs on.
@@ -269,8 +269,8 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     ("wanted him killed in response to a chemical attack") only who reports it reaches the
     event: it is a happening of its own. Nor does it reach an event noun that a verb other
     than its light verb takes as object, or that is in such an object's phrase ("sought to
-    play down the attack": the playing down is sought, the attack was made; "called to offer
-    condolences over the attack")."""
+    play down the attack": the playing down is sought, the attack was made; "want to
+    negotiate an end to the Israeli blockade")."""
     hits = []
     own_clause = True
     in_noun_phrase = trigger.pos_ in NOMINAL_POS  # still inside the phrase of the event noun

@@ -80,7 +80,6 @@ CONFIDENCE = {
 PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
 IGO_TYPE = "igo"
-PERSON_TYPE = "person"
 PERSON_LABEL = "PERSON"
 PROPER_NOUN = "PROPN"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
@@ -234,7 +233,7 @@ class ActorResolver:
             if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span):
                 continue
             actors = self.kb.lookup(key)
-            if all(a.type == PERSON_TYPE for a in actors) and in_another_name(span, known):
+            if all(a.type == PERSON for a in actors) and in_another_name(span, known):
                 continue
             if all(a.type == "state" for a in actors):
                 if rules.is_locative(span.root, self.kb.locative_prepositions):
