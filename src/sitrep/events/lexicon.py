@@ -332,7 +332,9 @@ class AuxCue:
         child), "negated_adverb" (an adverb child whose negation negates the event: "no
         longer bombing", unlike "not only bombed"), "governor" (a word above the event in the
         parse), "mark" (clause marker), "advmod" (adverb child), "sentence" (phrase anywhere
-        in the sentence).
+        in the sentence). Rows with `OPEN_OBJECT_PLACE` and no mode are no cues: they list
+        the verbs whose object event the modality above them reaches
+        (`AuxCueLexicon.open_object_verbs`).
     via: for governors, the dependency labels allowed on the arc just below the cue.
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
