@@ -63,6 +63,7 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Turkish police foiled an attack on the embassy in Idlib.", "ASSAULT"),
         ("Turkey prevented the rebels from attacking Idlib.", "ASSAULT"),
         ("Iran vowed to prevent the transfer of weapons to Hezbollah.", "AID"),
+        ("The Syrian army deterred Turkey from launching an attack on Manbij.", "ASSAULT"),
     ],
 )
 def test_modes_negation(annotate, text, event):
@@ -72,6 +73,7 @@ def test_modes_negation(annotate, text, event):
 @pytest.mark.parametrize("text", [
     "Turkey failed to prevent the rebels from attacking Idlib.",
     "Turkey did not prevent the rebels from attacking Idlib.",
+    "The sanctions failed to deter Russia from attacking Ukraine.",
 ])
 def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
     assert modes_of(annotate(text), "ASSAULT") == ()
