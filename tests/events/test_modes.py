@@ -228,6 +228,12 @@ def test_modes_historical(annotate, text, times):
     assert "historical" in modes_of(annotate(text, times=times), "MOBILIZE")
 
 
+def test_modes_the_past_few_weeks_are_no_history(annotate):
+    doc = annotate("Pentagon officials met with Trump twice in the past 24 hours in Washington.")
+    assert "historical" not in modes_of(doc, "CONSULT")
+    assert "historical" in modes_of(annotate("In the past, Iran sent advisers to Syria."), "MOBILIZE")
+
+
 @pytest.mark.parametrize("text", [
     "Officials spoke despite memories of the Westgate Mall attack in Nairobi.",
     "Mourners marked the anniversary of the attack on the school in Beslan.",
