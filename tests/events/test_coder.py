@@ -951,10 +951,12 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
     ("Militants attacked the mall in revenge for Kenya sending troops into Somalia.", "ASSAULT", None),
     ("After setting off a car bomb outside the Corinthia Hotel, three militants opened fire.", "ASSAULT", "Corinthia Hotel"),
     ("U.S. troops are deployed in places like Iraq.", "MOBILIZE", "Iraq"),  # "like" gives an example
+    # what a span is counted since happened elsewhere, even done by the same doers
+    ("Pakistan and India have fought three wars since gaining independence from Britain.", "ASSAULT", None),
 ])
 def test_coder_a_place_of_the_happening_that_times_or_causes_the_event_does_not_place_it(text, event_type, place):
     """"after", "since", "in revenge for" introduce another happening, unless it is what the
-    same doers did first (a gerund without a subject of its own)."""
+    same doers did first (a gerund without a subject of its own) after "after" or "before"."""
     (event,) = [e for e in code_events(default_nlp()(text)) if e.event == event_type and e.actor]
     assert (event.event_loc.extracted_place if event.event_loc else None) == place
 

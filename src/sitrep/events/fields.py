@@ -1136,8 +1136,10 @@ def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
 def _tells_another_happening(connective: Token) -> bool:
     """Whether a connective word introduces a happening apart from the trigger: a noun or a
     clause with its own subject ("after the Paris attacks"), not what the same doers did
-    first ("after setting off a car bomb outside the hotel, militants opened fire")."""
-    return connective.lower_ in OTHER_HAPPENING_WORDS and not any(
+    first ("after setting off a car bomb outside the hotel, militants opened fire"), except
+    what a span is counted since ("have fought three wars since gaining independence from
+    Britain")."""
+    return connective.lower_ == SINCE or connective.lower_ in OTHER_HAPPENING_WORDS and not any(
         c.dep_ == PREPOSITION_COMPLEMENT and not _has_own_subject(c) for c in connective.children)
 
 
