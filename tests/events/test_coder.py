@@ -400,6 +400,12 @@ def test_coder_victims_killed_fighting_a_party_name_it_as_the_actor(annotate, te
     assert actor_ids(fighting.actor) == ["IRN"] and actor_ids(fighting.recipient) == ["LBN_HEZ"]
 
 
+def test_coder_at_the_request_of_names_who_asked():
+    text = "At the request of the Iraqi government, the U.S. military sent advisers to Baghdad."
+    request = only(code_events(default_nlp()(text)), "REQUEST")
+    assert ([e.code for e in request.actor], request.recipient) == (["IRQ"], ())
+
+
 def test_coder_what_an_act_is_aimed_at_is_its_recipient():
     """"rockets aimed at Israel", "an attack directed at the United States": the target."""
     nlp = default_nlp()

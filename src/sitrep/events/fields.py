@@ -551,6 +551,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
+        if _at_the_word_of(noun):  # "at the request of the Iraqi government": the government asked
+            phrases += prep_objects([noun], lexicon.nominal_agent_preps)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
             phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if _names_an_act(a, lexicon)],
                                    NOMINAL_MODIFIER_DEPS)
@@ -624,7 +626,8 @@ def recipient_phrases(
         phrases += [t for t in children_on(heads, OBJECT_DEPS)
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
-        phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], lexicon.nominal_agent_preps)
+        phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)],
+                                lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
@@ -654,6 +657,12 @@ def _aims(word: Token) -> bool:
 def _is_aimed_at(phrase: Token) -> bool:
     """Whether a phrase is what a participle of aiming points an act at (`aimed_at`)."""
     return phrase.head.lower_ in TARGET_PREPOSITIONS and _aims(phrase.head.head)
+
+
+def _at_the_word_of(noun: Token) -> bool:
+    """Whether an act noun follows "at" ("at the request of Iraq", "at the invitation of the
+    government", "at the urging of Washington"): its "of" object is whose word it was."""
+    return noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ == AT
 
 
 def _names_hands(noun: Token) -> bool:
