@@ -357,6 +357,15 @@ def test_coder_a_carried_place_is_not_carried_on(annotate):
     assert placed == ["Idlib", "Idlib", "Idlib", None]
 
 
+def test_coder_a_place_the_gazetteer_lacks_is_not_carried():
+    """An unknown district name places its own sentence, not the next ones: the city named
+    before it stays the context ("in Beirut ... in the Jnah district ... 100 injured")."""
+    text = ("Two suicide bombers attacked the Iranian embassy in Beirut on Tuesday. "
+            "A second bomb exploded in the Zzyzxq district. At least 100 people were injured.")
+    events = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"]
+    assert [e.event_loc.extracted_place if e.event_loc else None for e in events][-1] == "Beirut"
+
+
 def test_coder_history_takes_no_place_from_todays_news(annotate):
     text = "Russian jets bombed Idlib on Monday. Rebels attacked a Turkish checkpoint in 1998."
     doc = annotate(text, times={"Monday": "2024-03-04", "1998": "1998"})

@@ -10,7 +10,8 @@ history tells, "the killing of bin Laden in 2011", is not placed by today's news
 evidence stays the earlier place mention, so the value still cites the words that name it.
 A place carried into an event is not carried on from it: passed from event to event it
 would travel the whole article ("the talks in Doha" placing a fight told ten sentences
-on). Verbal events are never placed from context: a statement happens where it is made,
+on). Nor is a name the gazetteer lacks ("the Jnah district", a ship, a person taken for a
+place): the known place before it stays the context. Verbal events are never placed from context: a statement happens where it is made,
 which the text rarely says.
 """
 from __future__ import annotations
@@ -47,7 +48,7 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
-        if placed_by_text and material:
+        if placed_by_text and material and event.event_loc.place_id:  # a name the gazetteer lacks says too little to carry
             earlier = event
         out.append(event)
     return out
