@@ -11,8 +11,8 @@ evidence stays the earlier place mention, so the value still cites the words tha
 A place carried into an event is not carried on from it: passed from event to event it
 would travel the whole article ("the talks in Doha" placing a fight told ten sentences
 on). Nor is a name the gazetteer lacks ("the Jnah district", a ship, a person taken for a
-place): the known place before it stays the context. Verbal events are never placed from context: a statement happens where it is made,
-which the text rarely says.
+place): the known place before it stays the context. Verbal events are never placed from
+context: a statement happens where it is made, which the text rarely says.
 """
 from __future__ import annotations
 
