@@ -1203,6 +1203,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The White House enlisted Joe Biden to make the sale in Washington.", "MOBILIZE", 0),
         ("The militia enlisted 500 fighters in Idlib.", "MOBILIZE", 1),
         ("The U.S. intercepted an order from Iran to militias in Iraq.", "ASSAULT", 0),  # listening
+        # a participle of violence on another act names that act's target
+        ("The U.S. will impose new sanctions targeting officials in Moscow.", "ASSAULT", 0),
+        ("U.S. troops joined the alliance fighting the Axis powers in Europe.", "ASSAULT", 1),
         ("Israel intercepted a rocket over Ashkelon.", "ASSAULT", 1),
         ("With limited exceptions, the re-imposed U.S. sanctions will hit Iran in November.", "ASSAULT", 0),
         ("Airstrikes hit Idlib on Monday.", "ASSAULT", 1),

@@ -341,12 +341,25 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if _describes_a_state(token):
         return None  # "better equipped to fight", "poorly trained": what a party is like, not what befell it
+    if _aims_another_act(token, row, lexicon):
+        return None
     if token.tag_ == PAST_PARTICIPLE and token.dep_ == ADJECTIVAL and lexicon is not None \
             and not token_forms(token.head).isdisjoint(lexicon.first_words):
         return None  # "coordinated car bombings", "an armed attack": the manner of another act
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None) -> bool:
+    """Whether a participle describes an act noun of another category, whose target it names
+    ("new sanctions targeting Putin's inner circle" are no assault on it); not a noun that
+    names an act only with a light verb ("the alliance fighting the Axis powers" fought)."""
+    if lexicon is None or token.dep_ != ADJECTIVAL_CLAUSE or token.tag_ != PRESENT_PARTICIPLE:
+        return False
+    rows = lexicon.by_first_word.get(token.head.lemma_.lower(), ())
+    return any(len(other.words) == 1 and other.event != row.event and not other.needs_light_verb
+               and (not other.pos or token.head.pos_ in other.pos) for other in rows)
 
 
 def _describes_a_state(token: Token) -> bool:
