@@ -984,11 +984,16 @@ def split_sides(
         actors, sides = sides[:1], sides[1:]
     taken = {_key(m) for m in actors + recipients}
     recipients += [m for m in sides if _key(m) not in taken]
-    # "Obama and Biden met with the lawmakers": the partner is named, if not resolved; the subjects are one side
-    unnamed_partner = any(not party_actors(p, mentions.actors, lexicon) for p in prep_objects(heads, PARTNER_PREPOSITIONS))
-    if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients and not unnamed_partner:
+    if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients \
+            and not _unnamed_partner(heads, mentions, lexicon):
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
+
+
+def _unnamed_partner(heads: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> bool:
+    """Whether a partner after "with" names no actor ("Obama and Biden met with the
+    lawmakers"): the other side is there, if not resolved, and the subjects are one side."""
+    return any(not party_actors(p, mentions.actors, lexicon) for p in prep_objects(heads, PARTNER_PREPOSITIONS))
 
 
 def has_reciprocal_object(anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:

@@ -693,8 +693,7 @@ def in_another_name(span: Span, known: set[int]) -> bool:
     indices: "the Obama White House" is Obama's). A first name before a surname is the
     person's own ("Gen. Joe Dunford"), though it may be a namesake's ("Hafez al-Assad")."""
     for entity in span.doc.ents:
-        if entity.start <= span.start and span.end <= entity.end and len(entity) > len(span) \
-                and (entity.label_ != PERSON_LABEL or entity.end > span.end):
+        if inside(span, [entity]) and (entity.label_ != PERSON_LABEL or entity.end > span.end):
             extra = [t for t in entity if not span.start <= t.i < span.end and t.i not in known]
             if any(t.text[:1].isupper() and t.pos_ == PROPER_NOUN for t in extra):  # not a headline's verbs
                 return True
