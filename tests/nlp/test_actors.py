@@ -374,6 +374,19 @@ def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
     assert all(actor_id is None for actor_id, _ in found.values())
 
 
+def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
+    """"the regime" is the Assad regime even when the Obama administration was named since;
+    an anaphor's own noun names no one ("the group" resolved by kind does not draw the next)."""
+    found, _ = resolve("The Assad regime used chemical weapons, Kerry said. The Obama administration is "
+                       "considering a strike. The rebels want help to fight the regime.")
+    assert found["the regime"] == ("SYR_GOV", "anaphor")
+    found, _ = resolve("The Syrian rebels met Hezbollah commanders near Homs. The rebels attacked a base.")
+    assert found["The rebels"][0] == found["Syrian rebels"][0] != found["Hezbollah"][0]
+    found, _ = resolve("Hezbollah fighters arrived. The group said it was ready. Hamas claimed the attack. "
+                       "The group warned of more.")
+    assert found["The group"][0] == found["Hamas"][0]
+
+
 def test_actors_qualified_description_links_to_the_last_group(resolve):
     found, _ = resolve("Boko Haram raided the village at dawn. The Islamic militants burned the market.")
     assert found["The Islamic militants"] == ("NGA_BOKOHARAM", "anaphor")

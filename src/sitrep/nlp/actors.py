@@ -468,7 +468,7 @@ class ActorResolver:
         countries named as places, a fallback for "the military", "the government")."""
         token_actor = {i: c.actors[0] for c in candidates if len(c.actors) == 1 for i in range(c.start, c.end)}
         countries = Counter(c.actors[0].country for c in candidates if len(c.actors) == 1 and c.actors[0].country)
-        history: list[Actor] = []
+        history: list[tuple[Actor, frozenset[str]]] = []  # each resolved actor with the lemmas naming it
         persons: list[tuple[tuple[str, ...], tuple[Actor | None, str]]] = []
         mentions = []
         for cand in candidates:
@@ -477,8 +477,9 @@ class ActorResolver:
             actor, via, person = self.decide(doc, cand, token_actor, countries, history, persons, roles, setting)
             if via == DROP:
                 continue
-            if actor is not None:
-                history.append(actor)
+            if actor is not None:  # an anaphor's own noun names no one: it only points back
+                named_by = frozenset() if cand.kind == Link.ANAPHOR else frozenset(t.lemma_.lower() for t in span)
+                history.append((actor, named_by))
             if person:
                 persons.append((tuple(t.lower_ for t in span if not t.is_punct), (actor, via)))
             mentions.append(self.mention(doc, span, actor, via, person))
@@ -499,7 +500,8 @@ class ActorResolver:
             if owner is not None and owner.country and cand.country is None:
                 actor = self.kb.sector_actor(owner.country, cand.anaphor.sector) or self.kb.get(owner.country)
                 return actor, OWNER_VIA, False  # "the regime of President Bashar al-Assad": Syria's
-            return self.anaphor_actor(cand.anaphor, history, cand.country, setting)
+            head = doc[cand.end - 1].lemma_.lower() if cand.anaphor.text.startswith(f"{DEFINITE} ") else None
+            return self.anaphor_actor(cand.anaphor, history, head, cand.country, setting)
         if cand.kind == Link.OFFICE:
             actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
             return actor, f"{ROLE_VIA}{cand.role.text.lower()}", False
@@ -508,13 +510,17 @@ class ActorResolver:
             return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles)
 
-    def anaphor_actor(self, anaphor: Anaphor, history: list[Actor], country: str | None = None,
-                      setting: Sequence[Actor] = ()):
-        """The earlier actor "the group"/"the regime" points to (via "anaphor"), else, for a
-        state's body ("the military", "the government"), the last country the text is set in
-        ("a school in Pakistan ... the military": Pakistan's; via "anaphor:setting"), or
-        unresolved."""
-        antecedent = rules.anaphor_antecedent(anaphor.types, history, country)
+    def anaphor_actor(self, anaphor: Anaphor, history: list[tuple[Actor, frozenset[str]]], head: str | None,
+                      country: str | None = None, setting: Sequence[Actor] = ()):
+        """The earlier actor "the group"/"the regime" points to (via "anaphor"): the last one
+        named with the same noun ("the Assad regime ... the Obama administration ... the
+        regime": Assad's; `head` is None for "regime forces", named by whose they are), else the
+        last of the anaphor's types; else, for a state's body ("the
+        military", "the government"), the last country the text is set in ("a school in
+        Pakistan ... the military": Pakistan's; via "anaphor:setting"), or unresolved."""
+        same_noun = [actor for actor, lemmas in history if head in lemmas]
+        antecedent = rules.anaphor_antecedent(anaphor.types, same_noun, country) \
+            or rules.anaphor_antecedent(anaphor.types, [actor for actor, _ in history], country)
         via = Link.ANAPHOR
         if antecedent is None and anaphor.sector:
             antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
