@@ -673,6 +673,12 @@ def test_coder_issuer_of_a_statement_makes_its_call(annotate):
     assert actor_ids(event.actor) == ["TUR"]
 
 
+def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
+    event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
+                 "ASSAULT")
+    assert event.actor == ()
+
+
 def test_coder_subject_of_attend_takes_part_in_the_meeting(annotate):
     event = only(code_events(annotate("Iran attended a meeting with Russia in Idlib.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["IRN"], ["RUS"])

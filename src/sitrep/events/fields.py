@@ -733,18 +733,20 @@ def unnamed_participants(
     ]
 
 
-def _issuers(phrase: Token) -> list[Token]:
+def _issuers(phrase: Token, lexicon: TriggerLexicon) -> list[Token]:
     """Who issued the thing a participle or relative clause hangs on, when that thing names
     nobody: "Kuwait circulated a statement calling for an inquiry", "the group released a video
     threatening attacks", "Shekau posted a recording that pledged allegiance" -> Kuwait, the
     group, Shekau (the subject of the verb it is the object of). "Who" stands for people, who
     do what they do themselves ("the U.S. identified five men who might be responsible for
-    the attack": the men, not the U.S.)."""
+    the attack": the men, not the U.S.); an act is nobody's issue ("the U.N. will investigate
+    an attack that killed hundreds": not the U.N.)."""
     if phrase.lower_ in PERSON_RELATIVE_PRONOUNS:
         return []
     relative = phrase.lower_ in RELATIVE_PRONOUNS and phrase.head.dep_ == RELATIVE_CLAUSE
     noun = phrase.head.head if relative else phrase
-    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i:
+    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i \
+            or _names_an_act(noun, lexicon):
         return []
     if not any((c.dep_ == "acl" and c.tag_ == GERUND) or c.dep_ == RELATIVE_CLAUSE for c in noun.children):
         return []
@@ -773,7 +775,7 @@ def find_actors(
         phrases = [p for p in phrases if p.head.i not in light_verbs]
     found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     if not found:
-        phrases += [subject for phrase in phrases for subject in _issuers(phrase)]
+        phrases += [subject for phrase in phrases for subject in _issuers(phrase, lexicon)]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     befallen: set[int] = set()  # "Nigerian hostages were freed": what is freed is no mover, its people no actor
     if not found and event_type.movement:
