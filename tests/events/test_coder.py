@@ -1187,6 +1187,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE", 1),
         # damage done to something abstract is no violence
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
+        ("Kerry accused Assad of destroying evidence in Damascus.", "ASSAULT", 0),  # records
+        ("Assad destroyed a school in Damascus.", "ASSAULT", 1),
+        # an ill fought without force is no one attacked
+        ("Russia said its government is fighting terrorism in Syria.", "ASSAULT", 0),
+        ("Russia said its forces are fighting the rebels in Syria.", "ASSAULT", 1),
         ("Germany's defense spending will hit 2% in the early 2030s.", "ASSAULT", 0),  # a level reached
         ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
         ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
