@@ -673,6 +673,12 @@ def test_coder_issuer_of_a_statement_makes_its_call(annotate):
     assert actor_ids(event.actor) == ["TUR"]
 
 
+def test_coder_agent_of_a_light_verb_believed_of_the_act_did_it(annotate):
+    event = only(code_events(annotate("New airstrikes, believed carried out by Russia, targeted Idlib again.")),
+                 "ASSAULT")
+    assert actor_ids(event.actor) == ["RUS"]
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

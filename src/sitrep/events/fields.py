@@ -587,8 +587,14 @@ def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     did it ("airstrikes carried out by Russia", "an attack claimed by IS"), also where the
     parser hung them lower in the noun's phrase ("attacks on U.S. personnel in Iraq conducted
     by Iran"); not any participle ("a poster accompanied by a sketch")."""
-    return [t for t in noun.subtree if t.dep_ == PARTICIPLE_CLAUSE
+    return [t for t in noun.subtree if (t.dep_ == PARTICIPLE_CLAUSE or _believed_done(t))
             and (lexicon.is_support_verb(t) or t.lemma_.lower() in lexicon.claim_words | lexicon.claim_verbs)]
+
+
+def _believed_done(participle: Token) -> bool:
+    """Whether a participle is what a participle clause says of its noun ("airstrikes,
+    believed carried out by Russia": carried out)."""
+    return participle.dep_ == OPEN_COMPLEMENT and participle.head.dep_ == PARTICIPLE_CLAUSE
 
 
 def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
