@@ -679,6 +679,11 @@ def test_coder_agent_of_a_light_verb_believed_of_the_act_did_it(annotate):
     assert actor_ids(event.actor) == ["RUS"]
 
 
+def test_coder_who_speaks_on_a_trip_makes_it(annotate):
+    event = only(code_events(annotate("Turkey's envoy said on a trip to Moscow that the truce would hold.")), "CONSULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["RUS_GOV"])
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

@@ -51,6 +51,7 @@ from sitrep.events.fields import (
     words_of,
 )
 from sitrep.events.lexicon import (
+    VISIT_MODE,
     AuxCueLexicon,
     InstrumentLexicon,
     Ontology,
@@ -96,7 +97,6 @@ UNIDENTIFIED, NATIONAL_FORCES, CIVILIANS = "UAF", "MIL", "CVL"
 # A participle hung on the noun it acts on ("the civilians killed").
 REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 # A visit's host is read from the place visited: a step further from the words than a name.
-VISIT_MODE = "visit"
 HOST_FACTOR = 0.8
 HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6

@@ -160,6 +160,7 @@ GERUND = "VBG"
 # Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 OPEN_COMPLEMENT = "xcomp"
+JOURNEY_PREPOSITIONS = frozenset({"on", "during"})  # "said on a trip to Turkey": the sayer travels
 ADJECTIVE_COMPLEMENT = "acomp"
 PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
@@ -551,6 +552,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
         phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun):
+            phrases += subject_of(noun.head.head)  # "Tillerson said on a trip to Turkey": Tillerson travels
         if _at_the_word_of(noun):  # "at the request of the Iraqi government": the government asked
             phrases += prep_objects([noun], lexicon.nominal_agent_preps)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens

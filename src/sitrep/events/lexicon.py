@@ -49,6 +49,7 @@ NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_adverb", "mark", "advmod", "sentence"})
 # Verbs whose object is an event put forward, not one that happened: no mode of their own.
 OPEN_OBJECT_PLACE = "open_object"
+VISIT_MODE = "visit"  # the PLOVER CONSULT mode of going to see another
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
@@ -257,6 +258,10 @@ class TriggerLexicon:
         lemma = verb.lemma_.lower()
         objects = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"]
         return not self.participation_verbs.isdisjoint([lemma, *objects])
+
+    def names_a_journey(self, noun: Token) -> bool:
+        """Whether `noun` is the first word of a visit trigger ("trip", "visit", "tour")."""
+        return any(row.mode == VISIT_MODE for row in self.by_first_word.get(noun.lemma_.lower(), ()))
 
     def is_support_verb(self, verb: Token) -> bool:
         """Whether `verb` is a light verb (by any of its `token_forms`)."""
