@@ -452,6 +452,9 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     # a sentence's subject continues the last subject, not the last name
     ("Mike Pompeo warned there would be no aid for areas controlled by Bashar al-Assad. He also criticised "
      "Barack Obama.", "He", "USA_POMPEO"),
+    # ... a main clause's subject, a pronoun too, not a subordinate clause's
+    ("Benjamin Netanyahu spoke to Congress. He added that Tehran was charging into the void as Ayatollah Ali "
+     "Khamenei spewed hatred. He also said the world should not be fooled.", "He", "ISR_NETANYAHU"),
     # the subject of a reported clause is its sayer
     ("Hamid Karzai's office said that in the meeting with Susan Rice, he asked for assurances.", "he", "AFG_KARZAI"),
     # any other pronoun takes the last name agreeing with it

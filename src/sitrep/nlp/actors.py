@@ -607,11 +607,34 @@ def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
         and not any(e.start_char >= sentence_starts[index] for e in names)
     if continues:
         names = [e for e in names if is_subject(e.root)] or names
+        main = main_clause_subjects(doc, mentions, sentence_starts, names, token, wants_person)
+        if main:
+            return main[0]
     earliest = max([earliest, *(e.start_char for e in names)])
     agreeing = pronoun_antecedents(mentions, earliest, token.idx, wants_person)
     if continues:
         agreeing = [m for m in agreeing if is_subject(mention_root(doc, m))] or agreeing
     return agreeing[0] if agreeing else None
+
+
+def main_clause_subjects(doc: Doc, mentions: list[ActorMention], sentence_starts: list[int], names: list[Span],
+                         token, wants_person: bool) -> list[ActorMention]:
+    """The agreeing mentions, last first, that are the subject of the main clause of the
+    sentence of the last name before `token` or of one after it: a sentence-initial "he"
+    goes on with the last main subject ("He added that ... as Khamenei spewed hatred. He
+    also said": the first "He", not Khamenei), a pronoun included."""
+    if not names:
+        return []
+    start = sentence_starts[bisect_right(sentence_starts, names[-1].start_char) - 1]
+    return [m for m in pronoun_antecedents(mentions, start, token.idx, wants_person)
+            if is_main_subject(mention_root(doc, m))]
+
+
+def is_main_subject(token) -> bool:
+    """Whether a word heads the subject of its sentence's main verb."""
+    while token.dep_ in CONJUNCT_DEPS:
+        token = token.head
+    return token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS and token.head.dep_ == ROOT_DEP
 
 
 def mention_root(doc: Doc, mention: ActorMention):
