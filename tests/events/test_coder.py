@@ -684,6 +684,13 @@ def test_coder_who_speaks_on_a_trip_makes_it(annotate):
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["RUS_GOV"])
 
 
+def test_coder_nationality_before_a_bare_act_noun_is_its_doer(annotate):
+    doc = annotate("Five people were killed in a Syrian strike in Idlib.")
+    assert actor_ids(only(code_events(doc), "ASSAULT").actor) == ["SYR"]
+    doc = annotate("The Iraq strikes angered Turkey.")  # a state's name before it is its target or place
+    assert all(actor_ids(e.actor) != ["IRQ"] for e in code_events(doc))
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

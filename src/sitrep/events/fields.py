@@ -800,7 +800,11 @@ def find_actors(
         found = claimers
     if actor_kb is not None and not any(m.actor_id for m in found):
         found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
-        found += [m for noun in _with_target(anchors, lexicon) for m in demonym_actors(noun, actor_kb)]
+        # a nationality before an act is its doer ("killed in an Israeli strike"); a state's name
+        # only before one that names its target (`_with_target`): "the Syria strikes" hit Syria
+        targeted = _with_target(anchors, lexicon)
+        found += [m for noun in anchors if noun.pos_ in NOMINAL_POS and not _befalls(noun, anchors, lexicon, event_type)
+                  for m in demonym_actors(noun, actor_kb, names=noun in targeted)]
     return _distinct(found)
 
 

@@ -42,15 +42,15 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return [t for token in tokens for t in (token, *token.conjuncts) if t.i >= token.i]
 
 
-def demonym_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
-    """Capitalised nationality adjectives ("Iranian") or state names ("a US drone")
-    modifying `noun`, and their conjuncts."""
+def demonym_actors(noun: Token, kb: ActorKB, *, names: bool = True) -> list[ActorMention]:
+    """Capitalised nationality adjectives ("Iranian") or, with `names`, state names ("a US
+    drone") modifying `noun`, and their conjuncts."""
     found = []
     for word in _with_conjuncts([c for c in noun.children if c.dep_ in MODIFIER_DEPS]):
         if not word.text[:1].isupper() or after_stance_prefix(word.doc, word.i):
             continue
         actor = kb.get(kb.adjectives.get(word.lower_))
-        if actor is None and word.dep_ in NAME_DEPS:
+        if actor is None and names and word.dep_ in NAME_DEPS:
             actor = next((a for a in kb.lookup(word.text) if a.type == STATE), None)
         if actor is not None:
             found.append(_mention((word, word), actor))
