@@ -691,6 +691,13 @@ def test_coder_nationality_before_a_bare_act_noun_is_its_doer(annotate):
     assert all(actor_ids(e.actor) != ["IRQ"] for e in code_events(doc))
 
 
+def test_coder_whose_relative_was_killed_is_no_victim(annotate):
+    event = only(code_events(annotate("Gunmen killed the son of a Hezbollah commander in Idlib.")), "ASSAULT")
+    assert "LBN_HEZ" not in actor_ids(event.recipient)
+    event = only(code_events(annotate("Gunmen killed a Hezbollah commander in Idlib.")), "ASSAULT")
+    assert actor_ids(event.recipient) == ["LBN_HEZ"]
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

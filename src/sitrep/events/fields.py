@@ -73,6 +73,7 @@ BLAMED_PREPOSITION = "on"
 NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
 ALLY_CLASS = "allies"
+KIN_CLASS = "kin"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -281,11 +282,17 @@ def taking_part(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexi
 def _without_opposed(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
     """`mentions` less those naming whom a noun of `OPPONENT_CLASS` or `ALLY_CLASS` in the
     phrase of `token` opposes or stands with: its "of" object, owner or compound ("critics of
-    Morsi", "Assad's opponents", "America's Kurdish allies")."""
-    relations = lexicon.noun_classes.get(OPPONENT_CLASS, frozenset()) | lexicon.noun_classes.get(ALLY_CLASS, frozenset())
-    nouns = [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, relations)]
-    return _outside(mentions, [_span_of(o) for o in children_on(nouns, OWNER_DEPS | COMPOUND_DEPS)
-                              + prep_objects(nouns, PATIENT_PREPOSITIONS)])
+    Morsi", "Assad's opponents", "America's Kurdish allies"); and whose relative a noun of
+    `KIN_CLASS` is: its "of" object or owner ("Netanyahu's brother was killed"), not its
+    compound, the family name ("the Tsarnaev brothers")."""
+    def nouns_of(*classes: str) -> list[Token]:
+        members = frozenset().union(*(lexicon.noun_classes.get(c, frozenset()) for c in classes))
+        return [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, members)]
+
+    sides, kin = nouns_of(OPPONENT_CLASS, ALLY_CLASS), nouns_of(KIN_CLASS)
+    others = children_on(sides, OWNER_DEPS | COMPOUND_DEPS) + children_on(kin, OWNER_DEPS) \
+        + prep_objects(sides + kin, PATIENT_PREPOSITIONS)
+    return _outside(mentions, [_span_of(o) for o in others])
 
 
 def _without_backers(mentions: Sequence[MentionT], token: Token, lexicon: TriggerLexicon) -> list[MentionT]:
