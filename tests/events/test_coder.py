@@ -698,6 +698,15 @@ def test_coder_whose_relative_was_killed_is_no_victim(annotate):
     assert actor_ids(event.recipient) == ["LBN_HEZ"]
 
 
+def test_coder_who_uses_or_summons_someone_to_act_does_it(annotate):
+    event = only(code_events(annotate("Turkey summoned the Russian envoy to protest the shelling of Idlib.")), "PROTEST")
+    assert actor_ids(event.actor) == ["TUR"]
+    event = only(code_events(annotate("Iran used Hezbollah to attack Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["IRN"]
+    event = only(code_events(annotate("Iran urged Hezbollah to attack Idlib.")), "ASSAULT")
+    assert actor_ids(event.actor) == ["LBN_HEZ"]
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

@@ -79,6 +79,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
 CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
+# Verbs whose object is a means or an audience, not the doer of the infinitive after it: "could
+# use the AUMF to launch a strike", "summoned the Saudi envoy to protest the execution".
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"})
 # Prepositions whose gerund the governing verb's object does ("accused X of backing").
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -494,15 +497,16 @@ def subject_of(verb: Token) -> list[Token]:
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         if is_infinitive_clause(token):
-            controllers = [c for c in token.head.children if c.dep_ == "dobj"]
+            by_means = token.head.lemma_.lower() in MEANS_VERBS  # "used the AUMF to strike": the user
+            controllers = [] if by_means else [c for c in token.head.children if c.dep_ == "dobj"]
             controllers = controllers or [o for o in prep_objects([token.head], CONTROLLING_PREPOSITIONS)
-                                          if o.ent_type_ not in TIME_ENTITIES]  # not "agreed on Saturday to"
+                                          if o.ent_type_ not in TIME_ENTITIES and not by_means]  # not "agreed on Saturday to"
             controllers = controllers or [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if controllers:
                 # Object control: "urged the militias to withdraw", "incited protesters to
                 # storm", "called on Iran to release": the object of the governing verb does
                 # the infinitive's action, as does a passive's subject ("the brigade was
-                # formed to carry out attacks").
+                # formed to carry out attacks", "American air power could be used to strike").
                 return controllers
         said = _subject_hung_on_say(token)
         if said is not None:
