@@ -1222,6 +1222,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # damage done to something abstract is no violence
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
         ("Kerry accused Assad of destroying evidence in Damascus.", "ASSAULT", 0),  # records
+        # showing that something is so is no demonstration; explosives found are no blast
+        ("Karzai has demonstrated that he will not sign the deal in Kabul.", "PROTEST", 0),
+        ("Thousands demonstrated against the coup in Cairo.", "PROTEST", 1),
+        ("Police found 33 pounds of explosives in a flat in Brussels.", "ASSAULT", 0),
+        ("The militants used explosives in Brussels.", "ASSAULT", 1),
         ("Assad destroyed a school in Damascus.", "ASSAULT", 1),
         # an ill fought without force is no one attacked
         ("Russia said its government is fighting terrorism in Syria.", "ASSAULT", 0),

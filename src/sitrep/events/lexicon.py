@@ -165,8 +165,9 @@ class TriggerRow:
         baseless", "the charges are unfounded"), not as a writer's epithet ("his baseless claim").
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
-    intransitive: as a verb the word codes only without a direct object ("protesters
-        rallied", not "rallied support"; "thousands demonstrated", not "demonstrate accuracy").
+    intransitive: as a verb the word codes only without a direct object or a clause in its
+        place ("protesters rallied", not "rallied support"; "thousands demonstrated", not
+        "demonstrate accuracy" or "demonstrated that he will not sign").
     transitive: as a verb the word codes only with an object, active or passive ("sought an
         investigation", "help was sought"; "sought to expose strains" is an attempt).
     asks_to: as a verb the word codes only when it bids someone do something: an object (or

@@ -34,6 +34,7 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 MAX_PHRASE_REACH = 5
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
+TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
 PARTITIVE = "of"
 # Words whose "of" object is what they count: numbers, determiners and pronouns ("many of",
 # "all of them"), nouns of number or portion, and the units people and arms come in ("a
@@ -321,7 +322,7 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if _other_particle(matched, row):
         return None
-    if row.intransitive and token.pos_ == VERB and any(child.dep_ == DIRECT_OBJECT for child in token.children):
+    if row.intransitive and token.pos_ == VERB and any(child.dep_ in TRANSITIVE_DEPS for child in token.children):
         return None
     if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
         return None
