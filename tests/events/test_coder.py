@@ -707,6 +707,17 @@ def test_coder_who_uses_or_summons_someone_to_act_does_it(annotate):
     assert actor_ids(event.actor) == ["LBN_HEZ"]
 
 
+def test_coder_participle_with_a_by_agent_is_passive_and_befalls_the_main_subject(annotate):
+    events = code_events(annotate("When pressed by Iran, Turkey agreed to withdraw from Idlib."))
+    event = only(events, "REQUEST")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["IRN"], ["TUR"])
+
+
+def test_coder_who_takes_the_step_of_acting_acts(annotate):
+    event = only(code_events(annotate("Turkey took the step of recalling its ambassador to Russia.")), "SANCTION")
+    assert actor_ids(event.actor) == ["TUR"]
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

@@ -126,6 +126,7 @@ AGENT_DEP = "agent"
 AGENT_DEPS = frozenset({AGENT_DEP})
 HYPHEN = "-"
 HOLDING_VERB = "have"
+STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
@@ -345,8 +346,9 @@ def is_passive(verb: Token) -> bool:
     killed by army fire"; not one with an object of its own, a past tense the parser hung
     there), whose noun is the patient, not the agent, or a passive small
     clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
-    completing another verb."""
+    completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul")."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == PAST_PARTICIPLE and any(c.dep_ == AGENT_DEP for c in verb.children)) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
     ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and not _names_a_stance(verb) and is_passive(verb.head)) \
@@ -459,6 +461,8 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return patients_of(verb.head, lexicon)
     if _is_participle_complement(verb):
         return subject_of(verb)  # "was found shot": whom "found" is about
+    if verb.dep_ == ADVERBIAL_CLAUSE and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return subject_of(verb)  # "When pressed by Iran, Turkey agreed": Turkey was pressed
     deps = SUBJECT_DEPS if subject_is_patient(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
@@ -523,7 +527,16 @@ def subject_of(verb: Token) -> list[Token]:
             if objects:
                 return objects
             token = token.head
+        elif token.dep_ == "prep" and _is_a_step_taken(token.head):
+            token = token.head.head  # "South Africa took the step of recalling": South Africa recalls
     return []
+
+
+def _is_a_step_taken(noun: Token) -> bool:
+    """Whether a noun is the object of a verb of taking a step, whose subject does what the
+    noun's "of" gerund says ("took the step of recalling its ambassador", "made the decision
+    of leaving")."""
+    return noun.pos_ in NOMINAL_POS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in STEP_VERBS
 
 
 def _holder_of_plan(clause: Token) -> list[Token]:
