@@ -374,6 +374,15 @@ def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
     assert all(actor_id is None for actor_id, _ in found.values())
 
 
+def test_actors_us_legislators_agencies_and_past_rulers_are_known(resolve):
+    found, _ = resolve("Sen. John McCain and the Justice Department criticized Saddam Hussein. "
+                       "The National Security Council of Britain met.")
+    assert found["John McCain"][0] == "USA_MCCAIN"
+    assert found["Justice Department"][0] == "USA_DOJ"
+    assert found["Saddam Hussein"][0] == "IRQ_SADDAM"
+    assert found.get("National Security Council", (None,))[0] != "USA_NSC"  # Britain has one too
+
+
 def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
     """"the regime" is the Assad regime even when the Obama administration was named since;
     an anaphor's own noun names no one ("the group" resolved by kind does not draw the next)."""
