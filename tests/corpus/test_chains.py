@@ -39,3 +39,14 @@ def test_chains_first_hand_report_of_same_figure_is_an_independent_confirmation(
     (chain,) = _chains(reports)
     assert not chain.single_origin
     assert chain.independent_confirmations == 2
+
+
+def test_chains_a_source_citing_others_elsewhere_is_still_the_origin_of_its_own_report():
+    """As-Safir relays "Arab sources" in one report and is the deepest voice of two others."""
+    sourced = "More than 20,000 fighters are preparing a counterattack in Idlib, As-Safir cited Arab sources as saying."
+    reports = [_report("d1", NOW, "NOW Lebanon", (("As-Safir", "LBN_MEDIA_ASSAFIR"),)),
+               _report("d2", ARA, "ARA News", (("reports by the As-Safir newspaper", "LBN_MEDIA_ASSAFIR"),)),
+               _report("d4", sourced, "NOW Lebanon", (("As-Safir", "LBN_MEDIA_ASSAFIR"), ("Arab sources", None)))]
+    chains = {chain.origin: chain for chain in _chains(reports)}
+    assert set(chains) == {"LBN_MEDIA_ASSAFIR", "arab sources"}
+    assert chains["LBN_MEDIA_ASSAFIR"].single_origin

@@ -43,7 +43,7 @@ def origin_of(chain: tuple[dict[str, Any], ...] | list[dict[str, Any]], outlet_i
 
 
 def build_chains(reports: list[Report], claims: list[Claim], outlet_ids: dict[str, str]) -> list[Chain]:
-    """The story's attribution graph split by origin (only origins someone cites)."""
+    """The story's attribution graph split by origin (only origins someone relays)."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     voices: list[list[str]] = []
@@ -62,8 +62,9 @@ def build_chains(reports: list[Report], claims: list[Claim], outlet_ids: dict[st
     children: dict[str, set[str]] = defaultdict(set)
     for source, target, _ in edges:
         children[source].add(target)
-    cited_by_someone = {target for _, target, _ in edges}
-    origins = sorted(key for key in children if key not in cited_by_someone)
+    # An origin is the deepest voice of a report that someone relays, though it may cite
+    # others in other reports (As-Safir relays "Arab sources" in one and reports itself in another).
+    origins = sorted({keys[-1] for keys in voices if len(set(keys)) > 1})
     origins_by_value = _origins_by_value(claims, outlet_ids)
     chains = []
     for origin in origins:
