@@ -718,6 +718,13 @@ def test_coder_who_takes_the_step_of_acting_acts(annotate):
     assert actor_ids(event.actor) == ["TUR"]
 
 
+def test_coder_who_carries_out_an_act_with_the_doer_does_it_too(annotate):
+    event = only(code_events(annotate("Hezbollah carried out the attack with Iran in Idlib.")), "ASSAULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["LBN_HEZ", "IRN"], [])
+    event = only(code_events(annotate("Hezbollah fought a battle with Turkey in Idlib.")), "ASSAULT")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["LBN_HEZ"], ["TUR"])  # a fight's other side
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

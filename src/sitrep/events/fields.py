@@ -74,6 +74,7 @@ NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
 ALLY_CLASS = "allies"
 KIN_CLASS = "kin"
+FIGHT_CLASS = "fights"
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -671,9 +672,26 @@ def recipient_phrases(
     phrases += aimed_at(heads + phrase_nouns)
     if event_type.quad in COOPERATION_QUADS:  # "defend the nation against terrorists": no help to the terrorists
         phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
+    partners = {t.i for t in light_verb_partners(anchors, lexicon, event_type)}
+    phrases = [t for t in phrases if t.i not in partners]
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (_names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def light_verb_partners(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
+    """The "with" objects of a one-sided act carried by a light verb, on the verb or the act,
+    who do it with the subject ("IS carried out the attack with AQIM", "launched an offensive
+    with Syrian rebels"); a fight's "with" object is the other side ("fought a battle with
+    the Taliban", noun class `FIGHT_CLASS`), as is a mutual act's ("signed a deal with Iran")."""
+    fights = lexicon.noun_classes.get(FIGHT_CLASS, frozenset())
+    if event_type.mutual or any(in_noun_class(a, fights) for a in anchors):
+        return []
+    carried = [(a, v) for a, v in zip(anchors, map(lexicon.light_verb, anchors)) if v is not None and v not in anchors]
+    # the act's own "with" only where the verb carries it as its object ("carried out the attack
+    # with AQIM"), not "sanctions will be announced against companies with links to Assad"
+    words = [v for _, v in carried] + [a for a, v in carried if a.dep_ in DIRECT_OBJECT_DEPS and a.head == v]
+    return prep_objects(words, PARTNER_PREPOSITIONS)
 
 
 def aimed_at(words: Sequence[Token]) -> list[Token]:
@@ -801,7 +819,9 @@ def find_actors(
     """
     heads = argument_heads(anchors, lexicon)
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
-    phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon)
+    partners = [p for p in light_verb_partners(anchors, lexicon, event_type)  # named, not "with links to Assad"
+                if mentions_in(mentions.actors, *_span_of(p, whole=False))]
+    phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon) + partners
     targets = person_targets(anchors, mentions, lexicon, event_type)
     if _owned(anchors, mentions, targets, event_type):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
