@@ -1244,6 +1244,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Karzai has demonstrated that he will not sign the deal in Kabul.", "PROTEST", 0),
         ("Thousands demonstrated against the coup in Cairo.", "PROTEST", 1),
         ("Police found 33 pounds of explosives in a flat in Brussels.", "ASSAULT", 0),
+        ("Heavy firing was reported along the border in Kashmir.", "ASSAULT", 1),  # gunfire as a noun
+        ("The firing of the FBI director in Washington shocked Democrats.", "ASSAULT", 0),
         ("The militants used explosives in Brussels.", "ASSAULT", 1),
         ("Assad destroyed a school in Damascus.", "ASSAULT", 1),
         # an ill fought without force is no one attacked
