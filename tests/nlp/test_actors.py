@@ -389,6 +389,9 @@ def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
     found, _ = resolve("The Assad regime used chemical weapons, Kerry said. The Obama administration is "
                        "considering a strike. The rebels want help to fight the regime.")
     assert found["the regime"] == ("SYR_GOV", "anaphor")
+    found, _ = resolve("The Assad regime shelled Homs. The Obama administration condemned it. The rebels urged "
+                       "the administration to act.")
+    assert found["the administration"] == ("USA_GOV", "anaphor")
     found, _ = resolve("The Syrian rebels met Hezbollah commanders near Homs. The rebels attacked a base.")
     assert found["The rebels"][0] == found["Syrian rebels"][0] != found["Hezbollah"][0]
     found, _ = resolve("Hezbollah fighters arrived. The group said it was ready. Hamas claimed the attack. "
