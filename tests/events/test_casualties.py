@@ -79,3 +79,14 @@ def test_casualties_counted_in_a_clause_of_another_happening_are_not_the_events(
     found = sizes("Egyptian jets bombed Derna after ISIS released a video that appeared to show militants "
                   "beheading 21 Egyptian Christians.")
     assert sorted(size.get("dead", 0) for size, _ in found) == [0, 21.0]
+
+
+def test_casualties_of_an_act_are_not_those_of_one_told_as_before_it():
+    """"killing 77, days after the Taliban massacred children": 77 is the strike's; a count on
+    no act of its own stays with the act after which it is told ("the toll rose to 57 after
+    ... an attack")."""
+    found = sizes("Pakistani officials said they struck Taliban targets near the border, killing at least 77 "
+                  "militants, days after the Taliban massacred children at a school.")
+    assert [size for size, _ in found] == [{"dead": 77.0}, {}]
+    found = sizes("The death toll rose to at least 57 after a suicide bomber unleashed an attack in Kabul.")
+    assert [size for size, _ in found] == [{"dead": 57.0}]

@@ -36,13 +36,13 @@ from sitrep.events.fields import (
     PlaceChoice,
     actor_phrases,
     attached_times,
+    counts_another_happening,
     find_actors,
     find_location,
     find_magnitude,
     find_recipients,
     find_time,
     has_reciprocal_object,
-    in_other_clause,
     is_passive,
     phrase_span,
     recipient_phrases,
@@ -294,8 +294,9 @@ class RuleCoder:
         if not recipients and hit.row.mode == VISIT_MODE:
             recipients = self.host_of(place)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
+        others = frozenset(a.i for h in hits if h is not hit for a in h.anchors)
         size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
-                if not in_other_clause(count, hit.anchors[0])} if hit.row.event in self.ontology.size_events else {}
+                if not counts_another_happening(count, hit.anchors[0], others)} if hit.row.event in self.ontology.size_events else {}
         doers = [] if actors else unnamed_participants(  # the act is not its own doer ("Airstrikes continued")
             [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
         targets = [] if recipients else unnamed_participants(

@@ -47,6 +47,7 @@ from sitrep.events.lexicon import (
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
+    VERB,
     EventType,
     Ontology,
     TriggerLexicon,
@@ -123,6 +124,7 @@ COMPOUND_DEP = "compound"
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
 POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
+CLAUSE_MARKER = "mark"  # the word opening a subordinate clause ("after", "when")
 AGENT_DEP = "agent"
 AGENT_DEPS = frozenset({AGENT_DEP})
 HYPHEN = "-"
@@ -1326,6 +1328,29 @@ def in_other_clause(mention: MentionT, anchor: Token) -> bool:
     a dozen Christians": no dozen for the coming)."""
     words = words_of(mention, anchor.doc)
     return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS, _another_happening)
+
+
+def counts_another_happening(count: Quantity, anchor: Token, other_anchors: frozenset[int]) -> bool:
+    """Whether a count is another happening's: in a clause of its own (`in_other_clause`), or
+    the trigger in a clause told as before or after that of another trigger (of
+    `other_anchors`) the count hangs on ("killing at least 77 militants, days after the
+    Taliban massacred children": no 77 for the massacre; but "the death toll rose to 57
+    after a suicide bomber unleashed an attack": the attack's). A time still carries over to
+    such a clause: "in 2017 after a chemical attack struck" dates it."""
+    if in_other_clause(count, anchor):
+        return True
+    words = words_of(count, anchor.doc)
+    if words is None:
+        return False
+    verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ == VERB), None)
+    return verb is not None and verb.i in other_anchors \
+        and _clause_between(anchor, words.root, OTHER_CLAUSE_DEPS, _opened_by_a_connective)
+
+
+def _opened_by_a_connective(clause: Token) -> bool:
+    """Whether a clause is marked as another happening's time or cause ("after the Taliban
+    massacred children")."""
+    return any(c.dep_ == CLAUSE_MARKER and c.lower_ in CONNECTIVES for c in clause.children)
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:
