@@ -725,6 +725,11 @@ def test_coder_who_carries_out_an_act_with_the_doer_does_it_too(annotate):
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["LBN_HEZ"], ["TUR"])  # a fight's other side
 
 
+def test_coder_whose_group_it_is_is_no_side_of_a_mutual_act(annotate):
+    event = only(code_events(annotate("Iran's Hezbollah and its allies agreed to a truce in Idlib.")), "AGREE")
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["LBN_HEZ"], [])
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

@@ -1047,8 +1047,19 @@ def split_sides(
     recipients += [m for m in sides if _key(m) not in taken]
     if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients \
             and not _unnamed_partner(heads, mentions, lexicon):
+        actors = [a for a in actors if not _owner_of_another(a, actors, anchors[0].doc)]
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
+
+
+def _owner_of_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
+    """Whether a mention only says whose another actor is ("Yemen's Houthi rebels and their
+    allies agreed": Yemen is no side of its own)."""
+    words = words_of(mention, doc)
+    if words is None or words.root.dep_ != POSSESSOR:
+        return False
+    owned = words.root.head
+    return any(other is not mention and other.evidence.start <= owned.idx < other.evidence.end for other in actors)
 
 
 def _unnamed_partner(heads: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> bool:
