@@ -730,6 +730,11 @@ def test_coder_whose_group_it_is_is_no_side_of_a_mutual_act(annotate):
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["LBN_HEZ"], [])
 
 
+def test_coder_an_act_is_not_the_doer_of_the_verb_it_is_subject_of(annotate):
+    event = only(code_events(annotate("The airstrikes continued and hit the hospital in Idlib.")), "ASSAULT")
+    assert event.actor == ()
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

@@ -44,6 +44,7 @@ from sitrep.events.fields import (
     find_time,
     has_reciprocal_object,
     is_passive,
+    names_an_act,
     phrase_span,
     recipient_phrases,
     split_sides,
@@ -297,8 +298,9 @@ class RuleCoder:
         others = frozenset(a.i for h in hits if h is not hit for a in h.anchors)
         size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
                 if not counts_another_happening(count, hit.anchors[0], others)} if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(  # the act is not its own doer ("Airstrikes continued")
-            [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
+        doers = [] if actors else unnamed_participants(  # an act is not its own doer ("Airstrikes continued")
+            [p for p in own_phrases if p not in hit.anchors and not names_an_act(p, self.triggers)], sent, mentions,
+            self.participant_words, self.triggers)
         targets = [] if recipients else unnamed_participants(
             recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
             self.participant_words, self.triggers)

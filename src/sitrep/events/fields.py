@@ -584,7 +584,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         if _at_the_word_of(noun):  # "at the request of the Iraqi government": the government asked
             phrases += prep_objects([noun], lexicon.nominal_agent_preps)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
-            phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if _names_an_act(a, lexicon)],
+            phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if names_an_act(a, lexicon)],
                                    NOMINAL_MODIFIER_DEPS)
         if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
             phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if _is_mover(o, lexicon)]
@@ -677,7 +677,7 @@ def recipient_phrases(
     partners = {t.i for t in light_verb_partners(anchors, lexicon, event_type)}
     phrases = [t for t in phrases if t.i not in partners]
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
-        phrases = [t for t in phrases if not (_names_an_act(t, lexicon) and _with_patient([t]))]
+        phrases = [t for t in phrases if not (names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
 
 
@@ -731,7 +731,7 @@ def _at_the_hands_of(word: Token) -> list[Token]:
     return prep_objects(hands, PATIENT_PREPOSITIONS)
 
 
-def _names_an_act(noun: Token, lexicon: TriggerLexicon) -> bool:
+def names_an_act(noun: Token, lexicon: TriggerLexicon) -> bool:
     """Whether an argument noun is a trigger noun of its own ("ordered a strike")."""
     return noun.pos_ in NOMINAL_POS and any(len(row.words) == 1 and (not row.pos or NOUN in row.pos)
                                             for row in lexicon.by_first_word.get(noun.lemma_.lower(), ()))
@@ -799,7 +799,7 @@ def _issuers(phrase: Token, lexicon: TriggerLexicon) -> list[Token]:
     relative = phrase.lower_ in RELATIVE_PRONOUNS and phrase.head.dep_ == RELATIVE_CLAUSE
     noun = phrase.head.head if relative else phrase
     if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i \
-            or _names_an_act(noun, lexicon):
+            or names_an_act(noun, lexicon):
         return []
     if not any((c.dep_ == "acl" and c.tag_ == GERUND) or c.dep_ == RELATIVE_CLAUSE for c in noun.children):
         return []
@@ -971,7 +971,7 @@ def find_recipients(
     phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
     if event_type.verbal and event_type.befalls_act_target:  # "the threat of a U.S. strike against Syria": Syria
         phrases = [t for phrase in phrases
-                   for t in (_act_targets(phrase, lexicon) if _names_an_act(phrase, lexicon) else []) or [phrase]]
+                   for t in (_act_targets(phrase, lexicon) if names_an_act(phrase, lexicon) else []) or [phrase]]
     taken = {(a.evidence.start, a.evidence.end) for a in actors}
     selves = {a.actor_id for a in actors if a.actor_id}
     found = [
@@ -985,7 +985,7 @@ def find_recipients(
     if event_type.verbal and not event_type.befalls_act_target:
         # "ordered a strike against the airbase", "condemned the attack on the embassy": whom
         # the act befalls is no party to words about it, unlike its doer ("condemned Russia's attack")
-        found = _outside(found, [_span_of(target) for phrase in phrases if _names_an_act(phrase, lexicon)
+        found = _outside(found, [_span_of(target) for phrase in phrases if names_an_act(phrase, lexicon)
                                  for target in _act_targets(phrase, lexicon)])
     found += [m for m in person_targets(anchors, mentions, lexicon, event_type)
               if (m.evidence.start, m.evidence.end) not in taken]
