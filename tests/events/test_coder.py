@@ -735,6 +735,12 @@ def test_coder_an_act_is_not_the_doer_of_the_verb_it_is_subject_of(annotate):
     assert event.actor == ()
 
 
+def test_coder_noun_whose_that_clause_tells_a_killing_is_not_its_victim(annotate):
+    doc = annotate("Hezbollah allegations that 300 people had been killed in Idlib were serious.")
+    event = only(code_events(doc), "ASSAULT")
+    assert "LBN_HEZ" not in actor_ids(event.recipient)
+
+
 def test_coder_an_act_a_relative_clause_tells_of_is_nobodys_issue(annotate):
     event = only(code_events(annotate("Turkey will investigate an attack that killed 300 people in Idlib.")),
                  "ASSAULT")

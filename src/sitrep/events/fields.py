@@ -458,8 +458,8 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if not is_passive(verb) or lexicon.is_participation_verb(verb):  # "were engaged in clashes" befalls nobody
         return []
-    if verb.dep_ == "acl":
-        return [verb.head]
+    if verb.dep_ == "acl" and not children_on([verb], PASSIVE_SUBJECT_DEPS):
+        return [verb.head]  # not a clause of its own on the noun: "allegations that hundreds had been killed"
     if _is_bare_conjunct(verb):
         return patients_of(verb.head, lexicon)
     if _is_participle_complement(verb):
