@@ -34,6 +34,12 @@ def test_mode_choice_suicide_refines_explosives_but_a_target_gives_no_mode(annot
     assert destroyed.mode == "destroy" and destroyed.evidence["mode"] == destroyed.evidence["event"]
 
 
+def test_mode_choice_the_act_another_answers_gives_it_no_mode(annotate):
+    events = code_events(annotate("Hezbollah fighters stormed the Turkish base in Idlib in response to the airstrikes."))
+    stormed = next(e for e in events if e.event_text == "stormed")
+    assert stormed.mode is None
+
+
 @pytest.mark.parametrize("text, mode", [
     ("A car bombing killed 12 people in Aleppo.", "explosives"),
     ("The bombing of Aleppo by Russian warplanes killed 20 people.", "aerial"),

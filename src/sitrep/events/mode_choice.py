@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.events.fields import argument_heads, children_on, is_infinitive_clause, prep_objects
-from sitrep.events.lexicon import ANY_CATEGORY, InstrumentLexicon, Ontology, TriggerLexicon
+from sitrep.events.lexicon import ANY_CATEGORY, CONNECTIVES, InstrumentLexicon, Ontology, TriggerLexicon
 from sitrep.events.triggers import TriggerHit
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ def instrument_tokens(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list
     """The words that can name the means of the act, nearest the trigger first."""
     heads = argument_heads(anchors, lexicon)
     roots = children_on(heads, INSTRUMENT_DEPS)
-    roots += prep_objects(heads, INSTRUMENT_PREPOSITIONS)
+    # not another happening the act answers ("stormed the embassy in response to the airstrikes")
+    roots += [o for o in prep_objects(heads, INSTRUMENT_PREPOSITIONS) if o.lower_ not in CONNECTIVES]
     tokens = {t.i: t for root in roots for t in phrase_tokens(root, CLAUSE_DEPS)}
     return sorted(tokens.values(), key=lambda t: abs(t.i - anchors[0].i))
 
