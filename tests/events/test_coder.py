@@ -733,6 +733,8 @@ def test_coder_whose_group_it_is_is_no_side_of_a_mutual_act(annotate):
 def test_coder_an_act_is_not_the_doer_of_the_verb_it_is_subject_of(annotate):
     event = only(code_events(annotate("The airstrikes continued and hit the hospital in Idlib.")), "ASSAULT")
     assert event.actor == ()
+    event = only(code_events(annotate("Iran ordered targeted airstrikes in Idlib.")), "REQUEST")
+    assert event.recipient == ()  # nor the target of the order
 
 
 def test_coder_noun_whose_that_clause_tells_a_killing_is_not_its_victim(annotate):

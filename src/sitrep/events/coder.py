@@ -301,9 +301,9 @@ class RuleCoder:
         doers = [] if actors else unnamed_participants(  # an act is not its own doer ("Airstrikes continued")
             [p for p in own_phrases if p not in hit.anchors and not names_an_act(p, self.triggers)], sent, mentions,
             self.participant_words, self.triggers)
-        targets = [] if recipients else unnamed_participants(
-            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
-            self.participant_words, self.triggers)
+        targets = [] if recipients else unnamed_participants(  # nor its target ("ordered targeted airstrikes")
+            [p for p in recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
+             if not names_an_act(p, self.triggers)], sent, mentions, self.participant_words, self.triggers)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
         # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
         own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)
