@@ -384,6 +384,13 @@ def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
     assert all(actor_id is None for actor_id, _ in found.values())
 
 
+def test_actors_a_persons_name_opening_an_earlier_name_of_a_thing_is_its_short_form(resolve):
+    found, _ = resolve("Esper said missiles hit the Al-Assad Air Base in Iraq. Eleven of those missiles hit Al-Assad.")
+    assert found.get("Al-Assad", (None,))[0] is None
+    found, _ = resolve("The Al-Assad University Hospital was shelled. Bashar al-Assad said Al-Assad would stay.")
+    assert found["Al-Assad"][0] == "SYR_ASSAD"  # a person's name since
+
+
 def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
     """"the regime" is the Assad regime even when the Obama administration was named since;
     an anaphor's own noun names no one ("the group" resolved by kind does not draw the next)."""

@@ -441,6 +441,8 @@ class ActorResolver:
             hit = rules.fuzzy_match(text, self.fuzzy_choices, self.fuzzy_threshold)
             actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state"
                            and (a.type != "person" or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
+            if actors and all(a.type == PERSON for a in actors) and short_form_of_a_thing(doc[start:end], set()):
+                actors = ()
             if actors:
                 found.append(Candidate(start, end, Link.FUZZY, actors, label=label))
             elif label == "ORG" and self.uncovered_words(doc, start, end, aliases) >= UNKNOWN_ORG_MIN_WORDS:
@@ -724,9 +726,28 @@ def in_another_name(span: Span, known: set[int]) -> bool:
     for entity in span.doc.ents:
         if inside(span, [entity]) and (entity.label_ != PERSON_LABEL or entity.end > span.end):
             extra = [t for t in entity if not span.start <= t.i < span.end and t.i not in known]
-            if any(t.text[:1].isupper() and t.pos_ == PROPER_NOUN for t in extra):  # not a headline's verbs
+            if _names_more(extra):
                 return True
-    return False
+    return short_form_of_a_thing(span, known)
+
+
+def short_form_of_a_thing(span: Span, known: set[int]) -> bool:
+    """Whether a person's name opens the last longer name before it, of something else: its
+    short form ("the Al-Assad Air Base ... missiles hit Al-Assad": the base, not Bashar
+    al-Assad); unless the last earlier name holding it is a person's."""
+    span = next((e for e in span.doc.ents if inside(span, [e])), span)  # "Assad" of the entity "Al-Assad"
+    words, size = [t.lower_ for t in span], len(span)
+    earlier = [e for e in span.doc.ents if e.end <= span.start and len(e) > size
+               and any([t.lower_ for t in e[i:i + size]] == words for i in range(len(e) - size + 1))]
+    if not earlier or earlier[-1].label_ == PERSON_LABEL or [t.lower_ for t in earlier[-1][:size]] != words:
+        return False
+    return _names_more([t for t in earlier[-1][size:] if t.i not in known])
+
+
+def _names_more(extra: list) -> bool:
+    """Whether words beside a name make it the name of something else: a capitalised proper
+    noun (not a headline's verbs)."""
+    return any(t.text[:1].isupper() and t.pos_ == PROPER_NOUN for t in extra)
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
