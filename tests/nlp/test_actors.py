@@ -391,6 +391,12 @@ def test_actors_a_persons_name_opening_an_earlier_name_of_a_thing_is_its_short_f
     assert found["Al-Assad"][0] == "SYR_ASSAD"  # a person's name since
 
 
+def test_actors_a_ministry_named_by_its_portfolio_after_a_demonym_is_that_states(resolve):
+    found, _ = resolve("The Saudi Interior Ministry said 47 people were executed. Syrian Kurdish forces withdrew.")
+    assert found["Saudi Interior Ministry"] == ("SAU_GOV", "modifier")
+    assert found.get("Kurdish forces", (None,))[0] != "SYR_MIL"  # a capitalised qualifier of forces is another group
+
+
 def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
     """"the regime" is the Assad regime even when the Obama administration was named since;
     an anaphor's own noun names no one ("the group" resolved by kind does not draw the next)."""

@@ -117,6 +117,9 @@ TIERS = {Link.ALIAS: 0, Link.FUZZY: 0, Link.METONYM: 0, Link.MODIFIER: 0, Link.O
          Link.ROLE: 1, Link.ANAPHOR: 2, Link.NER: 3}
 # Words that may stand between a country and the noun it qualifies: "Libya's fledgling army",
 # "Yemen's former president", "Yemeni counterterrorism troops".
+# A body whose capitalised qualifier after a demonym names its portfolio, not another group
+# ("the Saudi Interior Ministry"; unlike "Syrian Kurdish forces").
+PORTFOLIO_NOUNS = frozenset({"ministry"})
 MODIFIER_GAP_TOKENS = 2
 GAP_DEPS = frozenset({"amod", "compound", "nmod"})
 GERUND_TAG = "VBG"
@@ -325,7 +328,8 @@ class ActorResolver:
         iso = self.kb.adjectives.get(doc[i].lower_)
         if iso and doc[i].text[:1].isupper() and not rules.after_stance_prefix(doc, i):
             lower_gap = all(t.text.islower() for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns)
-            return (i, iso) if lower_gap else (noun, None)
+            portfolio = doc[noun].lower_ in PORTFOLIO_NOUNS  # "the Iranian Foreign Ministry": its portfolio
+            return (i, iso) if lower_gap or portfolio else (noun, None)
         if doc[i].text in rules.POSSESSIVE and i > 0:
             found = self.country_at(doc, i - 1)
             return found if found else (noun, None)
