@@ -1355,10 +1355,10 @@ def counts_another_happening(count: Quantity, anchor: Token, other_anchors: froz
         return False
     verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ == VERB), None)
     return verb is not None and verb.i in other_anchors \
-        and _clause_between(anchor, words.root, OTHER_CLAUSE_DEPS, _opened_by_a_connective)
+        and _clause_between(anchor, words.root, OTHER_CLAUSE_DEPS, opened_by_a_connective)
 
 
-def _opened_by_a_connective(clause: Token) -> bool:
+def opened_by_a_connective(clause: Token) -> bool:
     """Whether a clause is marked as another happening's time or cause ("after the Taliban
     massacred children")."""
     return any(c.dep_ == CLAUSE_MARKER and c.lower_ in CONNECTIVES for c in clause.children)

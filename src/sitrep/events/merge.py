@@ -23,16 +23,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from sitrep.events.fields import subject_of
-from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS
+from sitrep.events.fields import opened_by_a_connective, subject_of
+from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS, RELATIVE_CLAUSE
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
 
-CLAUSE_MARKER = "mark"
-# A relative clause holding a trigger, on a noun that is not the other trigger, tells another
-# happening ("Iraq, where ISIS is seizing towns").
-RELATIVE_CLAUSE = "relcl"
 # Words by which an event noun names a happening other than the one told beside it.
 ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
                                "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
@@ -59,10 +55,9 @@ def separated(first: Token, second: Token) -> bool:
     above_first = {t.i for t in _ancestors(first)}
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
-    markers = [c for t in path for c in t.children if c.dep_ == CLAUSE_MARKER]
     described = any(t.dep_ == RELATIVE_CLAUSE and t.head.i not in (first.i, second.i) for t in path)
     return described or any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
-        or any(m.lower_ in CONNECTIVES for m in markers)
+        or any(opened_by_a_connective(t) for t in path)
 
 
 def marked_as_another(token: Token, other: Token) -> bool:

@@ -638,9 +638,7 @@ def main_clause_subjects(doc: Doc, mentions: list[ActorMention], sentence_starts
 
 def is_main_subject(token) -> bool:
     """Whether a word heads the subject of its sentence's main verb."""
-    while token.dep_ in CONJUNCT_DEPS:
-        token = token.head
-    return token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS and token.head.dep_ == ROOT_DEP
+    return is_subject(token) and _first_conjunct(token).head.dep_ == ROOT_DEP
 
 
 def mention_root(doc: Doc, mention: ActorMention):
@@ -651,9 +649,14 @@ def mention_root(doc: Doc, mention: ActorMention):
 def is_subject(token) -> bool:
     """Whether a word heads a clause's subject, also as a conjunct or apposition ("Obama and
     Putin met", "former Defense Secretary Leon Panetta writes")."""
+    return _first_conjunct(token).dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
+
+
+def _first_conjunct(token):
+    """The word a conjunct or apposition is joined to, through any chain of them."""
     while token.dep_ in CONJUNCT_DEPS:
         token = token.head
-    return token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
+    return token
 
 
 def sayer_mention(pronoun, mentions: list[ActorMention], agent_verbs: frozenset[str],
