@@ -1258,20 +1258,20 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # damage done to something abstract is no violence
         ("The deal will damage U.S. relations with Turkey.", "ASSAULT", 0),
         ("Kerry accused Assad of destroying evidence in Damascus.", "ASSAULT", 0),  # records
+        ("Assad destroyed a school in Damascus.", "ASSAULT", 1),
+        ("Germany's defense spending will hit 2% in the early 2030s.", "ASSAULT", 0),  # a level reached
+        ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
+        ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
+        # an ill fought without force is no one attacked
+        ("Russia said its government is fighting terrorism in Syria.", "ASSAULT", 0),
+        ("Russia said its forces are fighting the rebels in Syria.", "ASSAULT", 1),
         # showing that something is so is no demonstration; explosives found are no blast
         ("Karzai has demonstrated that he will not sign the deal in Kabul.", "PROTEST", 0),
         ("Thousands demonstrated against the coup in Cairo.", "PROTEST", 1),
         ("Police found 33 pounds of explosives in a flat in Brussels.", "ASSAULT", 0),
+        ("The militants used explosives in Brussels.", "ASSAULT", 1),
         ("Heavy firing was reported along the border in Kashmir.", "ASSAULT", 1),  # gunfire as a noun
         ("The firing of the FBI director in Washington shocked Democrats.", "ASSAULT", 0),
-        ("The militants used explosives in Brussels.", "ASSAULT", 1),
-        ("Assad destroyed a school in Damascus.", "ASSAULT", 1),
-        # an ill fought without force is no one attacked
-        ("Russia said its government is fighting terrorism in Syria.", "ASSAULT", 0),
-        ("Russia said its forces are fighting the rebels in Syria.", "ASSAULT", 1),
-        ("Germany's defense spending will hit 2% in the early 2030s.", "ASSAULT", 0),  # a level reached
-        ("Smoke is seen following a fire at Aramco facility in Abqaiq.", "ASSAULT", 0),  # a blaze
-        ("Four U.S. Navy destroyers in the Gulf could execute a mission within hours.", "ASSAULT", 0),
         ("The surviving members of its staff released a new issue Wednesday in Paris.", "RETREAT", 0),
         ("The FBI released images of two men in Boston.", "RETREAT", 0),  # images show, not count, the men
         ("Hamas released two of the hostages in Gaza.", "RETREAT", 1),
