@@ -76,6 +76,12 @@ OPPONENT_CLASS = "opponents"
 ALLY_CLASS = "allies"
 KIN_CLASS = "kin"
 FIGHT_CLASS = "fights"
+# Nouns whose "of" object, with nobody named before them, is who gives it ("with the support
+# of seven Republicans", "won the backing of Sen. Snowe"), not what it goes to.
+GIVEN_BY_OF_CLASS = "given_by_of"
+# After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
+BENEFICIARY_PREPOSITIONS = frozenset({"for"})
+ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -581,7 +587,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun):
             phrases += subject_of(noun.head.head)  # "Tillerson said on a trip to Turkey": Tillerson travels
-        if _at_the_word_of(noun):  # "at the request of the Iraqi government": the government asked
+        if _at_the_word_of(noun) or _given_by_its_of(noun, anchors, lexicon):  # "at the request of the Iraqi government"
             phrases += prep_objects([noun], lexicon.nominal_agent_preps)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
             phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if names_an_act(a, lexicon)],
@@ -662,8 +668,8 @@ def recipient_phrases(
         phrases += [t for t in children_on(heads, OBJECT_DEPS)
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
-        phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)],
-                                lexicon.nominal_agent_preps)
+        phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
+                                 and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
@@ -671,6 +677,10 @@ def recipient_phrases(
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
+    if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
+        phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
+                                            BENEFICIARY_PREPOSITIONS)
+                    if not names_an_act(t, lexicon)]  # "support for new sanctions among Democrats"
     phrases += aimed_at(heads + phrase_nouns)
     if event_type.quad in COOPERATION_QUADS:  # "defend the nation against terrorists": no help to the terrorists
         phrases = [t for t in phrases if t.head.lower_ not in OPPOSING_PREPOSITIONS]
@@ -710,6 +720,18 @@ def _aims(word: Token) -> bool:
 def _is_aimed_at(phrase: Token) -> bool:
     """Whether a phrase is what a participle of aiming points an act at (`aimed_at`)."""
     return phrase.head.lower_ in TARGET_PREPOSITIONS and _aims(phrase.head.head)
+
+
+def _given_by_its_of(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
+    """Whether a noun of `GIVEN_BY_OF_CLASS` names its giver after "of": nobody is named
+    before it ("his support of reform", "U.S. support of Israel": the "of" object gets it),
+    no verb of the trigger gives it ("voiced support of Israel") and it is no "in support
+    of" ("rallied in support of Israel": for Israel)."""
+    named_before = any(c.dep_ == POSSESSOR or (c.dep_ in NOMINAL_MODIFIER_DEPS and (c.ent_type_ or c.tag_ in PROPER_NOUN_TAGS))
+                       for c in noun.children)
+    return (in_noun_class(noun, lexicon.noun_classes.get(GIVEN_BY_OF_CLASS, frozenset())) and not named_before
+            and noun.head not in anchors
+            and not (noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ == ON_BEHALF_PREPOSITION))
 
 
 def _at_the_word_of(noun: Token) -> bool:

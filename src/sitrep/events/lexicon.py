@@ -119,6 +119,7 @@ class EventType:
     placed_at_origin: bool = False  # a withdrawal: placed where it leaves, not where it goes
     asks_clause_subject: bool = False  # "requested that India restrain": India is addressed
     befalls_act_target: bool = False  # "threatened a strike on Syria": Syria is threatened
+    benefits_after_for: bool = False  # "voiced support for Israel": Israel gets it
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +426,7 @@ def load_ontology() -> Ontology:
             placed_at_origin=bool(spec.get("placed_at_origin")),
             asks_clause_subject=bool(spec.get("asks_clause_subject")),
             befalls_act_target=bool(spec.get("befalls_act_target")),
+            benefits_after_for=bool(spec.get("benefits_after_for")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )

@@ -140,14 +140,17 @@ def partitive_objects(token: Token) -> list[Token]:
 
 def neighbourhood(token: Token) -> list[Token]:
     """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest
-    first, plus the object of a partitive child ("send thousands of troops")."""
+    first and, at equal distance, the one after it first (a phrase's prepositions follow its
+    first word: "set to fly to New York"), plus the object of a partitive child ("send
+    thousands of troops"). The order is total: a token's hash, and so a set's order, differs
+    from run to run."""
     near = list(token.children)
     near += [grandchild for child in token.children for grandchild in child.children]
     near += [obj for child in token.children for obj in partitive_objects(child)]
     if token.head.i != token.i:
         near.append(token.head)
         near += [sibling for sibling in token.head.children if sibling.i != token.i]
-    return sorted(set(near), key=lambda other: abs(other.i - token.i))
+    return sorted(set(near), key=lambda other: (abs(other.i - token.i), other.i < token.i))
 
 
 def _depth(token: Token) -> int:

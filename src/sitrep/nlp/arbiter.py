@@ -10,8 +10,8 @@ the other in a sentence, and the parse says which (`usage`):
             a route"), object of a verb that is not an actor's act ("leave Iraq");
     actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
             object of by/on/between/against/toward ("sanctions on Russia") or of "of"
-            after a title or a force ("the leaders of Britain"), object of an
-            agent verb ("threatened Baghdad") or of a verb whose infinitive it does ("pressed
+            after a title or a force ("the leaders of Britain") or of "for" after a backing
+            noun ("support for Israel"), object of an agent verb ("threatened Baghdad") or of a verb whose infinitive it does ("pressed
             Turkey to withdraw"), possessor of an action noun ("Moscow's
             goals", "Iran's strategy"), one side of a hyphenated pair ("US-Taliban deal");
     neither a name inside a person's title ("U.S. President Donald Trump": the person mention
@@ -68,6 +68,8 @@ SOURCE_PREPOSITIONS = frozenset({"from"})
 # "of" after a title or a force names whom they serve ("the leaders of Britain", "the army
 # of Syria"); after any other noun a place ("parts of Iraq", "the north of Syria").
 MEMBER_PREPOSITION = "of"
+# "for" after a backing noun names the party backed ("support for Israel").
+BENEFICIARY_PREPOSITION = "for"
 # "northern", "southeastern": a compass noun of kb/arbiter_nouns.jsonl plus this suffix; a
 # country it qualifies is a location ("northern Iraq").
 COMPASS_SUFFIX = "ern"
@@ -104,20 +106,24 @@ class ArbiterNouns:
         capital") or a party preposition after them ("border with Ukraine") is a location.
     movement: nouns that name a going or a sending: their possessor is a party ("Iran's
         withdrawal"), but a "from" after them names where it leaves ("withdrawal from Syria").
+    backing: nouns that name what one party gives another: the object of "for" after them
+        is the party backed ("support for Israel", "aid for Ukraine"), where after other
+        nouns it is a place or a topic ("a plan for Syria", "left for Moscow").
     """
 
     action: frozenset[str]
     place: frozenset[str]
     movement: frozenset[str] = frozenset()
+    backing: frozenset[str] = frozenset()
 
 
 def load_arbiter_nouns(filename: str = NOUNS_FILE) -> ArbiterNouns:
     """Read the arbiter's nouns, lower-cased lemmas keyed by kind.
 
     RAISES: SitrepError E030 for a row without "noun", "kind" and a note, or with a kind
-    other than "action", "place" or "movement".
+    other than "action", "place", "movement" or "backing".
     """
-    nouns: dict[str, set[str]] = {"action": set(), "place": set(), "movement": set()}
+    nouns: dict[str, set[str]] = {"action": set(), "place": set(), "movement": set(), "backing": set()}
     for row in read_kb_rows(filename, {"noun": str, "kind": str}):
         if row["kind"] not in nouns:
             raise kb_error(f"{filename} noun {row['noun']!r}", f"kind must be one of {sorted(nouns)}")
@@ -181,8 +187,8 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
 def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
     """"by/on/against/between/with X" -> actor unless a place noun governs it ("border with
     Ukraine"); "from X" after an act, a relation or a person -> actor ("leaders from
-    Pakistan"); "of X" after a title or a force -> actor ("the leaders of Britain"); any
-    other object -> place."""
+    Pakistan"); "of X" after a title or a force -> actor ("the leaders of Britain"); "for X"
+    after a backing noun -> actor ("support for Israel"); any other object -> place."""
     word = preposition.lower_
     governor = preposition.head
     if preposition.dep_ == "agent":
@@ -198,6 +204,8 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
         return Decision(ACTOR, f"{word} after a party noun")
     if word == MEMBER_PREPOSITION and (is_role(governor, kb) or governor.lower_ in kb.force_nouns):
         return Decision(ACTOR, f"{word} after a title or force")
+    if word == BENEFICIARY_PREPOSITION and governor.lemma_.lower() in arbiter_nouns().backing:
+        return Decision(ACTOR, f"{word} after a backing noun")
     return Decision(PLACE, f"object of {word}")
 
 
