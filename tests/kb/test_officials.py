@@ -51,6 +51,13 @@ def test_officials_rows_are_people_with_office_and_years():
         assert row.get("role") and row.get("note"), where
 
 
+@pytest.mark.parametrize("name", ["actors.jsonl", "officials.jsonl"])
+def test_officials_every_person_states_a_gender(name):
+    """Pronoun resolution reads it: a person without one would take any he or she."""
+    for where, row in read_rows(KB_DIR / name):
+        assert row["type"] != "person" or row.get("gender") in ("female", "male"), where
+
+
 def test_officials_aliases_name_one_actor_only(kb):
     """A bare surname or spelling shared with another actor would make the person ambiguous."""
     for _, row in read_rows(KB_DIR / "officials.jsonl"):

@@ -72,6 +72,15 @@ def test_actors_kb_malformed_row_names_the_line(tmp_path):
         load_actors(kb_dir)
 
 
+def test_actors_kb_gender_is_female_or_male_and_only_a_persons(tmp_path):
+    kb_dir = copy_kb(tmp_path)
+    assert load_actors(kb_dir).get("USA_HCLINTON").gender == "female"
+    row = {"id": "XXX_GROUP", "name": "Some Brigade", "type": "militia", "gender": "male", "aliases": [], "source": "test"}
+    (kb_dir / "actors.jsonl").write_text(json.dumps(row) + "\n")
+    with pytest.raises(SitrepError, match="gender 'male' must be one of"):
+        load_actors(kb_dir)
+
+
 def test_actors_kb_unknown_parent_and_bad_country_raise(tmp_path):
     kb_dir = copy_kb(tmp_path)
     row = {"id": "XXX_ORPHAN", "name": "Orphan Brigade", "type": "militia", "country": "IRN",
@@ -486,6 +495,14 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     # any other pronoun takes the last name agreeing with it
     ("Ashton Carter said the man was likely to take over from Abu Bakr al-Baghdadi if he were killed.", "he",
      "IMG_ISIS_BAGHDADI"),
+    # a subject pronoun is nobody named after it in its clause, an object pronoun not its verb's subject
+    ("Chuck Hagel met Barack Obama on Monday. Later he accused Hagel of reversals.", "he", "USA_OBAMA"),
+    ("Barack Obama met Benjamin Netanyahu on Monday. Obama praised him.", "him", "ISR_NETANYAHU"),
+    # ... but a name in a clause before it may be it
+    ("While Susan Rice was in the White House, she requested the names.", "she", "USA_RICE"),
+    # a she is no man, a he no woman
+    ("Barack Obama met Hillary Clinton on Monday. She said the talks went well.", "She", "USA_HCLINTON"),
+    ("Hillary Clinton met Barack Obama. He said she was right.", "He", "USA_OBAMA"),
 ])
 def test_actors_which_earlier_person_a_pronoun_stands_for(resolve, text, pronoun, antecedent):
     found, _ = resolve(text)

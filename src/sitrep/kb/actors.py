@@ -40,9 +40,10 @@ OUTLETS_FILE = "outlets.jsonl"
 MODIFIERS_FILE = "actor_modifiers.jsonl"
 ROLES_FILE = "actor_roles.jsonl"
 
+PERSON_TYPE = "person"
 ACTOR_TYPES = frozenset({
     "state", "government", "armed_force", "militia", "rebel_group", "terror_group",
-    "party", "igo", "ngo", "media", "person",
+    "party", "igo", "ngo", "media", PERSON_TYPE,
 })
 # CAMEO-style sector codes: government, military, rebels, insurgents, opposition, party,
 # media, IGO, NGO, intelligence, police, legislature, judiciary, religious, criminal,
@@ -58,8 +59,10 @@ ACTOR_FIELDS = {
     "required": {"id": str, "name": str, "type": str, "aliases": list, "source": str},
     "optional": {"country": (str, type(None)), "code": (str, type(None)),
                  "sector": (str, type(None)), "parent": (str, type(None)),
-                 "metonyms": list, "role": (str, type(None)), "note": str},
+                 "metonyms": list, "role": (str, type(None)), "note": str, "gender": str},
 }
+# A person's grammatical gender as public record gives it: which of he/she can stand for them.
+GENDERS = frozenset({"female", "male"})
 # A name's initial with its full stop ("W." of "George W. Bush"), not an abbreviation's
 # letters ("U.S. Army").
 NAME_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(?= [A-Z][a-z])")
@@ -74,6 +77,8 @@ class Actor:
         carries the code of the organisation they act for.
     aliases: every spelling news uses, the canonical name included.
     metonyms: place names that stand for this actor only when they act ("Tehran said").
+    gender: for a person, "female" or "male" (GENDERS): a "she" cannot stand for a man nor a
+        "he" for a woman; None where the KB does not say.
     """
 
     id: str
@@ -87,6 +92,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()
     role: str | None = None
     source: str = "general knowledge"
+    gender: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +157,7 @@ class ActorKB:
 
     def organisation_of(self, actor: Actor) -> Actor:
         """What a person acts for (their parent); any other actor stands for itself."""
-        if actor.type == "person":
+        if actor.type == PERSON_TYPE:
             return self.get(actor.parent) or actor
         return actor
 
@@ -209,6 +215,9 @@ def actor_from_row(row: dict[str, Any], where: str) -> Actor:
     sector = row.get("sector")
     if sector is not None and sector not in SECTORS:
         raise kb_error(where, f"sector '{sector}' is not one of {sorted(SECTORS)}")
+    gender = row.get("gender")
+    if gender is not None and (gender not in GENDERS or row["type"] != PERSON_TYPE):
+        raise kb_error(where, f"gender '{gender}' must be one of {sorted(GENDERS)}, on a person")
     country = row.get("country")
     if country is not None and pycountry.countries.get(alpha_3=country) is None:
         raise kb_error(where, f"country '{country}' is not an ISO 3166 alpha-3 code")
@@ -216,7 +225,7 @@ def actor_from_row(row: dict[str, Any], where: str) -> Actor:
         id=row["id"], name=row["name"], type=row["type"], country=country,
         code=row.get("code"), sector=sector, parent=row.get("parent"),
         aliases=tuple(dict.fromkeys([row["name"], *row["aliases"]])),
-        metonyms=tuple(row.get("metonyms", ())), role=row.get("role"), source=row["source"],
+        metonyms=tuple(row.get("metonyms", ())), role=row.get("role"), source=row["source"], gender=gender,
     )
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -95,6 +95,7 @@ ROLE_VIA = f"{Link.ROLE}:"  # how a mention resolved through a title records it 
 CONFIDENCE_BY_VIA = {SETTING_VIA: 0.5}
 PLURAL_SUFFIX = "s"
 PRONOUN_PERSON = {"he": True, "him": True, "his": True, "she": True, "her": True, "they": False}
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 # Where a pronoun is an argument an event can use: subject, passive subject, object,
 # possessor ("targeted his residence", "his forces attacked"). A
 # plural pronoun only as an active subject: "they were held", "freed them" are mostly the
@@ -105,6 +106,12 @@ GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
 ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
+PREPOSITION_OBJECT_DEP = "pobj"
+# Clauses joined to a verb as equals, not under it: a subject pronoun of the first does not
+# rule out a name in the second ("he left, and Obama said": he may be Obama).
+JOINED_CLAUSE_DEPS = frozenset({"conj", "parataxis"})
+# Phrases inside a noun phrase that name someone else ("critics of Morsi", "Obama's aides").
+NESTED_PHRASE_DEPS = frozenset({"prep", "poss", "relcl", "acl"})
 # How many sentences before the pronoun's own an antecedent may sit in.
 PRONOUN_WINDOW_SENTENCES = 2
 # Actor types "they" can stand for (a person or a state is "he"/"she"/"it").
@@ -182,6 +189,7 @@ class ActorResolver:
         self.anaphor_matcher = self._matcher(nlp, {k: (a.text,) for k, a in self.kb.anaphors.items()})
         # Last words of the two-word force nouns ("force" of "air force"): only those need a look back.
         self.force_noun_ends = frozenset(key.split()[-1] for key in self.kb.force_nouns if " " in key)
+        self.genders = {actor_id: a.gender for actor_id, a in self.kb.actors.items() if a.gender}
         place_names()  # load once now rather than inside the first document
         self.fuzzy_choices = [k for k, ids in self.kb.alias_index.items() if len(k) >= FUZZY_MIN_CHARS
                               and any(self.kb.actors[i].type != "state" for i in ids)]
@@ -213,7 +221,7 @@ class ActorResolver:
         candidates = [c for c in candidates if not rules.after_stance_prefix(doc, c.start)
                       and not (c.actors and all(a.type == IGO_TYPE for a in c.actors) and rules.names_members(doc[c.end - 1]))]
         mentions = self.link(doc, sorted(candidates, key=lambda c: c.start), roles, located)
-        return with_pronouns(doc, mentions, self.kb.agent_verbs)
+        return with_pronouns(doc, mentions, self.kb.agent_verbs, self.genders)
 
     def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
         """(start, end, Role) for every role title; the longest wins where they overlap."""
@@ -565,7 +573,8 @@ class ActorResolver:
                             CONFIDENCE_BY_VIA.get(via, CONFIDENCE[step]), via)
 
 
-def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset[str] = frozenset()) -> list[ActorMention]:
+def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset[str] = frozenset(),
+                  genders: Mapping[str, str] | None = None) -> list[ActorMention]:
     """The mentions plus one per third-person pronoun argument ("He was kidnapped", "they
     attacked") linked to an earlier resolved person (he/she) or group (they) within
     PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence.
@@ -575,7 +584,9 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     office said that in the meeting with Rice, he asked": Karzai); for the subject of a
     sentence that names no person before it, the last person who was a subject ("Mr Pompeo
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
-    named (an unknown "Luke Somers" blocks an earlier known one). "it"/"its" is linked only
+    named (an unknown "Luke Somers" blocks an earlier known one). Never one the clause rules
+    out (`barred_by_clause`), nor a person `genders` (actor id -> "female"/"male") gives the
+    other gender ("Hillary Clinton ... Obama. She said": Clinton). "it"/"its" is linked only
     inside what a named organisation or state says or decides ("the group said it carried out
     the attack", "Israel said one of its soldiers was captured": `sayer_of_clause`) or as the
     subject of an adverbial clause on its sentence's ("the United States breached Iraqi
@@ -593,22 +604,65 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
                 token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
             continue
         else:
+            barred = barred_by_clause(token, mentions) | other_gender(token, found, genders or {})
             agrees = names_one_person if wants_person else is_group
-            antecedent = sayer_mention(token, found, agent_verbs, agrees) \
-                or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person)
+            antecedent = sayer_mention(token, [m for m in found if m.actor_id not in barred], agent_verbs, agrees) \
+                or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person, barred)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=Link.ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
 
 
+def other_gender(pronoun, mentions: list[ActorMention], genders: Mapping[str, str]) -> frozenset[str]:
+    """The persons a he/she cannot stand for: those of the other gender."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    return frozenset(m.actor_id for m in mentions if m.actor_id and genders.get(m.actor_id, gender) != gender)
+
+
+def barred_by_clause(pronoun, names: list[ActorMention]) -> frozenset[str]:
+    """The actors a he/she/they cannot stand for, by the clause it is in (names: the
+    mentions that are no pronouns): a subject, none named after it in its clause
+    ("Further, he accused Hagel of reversals": not Hagel; "He said Obama erred": not
+    Obama; but "While Rice was there, she asked": Rice), clauses joined to it by "and"
+    aside; an object, not its verb's subject ("Obama praised him", "Obama spoke with him":
+    not Obama; but "Critics of Morsi accused him": Morsi)."""
+    verb = pronoun.head
+    if pronoun.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS:
+        joined = [c for c in verb.children if c.dep_ in JOINED_CLAUSE_DEPS]
+        outside = {t.i for c in joined for t in c.subtree} | {pronoun.i}
+        spans = [(t.idx, t.idx + len(t)) for t in verb.subtree if t.i > pronoun.i and t.i not in outside]
+    else:
+        if pronoun.dep_ == PREPOSITION_OBJECT_DEP:
+            verb = verb.head
+        spans = [(t.idx, t.idx + len(t)) for s in verb.children if s.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
+                 for t in _naming_words(s)]
+    return frozenset(m.actor_id for m in names if m.actor_id
+                     and any(start <= m.evidence.start < end for start, end in spans))
+
+
+def _naming_words(head) -> list:
+    """The words of a noun phrase that name what it is ("Justice Democrats spokesman Waleed
+    Shahid", "Obama and Biden"), not the phrases nested in it ("Critics of Morsi", "Obama's
+    aides")."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in NESTED_PHRASE_DEPS:
+            words += _naming_words(child)
+    return words
+
+
 def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
-                               sentence_starts: list[int], wants_person: bool) -> ActorMention | None:
+                               sentence_starts: list[int], wants_person: bool,
+                               barred: frozenset[str] = frozenset()) -> ActorMention | None:
     """The antecedent of he/him/his/she/her (a person) or they (a group) within the window,
-    or None."""
+    or None; never a `barred` actor, whose names do not mark where the candidates begin."""
     index = max(0, bisect_right(sentence_starts, token.idx) - 1)
     earliest = sentence_starts[max(0, index - PRONOUN_WINDOW_SENTENCES)]
-    names = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx] if wants_person else []
+    names = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < token.idx
+             and not any(m.actor_id in barred and m.evidence.start <= e.start_char < m.evidence.end for m in mentions)
+             ] if wants_person else []
+    mentions = [m for m in mentions if m.actor_id not in barred]
     continues = token.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS and token.head.dep_ == ROOT_DEP \
         and not any(e.start_char >= sentence_starts[index] for e in names)
     if continues:
