@@ -1299,6 +1299,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Militants blasted the convoy near Kabul.", "ASSAULT", 1),
         ("Jindal blasted the administration in Baton Rouge.", "ASSAULT", 0),  # a body blasted is criticised
         ("Jindal blasted the administration in Baton Rouge.", "ACCUSE", 1),
+        # a word of force between people or parties only is criticism
+        ("Trump attacked John Bolton as a wacko.", "ASSAULT", 0),
+        ("Trump attacked John Bolton as a wacko.", "ACCUSE", 1),
+        ("Israel attacked Hamas leader Ismail Haniyeh in Tehran.", "ASSAULT", 1),
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter
         ("Ripken went on to beat Gehrig's total in Baltimore.", "ASSAULT", 0),
         ("Police beat protesters in Cairo.", "ASSAULT", 1),
@@ -1319,6 +1323,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Officials from the House Armed Services committee declined to comment on the report in Washington.",
          "REJECT", 0),
         ("Turkey refused to help the Kurdish forces in Kobani.", "REJECT", 1),
+        ("American leadership has dramatically declined in Syria.", "REJECT", 0),  # it fell
+        ("Iraq declined an invitation to meet Pence in Baghdad.", "REJECT", 1),
+        ("Iran declined to attend the talks in Geneva.", "REJECT", 1),
         ("A breach compromised the files of 25,000 DHS workers in Washington.", "CONCEDE", 0),
         # a participle describing another act names its manner
         ("The group has hit Baghdad with waves of coordinated car bombings.", "COOPERATE", 0),
@@ -1352,6 +1359,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("New Zealand Police Commissioner Bush confirmed that the man had not been known in advance to either "
          "New Zealand or Australian security services.", "ASSAULT", 0),  # beforehand
         ("The army's advance on Mosul stalled in Iraq.", "ASSAULT", 1),
+        # using a power is no military exercise
+        ("Stability in the Gulf will require the exercise of American power.", "MOBILIZE", 0),
+        ("Russia held a military exercise near Ukraine on Monday.", "MOBILIZE", 1),
         # advancing an aim is no advance on a place
         ("The rebels in Idlib want to advance their own objectives.", "ASSAULT", 0),
     ],

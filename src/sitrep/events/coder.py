@@ -102,6 +102,9 @@ HOST_FACTOR = 0.8
 HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
 ACTOR_CODE_LENGTH = 3
+# A word of force between people or parties only is criticism (`RuleCoder.in_words`).
+FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
+SPEAKING_TYPES = frozenset({"person", "party"})
 
 
 @runtime_checkable
@@ -288,6 +291,10 @@ class RuleCoder:
         # those who visit together are one side: the host is the other ("Hollande and Fabius travel to Baghdad")
         mutual = (event_type.mutual and hit.row.mode != VISIT_MODE) or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
+        if self.in_words(hit, actors, recipients):
+            hit = TriggerHit(replace(hit.row, event=WORDS_CATEGORY, mode=None, context=WORDS_CONTEXT),
+                             hit.anchors, hit.tokens)
+            event_type = self.ontology.events[WORDS_CATEGORY]
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
         quotes = doc_mentions(doc, "quotes")
         place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
@@ -372,6 +379,16 @@ class RuleCoder:
             attribution=attribution_chain(doc, hit.anchors[0], modes, quotes, mentions.actors, outlet),
             evidence=evidence,
         )
+
+    def in_words(self, hit: TriggerHit, actors: Sequence[ActorMention], recipients: Sequence[ActorMention]) -> bool:
+        """Whether an assault is one of words: a word of force (`TriggerLexicon.words_of_force`)
+        between named people or parties only ("Trump attacked Bolton as a wacko", "Republicans
+        attacking Hillary Clinton"), where a state, a force or an armed group on either side
+        makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine")."""
+        parties = [*actors, *recipients]
+        return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
+                and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
+                and all(p.actor_type in SPEAKING_TYPES for p in parties))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
         """Whether the parties of an event (or of its sentence, when it names none) are all of

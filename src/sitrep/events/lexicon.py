@@ -41,7 +41,7 @@ ROLE_FIELDS = {
     "state_facility": "state_facilities", "patient_verb": "patient_verbs", "patient_predicate": "patient_predicates",
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
-    "topic_verb": "topic_verbs", "blame_verb": "blame_verbs",
+    "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -169,6 +169,9 @@ class TriggerRow:
     intransitive: as a verb the word codes only without a direct object or a clause in its
         place ("protesters rallied", not "rallied support"; "thousands demonstrated", not
         "demonstrate accuracy" or "demonstrated that he will not sign").
+    with_complement: as a verb the word codes only with an object, active or passive, or an
+        infinitive ("declined the invitation", "declined to attend"; "leadership has
+        declined", "the Army would decline by 72,000" fell).
     transitive: as a verb the word codes only with an object, active or passive ("sought an
         investigation", "help was sought"; "sought to expose strains" is an attempt).
     asks_to: as a verb the word codes only when it bids someone do something: an object (or
@@ -206,6 +209,7 @@ class TriggerRow:
     predicate_only: bool = False
     intransitive: bool = False
     transitive: bool = False
+    with_complement: bool = False
     asks_to: bool = False
     passive_other_sense: frozenset[str] = frozenset()
     other_sense_preps: frozenset[str] = frozenset()
@@ -254,6 +258,9 @@ class TriggerLexicon:
     # Verbs whose "on" names who is blamed for the act their object names, wherever the
     # parser hangs it ("blamed the strike on Iran": Iran).
     blame_verbs: frozenset[str] = frozenset()
+    # Words of an assault that between people or parties only are words: criticism ("Trump
+    # attacked Bolton as a wacko", "Democrats targeting him"; `coder.RuleCoder.in_words`).
+    words_of_force: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
@@ -505,6 +512,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         predicate_only=bool(row.get("predicate_only", False)),
         intransitive=bool(row.get("intransitive", False)),
         transitive=bool(row.get("transitive", False)),
+        with_complement=bool(row.get("with_complement", False)),
         asks_to=bool(row.get("asks_to", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         other_sense_preps=frozenset(word.lower() for word in row.get("other_sense_preps") or ()),

@@ -34,7 +34,8 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 MAX_PHRASE_REACH = 5
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
+TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})
+INFINITIVE_DEPS = frozenset({"xcomp"})  # "declined to attend"  # an object, or a clause in its place ("demonstrated that")
 PARTITIVE = "of"
 # Words whose "of" object is what they count: numbers, determiners and pronouns ("many of",
 # "all of them"), nouns of number or portion, and the units people and arms come in ("a
@@ -276,7 +277,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     verb only with one ("forged an alliance", not "the close alliance with Israel"); a
     predicate word only as one ("called the reports baseless"); a verb with a particle only
     where the row names or allows the particle ("backed out of" is not "backed"); an
-    intransitive row's verb only without an object, a transitive row's only with one, an
+    intransitive row's verb only without an object, a transitive row's only with one, a
+    with_complement row's only with one or an infinitive, an
     asks_to row's only bidding someone do something ("asked Turkey to withdraw"); a passive
     not before a preposition that makes it another verb ("was met with protests"), nor a
     verb right before one ("seized on the news"); not under a word that makes it no act
@@ -328,6 +330,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.intransitive and token.pos_ == VERB and any(child.dep_ in TRANSITIVE_DEPS for child in token.children):
         return None
     if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
+        return None
+    if row.with_complement and token.pos_ == VERB and not any(
+            child.dep_ in CORE_ARGUMENT_DEPS | INFINITIVE_DEPS for child in token.children):
         return None
     if row.asks_to and not _bids_someone(token):
         return None
