@@ -1362,6 +1362,14 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # using a power is no military exercise
         ("Stability in the Gulf will require the exercise of American power.", "MOBILIZE", 0),
         ("Russia held a military exercise near Ukraine on Monday.", "MOBILIZE", 1),
+        # a battle in an arena of words or money is no use of force
+        ("He warned that the recurring budget battles in Washington could be costly.", "ASSAULT", 0),
+        ("The church faces a legal battle with the Palestinian Authority.", "ASSAULT", 0),
+        ("Kurdish forces won the battle for Kobani.", "ASSAULT", 1),
+        # "for now" is an adverb: nothing is called for
+        ("Obama carried all of them against Republican John McCain in 2008, but they are too close to call for "
+         "now.", "REQUEST", 0),
+        ("These were the talks that Iran called for in Geneva.", "REQUEST", 1),
         # advancing an aim is no advance on a place
         ("The rebels in Idlib want to advance their own objectives.", "ASSAULT", 0),
     ],

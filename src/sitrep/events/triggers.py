@@ -74,6 +74,7 @@ PASSIVE_AUXILIARY, PREPOSITION = "auxpass", "prep"
 MEANS_PREPOSITION = "with"
 # Parts of speech of prepositions and particles, which belong to the word they hang on.
 FUNCTION_POS = frozenset({"ADP", "PART"})
+ADVERB_POS = "ADV"
 PREPOSITION_OBJECT = "pobj"
 SUBJECT = "nsubj"
 INFINITIVE_CLAUSE, TO = "xcomp", "to"
@@ -84,6 +85,7 @@ PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
+NOUN_KIND_DEPS = frozenset({COMPOUND, "amod"})  # words before a noun that say what kind it is
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Adverbs that grade a participle as a state ("well equipped", "poorly trained"); not ones
 # that grade what happened ("badly damaged", "heavily shelled").
@@ -310,6 +312,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
         if any(o.ent_type_ in TIME_ENTITIES for o in matched[-1].children if o.dep_ == PREPOSITION_OBJECT):
             return None  # "a press conference on Thursday" is no "conference on" a matter
+        if _opens_an_adverb(matched[-1]):
+            return None  # "too close to call for now" calls for nothing
         if _scattered_noun_phrase(matched):
             return None  # "general strike" is one phrase, not "the general with a drone strike"
     for part in matched:
@@ -381,13 +385,14 @@ def _describes_a_state(token: Token) -> bool:
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
-    participle describes, and for a noun its compound and what it is for or of ("a screen
-    shot", "a request for comment", "the execution of foreign policy")."""
+    participle describes, and for a noun its compound or adjective and what it is for or of
+    ("a screen shot", "a legal battle", "a request for comment", "the execution of foreign
+    policy")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     if token.pos_ in NOMINAL_POS:
-        words += [c for c in token.children if c.dep_ == COMPOUND]  # "a screen shot"
+        words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words
@@ -464,6 +469,15 @@ def passive_means(verb: Token) -> list[Token]:
         return []
     return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEANS_PREPOSITION
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _opens_an_adverb(word: Token) -> bool:
+    """Whether a preposition with no object of its own opens an adverb phrase ("for now",
+    "for good"), unlike one whose object went ahead ("the talks Iran called for") or a
+    particle ("step down immediately")."""
+    doc = word.doc
+    return word.dep_ == PREPOSITION and not any(c.dep_ == PREPOSITION_OBJECT for c in word.children) \
+        and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == ADVERB_POS
 
 
 def _scattered_noun_phrase(matched: Sequence[Token]) -> bool:
