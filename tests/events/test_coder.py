@@ -1869,3 +1869,13 @@ def test_coder_a_phrase_takes_the_word_after_its_first_word_every_run():
     docs = [nlp("The Iranian envoy was set to fly to Moscow on Monday.") for _ in range(8)]  # kept alive: new ids
     texts = [[e.event_text for e in code_events(doc)] for doc in docs]
     assert texts == [["fly to"]] * len(docs)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("The Russia probe continues to weigh on the White House.", []),
+    ("The FBI investigation involved Petraeus.", ["USA_FBI"]),
+])
+def test_coder_a_place_named_before_an_inquiry_is_what_it_looks_into(text, actors):
+    """"the Russia probe" looks into Russia; "the FBI investigation" is the FBI's."""
+    inquiries = [e for e in code_events(default_nlp()(text)) if e.event == "ACCUSE"]
+    assert [actor_ids(e.actor) for e in inquiries if e.actor] == ([actors] if actors else [])

@@ -79,6 +79,9 @@ FIGHT_CLASS = "fights"
 # Nouns whose "of" object, with nobody named before them, is who gives it ("with the support
 # of seven Republicans", "won the backing of Sen. Snowe"), not what it goes to.
 GIVEN_BY_OF_CLASS = "given_by_of"
+# Nouns of looking into something: a place named before them is what they look into.
+INQUIRY_CLASS = "inquiries"
+PLACE_ENTITY = "GPE"
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
@@ -722,6 +725,14 @@ def _is_aimed_at(phrase: Token) -> bool:
     return phrase.head.lower_ in TARGET_PREPOSITIONS and _aims(phrase.head.head)
 
 
+def _inquiry_topic(word: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a word is a place name compounded before a noun of `INQUIRY_CLASS`: what it
+    looks into, not who does ("the Russia probe", "the Benghazi investigation"; "the FBI
+    investigation" is the FBI's)."""
+    return word.dep_ == COMPOUND_DEP and word.ent_type_ == PLACE_ENTITY \
+        and in_noun_class(word.head, lexicon.noun_classes.get(INQUIRY_CLASS, frozenset()))
+
+
 def _given_by_its_of(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
     """Whether a noun of `GIVEN_BY_OF_CLASS` names its giver after "of": nobody is named
     before it ("his support of reform", "U.S. support of Israel": the "of" object gets it),
@@ -867,7 +878,9 @@ def find_actors(
     if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
         found = claimers
     if actor_kb is not None and not any(m.actor_id for m in found):
-        found += [m for phrase in phrases for m in group_actors(phrase, actor_kb) if m.evidence.start not in befallen]
+        topics = [_span_of(t) for phrase in phrases for t in phrase.subtree if _inquiry_topic(t, lexicon)]
+        found += _outside([m for phrase in phrases for m in group_actors(phrase, actor_kb)
+                           if m.evidence.start not in befallen], topics)
         # a nationality before an act is its doer ("killed in an Israeli strike"); a state's name
         # only before one that names its target (`_with_target`): "the Syria strikes" hit Syria
         targeted = _with_target(anchors, lexicon)
@@ -907,8 +920,9 @@ def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Trigg
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`party_actors` of an actor phrase less those it is against or aimed at ("Russia's
     aggression against Ukraine threatens Europe": not Ukraine; "rocket fire towards Israel
-    resumed": not Israel)."""
-    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree, TARGETING_PREPOSITIONS))
+    resumed": not Israel) or looks into ("the Russia probe continues": not Russia)."""
+    topics = [_span_of(t) for t in phrase.subtree if _inquiry_topic(t, lexicon)]
+    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree, TARGETING_PREPOSITIONS) + topics)
 
 
 def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention],
