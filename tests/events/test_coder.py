@@ -429,6 +429,14 @@ def test_coder_who_gives_support_and_who_gets_it(text, actors, recipients):
     assert support.event_loc is None
 
 
+def test_coder_a_trigger_in_the_title_of_a_work_is_no_event_but_one_beside_it_is():
+    nlp = default_nlp()
+    assert code_events(nlp("Ms. Haley told NBC’s “Meet the Press.”")) == []
+    meeting = only(code_events(nlp("Haley said on NBC's Meet the Press that she would meet the Iranian foreign "
+                                   "minister.")), "CONSULT")
+    assert meeting.event_text == "meet"
+
+
 def test_coder_what_an_act_is_aimed_at_is_its_recipient():
     """"rockets aimed at Israel", "an attack directed at the United States": the target."""
     nlp = default_nlp()

@@ -7,7 +7,7 @@
    magnitude (`fields`), the words around the trigger its PLOVER mode (`mode_choice`), the
    cue words the auxiliary modes (`modes`), the quotes and reporting verbs the attribution
    chain and, for a statement that names no maker, its speaker (`attribution`); a trigger
-   inside an actor's name is none (`inside_a_name`);
+   inside an actor's name or a title is none (`inside_a_name`, `inside_a_title`);
 3. merging: the events of one sentence that describe one happening become one (`merge`);
 4. context: a material event with no place of its own takes the place of the same kind of
    event a few sentences before (`context`).
@@ -102,6 +102,7 @@ HOST_FACTOR = 0.8
 HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
 ACTOR_CODE_LENGTH = 3
+TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title`)
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
@@ -215,6 +216,12 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
     return False
 
 
+def inside_a_title(hit: TriggerHit) -> bool:
+    """Whether a trigger word is in the title of a work or a law ("told NBC's Meet the Press",
+    a book called "Persecuted: The Global Assault on Christians"): a name, not an act."""
+    return any(t.ent_type_ in TITLE_ENTITIES for t in hit.tokens)
+
+
 def event_confidence(
     row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology
 ) -> float:
@@ -256,7 +263,7 @@ class RuleCoder:
         for candidate in self.candidates(doc):
             coded = []
             hits = [h for h in find_triggers(candidate.sent, self.triggers)
-                    if not inside_a_name(h, candidate.mentions.actors)]
+                    if not inside_a_name(h, candidate.mentions.actors) and not inside_a_title(h)]
             for hit in hits:
                 event = self.code_hit(doc, candidate, hit, hits, outlet)
                 if event is None:
