@@ -1367,6 +1367,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("New Zealand Police Commissioner Bush confirmed that the man had not been known in advance to either "
          "New Zealand or Australian security services.", "ASSAULT", 0),  # beforehand
         ("The army's advance on Mosul stalled in Iraq.", "ASSAULT", 1),
+        # a named person's firing is a dismissal
+        ("Rod Rosenstein endorsed James Comey's firing in Washington.", "ASSAULT", 0),
+        ("Heavy firing was heard across the border in Kashmir.", "ASSAULT", 1),
         # using a power is no military exercise
         ("Stability in the Gulf will require the exercise of American power.", "MOBILIZE", 0),
         ("Russia held a military exercise near Ukraine on Monday.", "MOBILIZE", 1),
@@ -1882,6 +1885,8 @@ def test_coder_a_phrase_takes_the_word_after_its_first_word_every_run():
 @pytest.mark.parametrize(("text", "actors"), [
     ("The Russia probe continues to weigh on the White House.", []),
     ("The FBI investigation involved Petraeus.", ["USA_FBI"]),
+    # a person whose office investigates leads the inquiry named after him
+    ("Robert Mueller finished his work. Barr released his summary of the Mueller investigation.", ["USA_MUELLER"]),
 ])
 def test_coder_a_place_named_before_an_inquiry_is_what_it_looks_into(text, actors):
     """"the Russia probe" looks into Russia; "the FBI investigation" is the FBI's."""

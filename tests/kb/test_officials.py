@@ -33,6 +33,8 @@ def copy_kb(tmp_path):
     ("Qamar Javed Bajwa", "PAK_BAJWA", "PAK_MIL"),
     ("Anders Fogh Rasmussen", "IGO_RASMUSSEN", "IGO_NATO"),
     ("Mahdi al-Mashat", "YEM_MASHAT", "YEM_HOUTHI"),
+    ("James Comey", "USA_COMEY", "USA_FBI"),  # actors.jsonl: US officials often named
+    ("Rod Rosenstein", "USA_ROSENSTEIN", "USA_DOJ"),
 ])
 def test_officials_resolve_to_their_organisation(kb, alias, actor_id, organisation):
     (actor,) = kb.lookup(alias)

@@ -509,6 +509,17 @@ def test_actors_which_earlier_person_a_pronoun_stands_for(resolve, text, pronoun
     assert found[pronoun] == (antecedent, "anaphor")
 
 
+@pytest.mark.parametrize("text", [
+    # a son's name holds his father's family name: a bare "Trump" stays the president
+    "Donald Trump Jr. met a Russian lawyer in June. Trump threatened to veto the bill.",
+    # a place named after a man does not act: the subject "Trump" is the man
+    "Donald Trump Jr. met a Russian lawyer at Trump Tower. Trump threatened to veto the bill.",
+])
+def test_actors_a_bare_family_name_stays_the_person_the_kb_names(resolve, text):
+    found, _ = resolve(text)
+    assert found["Trump"][0] == "USA_TRUMP"
+
+
 def test_actors_pronoun_takes_a_singular_title_but_not_a_plural_one(resolve):
     found, _ = resolve("Yemen's president fled after two planes targeted his residence in Aden.")
     assert found["his"] == ("YEM_GOV", "anaphor")

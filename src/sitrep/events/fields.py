@@ -81,6 +81,9 @@ FIGHT_CLASS = "fights"
 GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
+# Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
+# three letters of an actor code's country.
+INVESTIGATING_SECTORS, ACTOR_CODE_LENGTH = frozenset({"COP", "JUD", "SPY"}), 3
 PLACE_ENTITY = "GPE"
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
@@ -978,8 +981,17 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
         for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
                       and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
-                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)]
+                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)
+                      and not _investigator_of(m, noun, lexicon)]
     return found
+
+
+def _investigator_of(person: ActorMention, noun: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a person named before an inquiry is who leads it: one whose office investigates
+    (police, justice, intelligence: "the Mueller investigation"), where anyone else is
+    looked into ("the Flynn investigation", "the Clinton email inquiry")."""
+    return bool(person.code) and person.code[ACTOR_CODE_LENGTH:] in INVESTIGATING_SECTORS \
+        and in_noun_class(noun, lexicon.noun_classes.get(INQUIRY_CLASS, frozenset()))
 
 
 def _marked_possessive(token: Token) -> bool:

@@ -67,6 +67,7 @@ PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
+POSSESSOR = "poss"
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 LINE_BREAK = "\n"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -385,14 +386,15 @@ def _describes_a_state(token: Token) -> bool:
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
-    participle describes, and for a noun its compound or adjective and what it is for or of
-    ("a screen shot", "a legal battle", "a request for comment", "the execution of foreign
-    policy")."""
+    participle describes, and for a noun its compound or adjective, a named person owning it
+    and what it is for or of ("a screen shot", "a legal battle", "Comey's firing", "a request
+    for comment", "the execution of foreign policy")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
+        words += [c for c in token.children if c.dep_ == POSSESSOR and c.ent_type_ == PERSON_ENTITY]  # "Comey's firing"
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words

@@ -23,6 +23,8 @@ from sitrep.kb.actors import Actor, ActorKB, Role, normalise
 PREFIX_STOP_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "ADV", "NUM"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Generation words closing a name ("Donald Trump Jr."), lower-cased as the name tokens are.
+GENERATIONS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 # Nouns that count people ("thousands of Nigerians"): what follows them is a group, not an actor.
 QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "tens", "millions", "scores"})
 CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
@@ -288,11 +290,13 @@ def short_form_antecedent(words: Sequence[str], persons: Sequence[tuple[tuple[st
 def name_containing(word: str, persons: Sequence[tuple[tuple[str, ...], object]]):
     """The latest earlier multi-word person name holding this word ("ghani" in "Abdul Ghani
     Baradar"): a one-word alias of someone else ("Ghani" the president) is then that person.
+    Not a family name before a generation ("trump" of "Donald Trump Jr."): the son goes by
+    "Trump Jr.", a bare "Trump" stays the one the alias names.
 
     persons: (lower-cased name tokens, resolution) pairs in document order.
     """
     for name, resolution in reversed(persons):
-        if len(name) > 1 and word in name:
+        if len(name) > 1 and word in name and not (name[-1] in GENERATIONS and name[-2] == word):
             return resolution
     return None
 

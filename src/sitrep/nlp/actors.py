@@ -104,6 +104,7 @@ PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
 # Active and passive subjects (actor_rules.SUBJECT_DEPS holds the active one only).
 ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
 CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
 PREPOSITION_OBJECT_DEP = "pobj"
@@ -795,8 +796,12 @@ def in_another_name(span: Span, known: set[int]) -> bool:
 def short_form_of_a_thing(span: Span, known: set[int]) -> bool:
     """Whether a person's name opens the last longer name before it, of something else: its
     short form ("the Al-Assad Air Base ... missiles hit Al-Assad": the base, not Bashar
-    al-Assad); unless the last earlier name holding it is a person's."""
+    al-Assad); unless the last earlier name holding it is a person's, or the name acts as the
+    subject of a verb, which a place named after someone does not ("at Trump Tower ...
+    Trump threatened": the man)."""
     span = next((e for e in span.doc.ents if inside(span, [e])), span)  # "Assad" of the entity "Al-Assad"
+    if span.root.dep_ in ACTIVE_SUBJECT_DEPS:
+        return False
     words, size = [t.lower_ for t in span], len(span)
     earlier = [e for e in span.doc.ents if e.end <= span.start and len(e) > size
                and any([t.lower_ for t in e[i:i + size]] == words for i in range(len(e) - size + 1))]
