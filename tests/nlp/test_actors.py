@@ -520,6 +520,15 @@ def test_actors_a_bare_family_name_stays_the_person_the_kb_names(resolve, text):
     assert found["Trump"][0] == "USA_TRUMP"
 
 
+def test_actors_a_bare_chamber_is_the_legislature_of_the_last_legislator_or_party(resolve):
+    found, _ = resolve("Mitch McConnell spoke on Monday. The Senate rejected the measure, and the House did too.")
+    assert (found["The Senate"][0], found["the House"][0]) == ("USA_CONGRESS", "USA_CONGRESS")
+    found, _ = resolve("Mitch McConnell bought the house in 2001.")
+    assert "the house" not in found  # a chamber is capitalised
+    found, _ = resolve("Vladimir Putin spoke on Monday. The Senate rejected the measure.")
+    assert found.get("The Senate", (None,))[0] is None  # no legislator or party named before it
+
+
 def test_actors_pronoun_takes_a_singular_title_but_not_a_plural_one(resolve):
     found, _ = resolve("Yemen's president fled after two planes targeted his residence in Aden.")
     assert found["his"] == ("YEM_GOV", "anaphor")

@@ -41,6 +41,7 @@ MODIFIERS_FILE = "actor_modifiers.jsonl"
 ROLES_FILE = "actor_roles.jsonl"
 
 PERSON_TYPE = "person"
+BODY_TYPES = frozenset({"government", "armed_force"})  # a state's bodies (`ActorKB.sector_actor`)
 ACTOR_TYPES = frozenset({
     "state", "government", "armed_force", "militia", "rebel_group", "terror_group",
     "party", "igo", "ngo", "media", PERSON_TYPE,
@@ -111,11 +112,19 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
-    """A definite description that points back to an earlier actor ("the group")."""
+    """A definite description that points back to an earlier actor ("the group").
+
+    sector: the body of the antecedent's country it names ("the regime": GOV).
+    antecedent_sectors: the sectors its antecedent must be of, when its body stands apart
+        from the last actor of its types ("the Senate" after senators or parties: LEG, PTY).
+    proper: it names a body only capitalised ("the Senate", "the House", not "the house").
+    """
 
     text: str
     types: frozenset[str]
     sector: str | None = None
+    antecedent_sectors: frozenset[str] = frozenset()
+    proper: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +157,14 @@ class ActorKB:
         return self.get(self.metonym_index.get(normalise(place)))
 
     def sector_actor(self, country: str | None, sector: str | None) -> Actor | None:
-        """The generic actor of a country's sector ("IRN", "MIL" -> IRN_MIL), or None."""
+        """The generic actor of a country's sector ("IRN", "MIL" -> IRN_MIL), else the one
+        body the KB has of that country and sector ("USA", "LEG" -> USA_CONGRESS), or None."""
         if not country:
             return None
         if not sector:
             return self.get(country)
-        return self.get(f"{country}_{sector}")
+        bodies = [a for a in self.actors.values() if a.country == country and a.sector == sector and a.type in BODY_TYPES]
+        return self.get(f"{country}_{sector}") or (bodies[0] if len(bodies) == 1 else None)
 
     def organisation_of(self, actor: Actor) -> Actor:
         """What a person acts for (their parent); any other actor stands for itself."""
@@ -342,10 +353,11 @@ def load_modifiers(path: Path) -> dict[str, Any]:
             types = row.get("types")
             if not isinstance(types, list) or not set(types) <= ACTOR_TYPES or not types:
                 raise kb_error(where, "anaphor needs 'types', a list of actor types")
-            if row.get("sector") is not None and row["sector"] not in SECTORS:
-                raise kb_error(where, f"sector '{row['sector']}' is unknown")
+            sectors = row.get("antecedent_sectors", [])
+            if row.get("sector") is not None and row["sector"] not in SECTORS or not set(sectors) <= SECTORS:
+                raise kb_error(where, f"sector '{row.get('sector')}' or antecedent_sectors {sectors} unknown")
             words["anaphors"][normalise(row["anaphor"])] = Anaphor(
-                row["anaphor"], frozenset(types), row.get("sector"))
+                row["anaphor"], frozenset(types), row.get("sector"), frozenset(sectors), bool(row.get("proper")))
         elif "participant" in row:
             if row.get("sector") is not None and row["sector"] not in SECTORS:
                 raise kb_error(where, f"sector '{row['sector']}' is unknown")

@@ -390,8 +390,9 @@ class ActorResolver:
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
         """Definite descriptions ("the group", "regime forces") to resolve in text order; not
         one whose noun only qualifies the next ("the military assistance")."""
-        found = [Candidate(s, e, Link.ANAPHOR, anaphor=self.kb.anaphors[doc.vocab.strings[m]])
-                 for m, s, e in self.anaphor_matcher(doc) if not rules.modifies_next_noun(doc[e - 1])]
+        found = [Candidate(s, e, Link.ANAPHOR, anaphor=anaphor) for m, s, e in self.anaphor_matcher(doc)
+                 for anaphor in [self.kb.anaphors[doc.vocab.strings[m]]]
+                 if not rules.modifies_next_noun(doc[e - 1]) and (not anaphor.proper or doc[e - 1].text[:1].isupper())]
         return found + self.description_candidates(doc)
 
     def description_candidates(self, doc: Doc) -> list[Candidate]:
@@ -530,9 +531,12 @@ class ActorResolver:
         """The earlier actor "the group"/"the regime" points to (via "anaphor"): the last one
         named with the same noun ("the Assad regime ... the Obama administration ... the
         regime": Assad's; `head` is None for "regime forces", named by whose they are), else the
-        last of the anaphor's types; else, for a state's body ("the
+        last of the anaphor's types (of its `antecedent_sectors`: "Senate Republicans ... the
+        House" is the Congress of the Republicans' country); else, for a state's body ("the
         military", "the government"), the last country the text is set in ("a school in
         Pakistan ... the military": Pakistan's; via "anaphor:setting"), or unresolved."""
+        if anaphor.antecedent_sectors:
+            history = [(actor, lemmas) for actor, lemmas in history if actor.sector in anaphor.antecedent_sectors]
         same_noun = [actor for actor, lemmas in history if head in lemmas]
         antecedent = rules.anaphor_antecedent(anaphor.types, same_noun, country) \
             or rules.anaphor_antecedent(anaphor.types, [actor for actor, _ in history], country)
@@ -542,7 +546,10 @@ class ActorResolver:
         if antecedent is None:
             return None, Link.UNRESOLVED, False
         if anaphor.sector and antecedent.country:
-            antecedent = self.kb.sector_actor(antecedent.country, anaphor.sector) or antecedent
+            body = self.kb.sector_actor(antecedent.country, anaphor.sector)
+            if body is None and anaphor.antecedent_sectors:  # a senator of a country whose senate the KB lacks
+                return None, Link.UNRESOLVED, False
+            antecedent = body or antecedent
         return antecedent, via, False
 
     def entity_actor(self, doc, cand, token_actor, persons, roles):
