@@ -143,6 +143,8 @@ class ActorKB:
     roles: Mapping[str, Role]
     participants: Mapping[str, str | None] = field(default_factory=dict)
     alias_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # (country, sector) -> the one body the KB has of them ("USA", "LEG" -> USA_CONGRESS)
+    bodies: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def get(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
@@ -163,8 +165,7 @@ class ActorKB:
             return None
         if not sector:
             return self.get(country)
-        bodies = [a for a in self.actors.values() if a.country == country and a.sector == sector and a.type in BODY_TYPES]
-        return self.get(f"{country}_{sector}") or (bodies[0] if len(bodies) == 1 else None)
+        return self.get(f"{country}_{sector}") or self.get(self.bodies.get((country, sector)))
 
     def organisation_of(self, actor: Actor) -> Actor:
         """What a person acts for (their parent); any other actor stands for itself."""
@@ -432,7 +433,18 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
         agent_verbs=frozenset(words["verbs"]),
         locative_prepositions=frozenset(words["prepositions"]), anaphors=words["anaphors"],
         roles=load_roles(kb_dir / ROLES_FILE), participants=words["participants"], alias_forms=forms,
+        bodies=single_bodies(actors),
     )
+
+
+def single_bodies(actors: Mapping[str, Actor]) -> dict[tuple[str, str], str]:
+    """(country, sector) -> id of the state's body of that sector where the KB has exactly one
+    (`BODY_TYPES`): the legislature a bare "the Senate" names, the one intelligence service."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for actor in actors.values():
+        if actor.type in BODY_TYPES and actor.country and actor.sector:
+            found.setdefault((actor.country, actor.sector), []).append(actor.id)
+    return {key: ids[0] for key, ids in found.items() if len(ids) == 1}
 
 
 @lru_cache(maxsize=1)
