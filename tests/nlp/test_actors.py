@@ -520,6 +520,13 @@ def test_actors_a_bare_family_name_stays_the_person_the_kb_names(resolve, text):
     assert found["Trump"][0] == "USA_TRUMP"
 
 
+def test_actors_the_short_name_of_an_outlet_named_before_is_that_outlet(resolve):
+    found, _ = resolve("The New York Times reported that Iran sent troops. The Times said they arrived in Idlib.")
+    assert found["The Times"] == ("USA_MEDIA_NYT", "coref")
+    found, _ = resolve("The Times said the troops arrived in Idlib.")
+    assert found["The Times"][0] == "GBR_MEDIA_TIMES"  # with none named before, the alias's own
+
+
 def test_actors_a_bare_chamber_is_the_legislature_of_the_last_legislator_or_party(resolve):
     found, _ = resolve("Mitch McConnell spoke on Monday. The Senate rejected the measure, and the House did too.")
     assert (found["The Senate"][0], found["the House"][0]) == ("USA_CONGRESS", "USA_CONGRESS")

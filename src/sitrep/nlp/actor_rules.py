@@ -287,6 +287,19 @@ def short_form_antecedent(words: Sequence[str], persons: Sequence[tuple[tuple[st
     return None
 
 
+def outlet_short_form(words: Sequence[str], outlets: Sequence[Actor]) -> Actor | None:
+    """The latest of the outlets named before whose name or alias ends with these lower-cased
+    words and is longer ("times" of "The New York Times", "post" of "The Washington Post"),
+    or None."""
+    words = tuple(words)
+    for outlet in reversed(outlets):
+        for name in outlet.aliases:
+            tokens = tuple(normalise(name).split())
+            if words and len(tokens) > len(words) and tokens[-len(words):] == words:
+                return outlet
+    return None
+
+
 def name_containing(word: str, persons: Sequence[tuple[tuple[str, ...], object]]):
     """The latest earlier multi-word person name holding this word ("ghani" in "Abdul Ghani
     Baradar"): a one-word alias of someone else ("Ghani" the president) is then that person.

@@ -80,6 +80,7 @@ CONFIDENCE = {
 PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
 IGO_TYPE = "igo"
+MEDIA_TYPE = "media"
 PERSON_LABEL = "PERSON"
 PROPER_NOUN = "PROPN"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
@@ -507,6 +508,10 @@ class ActorResolver:
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
                 return earlier[0], Link.COREF, True
+        if cand.kind == Link.ALIAS and all(a.type == MEDIA_TYPE for a in cand.actors):
+            outlet = self.outlet_named_before(doc[cand.start:cand.end], [actor for actor, _ in history])
+            if outlet is not None and outlet not in cand.actors:  # "The New York Times ... the Times"
+                return outlet, Link.COREF, False
         if cand.kind in {Link.ALIAS, Link.METONYM, Link.MODIFIER, Link.FUZZY}:
             actor = rules.pick_by_context(cand.actors, countries)
             via = cand.kind if len(cand.actors) == 1 or actor is None else Link.AMBIGUOUS
@@ -524,7 +529,7 @@ class ActorResolver:
         if cand.kind == Link.ROLE:
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
             return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
-        return self.entity_actor(doc, cand, token_actor, persons, roles)
+        return self.entity_actor(doc, cand, token_actor, persons, roles, [actor for actor, _ in history])
 
     def anaphor_actor(self, anaphor: Anaphor, history: list[tuple[Actor, frozenset[str]]], head: str | None,
                       country: str | None = None, setting: Sequence[Actor] = ()):
@@ -552,13 +557,18 @@ class ActorResolver:
             antecedent = body or antecedent
         return antecedent, via, False
 
-    def entity_actor(self, doc, cand, token_actor, persons, roles):
-        """Cascade for an entity no alias names: short-form coref, role, else unresolved
-        (or dropped when the entity is a town the model mislabelled)."""
+    def entity_actor(self, doc, cand, token_actor, persons, roles, earlier: Sequence[Actor] = ()):
+        """Cascade for an entity no alias names: short-form coref of a person, or of an
+        outlet named before (`earlier`: the actors resolved so far; "The New York Times ... the
+        Times"), role, else unresolved (or dropped when the entity is a town the model
+        mislabelled)."""
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
             return antecedent[0], Link.COREF, True
+        outlet = self.outlet_named_before(span, earlier)
+        if outlet is not None:
+            return outlet, Link.COREF, False
         if cand.label in PLACE_LABELS:
             return None, DROP, False
         is_person = cand.label == "PERSON"
@@ -569,6 +579,13 @@ class ActorResolver:
         if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):
             return None, DROP, False
         return None, Link.UNRESOLVED, is_person
+
+    @staticmethod
+    def outlet_named_before(span: Span, earlier: Sequence[Actor]) -> Actor | None:
+        """The outlet of `earlier` (the actors resolved before) whose longer name ends with
+        the words of `span` ("The New York Times ... the Times": the New York Times), or None."""
+        words = [t.lower_ for t in span if not t.is_punct and t.lower_ != DEFINITE]
+        return rules.outlet_short_form(words, [a for a in earlier if a.type == MEDIA_TYPE])
 
     def mention(self, doc: Doc, span: Span, actor: Actor | None, via: str, person: bool) -> ActorMention:
         """The ActorMention for a span; a person linked to an organisation keeps actor_type "person"."""
