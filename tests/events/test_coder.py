@@ -1892,3 +1892,12 @@ def test_coder_a_place_named_before_an_inquiry_is_what_it_looks_into(text, actor
     """"the Russia probe" looks into Russia; "the FBI investigation" is the FBI's."""
     inquiries = [e for e in code_events(default_nlp()(text)) if e.event == "ACCUSE"]
     assert [actor_ids(e.actor) for e in inquiries if e.actor] == ([actors] if actors else [])
+
+
+def test_coder_an_act_in_a_condition_is_not_the_act_it_conditions():
+    """"airstrikes if the militants advance": the advance is another, possible happening, also
+    where the parser hangs "if" on the clause's subject and the clause on "airstrikes"."""
+    text = ("Even so, he outlined a rationale for airstrikes if the Islamic State militants advance on American troops "
+            "in Irbil.")
+    airstrikes = next(e for e in code_events(default_nlp()(text)) if e.event_text == "airstrikes")
+    assert (airstrikes.actor, airstrikes.recipient) == ((), ())

@@ -137,6 +137,7 @@ COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
 POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
 CLAUSE_MARKER = "mark"  # the word opening a subordinate clause ("after", "when")
+CONDITION_MARKERS = frozenset({"if", "unless"})  # a clause they open tells another, possible happening
 AGENT_DEP = "agent"
 AGENT_DEPS = frozenset({AGENT_DEP})
 HYPHEN = "-"
@@ -1407,9 +1408,11 @@ def counts_another_happening(count: Quantity, anchor: Token, other_anchors: froz
 
 
 def opened_by_a_connective(clause: Token) -> bool:
-    """Whether a clause is marked as another happening's time or cause ("after the Taliban
-    massacred children")."""
-    return any(c.dep_ == CLAUSE_MARKER and c.lower_ in CONNECTIVES for c in clause.children)
+    """Whether a clause is marked as another happening's time, cause or condition ("after the
+    Taliban massacred children", "airstrikes if the militants advance"), also by a marker the
+    parser hung on the clause's subject."""
+    words = [*clause.children, *(c for s in children_on([clause], SUBJECT_DEPS) for c in s.children)]
+    return any(c.dep_ == CLAUSE_MARKER and c.lower_ in CONNECTIVES | CONDITION_MARKERS for c in words)
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:
