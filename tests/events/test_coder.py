@@ -1901,3 +1901,10 @@ def test_coder_an_act_in_a_condition_is_not_the_act_it_conditions():
             "in Irbil.")
     airstrikes = next(e for e in code_events(default_nlp()(text)) if e.event_text == "airstrikes")
     assert (airstrikes.actor, airstrikes.recipient) == ((), ())
+
+
+def test_coder_the_acts_a_campaign_counts_are_no_participants():
+    """"a campaign of airstrikes": the airstrikes are the act, not whom it befalls."""
+    text = "“We will conduct a systematic campaign of airstrikes against these terrorists,” Obama said."
+    airstrikes = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in airstrikes.recipient] == ["these terrorists"]

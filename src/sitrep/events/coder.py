@@ -44,7 +44,6 @@ from sitrep.events.fields import (
     find_time,
     has_reciprocal_object,
     is_passive,
-    names_an_act,
     phrase_span,
     recipient_phrases,
     split_sides,
@@ -312,12 +311,11 @@ class RuleCoder:
         others = frozenset(a.i for h in hits if h is not hit for a in h.anchors)
         size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
                 if not counts_another_happening(count, hit.anchors[0], others)} if hit.row.event in self.ontology.size_events else {}
-        doers = [] if actors else unnamed_participants(  # an act is not its own doer ("Airstrikes continued")
-            [p for p in own_phrases if p not in hit.anchors and not names_an_act(p, self.triggers)], sent, mentions,
+        doers = [] if actors else unnamed_participants(
+            [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
+        targets = [] if recipients else unnamed_participants(
+            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
             self.participant_words, self.triggers)
-        targets = [] if recipients else unnamed_participants(  # nor its target ("ordered targeted airstrikes")
-            [p for p in recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
-             if not names_an_act(p, self.triggers)], sent, mentions, self.participant_words, self.triggers)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
         # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
         own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)

@@ -806,7 +806,8 @@ def unnamed_participants(
     a group is that group ("all four of the terrorists were killed": the terrorists).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
     line before. A backer names no participant ("US-backed forces": the forces are one), nor
-    does whom a group opposes ("Assad's opponents")."""
+    does whom a group opposes ("Assad's opponents"), nor an act ("Airstrikes continued",
+    "ordered targeted airstrikes", "a campaign of airstrikes": no one does or suffers them)."""
     def is_participant_word(phrase: Token) -> bool:
         return phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words
 
@@ -818,7 +819,7 @@ def unnamed_participants(
         phrase for phrase in phrases
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase))
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
-        and phrase.lower_ not in RELATIVE_PRONOUNS
+        and phrase.lower_ not in RELATIVE_PRONOUNS and not names_an_act(phrase, lexicon)
         and not taking_part(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
     ]
 
