@@ -1311,6 +1311,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked John Bolton as a wacko.", "ASSAULT", 0),
         ("Trump attacked John Bolton as a wacko.", "ACCUSE", 1),
         ("Israel attacked Hamas leader Ismail Haniyeh in Tehran.", "ASSAULT", 1),
+        ("Ministers Yair Lapid and Tzipi Livni sharply attacked the Israeli government.", "ACCUSE", 1),  # their own
+        ("Vladimir Putin attacked the Ukrainian government in Kyiv.", "ASSAULT", 1),
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter
         ("Ripken went on to beat Gehrig's total in Baltimore.", "ASSAULT", 0),
         ("Police beat protesters in Cairo.", "ASSAULT", 1),

@@ -105,6 +105,7 @@ TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`ins
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
+GOVERNMENT_TYPE = "government"
 
 
 @runtime_checkable
@@ -387,13 +388,16 @@ class RuleCoder:
 
     def in_words(self, hit: TriggerHit, actors: Sequence[ActorMention], recipients: Sequence[ActorMention]) -> bool:
         """Whether an assault is one of words: a word of force (`TriggerLexicon.words_of_force`)
-        between named people or parties only ("Trump attacked Bolton as a wacko", "Republicans
-        attacking Hillary Clinton"), where a state, a force or an armed group on either side
-        makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine")."""
-        parties = [*actors, *recipients]
+        by named people or parties on people, parties or their own government ("Trump attacked
+        Bolton as a wacko", "Republicans attacking Hillary Clinton", "Ministers Lapid and
+        Livni attacked the government"), where a state, a force or an armed group on either
+        side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine")."""
+        countries = {a.country for a in actors}
         return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
                 and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
-                and all(p.actor_type in SPEAKING_TYPES for p in parties))
+                and all(a.actor_type in SPEAKING_TYPES for a in actors)
+                and all(r.actor_type in SPEAKING_TYPES or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
+                        for r in recipients))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
         """Whether the parties of an event (or of its sentence, when it names none) are all of
