@@ -1313,6 +1313,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Israel attacked Hamas leader Ismail Haniyeh in Tehran.", "ASSAULT", 1),
         ("Ministers Yair Lapid and Tzipi Livni sharply attacked the Israeli government.", "ACCUSE", 1),  # their own
         ("Vladimir Putin attacked the Ukrainian government in Kyiv.", "ASSAULT", 1),
+        ("Khalifa Haftar spoke. His forces attacked the Libyan government in Tripoli.", "ASSAULT", 1),  # his forces
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter
         ("Ripken went on to beat Gehrig's total in Baltimore.", "ASSAULT", 0),
         ("Police beat protesters in Cairo.", "ASSAULT", 1),
@@ -1910,3 +1911,10 @@ def test_coder_the_acts_a_campaign_counts_are_no_participants():
     text = "“We will conduct a systematic campaign of airstrikes against these terrorists,” Obama said."
     airstrikes = only(code_events(default_nlp()(text)), "ASSAULT")
     assert [e.entity_text for e in airstrikes.recipient] == ["these terrorists"]
+
+
+def test_coder_a_participle_on_the_place_a_movement_leaves_names_no_mover():
+    text = ("Critics point to the withdrawal of U.S. forces from the areas of northeast Syria held by the "
+            "Kurdish-led Syrian Democratic Forces (SDF).")
+    withdrawal = only(code_events(default_nlp()(text)), "RETREAT")
+    assert actor_ids(withdrawal.actor) == ["USA_MIL"]

@@ -106,6 +106,7 @@ TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`ins
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 GOVERNMENT_TYPE = "government"
+POSSESSOR = "poss"
 
 
 @runtime_checkable
@@ -214,6 +215,12 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
             if (actor.actor_id and not actor.via.startswith(Link.MODIFIER)) or not head_of_name:
                 return True
     return False
+
+
+def owns_the_doers(actor: ActorMention, doc: Doc) -> bool:
+    """Whether an actor is named only as the owner of the doers ("his forces attacked")."""
+    words = words_of(actor, doc)
+    return words is not None and words.root.dep_ == POSSESSOR
 
 
 def inside_a_title(hit: TriggerHit) -> bool:
@@ -391,11 +398,13 @@ class RuleCoder:
         by named people or parties on people, parties or their own government ("Trump attacked
         Bolton as a wacko", "Republicans attacking Hillary Clinton", "Ministers Lapid and
         Livni attacked the government"), where a state, a force or an armed group on either
-        side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine")."""
+        side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
+        as does a person who only owns the doers ("his forces attacked the parliament")."""
         countries = {a.country for a in actors}
+        doc = hit.anchors[0].doc
         return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
                 and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
-                and all(a.actor_type in SPEAKING_TYPES for a in actors)
+                and all(a.actor_type in SPEAKING_TYPES and not owns_the_doers(a, doc) for a in actors)
                 and all(r.actor_type in SPEAKING_TYPES or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
 

@@ -601,7 +601,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
                                    NOMINAL_MODIFIER_DEPS)
         if event_type.movement:  # "the withdrawal of U.S. troops"; "the release of prisoners" frees them
             phrases += [o for o in prep_objects([noun], lexicon.nominal_agent_preps) if _is_mover(o, lexicon)]
-        phrases += prep_objects(_participles_of(noun, lexicon), lexicon.agent_preps)
+        phrases += prep_objects(_participles_of(noun, lexicon, event_type), lexicon.agent_preps)
     return phrases
 
 
@@ -625,12 +625,15 @@ def _befalls(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon, eve
     return acted_on and not (event_type.movement and _names_movers(noun, lexicon))
 
 
-def _participles_of(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
+def _participles_of(noun: Token, lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
     """Participles of a light verb or a claim that describe the act a noun names, whose agent
     did it ("airstrikes carried out by Russia", "an attack claimed by IS"), also where the
     parser hung them lower in the noun's phrase ("attacks on U.S. personnel in Iraq conducted
-    by Iran"); not any participle ("a poster accompanied by a sketch")."""
-    return [t for t in noun.subtree if (t.dep_ == PARTICIPLE_CLAUSE or _believed_done(t))
+    by Iran"); not any participle ("a poster accompanied by a sketch"). A movement's lower
+    ones describe the places it goes from or to ("the withdrawal of U.S. forces from areas
+    held by the SDF"): only its own count."""
+    words = list(noun.children) if event_type.movement else list(noun.subtree)
+    return [t for t in words if (t.dep_ == PARTICIPLE_CLAUSE or _believed_done(t))
             and (lexicon.is_support_verb(t) or t.lemma_.lower() in lexicon.claim_words | lexicon.claim_verbs)]
 
 
