@@ -1918,3 +1918,9 @@ def test_coder_a_participle_on_the_place_a_movement_leaves_names_no_mover():
             "Kurdish-led Syrian Democratic Forces (SDF).")
     withdrawal = only(code_events(default_nlp()(text)), "RETREAT")
     assert actor_ids(withdrawal.actor) == ["USA_MIL"]
+
+
+def test_coder_an_unknown_name_holding_the_trigger_is_no_party_to_it():
+    """A title-case headline the NER takes for a name ("Obama Order Strikes") is the act."""
+    strikes = only(code_events(default_nlp()("Should Obama Order Strikes on ISIS in Syria?")), "ASSAULT")
+    assert [e.entity_text for e in strikes.recipient] == ["ISIS"]

@@ -217,6 +217,13 @@ def inside_a_name(hit: TriggerHit, actors: Sequence[ActorMention]) -> bool:
     return False
 
 
+def outside_the_trigger(hit: TriggerHit, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """`mentions` less the unknown names that hold the trigger's words: a headline's or
+    caption's title-case phrase the NER took for a name ("Photos: Benghazi Attack") is the
+    act, not a party to it (a resolved one stays: "U.S. airstrikes" are the U.S. military's)."""
+    return [m for m in mentions if m.actor_id or not (m.evidence.start <= hit.start and hit.end <= m.evidence.end)]
+
+
 def owns_the_doers(actor: ActorMention, doc: Doc) -> bool:
     """Whether an actor is named only as the owner of the doers ("his forces attacked")."""
     words = words_of(actor, doc)
@@ -305,6 +312,7 @@ class RuleCoder:
         # those who visit together are one side: the host is the other ("Hollande and Fabius travel to Baghdad")
         mutual = (event_type.mutual and hit.row.mode != VISIT_MODE) or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
+        actors, recipients = outside_the_trigger(hit, actors), outside_the_trigger(hit, recipients)
         if self.in_words(hit, actors, recipients):
             hit = TriggerHit(replace(hit.row, event=WORDS_CATEGORY, mode=None, context=WORDS_CONTEXT),
                              hit.anchors, hit.tokens)
