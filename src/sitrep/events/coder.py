@@ -30,6 +30,8 @@ from sitrep.events.candidates import Candidate, candidate_sentences, doc_mention
 from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
+    ACTOR_CODE_LENGTH,
+    POSSESSOR,
     PRONOUN,
     SENTENCE,
     TARGET_STATE_VIA,
@@ -100,13 +102,11 @@ REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 HOST_FACTOR = 0.8
 HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
-ACTOR_CODE_LENGTH = 3
 TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title`)
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 GOVERNMENT_TYPE = "government"
-POSSESSOR = "poss"
 
 
 @runtime_checkable

@@ -82,8 +82,9 @@ GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
-# three letters of an actor code's country.
-INVESTIGATING_SECTORS, ACTOR_CODE_LENGTH = frozenset({"COP", "JUD", "SPY"}), 3
+# letters of an actor code's country ("USA" + "COP").
+INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
+ACTOR_CODE_LENGTH = 3
 PLACE_ENTITY = "GPE"
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
@@ -594,7 +595,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun):
             phrases += subject_of(noun.head.head)  # "Tillerson said on a trip to Turkey": Tillerson travels
-        if _at_the_word_of(noun) or _given_by_its_of(noun, anchors, lexicon):  # "at the request of the Iraqi government"
+        # "at the request of the Iraqi government", "with the support of seven Republicans"
+        if _at_the_word_of(noun) or _given_by_its_of(noun, anchors, lexicon):
             phrases += prep_objects([noun], lexicon.nominal_agent_preps)
         if event_type.befalls_act_target:  # "the threat of a U.S. strike": the U.S. threatens
             phrases += children_on([a for a in prep_objects([noun], PATIENT_PREPOSITIONS) if names_an_act(a, lexicon)],

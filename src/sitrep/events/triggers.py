@@ -34,8 +34,8 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 MAX_PHRASE_REACH = 5
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
-TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})
-INFINITIVE_DEPS = frozenset({"xcomp"})  # "declined to attend"  # an object, or a clause in its place ("demonstrated that")
+TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
+INFINITIVE_DEPS = frozenset({"xcomp"})  # "declined to attend"
 PARTITIVE = "of"
 # Words whose "of" object is what they count: numbers, determiners and pronouns ("many of",
 # "all of them"), nouns of number or portion, and the units people and arms come in ("a
