@@ -1314,6 +1314,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Ministers Yair Lapid and Tzipi Livni sharply attacked the Israeli government.", "ACCUSE", 1),  # their own
         ("Vladimir Putin attacked the Ukrainian government in Kyiv.", "ASSAULT", 1),
         ("Khalifa Haftar spoke. His forces attacked the Libyan government in Tripoli.", "ASSAULT", 1),  # his forces
+        ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
+        ("The statement claims the attack on Charlie Hebdo was ordered by Al Qaeda leader Ayman al-Zawahri.", "ASSAULT",
+         1),  # a leader of fighters
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter
         ("Ripken went on to beat Gehrig's total in Baltimore.", "ASSAULT", 0),
         ("Police beat protesters in Cairo.", "ASSAULT", 1),

@@ -107,6 +107,8 @@ TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`ins
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 GOVERNMENT_TYPE = "government"
+PERSON_ENTITY = "PERSON"
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "CRM"})  # CAMEO sectors that fight
 
 
 @runtime_checkable
@@ -222,6 +224,17 @@ def outside_the_trigger(hit: TriggerHit, mentions: Sequence[ActorMention]) -> li
     caption's title-case phrase the NER took for a name ("Photos: Benghazi Attack") is the
     act, not a party to it (a resolved one stays: "U.S. airstrikes" are the U.S. military's)."""
     return [m for m in mentions if m.actor_id or not (m.evidence.start <= hit.start and hit.end <= m.evidence.end)]
+
+
+def speaks(mention: ActorMention, doc: Doc) -> bool:
+    """Whether a mention names a person or a party, known to the KB or a person's name it
+    lacks ("attacking Sen. Kay R. Hagan"); not a fighter's leader ("the attack was ordered
+    by Ayman al-Zawahri": his sector is an armed one)."""
+    if mention.actor_id:
+        armed = bool(mention.code) and mention.code[ACTOR_CODE_LENGTH:] in ARMED_SECTORS
+        return mention.actor_type in SPEAKING_TYPES and not armed
+    words = words_of(mention, doc)
+    return words is not None and words.root.ent_type_ == PERSON_ENTITY
 
 
 def owns_the_doers(actor: ActorMention, doc: Doc) -> bool:
@@ -403,7 +416,7 @@ class RuleCoder:
 
     def in_words(self, hit: TriggerHit, actors: Sequence[ActorMention], recipients: Sequence[ActorMention]) -> bool:
         """Whether an assault is one of words: a word of force (`TriggerLexicon.words_of_force`)
-        by named people or parties on people, parties or their own government ("Trump attacked
+        by named people or parties on people, parties or their own government (`speaks`) ("Trump attacked
         Bolton as a wacko", "Republicans attacking Hillary Clinton", "Ministers Lapid and
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
@@ -412,8 +425,8 @@ class RuleCoder:
         doc = hit.anchors[0].doc
         return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
                 and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
-                and all(a.actor_type in SPEAKING_TYPES and not owns_the_doers(a, doc) for a in actors)
-                and all(r.actor_type in SPEAKING_TYPES or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
+                and all(speaks(a, doc) and not owns_the_doers(a, doc) for a in actors)
+                and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
