@@ -1373,6 +1373,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("New Zealand Police Commissioner Bush confirmed that the man had not been known in advance to either "
          "New Zealand or Australian security services.", "ASSAULT", 0),  # beforehand
         ("The army's advance on Mosul stalled in Iraq.", "ASSAULT", 1),
+        # striking a plan or a tone attacks no one
+        ("Rice later struck a sober note in Washington.", "ASSAULT", 0),
+        ("The administration has not struck a Middle East peace plan in Israel.", "ASSAULT", 0),
+        ("Israeli jets struck a Hamas compound in Gaza.", "ASSAULT", 1),
         # a named person's firing is a dismissal
         ("Rod Rosenstein endorsed James Comey's firing in Washington.", "ASSAULT", 0),
         ("Heavy firing was heard across the border in Kashmir.", "ASSAULT", 1),
