@@ -31,13 +31,13 @@ from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
-    POSSESSOR,
     PRONOUN,
     SENTENCE,
     TARGET_STATE_VIA,
     PlaceChoice,
     actor_phrases,
     attached_times,
+    code_sector,
     counts_another_happening,
     find_actors,
     find_location,
@@ -46,6 +46,7 @@ from sitrep.events.fields import (
     find_time,
     has_reciprocal_object,
     is_passive,
+    owned_by,
     phrase_span,
     recipient_phrases,
     split_sides,
@@ -123,10 +124,8 @@ class EventCoder(Protocol):
 def entity_of(mention: ActorMention) -> EventEntity:
     """A PLOVER actor object from an actor mention: country code + sector split from its code."""
     code = mention.country or (mention.code[:ACTOR_CODE_LENGTH] if mention.code else None)
-    sector = None
-    if mention.code and len(mention.code) >= 2 * ACTOR_CODE_LENGTH:
-        sector = mention.code[ACTOR_CODE_LENGTH : 2 * ACTOR_CODE_LENGTH]
-    return EventEntity(code, sector, mention.evidence.text, mention.actor_id, mention.evidence, mention.confidence)
+    return EventEntity(code, code_sector(mention.code), mention.evidence.text, mention.actor_id, mention.evidence,
+                       mention.confidence)
 
 
 def country_name(country_code: str | None) -> str | None:
@@ -231,16 +230,9 @@ def speaks(mention: ActorMention, doc: Doc) -> bool:
     lacks ("attacking Sen. Kay R. Hagan"); not a fighter's leader ("the attack was ordered
     by Ayman al-Zawahri": his sector is an armed one)."""
     if mention.actor_id:
-        armed = bool(mention.code) and mention.code[ACTOR_CODE_LENGTH:] in ARMED_SECTORS
-        return mention.actor_type in SPEAKING_TYPES and not armed
+        return mention.actor_type in SPEAKING_TYPES and code_sector(mention.code) not in ARMED_SECTORS
     words = words_of(mention, doc)
     return words is not None and words.root.ent_type_ == PERSON_ENTITY
-
-
-def owns_the_doers(actor: ActorMention, doc: Doc) -> bool:
-    """Whether an actor is named only as the owner of the doers ("his forces attacked")."""
-    words = words_of(actor, doc)
-    return words is not None and words.root.dep_ == POSSESSOR
 
 
 def inside_a_title(hit: TriggerHit) -> bool:
@@ -317,7 +309,8 @@ class RuleCoder:
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
-        recipients = find_recipients(hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
+        targeted = recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
+        recipients = find_recipients(targeted, hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
                                      self.actor_kb)
         own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
         if not actors:
@@ -342,9 +335,8 @@ class RuleCoder:
                 if not counts_another_happening(count, hit.anchors[0], others)} if hit.row.event in self.ontology.size_events else {}
         doers = [] if actors else unnamed_participants(
             [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
-        targets = [] if recipients else unnamed_participants(
-            recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type), sent, mentions,
-            self.participant_words, self.triggers)
+        targets = [] if recipients else unnamed_participants(targeted, sent, mentions, self.participant_words,
+                                                             self.triggers)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]
         # A meeting placed only by its sentence ("in Doha, ... talks") is not anchored by that place.
         own_place = place is not None and not (event_type.verbal and place.how == SENTENCE)
@@ -425,7 +417,7 @@ class RuleCoder:
         doc = hit.anchors[0].doc
         return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
                 and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
-                and all(speaks(a, doc) and not owns_the_doers(a, doc) for a in actors)
+                and all(speaks(a, doc) and owned_by(a, doc) is None for a in actors)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
 

@@ -997,8 +997,13 @@ def _investigator_of(person: ActorMention, noun: Token, lexicon: TriggerLexicon)
     """Whether a person named before an inquiry is who leads it: one whose office investigates
     (police, justice, intelligence: "the Mueller investigation"), where anyone else is
     looked into ("the Flynn investigation", "the Clinton email inquiry")."""
-    return bool(person.code) and person.code[ACTOR_CODE_LENGTH:] in INVESTIGATING_SECTORS \
+    return code_sector(person.code) in INVESTIGATING_SECTORS \
         and in_noun_class(noun, lexicon.noun_classes.get(INQUIRY_CLASS, frozenset()))
+
+
+def code_sector(code: str | None) -> str | None:
+    """The sector an actor code names after its country ("USACOP": COP), or None."""
+    return code[ACTOR_CODE_LENGTH : 2 * ACTOR_CODE_LENGTH] if code and len(code) >= 2 * ACTOR_CODE_LENGTH else None
 
 
 def _marked_possessive(token: Token) -> bool:
@@ -1008,6 +1013,7 @@ def _marked_possessive(token: Token) -> bool:
 
 
 def find_recipients(
+    phrases: Sequence[Token],
     anchors: Sequence[Token],
     tokens: Sequence[Token],
     mentions: SentenceMentions,
@@ -1022,8 +1028,8 @@ def find_recipients(
     an act, whom it befalls, except for a threat, whose recipient that is ("the threat of a
     U.S. strike against Syria": Syria, not the U.S.). A
     state's facility stands for the state ("rockets hit the U.S. Embassy": USA), also where
-    it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`."""
-    phrases = recipient_phrases(anchors, tokens, lexicon, event_type)
+    it qualifies the object ("the U.S. Embassy compound"), read through `actor_kb`.
+    `phrases` are the hit's `recipient_phrases`, which the coder also reads for unnamed targets."""
     if event_type.verbal and event_type.befalls_act_target:  # "the threat of a U.S. strike against Syria": Syria
         phrases = [t for phrase in phrases
                    for t in (_act_targets(phrase, lexicon) if names_an_act(phrase, lexicon) else []) or [phrase]]
@@ -1107,14 +1113,18 @@ def split_sides(
     return actors, recipients
 
 
+def owned_by(mention: ActorMention, doc) -> Token | None:
+    """What a mention named only as an owner owns ("his forces attacked": forces), or None."""
+    words = words_of(mention, doc)
+    return words.root.head if words is not None and words.root.dep_ == POSSESSOR else None
+
+
 def _owner_of_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
     """Whether a mention only says whose another actor is ("Yemen's Houthi rebels and their
     allies agreed": Yemen is no side of its own)."""
-    words = words_of(mention, doc)
-    if words is None or words.root.dep_ != POSSESSOR:
-        return False
-    owned = words.root.head
-    return any(other is not mention and other.evidence.start <= owned.idx < other.evidence.end for other in actors)
+    owned = owned_by(mention, doc)
+    return owned is not None and any(other is not mention and other.evidence.start <= owned.idx < other.evidence.end
+                                     for other in actors)
 
 
 def _unnamed_partner(heads: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> bool:
