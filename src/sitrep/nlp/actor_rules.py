@@ -291,13 +291,8 @@ def outlet_short_form(words: Sequence[str], outlets: Sequence[Actor]) -> Actor |
     """The latest of the outlets named before whose name or alias ends with these lower-cased
     words and is longer ("times" of "The New York Times", "post" of "The Washington Post"),
     or None."""
-    words = tuple(words)
-    for outlet in reversed(outlets):
-        for name in outlet.aliases:
-            tokens = tuple(normalise(name).split())
-            if words and len(tokens) > len(words) and tokens[-len(words):] == words:
-                return outlet
-    return None
+    return short_form_antecedent(words, [(tuple(normalise(name).split()), outlet)
+                                         for outlet in outlets for name in outlet.aliases])
 
 
 def name_containing(word: str, persons: Sequence[tuple[tuple[str, ...], object]]):
