@@ -124,11 +124,11 @@ DESCRIPTION_MAX_QUALIFIERS = 3
 # kind listed first.
 TIERS = {Link.ALIAS: 0, Link.FUZZY: 0, Link.METONYM: 0, Link.MODIFIER: 0, Link.OFFICE: 0, Link.ENTITY: 0,
          Link.ROLE: 1, Link.ANAPHOR: 2, Link.NER: 3}
-# Words that may stand between a country and the noun it qualifies: "Libya's fledgling army",
-# "Yemen's former president", "Yemeni counterterrorism troops".
 # A body whose capitalised qualifier after a demonym names its portfolio, not another group
 # ("the Saudi Interior Ministry"; unlike "Syrian Kurdish forces").
 PORTFOLIO_NOUNS = frozenset({"ministry"})
+# Words that may stand between a country and the noun it qualifies: "Libya's fledgling army",
+# "Yemen's former president", "Yemeni counterterrorism troops".
 MODIFIER_GAP_TOKENS = 2
 GAP_DEPS = frozenset({"amod", "compound", "nmod"})
 GERUND_TAG = "VBG"
@@ -509,7 +509,7 @@ class ActorResolver:
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
                 return earlier[0], Link.COREF, True
         if cand.kind == Link.ALIAS and all(a.type == MEDIA_TYPE for a in cand.actors):
-            outlet = self.outlet_named_before(doc[cand.start:cand.end], [actor for actor, _ in history])
+            outlet = self.outlet_named_before(doc[cand.start:cand.end], history)
             if outlet is not None and outlet not in cand.actors:  # "The New York Times ... the Times"
                 return outlet, Link.COREF, False
         if cand.kind in {Link.ALIAS, Link.METONYM, Link.MODIFIER, Link.FUZZY}:
@@ -529,7 +529,7 @@ class ActorResolver:
         if cand.kind == Link.ROLE:
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
             return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
-        return self.entity_actor(doc, cand, token_actor, persons, roles, [actor for actor, _ in history])
+        return self.entity_actor(doc, cand, token_actor, persons, roles, history)
 
     def anaphor_actor(self, anaphor: Anaphor, history: list[tuple[Actor, frozenset[str]]], head: str | None,
                       country: str | None = None, setting: Sequence[Actor] = ()):
@@ -557,16 +557,16 @@ class ActorResolver:
             antecedent = body or antecedent
         return antecedent, via, False
 
-    def entity_actor(self, doc, cand, token_actor, persons, roles, earlier: Sequence[Actor] = ()):
+    def entity_actor(self, doc, cand, token_actor, persons, roles, history: Sequence[tuple[Actor, frozenset[str]]] = ()):
         """Cascade for an entity no alias names: short-form coref of a person, or of an
-        outlet named before (`earlier`: the actors resolved so far; "The New York Times ... the
+        outlet named before (`history`: the actors resolved so far; "The New York Times ... the
         Times"), role, else unresolved (or dropped when the entity is a town the model
         mislabelled)."""
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
             return antecedent[0], Link.COREF, True
-        outlet = self.outlet_named_before(span, earlier)
+        outlet = self.outlet_named_before(span, history)
         if outlet is not None:
             return outlet, Link.COREF, False
         if cand.label in PLACE_LABELS:
@@ -581,11 +581,11 @@ class ActorResolver:
         return None, Link.UNRESOLVED, is_person
 
     @staticmethod
-    def outlet_named_before(span: Span, earlier: Sequence[Actor]) -> Actor | None:
-        """The outlet of `earlier` (the actors resolved before) whose longer name ends with
-        the words of `span` ("The New York Times ... the Times": the New York Times), or None."""
+    def outlet_named_before(span: Span, history: Sequence[tuple[Actor, frozenset[str]]]) -> Actor | None:
+        """The outlet resolved before (`history`, as `link` keeps it) whose longer name ends
+        with the words of `span` ("The New York Times ... the Times": the New York Times), or None."""
         words = [t.lower_ for t in span if not t.is_punct and t.lower_ != DEFINITE]
-        return rules.outlet_short_form(words, [a for a in earlier if a.type == MEDIA_TYPE])
+        return rules.outlet_short_form(words, [actor for actor, _ in history if actor.type == MEDIA_TYPE])
 
     def mention(self, doc: Doc, span: Span, actor: Actor | None, via: str, person: bool) -> ActorMention:
         """The ActorMention for a span; a person linked to an organisation keeps actor_type "person"."""
@@ -640,8 +640,11 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
 
 
 def other_gender(pronoun, mentions: list[ActorMention], genders: Mapping[str, str]) -> frozenset[str]:
-    """The persons a he/she cannot stand for: those of the other gender."""
+    """The persons a he/she cannot stand for: those of the other gender (none for "they",
+    which takes no person)."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if gender is None:
+        return frozenset()
     return frozenset(m.actor_id for m in mentions if m.actor_id and genders.get(m.actor_id, gender) != gender)
 
 
