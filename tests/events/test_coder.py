@@ -308,6 +308,18 @@ def test_coder_meeting_of_coordinated_subjects_splits_the_sides(annotate):
     assert actor_ids(event.actor) == ["RUS", "TUR"] and event.recipient == ()
 
 
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("Senate Armed Services Chairman John Ullyot pledged to hold hearings.", "AGREE", ["John Ullyot"], []),
+    ("House and Senate Republicans accused Obama of acting illegally.", "ACCUSE", ["Republicans"], ["Obama"]),
+    ("US and Russian officials reached an agreement in Geneva.", "AGREE", ["US"], ["Russian officials"]),
+])
+def test_coder_a_name_that_only_qualifies_another_is_no_side(text, event_type, actors, recipients):
+    """A committee in a chairman's title and the chambers before a party's name say which
+    person or members act; a state coordinated with the other's own qualifier is a side."""
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert ([e.entity_text for e in event.actor], [e.entity_text for e in event.recipient]) == (actors, recipients)
+
+
 def test_coder_paragraph_break_ends_a_sentence(annotate):
     text = "Hezbollah Attack In Idlib\n\nTurkish artillery shelled Aleppo."
     events = code_events(annotate(text))

@@ -119,6 +119,7 @@ HANDS, AT = "hand", "at"
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # A place word hung on a name ("Wyoming Rep.", "New York Democrat").
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
+QUALIFIER_DEPS = NAME_QUALIFIER_DEPS | {"poss"}
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
@@ -896,7 +897,7 @@ def find_actors(
         targeted = _with_target(anchors, lexicon)
         found += [m for noun in anchors if noun.pos_ in NOMINAL_POS and not _befalls(noun, anchors, lexicon, event_type)
                   for m in demonym_actors(noun, actor_kb, names=noun in targeted)]
-    return _distinct(found)
+    return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 
 def _compound_spans(anchors: Sequence[Token]) -> list[tuple[int, int]]:
@@ -1108,7 +1109,7 @@ def split_sides(
     recipients += [m for m in sides if _key(m) not in taken]
     if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients \
             and not _unnamed_partner(heads, mentions, lexicon):
-        actors = [a for a in actors if not _owner_of_another(a, actors, anchors[0].doc)]
+        actors = [a for a in actors if not _qualifies_another(a, actors, anchors[0].doc)]
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
 
@@ -1119,12 +1120,38 @@ def owned_by(mention: ActorMention, doc) -> Token | None:
     return words.root.head if words is not None and words.root.dep_ == POSSESSOR else None
 
 
-def _owner_of_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
-    """Whether a mention only says whose another actor is ("Yemen's Houthi rebels and their
-    allies agreed": Yemen is no side of its own)."""
-    owned = owned_by(mention, doc)
-    return owned is not None and any(other is not mention and other.evidence.start <= owned.idx < other.evidence.end
-                                     for other in actors)
+def _qualifies_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
+    """Whether a mention only says whose or which another actor is: its words own or qualify
+    another's, directly or through the names they qualify ("Yemen's Houthi rebels and their
+    allies agreed": Yemen is no side of its own; "House Armed Services Chairman Buck McKeon
+    pledged": McKeon; "House and Senate Republicans": the Republicans), where a conjunct of a
+    subject is a side ("Iran and Russia agreed"), as is a qualifier coordinated with the
+    other's own ("US and Russian officials": US officials)."""
+    words = words_of(mention, doc)
+    if words is None:
+        return False
+    conjuncts = [c for c in words.root.children if c.dep_ in COORDINATE_DEPS]
+    step = words.root
+    while step.dep_ in COORDINATE_DEPS:
+        step = step.head
+    while step.dep_ in QUALIFIER_DEPS:
+        step = step.head
+        qualified = [other for other in actors if other is not mention and _covers(other, step)]
+        if qualified:
+            return not any(_covers(other, c) for other in qualified for c in conjuncts)
+    return False
+
+
+def _covers(mention: MentionT, token: Token) -> bool:
+    """Whether a mention's evidence covers a token."""
+    return mention.evidence.start <= token.idx < mention.evidence.end
+
+
+def _without_qualifiers(mentions: Sequence[ActorMention], doc) -> list[ActorMention]:
+    """`mentions` less the unresolved ones that only qualify another (`_qualifies_another`):
+    a committee in a chairman's title names no side of its own; a resolved one (a party, a
+    state) stays, as the code the event can be counted under."""
+    return [m for m in mentions if m.actor_id is not None or not _qualifies_another(m, mentions, doc)]
 
 
 def _unnamed_partner(heads: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> bool:
