@@ -268,6 +268,11 @@ def test_coder_release_needs_captives_as_object(annotate):
     assert [(e.event, e.mode) for e in prisoners] == [("RETREAT", "release")]
     statement = code_events(default_nlp()("Senator John Carter released a statement in Dallas on Thursday."))
     assert not [e for e in statement if e.event == "RETREAT"]
+    # the subject of the clause a conjunct or an infinitive hangs on does the act, as does
+    # "US", which is no "us"
+    for text in ("Carter criticized Russia, and several Democrats released statements in Dallas.",
+                 "The US called on Iran to release the files on Benghazi."):
+        assert not [e for e in code_events(default_nlp()(text)) if e.event == "RETREAT"], text
 
 
 def test_coder_bare_ceasefire_mention_is_not_a_retreat(annotate):

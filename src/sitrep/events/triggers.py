@@ -100,6 +100,7 @@ PARTICLE_DEP = "prt"
 PARTICLE_WORDS = frozenset({"out", "off", "up", "down", "away"})
 # A class member written "ent:<label>" matches any token of that spaCy entity label.
 ENTITY_PREFIX = "ent:"
+MAX_ACRONYM_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,15 +189,25 @@ def core_arguments(token: Token) -> list[Token]:
     `counts_members`)."""
     found = [c for c in token.children if c.dep_ in ARGUMENT_DEPS] + partitive_objects(token)
     found += [obj for agent in token.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"]
-    climb = token
-    while climb.dep_ in CLIMB_DEPS | NOUN_MODIFIER_CLAUSES and climb.head.i != climb.i:
-        if climb.dep_ in NOUN_MODIFIER_CLAUSES:
-            found.append(climb.head)
-            break
-        climb = climb.head
-        found += [c for c in climb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    clauses = governing_clauses(token)
+    found += [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    top = clauses[-1] if clauses else token
+    if top.dep_ in NOUN_MODIFIER_CLAUSES and top.head.i != top.i:
+        found.append(top.head)
     found += [obj for arg in found if counts_members(arg) for obj in partitive_objects(arg)]
     return [t for arg in found for t in (arg, *arg.conjuncts)]
+
+
+def governing_clauses(token: Token) -> list[Token]:
+    """The clauses `token` hangs on, nearest first, whose subject is its own: the verb an
+    infinitive or a conjunct depends on ("began to take hold", "met them and released
+    them"), up to a clause modifying a noun."""
+    found: list[Token] = []
+    climb = token
+    while climb.dep_ in CLIMB_DEPS and climb.head.i != climb.i:
+        climb = climb.head
+        found.append(climb)
+    return found
 
 
 def counts_members(token: Token) -> bool:
@@ -208,12 +219,18 @@ def counts_members(token: Token) -> bool:
 
 def in_noun_class(token: Token, members: frozenset[str]) -> bool:
     """A token belongs to a class by lemma, by form, by its whole hyphenated word
-    ("cease-fire") or by its entity label ("ent:person")."""
+    ("cease-fire") or by its entity label ("ent:person"); an acronym only by its label, as
+    its lower case is another word ("US" is no "us")."""
     whole = "-".join(piece.lower_ for piece in hyphen_group(token))
-    names = {token.lemma_.lower(), token.lower_, whole}
+    names = set() if is_acronym(token) else {token.lemma_.lower(), token.lower_, whole}
     if token.ent_type_:
         names.add(ENTITY_PREFIX + token.ent_type_.lower())
     return not names.isdisjoint(members)
+
+
+def is_acronym(token: Token) -> bool:
+    """Whether a token is a short name in capitals ("US", "UN", "IS")."""
+    return token.pos_ == PROPER_NOUN and token.text.isupper() and 1 < len(token.text) <= MAX_ACRONYM_LENGTH
 
 
 def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = False) -> bool:
@@ -221,8 +238,8 @@ def has_argument_in(token: Token, members: frozenset[str], *, acted_on: bool = F
     `acted_on`, one the act befalls, not its doer, subject or passive agent ("the
     congressmen released a statement" frees no captives though congressmen are people)."""
     arguments = core_arguments(token)
-    if acted_on:
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if acted_on:  # also a governing clause's subject: "Reid met them, and Democrats released statements"
+        subjects = [c for clause in (token, *governing_clauses(token)) for c in clause.children if c.dep_ == "nsubj"]
         agents = [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         doers = [t for c in subjects + agents for t in (c, *c.conjuncts)]
         doers += [o for d in doers for o in partitive_objects(d)]  # "members of its staff released"
