@@ -22,6 +22,7 @@ from sitrep.model import Analysis, CleanDocument
 from sitrep.nlp.casing import FACTORY_NAME as SENTENCE_CASE
 from sitrep.nlp.sentence_starts import FACTORY_NAME as SENTENCE_STARTS
 from sitrep.nlp.tokenizer import split_abbreviation_compounds
+from sitrep.nlp.typography import read_curly_marks_as_straight
 from sitrep.settings import Settings, default_settings
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def build_nlp(settings: Settings) -> Language:
     """The model named in settings, its tokenizer taught news compounds ("U.S.-led"),
     sentences started after each blank line and dateline before the parser runs
     (`sentence_starts.py`), common nouns opening a sentence in capitals read as nouns
-    (`casing.py`), and sitrep's components appended in their configured order.
+    (`casing.py`), curly quotes read as straight ones by the model (`typography.py`), and
+    sitrep's components appended in their configured order.
 
     RAISES: ValueError naming a component that is not registered in nlp/factories.py.
     """
@@ -41,6 +43,7 @@ def build_nlp(settings: Settings) -> Language:
 
     nlp = spacy.load(settings.nlp_model)
     split_abbreviation_compounds(nlp)
+    read_curly_marks_as_straight(nlp)
     nlp.add_pipe(SENTENCE_STARTS, first=True)
     nlp.add_pipe(SENTENCE_CASE, after="ner")
     for name in settings.nlp_components:
