@@ -1383,6 +1383,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Zarif sought to expose the strains between the Americans and the Saudis.", "REQUEST", 0),
         ("Kuwait sought an investigation into the killings in Gaza.", "REQUEST", 1),
         ("Tens of thousands of Yazidis have sought refuge in the mountains of Iraq.", "REQUEST", 0),
+        # who shelters someone aids them; who shelters in place stays safe
+        ("Roughly 381,000 people are sheltering in place in Massachusetts.", "AID", 0),
+        ("Turkey sheltered 3 million Syrian refugees in Gaziantep.", "AID", 1),
+        # a verb's "of" is no object: the photo released of a suspect frees no captive
+        ("She saw the photo released early Friday of a suspect robbing a store in Boston.", "RETREAT", 0),
         ("The shelling damaged a mosque in Douma.", "ASSAULT", 1),
         # recognising supports a state or its claim, not whoever praised an article
         ("His commentary on Syria has been recognized by the Online News Association.", "SUPPORT", 0),
