@@ -1172,6 +1172,17 @@ def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     assert events and all(e.event_loc is None for e in events)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Lebanon's Hezbollah fired rockets on Monday.", None),
+    ("Iraq's Anbar province was attacked by Islamic State.", "Anbar province"),
+])
+def test_coder_a_place_that_says_whose_an_actor_is_places_nothing(text, place):
+    """"Lebanon's Hezbollah" says which Hezbollah, not where it fired; the owner of a place
+    still gives way to the place alone."""
+    (event,) = code_events(default_nlp()(text))
+    assert (event.event_loc.extracted_place if event.event_loc else None) == place
+
+
 def test_coder_a_phrase_preposition_must_hang_on_the_phrase():
     nlp = default_nlp()
     assert not code_events(nlp("Sen. Mitt Romney called the slams on Vindman absurd."))

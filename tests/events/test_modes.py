@@ -197,6 +197,15 @@ def test_modes_denied_event_is_not_the_denial_itself(annotate):
     assert "denied" not in modes_of(doc, "REJECT")
 
 
+@pytest.mark.parametrize("text", [
+    "The judge in Houston denied the government's request for a stay.",
+    "Damascus rejected the Turkish demand for a ceasefire in Idlib.",
+])
+def test_modes_a_request_turned_down_was_made(annotate, text):
+    """Denying or rejecting a request refuses it: the request is no denied event."""
+    assert "denied" not in modes_of(annotate(text), "REQUEST")
+
+
 @pytest.mark.parametrize(
     "text, event",
     [

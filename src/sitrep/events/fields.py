@@ -1209,7 +1209,7 @@ def find_location(
     def free(place: PlaceMention) -> bool:
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
-            and not _hometown(place, doc)
+            and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc)
 
     objects = children_on(heads, OBJECT_DEPS)
     topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
@@ -1254,6 +1254,15 @@ def _qualifies_a_name(place: PlaceMention, doc) -> bool:
         return False
     root = span.root
     return root.dep_ in NAME_QUALIFIER_DEPS and root.head.i >= span.end and root.head.tag_ in PROPER_NOUN_TAGS
+
+
+def _owns_an_actor(place: PlaceMention, actors: Sequence[ActorMention], doc) -> bool:
+    """Whether a place is only whose an actor named after it is ("Lebanon's Hezbollah",
+    "Syria's Bashar al-Assad"): it says which one is meant, not where anything happened,
+    unlike the owner of a place ("Iraq's Anbar province") or of a thing ("Iran's
+    nuclear sites")."""
+    span = words_of(place, doc)
+    return span is not None and span.root.dep_ == POSSESSOR and any(_covers(a, span.root.head) for a in actors)
 
 
 def _hometown(place: PlaceMention, doc) -> bool:
