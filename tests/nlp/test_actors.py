@@ -503,6 +503,13 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     # a she is no man, a he no woman
     ("Barack Obama met Hillary Clinton on Monday. She said the talks went well.", "She", "USA_HCLINTON"),
     ("Hillary Clinton met Barack Obama. He said she was right.", "He", "USA_OBAMA"),
+    # a possessive after its clause's subject is the subject's, unless joined to another owner
+    ("Last year, Dan Coats admitted that Donald Trump did not brief him about his meeting with Vladimir Putin.",
+     "his", "USA_TRUMP"),
+    ("Barack Obama spoke to Benjamin Netanyahu on his first visit to Israel.", "his", "USA_OBAMA"),
+    ("Barack Obama will host Benjamin Netanyahu and his wife at the White House.", "his", "ISR_NETANYAHU"),
+    ("After Donald Trump congratulated Vladimir Putin on his reelection win, senators objected.", "his",
+     "RUS_PUTIN"),
 ])
 def test_actors_which_earlier_person_a_pronoun_stands_for(resolve, text, pronoun, antecedent):
     found, _ = resolve(text)

@@ -106,6 +106,10 @@ GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
 # Active and passive subjects (actor_rules.SUBJECT_DEPS holds the active one only).
 ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
+POSSESSOR_DEP = "poss"
+DIRECT_OBJECT_DEP = "dobj"
+PRONOUN_POS = "PRON"
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
 PREPOSITION_OBJECT_DEP = "pobj"
@@ -605,8 +609,9 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence.
     A pronoun with no antecedent yields nothing: it names nobody by itself.
 
-    Which antecedent: the sayer of a reported clause the pronoun is the subject of ("Karzai's
-    office said that in the meeting with Rice, he asked": Karzai); for the subject of a
+    Which antecedent: for a possessive, its clause's subject (`owner_in_own_clause`); the
+    sayer of a reported clause the pronoun is the subject of ("Karzai's office said that in
+    the meeting with Rice, he asked": Karzai); for the subject of a
     sentence that names no person before it, the last person who was a subject ("Mr Pompeo
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
     named (an unknown "Luke Somers" blocks an earlier known one). Never one the clause rules
@@ -625,18 +630,42 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
         if token.lower_ in IT_FORMS:
             antecedent = sayer_mention(token, found, agent_verbs, is_thing) \
                 or mention_heading(rules.main_clause_subject(token), found, is_thing)
-        elif wants_person is None or token.pos_ != "PRON" or \
+        elif wants_person is None or token.pos_ != PRONOUN_POS or \
                 token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
             continue
         else:
             barred = barred_by_clause(token, mentions) | other_gender(token, found, genders or {})
             agrees = names_one_person if wants_person else is_group
-            antecedent = sayer_mention(token, [m for m in found if m.actor_id not in barred], agent_verbs, agrees) \
+            allowed = [m for m in found if m.actor_id not in barred]
+            antecedent = owner_in_own_clause(token, allowed, agrees) \
+                or sayer_mention(token, allowed, agent_verbs, agrees) \
                 or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person, barred)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=Link.ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
+
+
+def owner_in_own_clause(pronoun, mentions: list[ActorMention],
+                        agrees: Callable[[ActorMention], bool]) -> ActorMention | None:
+    """For a possessive pronoun after its clause's subject, the resolved mention agreeing with
+    it there ("The president met Prime Minister Netanyahu on his first visit to Israel": the
+    president's visit), or None: the subject is whom a clause is about, whoever was named
+    since. A person the verb acts on, named before the pronoun, is the owner of what the act
+    is for ("dismissed Comey for his handling of the inquiry", "congratulated Putin on his
+    reelection"; not "did not brief him about his meeting"), and what is joined to an owner
+    is that owner's ("will host the French president and his wife")."""
+    if pronoun.dep_ != POSSESSOR_DEP:
+        return None
+    owned = pronoun.head
+    if owned.dep_ in CONJUNCT_DEPS:
+        return mention_heading(owned.head, mentions, agrees)
+    verb = next((t for t in pronoun.ancestors if t.pos_ in CLAUSE_HEAD_POS), None)
+    if verb is None:
+        return None
+    named_objects = [c for c in verb.children if c.dep_ == DIRECT_OBJECT_DEP and c.i < pronoun.i and c.pos_ != PRONOUN_POS]
+    subjects = [c for c in verb.children if c.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS and c.i < pronoun.i]
+    return next((m for s in named_objects + subjects if (m := mention_heading(s, mentions, agrees)) is not None), None)
 
 
 def other_gender(pronoun, mentions: list[ActorMention], genders: Mapping[str, str]) -> frozenset[str]:
