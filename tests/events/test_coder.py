@@ -317,6 +317,10 @@ def test_coder_meeting_of_coordinated_subjects_splits_the_sides(annotate):
     ("Senate Armed Services Chairman John Ullyot pledged to hold hearings.", "AGREE", ["John Ullyot"], []),
     ("House and Senate Republicans accused Obama of acting illegally.", "ACCUSE", ["Republicans"], ["Obama"]),
     ("US and Russian officials reached an agreement in Geneva.", "AGREE", ["US"], ["Russian officials"]),
+    ("Obama met House Armed Services Chairman Buck McKeon in Washington.", "CONSULT", ["Obama"], ["Buck McKeon"]),
+    # the noun a participle modifies renames, in apposition, whom the act befalls
+    ("Maj. Nidal Malik Hasan, the Army psychiatrist accused of killing 13 people, spoke on Tuesday.", "ACCUSE",
+     [], ["Nidal Malik Hasan"]),
 ])
 def test_coder_a_name_that_only_qualifies_another_is_no_side(text, event_type, actors, recipients):
     """A committee in a chairman's title and the chambers before a party's name say which

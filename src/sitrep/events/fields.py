@@ -120,6 +120,7 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # A place word hung on a name ("Wyoming Rep.", "New York Democrat").
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 QUALIFIER_DEPS = NAME_QUALIFIER_DEPS | {"poss"}
+APPOSITION = "appos"
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
@@ -474,7 +475,10 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     if not is_passive(verb) or lexicon.is_participation_verb(verb):  # "were engaged in clashes" befalls nobody
         return []
     if verb.dep_ == "acl" and not children_on([verb], PASSIVE_SUBJECT_DEPS):
-        return [verb.head]  # not a clause of its own on the noun: "allegations that hundreds had been killed"
+        # not a clause of its own on the noun ("allegations that hundreds had been killed"); a
+        # noun in apposition renames whom it follows ("Hasan, the psychiatrist accused of killing")
+        noun = verb.head
+        return [noun, noun.head] if noun.dep_ == APPOSITION and noun.head.i != noun.i else [noun]
     if _is_bare_conjunct(verb):
         return patients_of(verb.head, lexicon)
     if _is_participle_complement(verb):
@@ -1058,7 +1062,7 @@ def find_recipients(
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)], mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
-    return _distinct(found)
+    return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 
 def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon,
@@ -1134,7 +1138,7 @@ def _qualifies_another(mention: ActorMention, actors: Sequence[ActorMention], do
     step = words.root
     while step.dep_ in COORDINATE_DEPS:
         step = step.head
-    while step.dep_ in QUALIFIER_DEPS:
+    while step.dep_ in QUALIFIER_DEPS or (step.dep_ == APPOSITION and step is not words.root):
         step = step.head
         qualified = [other for other in actors if other is not mention and _covers(other, step)]
         if qualified:
