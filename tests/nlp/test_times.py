@@ -157,6 +157,8 @@ def test_time_resolver_a_named_world_event_is_its_day():
     found = resolve_time("9/11", PUB)
     assert (found.value, found.method) == ("2001-09-11", "rule:named_event")
     assert resolve_time("September 11", PUB).value == "2018-09-11"
+    since = resolve_time("since 9/11", PUB)  # inside a longer expression too
+    assert (since.earliest, since.value) == ("2001-09-11", None)
 
 
 def test_time_resolver_a_date_followed_by_the_word_that_names_the_event_is_that_event(nlp):

@@ -381,6 +381,14 @@ def named_event_date(text: str) -> date | None:
     return next((day for pattern, day in _named_events() if pattern.fullmatch(text)), None)
 
 
+def with_named_events_dated(text: str) -> str:
+    """`text` with each dated world event it names written as its day ("since 9/11" ->
+    "since 11 September 2001"), which the period rules then read."""
+    for pattern, day in _named_events():
+        text = pattern.sub(f"{day.day} {day:%B %Y}", text)
+    return text
+
+
 def named_event(day: date) -> Resolution:
     """The resolution of an expression that names a dated world event."""
     iso = day.isoformat()
@@ -398,6 +406,7 @@ def resolve_time(text: str, published: DateEstimate | None) -> Resolution:
     named = named_event_date(text)
     if named is not None:  # "9/11" is 11 September 2001, not the 11th of last September
         return named_event(named)
+    text = with_named_events_dated(text)  # "since 9/11": since 11 September 2001
     reason = None if holiday_of(text) else _why_unreadable(text)  # "Bastille Day" is no duration
     if reason:
         return _unresolved(reason)
