@@ -1916,6 +1916,16 @@ def test_coder_a_person_named_before_a_movement_made_it():
     assert ([e.entity_text for e in withdrawal.actor], withdrawal.recipient) == (["Obama"], ())
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The rebels doubted the Assad pledge to give up chemical weapons.", "AGREE"),
+    ("Rebels in Idlib rejected the Erdogan demand.", "REQUEST"),
+])
+def test_coder_a_person_named_before_words_said_them(text, event_type):
+    """"the Assad pledge" is Assad's, as "the Erdogan demand" is Erdogan's: no one it befalls."""
+    words = only(code_events(default_nlp()(text)), event_type)
+    assert len(words.actor) == 1 and words.recipient == ()
+
+
 def test_coder_a_participle_with_its_own_object_is_active():
     """The parser hangs "bombed" on "coalition" as a participle; with an object of its own it
     is the coalition's act, not one done to it."""

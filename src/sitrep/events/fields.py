@@ -887,7 +887,7 @@ def find_actors(
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
-    unknown_before_act = _compound_spans(anchors)
+    unknown_before_act = [] if event_type.named_before_authors else _compound_spans(anchors)
     found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))]
     claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
     if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
@@ -983,8 +983,9 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
     ("Russian airstrikes", "Iran's attack"). An act that names its target after "of" has
     its doer as owner ("Trump's assassination of an Iranian official"); a movement is its
-    mover's ("the Obama withdrawal from Iraq")."""
-    if event_type.movement:
+    mover's ("the Obama withdrawal from Iraq"), and words are their author's ("the Assad
+    pledge"; `EventType.named_before_authors`)."""
+    if event_type.movement or event_type.named_before_authors:
         return []
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):

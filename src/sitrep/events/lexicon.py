@@ -120,6 +120,7 @@ class EventType:
     asks_clause_subject: bool = False  # "requested that India restrain": India is addressed
     befalls_act_target: bool = False  # "threatened a strike on Syria": Syria is threatened
     benefits_after_for: bool = False  # "voiced support for Israel": Israel gets it
+    named_before_authors: bool = False  # "the Assad pledge": Assad makes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,6 +435,7 @@ def load_ontology() -> Ontology:
             asks_clause_subject=bool(spec.get("asks_clause_subject")),
             befalls_act_target=bool(spec.get("befalls_act_target")),
             benefits_after_for=bool(spec.get("benefits_after_for")),
+            named_before_authors=bool(spec.get("named_before_authors")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
