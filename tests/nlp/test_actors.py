@@ -510,6 +510,9 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     ("Barack Obama will host Benjamin Netanyahu and his wife at the White House.", "his", "ISR_NETANYAHU"),
     ("After Donald Trump congratulated Vladimir Putin on his reelection win, senators objected.", "his",
      "RUS_PUTIN"),
+    # an editor's name in brackets after the pronoun says whom it stands for
+    ("Tony Blair met George W. Bush. Blair said that he (Saddam Hussein) had used chemical weapons.", "he",
+     "IRQ_SADDAM"),
 ])
 def test_actors_which_earlier_person_a_pronoun_stands_for(resolve, text, pronoun, antecedent):
     found, _ = resolve(text)
@@ -571,6 +574,10 @@ def test_actors_it_is_the_organisation_that_says_it(resolve):
     assert "It" not in found  # not the subject of what the Pentagon said
     found, _ = resolve("The Pentagon said it was not clear who carried out the strikes.")
     assert "it" not in found  # it stands for the clause
+    found, _ = resolve("The Pentagon said it was reported that Iran fired the missiles.")
+    assert "it" not in found  # ... after a passive too
+    found, _ = resolve("The Pentagon said it believes that Iran fired the missiles.")
+    assert found["it"] == ("USA_DOD", "anaphor")  # but not after any other verb
 
 
 def test_actors_it_in_an_adverbial_clause_is_the_subject_it_hangs_on(resolve):

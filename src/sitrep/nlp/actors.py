@@ -109,6 +109,8 @@ ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
 POSSESSOR_DEP = "poss"
 DIRECT_OBJECT_DEP = "dobj"
 PRONOUN_POS = "PRON"
+OPENING_BRACKETS, CLOSING_BRACKETS = frozenset({"(", "["}), frozenset({")", "]"})
+MAX_BRACKETED_WORDS = 6  # "he (Saddam)", "he [Defense Secretary Mark Esper]"
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
@@ -628,7 +630,7 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     for token in doc:
         wants_person = PRONOUN_PERSON.get(token.lower_)
         if token.lower_ in IT_FORMS:
-            antecedent = sayer_mention(token, found, agent_verbs, is_thing) \
+            antecedent = named_in_brackets(token, found) or sayer_mention(token, found, agent_verbs, is_thing) \
                 or mention_heading(rules.main_clause_subject(token), found, is_thing)
         elif wants_person is None or token.pos_ != PRONOUN_POS or \
                 token.dep_ not in (PRONOUN_DEPS if wants_person else GROUP_PRONOUN_DEPS):
@@ -637,13 +639,28 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
             barred = barred_by_clause(token, mentions) | other_gender(token, found, genders or {})
             agrees = names_one_person if wants_person else is_group
             allowed = [m for m in found if m.actor_id not in barred]
-            antecedent = owner_in_own_clause(token, allowed, agrees) \
+            antecedent = named_in_brackets(token, found) or owner_in_own_clause(token, allowed, agrees) \
                 or sayer_mention(token, allowed, agent_verbs, agrees) \
                 or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person, barred)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
                                  confidence=PRONOUN_CONFIDENCE, via=Link.ANAPHOR))
     return sorted(found, key=lambda m: m.evidence.start)
+
+
+def named_in_brackets(pronoun, mentions: list[ActorMention]) -> ActorMention | None:
+    """The resolved mention an editor put in brackets right after a pronoun to say whom it
+    stands for ("even though he (Saddam) had used chemical weapons", "demanded that he
+    [Esper] stop it"), or None."""
+    doc = pronoun.doc
+    after = doc[pronoun.i + 1:pronoun.i + 2 + MAX_BRACKETED_WORDS]
+    if len(after) < 2 or after[0].text not in OPENING_BRACKETS:
+        return None
+    closing = next((t for t in after[1:] if t.text in CLOSING_BRACKETS), None)
+    if closing is None:
+        return None
+    return next((m for m in mentions if after[1].idx <= m.evidence.start and m.evidence.end <= closing.idx
+                 and m.actor_id), None)
 
 
 def owner_in_own_clause(pronoun, mentions: list[ActorMention],
