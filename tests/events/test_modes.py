@@ -92,6 +92,7 @@ def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
         ("The Russian troops are to be deployed in Idlib.", "MOBILIZE"),
         ("The U.S. had been plotting to kill Qassem Soleimani.", "ASSAULT"),  # a plot is a plan
         ("Russia was paying the Taliban to kill U.S. soldiers.", "ASSAULT"),  # what one is paid to do
+        ("The deal will pave the way for the US to withdraw its troops.", "RETREAT"),  # "for X to do"
     ],
 )
 def test_modes_future(annotate, text, event):
