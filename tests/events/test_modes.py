@@ -64,6 +64,7 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Turkey prevented the rebels from attacking Idlib.", "ASSAULT"),
         ("Iran vowed to prevent the transfer of weapons to Hezbollah.", "AID"),
         ("The Syrian army deterred Turkey from launching an attack on Manbij.", "ASSAULT"),
+        ("Israel will not let Iran attack its cities.", "ASSAULT"),  # a bare small clause: the verb above's
     ],
 )
 def test_modes_negation(annotate, text, event):
@@ -93,6 +94,9 @@ def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
         ("The U.S. had been plotting to kill Qassem Soleimani.", "ASSAULT"),  # a plot is a plan
         ("Russia was paying the Taliban to kill U.S. soldiers.", "ASSAULT"),  # what one is paid to do
         ("The deal will pave the way for the US to withdraw its troops.", "RETREAT"),  # "for X to do"
+        # backshifted by a passive or perfect report too
+        ("A deal was announced that would see Turkey stop its attack on Ras al-Ayn.", "RETREAT"),
+        ("Iran has said it would send troops to Syria.", "MOBILIZE"),
     ],
 )
 def test_modes_future(annotate, text, event):

@@ -48,6 +48,7 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 # Arcs through which a clause's modality reaches the event word below it.
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
+CLAUSE_COMPLEMENT = "ccomp"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
@@ -57,7 +58,8 @@ INFINITIVE_TAG = "TO"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 BARE_VERB, INFINITIVE_TO = "VB", "to"
 COMPLEMENT_CLAUSE = "ccomp"
-PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+PAST_PARTICIPLE = "VBN"
+PARTICIPLE_TAGS = frozenset({PAST_PARTICIPLE, "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 PERFECT_AUXILIARY = "have"
 NOUN_PHRASE_DEPS = frozenset({"pobj", "prep"})  # "an end to the blockade": the blockade in the phrase
@@ -97,7 +99,8 @@ def clause_chain(trigger: Token, light_verb: Callable[[Token], Token | None] | N
     A nominal trigger takes its light verb ("did not launch an offensive", "was not
     responsible for the attack"; `TriggerLexicon.light_verb`); a conjunct or an
     infinitive without its own subject and auxiliaries takes its head's ("will deploy and
-    reinforce").
+    reinforce"), as does a bare small clause with its own subject ("the deal would see
+    Turkey stop its attack", "will not let Iran attack").
     """
     chain = [trigger]
     token = trigger
@@ -105,13 +108,22 @@ def clause_chain(trigger: Token, light_verb: Callable[[Token], Token | None] | N
     if verb is not None:
         token = verb
         chain.append(token)
-    while token.dep_ in CHAIN_DEPS and token.head.i != token.i:
+    while (token.dep_ in CHAIN_DEPS or _is_bare_small_clause(token)) and token.head.i != token.i:
         own = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ in AUX_DEPS]
         if token.dep_ == "conj" and (own or token.tag_ in FINITE_TAGS):
             break
         token = _coordinated_infinitive(token) or token.head
         chain.append(token)
     return chain
+
+
+def _is_bare_small_clause(verb: Token) -> bool:
+    """Whether a verb heads a complement clause in its bare form with a subject but neither
+    auxiliary nor marker ("see Turkey stop", "let Iran attack"): no tense of its own, so
+    the verb above says when and whether it happens."""
+    return verb.dep_ == CLAUSE_COMPLEMENT and verb.tag_ == BARE_VERB \
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+        and not any(c.dep_ in AUX_DEPS or c.dep_ == "mark" for c in verb.children)
 
 
 def _coordinated_infinitive(conjunct: Token) -> Token | None:
@@ -187,8 +199,12 @@ def _under_past_copula(word: Token) -> bool:
 
 def _reported_in_past(clause: Token) -> bool:
     """Whether a clause is what a past tense reports ("Esper announced that troops would be
-    deployed"), so that its modal is backshifted."""
-    return clause.dep_ in REPORTED_CLAUSE_DEPS and clause.head.tag_ == PAST_TENSE
+    deployed"), also a passive or perfect one ("a deal was announced that would see Turkey
+    stop", "Iran has said it would send troops"), so that its modal is backshifted."""
+    reporter = clause.head
+    past = reporter.tag_ == PAST_TENSE or (
+        reporter.tag_ == PAST_PARTICIPLE and any(c.dep_ in AUX_DEPS for c in reporter.children))
+    return clause.dep_ in REPORTED_CLAUSE_DEPS and past
 
 
 def _headline_infinitive(chain: Sequence[Token]) -> list[AuxModeHit]:
