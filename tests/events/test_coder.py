@@ -1398,6 +1398,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Zarif sought to expose the strains between the Americans and the Saudis.", "REQUEST", 0),
         ("Kuwait sought an investigation into the killings in Gaza.", "REQUEST", 1),
         ("Tens of thousands of Yazidis have sought refuge in the mountains of Iraq.", "REQUEST", 0),
+        # defending forces or ground is a military act, no support
+        ("The deployment ensures our ability to defend our forces in Saudi Arabia.", "SUPPORT", 0),
+        ("Russia defended Assad at the UN.", "SUPPORT", 1),
         # a tour served is a soldier's, no visit
         ("Colvin, an Air Force veteran, served two tours in Afghanistan.", "CONSULT", 0),
         ("Obama began a tour of Asia in Tokyo.", "CONSULT", 1),
