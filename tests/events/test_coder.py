@@ -1176,6 +1176,16 @@ def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     assert events and all(e.event_loc is None for e in events)
 
 
+def test_coder_a_state_words_are_about_is_no_place_of_them():
+    """"defended Russia": Russia is its recipient, not where it was said; "invaded Kuwait"
+    and "visited Saudi Arabia" happen there."""
+    nlp = default_nlp()
+    defended = only(code_events(nlp("Donald Trump has defended Russia over claims of interference.")), "SUPPORT")
+    assert [e.code for e in defended.recipient] == ["RUS"] and defended.event_loc is None
+    visit = only(code_events(nlp("Mike Pompeo visited Saudi Arabia on Monday.")), "CONSULT")
+    assert visit.event_loc is not None and visit.event_loc.extracted_place == "Saudi Arabia"
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("Lebanon's Hezbollah fired rockets on Monday.", None),
     ("Iraq's Anbar province was attacked by Islamic State.", "Anbar province"),
@@ -1347,6 +1357,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Vladimir Putin attacked the Ukrainian government in Kyiv.", "ASSAULT", 1),
         ("Khalifa Haftar spoke. His forces attacked the Libyan government in Tripoli.", "ASSAULT", 1),  # his forces
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
+        # ... as is one said in a speech or a post, whoever its target
+        ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
+        ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
+        ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
         ("The statement claims the attack on Charlie Hebdo was ordered by Al Qaeda leader Ayman al-Zawahri.", "ASSAULT",
          1),  # a leader of fighters
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter

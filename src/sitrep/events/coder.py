@@ -48,6 +48,7 @@ from sitrep.events.fields import (
     is_passive,
     owned_by,
     phrase_span,
+    prep_objects,
     recipient_phrases,
     split_sides,
     unnamed_participants,
@@ -67,7 +68,7 @@ from sitrep.events.lexicon import (
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.mode_choice import choose_mode
 from sitrep.events.modes import AuxModeHit, aux_modes
-from sitrep.events.triggers import TriggerHit, find_triggers
+from sitrep.events.triggers import TriggerHit, find_triggers, in_noun_class
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
@@ -107,6 +108,8 @@ TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`ins
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
+# What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
+ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
 PERSON_ENTITY = "PERSON"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "CRM"})  # CAMEO sectors that fight
@@ -323,7 +326,9 @@ class RuleCoder:
             hit = TriggerHit(replace(hit.row, event=WORDS_CATEGORY, mode=None, context=WORDS_CONTEXT),
                              hit.anchors, hit.tokens)
             event_type = self.ontology.events[WORDS_CATEGORY]
-        parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA]  # "invaded Kuwait": both
+        # "invaded Kuwait", "visited Saudi Arabia": both party and place; "condemned Russia" only a party
+        words_only = event_type.verbal and not event_type.met_in_place
+        parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA or words_only]
         quotes = doc_mentions(doc, "quotes")
         place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
                               parties, event_type)
@@ -415,11 +420,22 @@ class RuleCoder:
         as does a person who only owns the doers ("his forces attacked the parliament")."""
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc
-        return (hit.row.event == FORCE_CATEGORY and bool(actors) and bool(recipients)
-                and any(a.lemma_.lower() in self.triggers.words_of_force for a in hit.anchors)
+        if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
+                                                       for a in hit.anchors):
+            return False
+        if self.said_in_an_address(hit):
+            return True
+        return (bool(actors) and bool(recipients)
                 and all(speaks(a, doc) and owned_by(a, doc) is None for a in actors)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
+
+    def said_in_an_address(self, hit: TriggerHit) -> bool:
+        """Whether the trigger's verb is told as done in a speech, an interview or a post
+        ("he attacked Iran in a speech at the United Nations", "targeted Pelosi in a
+        tweet"): whoever its parties are, the force is one of words."""
+        addresses = self.triggers.noun_classes.get(ADDRESS_CLASS, frozenset())
+        return any(in_noun_class(o, addresses) for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
         """Whether the parties of an event (or of its sentence, when it names none) are all of
