@@ -1415,6 +1415,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # defending forces or ground is a military act, no support
         ("The deployment ensures our ability to defend our forces in Saudi Arabia.", "SUPPORT", 0),
         ("Russia defended Assad at the UN.", "SUPPORT", 1),
+        # pulling out or back someone or something else is no retreat of forces
+        ("Someone pulled him out of the car in Diyarbakir.", "RETREAT", 0),
+        ("The Justice Department pulled back investigations of police in Chicago.", "RETREAT", 0),
+        ("Russia pulled back its troops from Kharkiv.", "RETREAT", 1),
+        ("The US pulled out of Syria in October.", "RETREAT", 1),
         # a tour served is a soldier's, no visit
         ("Colvin, an Air Force veteran, served two tours in Afghanistan.", "CONSULT", 0),
         ("Obama began a tour of Asia in Tokyo.", "CONSULT", 1),
