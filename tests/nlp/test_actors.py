@@ -510,6 +510,9 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     ("Barack Obama will host Benjamin Netanyahu and his wife at the White House.", "his", "ISR_NETANYAHU"),
     ("After Donald Trump congratulated Vladimir Putin on his reelection win, senators objected.", "his",
      "RUS_PUTIN"),
+    # in the sayer's own words a third person is someone else
+    ("James Comey recalled a call with Donald Trump. \u201cHe said he had nothing to do with Russia,\u201d Comey said.",
+     "He", "USA_TRUMP"),
     # an editor's name in brackets after the pronoun says whom it stands for
     ("Tony Blair met George W. Bush. Blair said that he (Saddam Hussein) had used chemical weapons.", "he",
      "IRQ_SADDAM"),

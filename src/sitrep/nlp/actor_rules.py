@@ -39,6 +39,7 @@ ADVERBIAL_CLAUSE = "advcl"
 # its verb ("said [one of its soldiers may have been captured]").
 CLAUSE_DEP = "ccomp"
 POSSESSOR = "poss"
+OPENING_QUOTE, CLOSING_QUOTE, STRAIGHT_QUOTE = "\u201c", "\u201d", '"'
 SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
 # Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").
@@ -135,14 +136,23 @@ def acts_as_agent(token: Token, agent_verbs: frozenset[str]) -> bool:
     return False
 
 
+def in_quotation_marks(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its sentence."""
+    before = token.doc[token.sent.start:token.i]
+    curly = sum(t.text == OPENING_QUOTE for t in before) - sum(t.text == CLOSING_QUOTE for t in before)
+    return curly > 0 or sum(t.text == STRAIGHT_QUOTE for t in before) % 2 == 1
+
+
 def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None:
     """The subject of the speech or decision verb whose reported clause holds `pronoun` as
     its subject ("the task force said it had staged 24 airstrikes") or anywhere as a
     possessor ("Israel said one of its soldiers may have been captured"): that sayer.
     "the group issued a statement saying it was responsible": the group. None elsewhere, and
     for an "it" that stands for a clause ("said it was not clear who carried out the
-    strikes", "said it may be too late"; `is_expletive`)."""
-    if is_expletive(pronoun):
+    strikes", "said it may be too late"; `is_expletive`), or for a pronoun in the sayer's own
+    words, where the sayer would say "we" or "I" ("“They began attacking worshipers,”
+    the ministry said": the attackers)."""
+    if is_expletive(pronoun) or in_quotation_marks(pronoun):
         return None
     if pronoun.dep_ in SUBJECT_DEPS:
         clause = pronoun.head
