@@ -1176,6 +1176,17 @@ def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     assert events and all(e.event_loc is None for e in events)
 
 
+def test_coder_whose_order_an_act_is_done_on_is_no_recipient():
+    """"on Netanyahu's order": Netanyahu gave it; "on behalf of Trump": for whom one speaks."""
+    nlp = default_nlp()
+    demolished = only(code_events(nlp("Israeli authorities demolished their homes in Jabel Mukaber on Netanyahu's "
+                                      "order.")), "ASSAULT")
+    assert [e.code for e in demolished.actor] == ["ISR"] and demolished.recipient == ()
+    welcomed = only(code_events(nlp("Mike Pence said he welcomes the chance on behalf of Donald Trump to reiterate "
+                                    "the bonds with the Kurds.")), "SUPPORT")
+    assert "USA_TRUMP" not in [e.identifier for e in welcomed.recipient]
+
+
 def test_coder_a_state_words_are_about_is_no_place_of_them():
     """"defended Russia": Russia is its recipient, not where it was said; "invaded Kuwait"
     and "visited Saudi Arabia" happen there."""

@@ -81,6 +81,7 @@ FIGHT_CLASS = "fights"
 GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
+WARRANT_CLASS = "warrants"
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
 # letters of an actor code's country ("USA" + "COP").
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
@@ -674,7 +675,8 @@ def recipient_phrases(
     "discussed Syria", `TriggerLexicon.topic_verbs`), passive subject or modified noun,
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
     phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
-    nor an ally: "fighting on the side of Assad", nor, for cooperation, whom it is against:
+    nor an ally: "fighting on the side of Assad", nor whose word it was: "on Netanyahu's
+    order", nor, for cooperation, whom it is against:
     "defend the nation against terrorists"), nor, for a material act, another act with a
     target of its own, whose owner did that act ("likened America's killing of a terrorist
     to Putin's assassination of dissidents")."""
@@ -693,7 +695,8 @@ def recipient_phrases(
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
-    phrases += [t for t in prep_objects(heads + phrase_nouns, preps) if t.lemma_.lower() not in lexicon.ally_nouns]
+    phrases += [t for t in prep_objects(heads + phrase_nouns, preps)
+                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
                                             BENEFICIARY_PREPOSITIONS)
@@ -706,6 +709,13 @@ def recipient_phrases(
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def _is_a_warrant(noun: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a noun after a preposition is the word an act is done on ("on Netanyahu's
+    order", "on the orders of Baghdadi", "on behalf of Iran"): whose word it is gave it,
+    the act does not befall them."""
+    return noun.dep_ == PREPOSITION_OBJECT and in_noun_class(noun, lexicon.noun_classes.get(WARRANT_CLASS, frozenset()))
 
 
 def light_verb_partners(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
@@ -1047,6 +1057,8 @@ def find_recipients(
         for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken and m.actor_id not in selves
     ]
+    # "demolished their homes on Netanyahu's order": the order's giver is no recipient
+    found = _outside(found, [_span_of(t) for phrase in phrases for t in phrase.subtree if _is_a_warrant(t, lexicon)])
     if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
         found = _outside(found, [span for phrase in phrases for span in _against_spans((phrase.head, *phrase.subtree))])
     if event_type.verbal and not event_type.befalls_act_target:
