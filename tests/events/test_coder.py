@@ -1176,14 +1176,11 @@ def test_coder_a_place_that_says_whom_a_politician_represents_places_nothing():
     assert events and all(e.event_loc is None for e in events)
 
 
-def test_coder_where_a_meeting_is_held_or_what_it_is_about_is_no_side_of_it():
-    """"met Arafat at an Israeli army base": the army is no party; "talks on Syria": a topic."""
-    nlp = default_nlp()
-    met = only(code_events(nlp("Netanyahu met Palestinian leader Yasser Arafat on September 4, 1996, at an Israeli "
-                               "army base in Gaza.")), "CONSULT")
+def test_coder_where_a_meeting_is_held_is_no_side_of_it():
+    """"met Arafat at an Israeli army base": the army is no party."""
+    met = only(code_events(default_nlp()("Netanyahu met Palestinian leader Yasser Arafat on September 4, 1996, at an "
+                                         "Israeli army base in Gaza.")), "CONSULT")
     assert [e.identifier for e in met.recipient] == ["PSE_GOV"]
-    talks = only(code_events(nlp("Diplomats from Russia held talks on Syria in Sochi.")), "CONSULT")
-    assert "SYR" not in [e.code for e in talks.recipient]
 
 
 def test_coder_whose_order_an_act_is_done_on_is_no_recipient():

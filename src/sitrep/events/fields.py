@@ -82,7 +82,7 @@ GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
 WARRANT_CLASS = "warrants"
-VENUE_OR_TOPIC_PREPOSITIONS = frozenset({"at", "on", "upon"})  # of a meeting: where it is, what it is about
+VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
 # letters of an actor code's country ("USA" + "COP").
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
@@ -694,8 +694,8 @@ def recipient_phrases(
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
-    if event_type.met_in_place:  # "met Arafat at an Israeli army base", "talks on Syria": a venue, a topic
-        preps -= VENUE_OR_TOPIC_PREPOSITIONS
+    if event_type.met_in_place:  # "met Arafat at an Israeli army base": where, not with whom
+        preps -= VENUE_PREPOSITIONS
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps)
