@@ -1183,6 +1183,15 @@ def test_coder_where_a_meeting_is_held_is_no_side_of_it():
     assert [e.identifier for e in met.recipient] == ["PSE_GOV"]
 
 
+@pytest.mark.parametrize("text", [
+    "Les Aspin resigned as secretary of defense in Washington.",
+    "Chuck Hagel's resignation was announced in Washington.",
+])
+def test_coder_a_resignation_is_a_retreat_of_mode_resign(text):
+    resignation = only(code_events(default_nlp()(text)), "RETREAT")
+    assert (resignation.mode, resignation.context) == ("resign", ("government",))
+
+
 def test_coder_whose_order_an_act_is_done_on_is_no_recipient():
     """"on Netanyahu's order": Netanyahu gave it; "on behalf of Trump": for whom one speaks."""
     nlp = default_nlp()
