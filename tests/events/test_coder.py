@@ -1959,6 +1959,16 @@ def test_coder_who_claims_an_act_did_it(text):
     assert [e.code for e in bombing.actor] == ["AFG"]
 
 
+def test_coder_the_owner_of_a_destruction_is_what_it_ends():
+    """"sought Israel's destruction": Israel would be destroyed; "Russia's destruction of
+    Grozny" is Russia's doing."""
+    nlp = default_nlp()
+    sought = only(code_events(nlp("Enemies in Gaza sought Israel's destruction.")), "ASSAULT")
+    assert (sought.actor, [e.code for e in sought.recipient]) == ((), ["ISR"])
+    done = only(code_events(nlp("Russia's destruction of Grozny shocked the world.")), "ASSAULT")
+    assert [e.code for e in done.actor] == ["RUS"]
+
+
 def test_coder_a_person_named_before_a_movement_made_it():
     """"the Obama withdrawal from Iraq": Obama withdrew; "the Soleimani killing" killed him."""
     withdrawal = only(code_events(default_nlp()("That was the flaw of the Obama withdrawal from Iraq in 2011.")), "RETREAT")

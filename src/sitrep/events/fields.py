@@ -994,7 +994,8 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     """People named before a nominal trigger ("the Soleimani strike", "the Khashoggi
     murder") or owning an act done to people ("Soleimani's killing";
     `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
-    ("Russian airstrikes", "Iran's attack"). An act that names its target after "of" has
+    ("Russian airstrikes", "Iran's attack"), but for the end of a whole party
+    (`TriggerLexicon.ruin_nouns`: "sought Israel's destruction"). An act that names its target after "of" has
     its doer as owner ("Trump's assassination of an Iranian official"); a movement is its
     mover's ("the Obama withdrawal from Iraq"), and words are their author's ("the Assad
     pledge"; `EventType.named_before_authors`)."""
@@ -1002,12 +1003,13 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
         return []
     found = []
     for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
-        patient_noun = noun.lemma_.lower() in lexicon.patient_nouns and not _with_patient([noun])
+        ruin = noun.lemma_.lower() in lexicon.ruin_nouns and not _with_patient([noun])
+        patient_noun = ruin or (noun.lemma_.lower() in lexicon.patient_nouns and not _with_patient([noun]))
         deps = PATIENT_MODIFIER_DEPS if patient_noun else {COMPOUND_DEP}
         for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
                       and c.i < noun.i):
             found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
-                      and (m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)
+                      and (ruin or m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)
                       and not _investigator_of(m, noun, lexicon)]
     return found
 

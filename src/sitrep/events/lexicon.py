@@ -42,6 +42,7 @@ ROLE_FIELDS = {
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
     "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
+    "ruin_noun": "ruin_nouns",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -253,6 +254,9 @@ class TriggerLexicon:
     # Act nouns whose possessor, when a person, is who the act befalls ("Soleimani's
     # killing", "Khashoggi's murder"), where "Iran's attack" is Iran's doing.
     patient_nouns: frozenset[str] = frozenset()
+    # Act nouns whose possessor of any kind, a state too, is what the act ends ("sought
+    # Israel's destruction").
+    ruin_nouns: frozenset[str] = frozenset()
     # Verbs whose object is what is talked over, no party to the talks ("discussed Syria",
     # "negotiated a ceasefire"; the party is the "with" object).
     topic_verbs: frozenset[str] = frozenset()
