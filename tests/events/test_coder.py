@@ -1442,6 +1442,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # defending forces or ground is a military act, no support
         ("The deployment ensures our ability to defend our forces in Saudi Arabia.", "SUPPORT", 0),
         ("Russia defended Assad at the UN.", "SUPPORT", 1),
+        # a month's name in a date is no march
+        ("President Obama speaks in Selma, Ala., on March 7, 2015.", "PROTEST", 0),
+        ("Thousands of protesters marched in Cairo on March 6, 2019.", "PROTEST", 1),
         # pulling out or back someone or something else is no retreat of forces
         ("Someone pulled him out of the car in Diyarbakir.", "RETREAT", 0),
         ("The Justice Department pulled back investigations of police in Chicago.", "RETREAT", 0),
@@ -1957,6 +1960,13 @@ def test_coder_who_claims_an_act_did_it(text):
     "the bombing was claimed" has nothing else that anchors an event."""
     bombing = only(code_events(default_nlp()(text)), "ASSAULT")
     assert [e.code for e in bombing.actor] == ["AFG"]
+
+
+def test_coder_an_act_used_as_a_pretext_is_not_the_users():
+    """"using the chemical weapons attack as a pretext": the U.S. did not carry it out."""
+    text = "Moscow accused the U.S. of using the chemical weapons attack in Syria as a pretext for hitting the base."
+    attacks = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT" and e.event_text != "hitting"]
+    assert attacks and not [a for e in attacks for a in e.actor if a.code == "USA"]
 
 
 def test_coder_the_owner_of_a_destruction_is_what_it_ends():

@@ -7,7 +7,7 @@
    magnitude (`fields`), the words around the trigger its PLOVER mode (`mode_choice`), the
    cue words the auxiliary modes (`modes`), the quotes and reporting verbs the attribution
    chain and, for a statement that names no maker, its speaker (`attribution`); a trigger
-   inside an actor's name or a title is none (`inside_a_name`, `inside_a_title`);
+   inside an actor's name, a title or a date is none (`inside_a_name`, `inside_a_title_or_date`);
 3. merging: the events of one sentence that describe one happening become one (`merge`);
 4. context: a material event with no place of its own takes the place of the same kind of
    event a few sentences before (`context`).
@@ -104,7 +104,9 @@ REDUCED_RELATIVE_DEPS = frozenset({"acl"})
 HOST_FACTOR = 0.8
 HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
-TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title`)
+TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title_or_date`)
+DATE_ENTITIES = frozenset({"DATE", "TIME"})
+VERB_POS = "VERB"
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
@@ -238,10 +240,13 @@ def speaks(mention: ActorMention, doc: Doc) -> bool:
     return words is not None and words.root.ent_type_ == PERSON_ENTITY
 
 
-def inside_a_title(hit: TriggerHit) -> bool:
+def inside_a_title_or_date(hit: TriggerHit) -> bool:
     """Whether a trigger word is in the title of a work or a law ("told NBC's Meet the Press",
-    a book called "Persecuted: The Global Assault on Christians"): a name, not an act."""
-    return any(t.ent_type_ in TITLE_ENTITIES for t in hit.tokens)
+    a book called "Persecuted: The Global Assault on Christians") or is a date ("speaks on
+    March 6"): a name, not an act."""
+    anchor = hit.anchors[0]
+    return any(t.ent_type_ in TITLE_ENTITIES for t in hit.tokens) or (
+        anchor.ent_type_ in DATE_ENTITIES and anchor.pos_ != VERB_POS)  # "Protesters March On Capitol"
 
 
 def event_confidence(
@@ -285,7 +290,7 @@ class RuleCoder:
         for candidate in self.candidates(doc):
             coded = []
             hits = [h for h in find_triggers(candidate.sent, self.triggers)
-                    if not inside_a_name(h, candidate.mentions.actors) and not inside_a_title(h)]
+                    if not inside_a_name(h, candidate.mentions.actors) and not inside_a_title_or_date(h)]
             for hit in hits:
                 event = self.code_hit(doc, candidate, hit, hits, outlet)
                 if event is None:

@@ -75,6 +75,7 @@ COPULA = "be"
 PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
+AS_PREPOSITION, PRETEXT_CLASS = "as", "pretexts"  # "used the attack as a pretext" (`treats_as_pretext`)
 COMPOUND = "compound"
 # Regular English verb endings and what restores the stem ("staged" -> "stage", "shelled" ->
 # "shell", "staging" -> "stage", "raids" -> "raid"), for words the lemmatizer gets wrong.
@@ -300,6 +301,14 @@ class TriggerLexicon:
         responsible"): it names the act's doer, not its target or place."""
         return any(c.lemma_.lower() in self.claim_words and c.dep_ in CLAIM_DEPS for c in verb.children)
 
+    def treats_as_pretext(self, verb: Token) -> bool:
+        """Whether a verb takes its object as what it serves for ("used the chemical attack as
+        a pretext for hitting the base"): the user did not do the act, unlike "used chemical
+        weapons"."""
+        pretexts = self.noun_classes.get(PRETEXT_CLASS, frozenset())
+        return any(o.dep_ == "pobj" and o.lemma_.lower() in pretexts
+                   for p in verb.children if p.dep_ == "prep" and p.lower_ == AS_PREPOSITION for o in p.children)
+
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
         offensive", through a measure noun: "launched a series of strikes", "carried out
@@ -322,7 +331,7 @@ class TriggerLexicon:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
         elif anchor.dep_ == COMPOUND and head.lemma_.lower() in self.measure_nouns:
             anchor, head = head, head.head  # "carried out bombing missions"
-        if self.is_support_verb(head):
+        if self.is_support_verb(head) and not self.treats_as_pretext(head):
             return head
         if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
             return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
