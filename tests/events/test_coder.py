@@ -1962,6 +1962,13 @@ def test_coder_who_claims_an_act_did_it(text):
     assert [e.code for e in bombing.actor] == ["AFG"]
 
 
+def test_coder_a_tensed_clause_a_connective_opens_does_not_take_the_main_subject():
+    """The parser hangs "a bomb" on "after": the bomb hit the house, the Palestinians fled."""
+    text = "Palestinians run away from debris after a bomb from an Israeli airstrike hit a house in Gaza on Saturday."
+    hit = next(e for e in code_events(default_nlp()(text)) if e.event_text == "hit")
+    assert "PSE" not in [a.code for a in hit.actor]
+
+
 def test_coder_an_act_used_as_a_pretext_is_not_the_users():
     """"using the chemical weapons attack as a pretext": the U.S. did not carry it out."""
     text = "Moscow accused the U.S. of using the chemical weapons attack in Syria as a pretext for hitting the base."

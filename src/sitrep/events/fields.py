@@ -135,6 +135,7 @@ OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
 COMPOUND_DEP = "compound"
@@ -518,6 +519,11 @@ def subject_of(verb: Token) -> list[Token]:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
+        markers = [c for c in token.children if c.dep_ == CLAUSE_MARKER]
+        if token.dep_ == ADVERBIAL_CLAUSE and token.tag_ in FINITE_VERB_TAGS and markers:
+            # a tensed clause a connective opens has a subject of its own, which the parser
+            # may hang on the connective ("after a bomb from an Israeli airstrike hit a house")
+            return [o for marker in markers for o in marker.children if o.dep_ == PREPOSITION_OBJECT]
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
             if is_passive(token):  # the noun a participle hangs on does what its open clause says
                 return [token.head] if through_open_clause else []  # ("soldiers killed fighting IS")
