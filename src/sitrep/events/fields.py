@@ -81,6 +81,7 @@ FIGHT_CLASS = "fights"
 GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
+# Nouns of the word an act is done on ("on Netanyahu's order"): whose word it is gave it.
 WARRANT_CLASS = "warrants"
 VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
@@ -1001,8 +1002,9 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     murder") or owning an act done to people ("Soleimani's killing";
     `TriggerLexicon.patient_nouns`): its target, where a state or force there is its doer
     ("Russian airstrikes", "Iran's attack"), but for the end of a whole party
-    (`TriggerLexicon.ruin_nouns`: "sought Israel's destruction"). An act that names its target after "of" has
-    its doer as owner ("Trump's assassination of an Iranian official"); a movement is its
+    (`TriggerLexicon.ruin_nouns`: "sought Israel's destruction"). An act that names its
+    target after "of" has its doer as owner ("Trump's assassination of an Iranian
+    official"); a movement is its
     mover's ("the Obama withdrawal from Iraq"), and words are their author's ("the Assad
     pledge"; `EventType.named_before_authors`)."""
     if event_type.movement or event_type.named_before_authors:
@@ -1014,7 +1016,7 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
         deps = PATIENT_MODIFIER_DEPS if patient_noun else {COMPOUND_DEP}
         for child in (c for c in noun.children if (c.dep_ in deps or (patient_noun and _marked_possessive(c)))
                       and c.i < noun.i):
-            found += [m for m in mentions.actors if m.evidence.start <= child.idx < m.evidence.end
+            found += [m for m in mentions.actors if _covers(m, child)
                       and (ruin or m.actor_type == PERSON_TYPE or child.ent_type_ == PERSON_ENTITY or m.via == Link.COREF)
                       and not _investigator_of(m, noun, lexicon)]
     return found

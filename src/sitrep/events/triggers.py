@@ -184,9 +184,9 @@ def hyphen_group(token: Token) -> list[Token]:
 
 def core_arguments(token: Token) -> list[Token]:
     """Object, subject, passive agent, possessor and a noun's "of"-object of `token`, the
-    subject of the clause an infinitive hangs on ("began to take hold"), the noun a relative clause modifies ("the
-    truce, which took hold"), and the members of a partitive ("many of the captives";
-    `counts_members`)."""
+    subject of the clause an infinitive hangs on ("began to take hold"), the noun a
+    relative clause modifies ("the truce, which took hold"), and the members of a partitive
+    ("many of the captives"; `counts_members`)."""
     found = [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
     if token.pos_ in NOMINAL_POS:  # "the release of the prisoners"; a verb's "of" is no object of it
         found += partitive_objects(token)

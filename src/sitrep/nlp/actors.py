@@ -611,10 +611,11 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     PRONOUN_WINDOW_SENTENCES sentences before its own; via "anaphor", low confidence.
     A pronoun with no antecedent yields nothing: it names nobody by itself.
 
-    Which antecedent: for a possessive, its clause's subject (`owner_in_own_clause`); the
-    sayer of a reported clause the pronoun is the subject of ("Karzai's office said that in
-    the meeting with Rice, he asked": Karzai); for the subject of a
-    sentence that names no person before it, the last person who was a subject ("Mr Pompeo
+    Which antecedent: a name an editor bracketed after it (`named_in_brackets`); for a
+    possessive, its clause's subject (`owner_in_own_clause`); the sayer of a reported clause
+    the pronoun is the subject of, outside the sayer's quoted words ("Karzai's office said
+    that in the meeting with Rice, he asked": Karzai); for the subject of a sentence that
+    names no person before it, the last person who was a subject ("Mr Pompeo
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
     named (an unknown "Luke Somers" blocks an earlier known one). Never one the clause rules
     out (`barred_by_clause`), nor a person `genders` (actor id -> "female"/"male") gives the
