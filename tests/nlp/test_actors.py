@@ -538,6 +538,8 @@ def test_actors_the_short_name_of_an_outlet_named_before_is_that_outlet(resolve)
     assert found["The Times"] == ("USA_MEDIA_NYT", "coref")
     found, _ = resolve("The Times said the troops arrived in Idlib.")
     assert found["The Times"][0] == "GBR_MEDIA_TIMES"  # with none named before, the alias's own
+    found, _ = resolve("The Times of Israel reported the strikes. Rockets had been fired at Israel.")
+    assert found.get("Israel", (None,))[0] != "ISR_MEDIA_TOI"  # a place is no outlet's short form
 
 
 def test_actors_a_bare_chamber_is_the_legislature_of_the_last_legislator_or_party(resolve):

@@ -572,11 +572,11 @@ class ActorResolver:
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
             return antecedent[0], Link.COREF, True
+        if cand.label in PLACE_LABELS:  # nor a place an outlet's short form ("Israel" after the Times of Israel)
+            return None, DROP, False
         outlet = self.outlet_named_before(span, history)
         if outlet is not None:
             return outlet, Link.COREF, False
-        if cand.label in PLACE_LABELS:
-            return None, DROP, False
         is_person = cand.label == "PERSON"
         if is_person:
             link = person_role(doc, cand, roles, self.kb, token_actor)
