@@ -1442,6 +1442,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # defending forces or ground is a military act, no support
         ("The deployment ensures our ability to defend our forces in Saudi Arabia.", "SUPPORT", 0),
         ("Russia defended Assad at the UN.", "SUPPORT", 1),
+        # a news conference is a statement to reporters
+        ("McCain spoke at a lengthy news conference on Capitol Hill.", "CONSULT", 0),
         # a month's name in a date is no march
         ("President Obama speaks in Selma, Ala., on March 7, 2015.", "PROTEST", 0),
         ("Thousands of protesters marched in Cairo on March 6, 2019.", "PROTEST", 1),
