@@ -228,6 +228,23 @@ def test_actors_fuzzy_links_unlisted_spellings(resolve):
     assert found["Qasim Soleimani"] == ("IRN_SOLEIMANI", "fuzzy")
 
 
+def test_actors_a_persons_name_links_by_spelling_only_to_a_person(resolve):
+    """"Nasser al-Shaer" is close in letters to the militia Ansar al-Sharia, but a person."""
+    found, _ = resolve("Nasser al-Shaer, a former minister, spoke in Gaza. Ansar al-Sharia denied the attack.")
+    assert found["Nasser al-Shaer"][0] != "LBY_ANSAR"
+    assert found["Ansar al-Sharia"] == ("LBY_ANSAR", "alias")
+
+
+@pytest.mark.parametrize(("text", "name", "actor_id"), [
+    ("The Senate Judiciary Committee voted on Monday.", "Senate Judiciary Committee", "USA_CONGRESS"),
+    ("The Democratic National Committee said it was hacked.", "Democratic National Committee", "USA_DEM"),
+    ("Flynn spoke to Kislyak in December.", "Kislyak", "RUS_KISLYAK"),
+])
+def test_actors_us_committees_party_bodies_and_envoys_resolve(resolve, text, name, actor_id):
+    found, _ = resolve(text)
+    assert found[name] == (actor_id, "alias")
+
+
 def test_actors_unknown_names_stay_unresolved(resolve):
     found, _ = resolve("John Pembleton, a farmer, said the Zorgon Liberation Front attacked his village. "
                        "Later, Pembleton said he had fled to Goma.")

@@ -460,8 +460,11 @@ class ActorResolver:
                 continue
             text = doc[start:end].text
             hit = rules.fuzzy_match(text, self.fuzzy_choices, self.fuzzy_threshold)
+            # a person's name links only to a person, with the same consonant skeleton ("Nasser
+            # al-Shaer" is no "Ansar al-Sharia")
             actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state"
-                           and (a.type != "person" or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
+                           and (label != PERSON_LABEL or a.type == PERSON)
+                           and (a.type != PERSON or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
             if actors and all(a.type == PERSON for a in actors) and short_form_of_a_thing(doc[start:end], set()):
                 actors = ()
             if actors:
