@@ -460,11 +460,13 @@ class ActorResolver:
                 continue
             text = doc[start:end].text
             hit = rules.fuzzy_match(text, self.fuzzy_choices, self.fuzzy_threshold)
-            # a person's name links only to a person, with the same consonant skeleton ("Nasser
-            # al-Shaer" is no "Ansar al-Sharia")
-            actors = tuple(a for a in self.kb.lookup(hit[0]) if a.type != "state"
-                           and (label != PERSON_LABEL or a.type == PERSON)
-                           and (a.type != PERSON or rules.skeleton(text) == rules.skeleton(hit[0]))) if hit else ()
+            # a person links only with the same consonant skeleton; what the model calls a
+            # person links to a group only if their first letters agree too, as spellings of
+            # one name do ("Kataeb Hizbullah"; "Nasser al-Shaer" is no "Ansar al-Sharia")
+            actors = tuple(
+                a for a in self.kb.lookup(hit[0]) if a.type != "state"
+                and (a.type != PERSON or rules.skeleton(text) == rules.skeleton(hit[0]))
+                and (label != PERSON_LABEL or a.type == PERSON or text[:1].lower() == hit[0][:1].lower())) if hit else ()
             if actors and all(a.type == PERSON for a in actors) and short_form_of_a_thing(doc[start:end], set()):
                 actors = ()
             if actors:
