@@ -8,6 +8,7 @@ from sitrep.events import EventCoder, RuleCoder, code_events, happened
 from sitrep.events.candidates import candidate_sentences
 from sitrep.events.context import CONTEXT_WINDOW
 from sitrep.events.lexicon import _trigger_row, load_ontology, load_triggers
+from sitrep.model import DateEstimate
 from sitrep.nlp import default_nlp
 
 OUTLET = "Example Wire"
@@ -1969,6 +1970,18 @@ def test_coder_a_tensed_clause_a_connective_opens_does_not_take_the_main_subject
     text = "Palestinians run away from debris after a bomb from an Israeli airstrike hit a house in Gaza on Saturday."
     hit = next(e for e in code_events(default_nlp()(text)) if e.event_text == "hit")
     assert "PSE" not in [a.code for a in hit.actor]
+
+
+def test_coder_a_past_time_on_a_present_copula_dates_no_event():
+    """"the mobilization is unprecedented since the outbreak of the war four years ago": the
+    parser hangs "ago" on "is"; the war began then, the mobilization is today's news."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("According to As-Safir, \u201cthe mobilization in northern Syria is unprecedented [with regard "
+                       "to] Iranian and Iraqi presence in Syria since the outbreak of the war on [the country] four "
+                       "years ago.\u201d")
+    doc._.published = DateEstimate("2015-03-15", "2015-03-15", "2015-03-15", "day")
+    mobilization = only(code_events(nlp(doc)), "MOBILIZE")
+    assert mobilization.date_from_publication and "historical" not in mobilization.aux_mode
 
 
 def test_coder_an_act_used_as_a_pretext_is_not_the_users():

@@ -51,6 +51,7 @@ from sitrep.events.lexicon import (
     EventType,
     Ontology,
     TriggerLexicon,
+    hangs_on_a_present_copula,
 )
 from sitrep.events.triggers import ends_without_full_stop, in_noun_class, partitive_objects, passive_means
 from sitrep.events.units import demonym_actors, group_actors
@@ -1428,8 +1429,11 @@ def find_time(
     told_of = _time_of_when_clause(anchors[0], mentions)
     if told_of is not None:
         return told_of
-    pool = [t for t in attached_times(anchors, mentions, lexicon) if not _is_a_baseline(t, sent.doc)] or [
-        t for t in mentions.times if not in_other_clause(t, anchors[0]) and not _is_a_baseline(t, sent.doc)]
+    def dates_it(time: TimeMention) -> bool:
+        return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc)
+
+    pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
+        t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
@@ -1448,6 +1452,17 @@ def _is_a_baseline(time: TimeMention, doc) -> bool:
     word = since.head  # the noun measured, a participle describing it, or the verb taking it
     nouns = [word.head if word.dep_ == PARTICIPLE_CLAUSE else word, *children_on([word], OBJECT_DEPS | {"attr"})]
     return any(_superlative(c) for noun in nouns if noun.pos_ in NOMINAL_POS for c in noun.children if c.dep_ == "amod")
+
+
+def _on_a_present_copula(time: TimeMention, doc) -> bool:
+    """Whether a time before the publication hangs on a present-tense copula
+    (`hangs_on_a_present_copula`): it dates no happening ("is unprecedented since the war
+    four years ago"), where "today" may ("Obama is busy in Russia today")."""
+    words = words_of(time, doc)
+    published = doc._.published
+    earliest = (published.earliest or published.value) if published is not None else None
+    before = time.latest is not None and earliest is not None and time.latest < earliest
+    return before and words is not None and hangs_on_a_present_copula(words.root)
 
 
 def _superlative(modifier: Token) -> bool:

@@ -71,6 +71,8 @@ RELATIVE_OBJECTS = frozenset({"that", "which"})
 # "Hamas was to blame": a predicate after the copula.
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 COPULA = "be"
+PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 # Fine-grained tags of the past: a participle ("killed" in "were killed"), a past tense.
 PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
@@ -84,6 +86,15 @@ MIN_STEM = 3
 VERB = "VERB"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def hangs_on_a_present_copula(word: Token) -> bool:
+    """Whether the parser hung a word on a copula in the present tense, which says what
+    something is now ("the mobilization is unprecedented since the outbreak of the war four
+    years ago": "four years ago" dates the war, not the mobilization)."""
+    head = word.head
+    return head.i != word.i and head.lemma_ == COPULA and head.tag_ in PRESENT_TENSE_TAGS \
+        and head.dep_ not in AUXILIARY_DEPS
 
 
 def token_forms(token: Token) -> frozenset[str]:

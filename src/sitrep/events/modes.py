@@ -35,7 +35,16 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.lexicon import CONNECTIVES, COPULA, DIRECT_OBJECT, NOMINAL_POS, PAST_TENSE, AuxCueLexicon
+from sitrep.events.lexicon import (
+    CONNECTIVES,
+    COPULA,
+    DIRECT_OBJECT,
+    NOMINAL_POS,
+    PAST_PARTICIPLE,
+    PAST_TENSE,
+    AuxCueLexicon,
+    hangs_on_a_present_copula,
+)
 from sitrep.events.triggers import ends_without_full_stop
 from sitrep.model import DateEstimate, Quote, TimeMention
 
@@ -58,7 +67,6 @@ INFINITIVE_TAG = "TO"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 BARE_VERB, INFINITIVE_TO = "VB", "to"
 COMPLEMENT_CLAUSE = "ccomp"
-PAST_PARTICIPLE = "VBN"
 PARTICIPLE_TAGS = frozenset({PAST_PARTICIPLE, "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 PERFECT_AUXILIARY = "have"
@@ -380,7 +388,8 @@ def _attached_reporter(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxM
 def _sentence_cues(sent: Span, cues: AuxCueLexicon, trigger: Token) -> list[AuxModeHit]:
     """Phrases anywhere in the sentence ("according to", "years ago"); a time phrase inside
     a clause of its own that the event is not in ("threatened to strike targets representing
-    the hostages taken many years ago") dates that clause, not the event."""
+    the hostages taken many years ago") dates that clause, not the event, and one the parser
+    hung on a present-tense copula dates nothing (`hangs_on_a_present_copula`)."""
     hits = []
     lowered = sent.text.lower()
     for cue in cues.sentence_phrases:
@@ -392,6 +401,9 @@ def _sentence_cues(sent: Span, cues: AuxCueLexicon, trigger: Token) -> list[AuxM
             first = sent.doc.char_span(start, start + 1, alignment_mode="expand")
             token_i = first[0].i if first is not None and len(first) else None
             if cue.mode not in ATTRIBUTION_MODES and token_i is not None and _in_other_clause(sent.doc[token_i], trigger):
+                continue
+            phrase = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
+            if cue.mode not in ATTRIBUTION_MODES and phrase is not None and hangs_on_a_present_copula(phrase.root):
                 continue
             hits.append(AuxModeHit(cue.mode, start, sent.start_char + match.end(), " ".join(cue.words), token_i))
     return hits
