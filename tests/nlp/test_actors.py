@@ -239,6 +239,7 @@ def test_actors_a_persons_name_links_by_spelling_only_to_a_person(resolve):
     ("The Senate Judiciary Committee voted on Monday.", "Senate Judiciary Committee", "USA_CONGRESS"),
     ("The Democratic National Committee said it was hacked.", "Democratic National Committee", "USA_DEM"),
     ("Flynn spoke to Kislyak in December.", "Kislyak", "RUS_KISLYAK"),
+    ("US forces joined the fight against Isis in Syria.", "Isis", "IMG_ISIS"),  # as the Guardian writes it
 ])
 def test_actors_us_committees_party_bodies_and_envoys_resolve(resolve, text, name, actor_id):
     found, _ = resolve(text)
