@@ -43,7 +43,7 @@ def find_size(sent: Span, mentions: SentenceMentions, ontology: Ontology, lexico
     """Casualty counts of the sentence by size field ("dead", "injured", "arrested"); an
     event keeps those outside the clauses of other happenings (`fields.in_other_clause`)."""
     size: dict[str, Quantity] = {}
-    people = lexicon.noun_classes.get(PEOPLE_CLASS, frozenset())
+    people = lexicon.noun_class(PEOPLE_CLASS)
     for quantity in mentions.quantities:
         counted = counted_token(sent, quantity)
         if counted is None or quantity.value is None:

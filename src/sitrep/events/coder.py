@@ -31,6 +31,7 @@ from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
+    PERSON_ENTITY,
     PRONOUN,
     SENTENCE,
     TARGET_STATE_VIA,
@@ -55,6 +56,7 @@ from sitrep.events.fields import (
     words_of,
 )
 from sitrep.events.lexicon import (
+    VERB,
     VISIT_MODE,
     AuxCueLexicon,
     InstrumentLexicon,
@@ -106,14 +108,12 @@ HOST_VIA = "host of visit"
 SENTENCE_PLACE_FACTOR = 0.6
 TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title_or_date`)
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
-VERB_POS = "VERB"
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
-PERSON_ENTITY = "PERSON"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "CRM"})  # CAMEO sectors that fight
 
 
@@ -246,7 +246,7 @@ def inside_a_title_or_date(hit: TriggerHit) -> bool:
     March 6"): a name, not an act."""
     anchor = hit.anchors[0]
     return any(t.ent_type_ in TITLE_ENTITIES for t in hit.tokens) or (
-        anchor.ent_type_ in DATE_ENTITIES and anchor.pos_ != VERB_POS)  # "Protesters March On Capitol"
+        anchor.ent_type_ in DATE_ENTITIES and anchor.pos_ != VERB)  # "Protesters March On Capitol"
 
 
 def event_confidence(
@@ -423,13 +423,13 @@ class RuleCoder:
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
         as does a person who only owns the doers ("his forces attacked the parliament")."""
-        countries = {a.country for a in actors}
-        doc = hit.anchors[0].doc
         if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
         if self.said_in_an_address(hit):
             return True
+        countries = {a.country for a in actors}
+        doc = hit.anchors[0].doc
         return (bool(actors) and bool(recipients)
                 and all(speaks(a, doc) and owned_by(a, doc) is None for a in actors)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
@@ -439,7 +439,7 @@ class RuleCoder:
         """Whether the trigger's verb is told as done in a speech, an interview or a post
         ("he attacked Iran in a speech at the United Nations", "targeted Pelosi in a
         tweet"): whoever its parties are, the force is one of words."""
-        addresses = self.triggers.noun_classes.get(ADDRESS_CLASS, frozenset())
+        addresses = self.triggers.noun_class(ADDRESS_CLASS)
         return any(in_noun_class(o, addresses) for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:

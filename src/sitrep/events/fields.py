@@ -42,6 +42,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.candidates import SentenceMentions
 from sitrep.events.lexicon import (
+    AUXILIARY_DEPS,
     CONNECTIVES,
     COPULA,
     NOMINAL_POS,
@@ -115,7 +116,6 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "oprd
 # A country as the direct object of an act is its target state (weaker than a named actor).
 DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 PARTICIPLE_CLAUSE = "acl"
-AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 RELATIVE_CLAUSE = "relcl"
 WHEN = "when"
 SAY = "say"
@@ -314,7 +314,7 @@ def _without_opposed(mentions: Sequence[MentionT], token: Token, lexicon: Trigge
     `KIN_CLASS` is: its "of" object or owner ("Netanyahu's brother was killed"), not its
     compound, the family name ("the Tsarnaev brothers")."""
     def nouns_of(*classes: str) -> list[Token]:
-        members = frozenset().union(*(lexicon.noun_classes.get(c, frozenset()) for c in classes))
+        members = frozenset().union(*(lexicon.noun_class(c) for c in classes))
         return [t for t in token.subtree if t.pos_ in NOMINAL_POS and in_noun_class(t, members)]
 
     sides, kin = nouns_of(OPPONENT_CLASS, ALLY_CLASS), nouns_of(KIN_CLASS)
@@ -624,7 +624,7 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
 
 def _is_mover(token: Token, lexicon: TriggerLexicon) -> bool:
     """Whether a phrase names what a movement moves (`MOVER_CLASS`), and so its actor."""
-    return in_noun_class(token, lexicon.noun_classes.get(MOVER_CLASS, frozenset()))
+    return in_noun_class(token, lexicon.noun_class(MOVER_CLASS))
 
 
 def _names_movers(phrase: Token, lexicon: TriggerLexicon) -> bool:
@@ -726,7 +726,7 @@ def _is_a_warrant(noun: Token, lexicon: TriggerLexicon) -> bool:
     """Whether a noun after a preposition is the word an act is done on ("on Netanyahu's
     order", "on the orders of Baghdadi", "on behalf of Iran"): whose word it is gave it,
     the act does not befall them."""
-    return noun.dep_ == PREPOSITION_OBJECT and in_noun_class(noun, lexicon.noun_classes.get(WARRANT_CLASS, frozenset()))
+    return noun.dep_ == PREPOSITION_OBJECT and in_noun_class(noun, lexicon.noun_class(WARRANT_CLASS))
 
 
 def light_verb_partners(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType) -> list[Token]:
@@ -734,7 +734,7 @@ def light_verb_partners(anchors: Sequence[Token], lexicon: TriggerLexicon, event
     who do it with the subject ("IS carried out the attack with AQIM", "launched an offensive
     with Syrian rebels"); a fight's "with" object is the other side ("fought a battle with
     the Taliban", noun class `FIGHT_CLASS`), as is a mutual act's ("signed a deal with Iran")."""
-    fights = lexicon.noun_classes.get(FIGHT_CLASS, frozenset())
+    fights = lexicon.noun_class(FIGHT_CLASS)
     if event_type.mutual or any(in_noun_class(a, fights) for a in anchors):
         return []
     carried = [(a, v) for a, v in zip(anchors, map(lexicon.light_verb, anchors)) if v is not None and v not in anchors]
@@ -765,7 +765,7 @@ def _inquiry_topic(word: Token, lexicon: TriggerLexicon) -> bool:
     looks into, not who does ("the Russia probe", "the Benghazi investigation"; "the FBI
     investigation" is the FBI's)."""
     return word.dep_ == COMPOUND_DEP and word.ent_type_ == PLACE_ENTITY \
-        and in_noun_class(word.head, lexicon.noun_classes.get(INQUIRY_CLASS, frozenset()))
+        and in_noun_class(word.head, lexicon.noun_class(INQUIRY_CLASS))
 
 
 def _given_by_its_of(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
@@ -775,7 +775,7 @@ def _given_by_its_of(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexi
     of" ("rallied in support of Israel": for Israel)."""
     named_before = any(c.dep_ == POSSESSOR or (c.dep_ in NOMINAL_MODIFIER_DEPS and (c.ent_type_ or c.tag_ in PROPER_NOUN_TAGS))
                        for c in noun.children)
-    return (in_noun_class(noun, lexicon.noun_classes.get(GIVEN_BY_OF_CLASS, frozenset())) and not named_before
+    return (in_noun_class(noun, lexicon.noun_class(GIVEN_BY_OF_CLASS)) and not named_before
             and noun.head not in anchors
             and not (noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ == ON_BEHALF_PREPOSITION))
 
@@ -818,7 +818,7 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     when the noun is its means ("Russia was hit with new sanctions", "the plan was met with
     protests"), the object when the noun is the subject of such a verb ("the sanctions will
     hit Iran"; not any verb: "the raids pulled Egypt into the fight" befell no Egypt)."""
-    if noun.dep_ in SUBJECT_DEPS and in_noun_class(noun.head, lexicon.noun_classes.get(BLOW_CLASS, frozenset())):
+    if noun.dep_ in SUBJECT_DEPS and in_noun_class(noun.head, lexicon.noun_class(BLOW_CLASS)):
         return [c for c in noun.head.children if c.dep_ in DIRECT_OBJECT_DEPS]
     verb = noun.head.head
     if noun not in passive_means(verb):
@@ -1005,9 +1005,8 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     ("Russian airstrikes", "Iran's attack"), but for the end of a whole party
     (`TriggerLexicon.ruin_nouns`: "sought Israel's destruction"). An act that names its
     target after "of" has its doer as owner ("Trump's assassination of an Iranian
-    official"); a movement is its
-    mover's ("the Obama withdrawal from Iraq"), and words are their author's ("the Assad
-    pledge"; `EventType.named_before_authors`)."""
+    official"); a movement is its mover's ("the Obama withdrawal from Iraq"), and words are
+    their author's ("the Assad pledge"; `EventType.named_before_authors`)."""
     if event_type.movement or event_type.named_before_authors:
         return []
     found = []
@@ -1028,7 +1027,7 @@ def _investigator_of(person: ActorMention, noun: Token, lexicon: TriggerLexicon)
     (police, justice, intelligence: "the Mueller investigation"), where anyone else is
     looked into ("the Flynn investigation", "the Clinton email inquiry")."""
     return code_sector(person.code) in INVESTIGATING_SECTORS \
-        and in_noun_class(noun, lexicon.noun_classes.get(INQUIRY_CLASS, frozenset()))
+        and in_noun_class(noun, lexicon.noun_class(INQUIRY_CLASS))
 
 
 def code_sector(code: str | None) -> str | None:
@@ -1097,7 +1096,7 @@ def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon:
     """Whom the envoys a diplomatic phrase names serve ("expelled 23 Russian diplomats",
     "summoned the British ambassador": Russia, Britain), the recipient of the act."""
     envoys = [t for t in tokens if t.pos_ in NOMINAL_POS
-              and in_noun_class(t, lexicon.noun_classes.get(ENVOY_CLASS, frozenset()))]
+              and in_noun_class(t, lexicon.noun_class(ENVOY_CLASS))]
     return [m for envoy in envoys for m in phrase_actors(envoy, mentions.actors) or group_actors(envoy, actor_kb)]
 
 

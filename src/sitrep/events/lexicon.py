@@ -312,11 +312,16 @@ class TriggerLexicon:
         responsible"): it names the act's doer, not its target or place."""
         return any(c.lemma_.lower() in self.claim_words and c.dep_ in CLAIM_DEPS for c in verb.children)
 
+    def noun_class(self, name: str) -> frozenset[str]:
+        """The members of a noun class (`kb/event_triggers.jsonl` rows with "noun_class"),
+        empty for a class the KB does not define."""
+        return self.noun_classes.get(name, frozenset())
+
     def treats_as_pretext(self, verb: Token) -> bool:
         """Whether a verb takes its object as what it serves for ("used the chemical attack as
         a pretext for hitting the base"): the user did not do the act, unlike "used chemical
         weapons"."""
-        pretexts = self.noun_classes.get(PRETEXT_CLASS, frozenset())
+        pretexts = self.noun_class(PRETEXT_CLASS)
         return any(o.dep_ == "pobj" and o.lemma_.lower() in pretexts
                    for p in verb.children if p.dep_ == "prep" and p.lower_ == AS_PREPOSITION for o in p.children)
 

@@ -11,9 +11,10 @@ the other in a sentence, and the parse says which (`usage`):
     actor   subject of a verb ("Israel launched"), agent of a passive ("paid by Russia"),
             object of by/on/between/against/toward ("sanctions on Russia") or of "of"
             after a title or a force ("the leaders of Britain") or of "for" after a backing
-            noun ("support for Israel"), object of an agent verb ("threatened Baghdad") or of a verb whose infinitive it does ("pressed
-            Turkey to withdraw"), possessor of an action noun ("Moscow's
-            goals", "Iran's strategy"), one side of a hyphenated pair ("US-Taliban deal");
+            noun ("support for Israel"), object of an agent verb ("threatened Baghdad") or
+            of a verb whose infinitive it does ("pressed Turkey to withdraw"), possessor of
+            an action noun ("Moscow's goals", "Iran's strategy"), one side of a hyphenated
+            pair ("US-Taliban deal");
     neither a name inside a person's title ("U.S. President Donald Trump": the person mention
             carries the affiliation) or modifying a noun that names no actor ("U.S. embassy",
             "U.S. airstrike"), where neither the actor nor the place is what the text names.
