@@ -8,6 +8,7 @@ import pytest
 from sitrep.errors import SitrepError
 from sitrep.events import code_events
 from sitrep.events import lexicon as lexicon_module
+from sitrep.nlp import default_nlp
 
 
 def only(events, event_type):
@@ -65,6 +66,12 @@ def test_mode_choice_clause_beside_a_demand_gives_it_no_mode(annotate):
     event = only(code_events(annotate("Russia pressed Iran to reduce violence and discussed talks with Turkey.")),
                  "REQUEST")
     assert event.mode == "change" and event.evidence["mode"].text == "reduce"
+
+
+def test_mode_choice_a_meeting_that_times_a_demand_is_not_what_it_demands():
+    events = code_events(default_nlp()("Trump asked Comey to drop the probe during his meeting with Putin."))
+    assert only(events, "REQUEST").mode == "change"
+    assert "demand" not in only(events, "CONSULT").aux_mode  # the meeting took place
 
 
 def test_mode_choice_tables_with_a_foreign_mode_raise_e030(monkeypatch):

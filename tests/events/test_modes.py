@@ -80,6 +80,14 @@ def test_modes_a_negated_prevention_lets_the_event_happen(annotate, text):
     assert modes_of(annotate(text), "ASSAULT") == ()
 
 
+@pytest.mark.parametrize("text, event", [
+    ("The rebels attacked the town not long after the army withdrew.", "RETREAT"),  # shortly after
+    ("Not long before Flynn resigned, Russia attacked Ukraine.", "ASSAULT"),
+])
+def test_modes_not_long_after_is_shortly_after_no_negation(annotate, text, event):
+    assert "negation" not in modes_of(annotate(text), event)
+
+
 @pytest.mark.parametrize(
     "text, event",
     [

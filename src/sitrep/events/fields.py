@@ -54,7 +54,14 @@ from sitrep.events.lexicon import (
     TriggerLexicon,
     hangs_on_a_present_copula,
 )
-from sitrep.events.triggers import ends_without_full_stop, in_noun_class, partitive_objects, passive_means
+from sitrep.events.triggers import (
+    SMALL_CLAUSE_VERBS,
+    ends_without_full_stop,
+    in_noun_class,
+    is_small_clause,
+    partitive_objects,
+    passive_means,
+)
 from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
@@ -180,11 +187,6 @@ TARGET_STATE_VIA = "target country"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
-# Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
-SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
-# Verbs whose object-and-participle clause someone has done, wants done or sees done.
-SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "order", "like", "leave", "keep",
-                                "find", "prefer", "make", "hear"})
 GERUND = "VBG"
 # Where a gerund saying what the subject was doing hangs ("killed fighting the Taliban").
 OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
@@ -453,21 +455,6 @@ def _predicate_follows(verb: Token) -> bool:
     return any(c.dep_ == "conj" and any(a.dep_ in AUXILIARY_DEPS for a in c.children)
                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children)
                for c in verb.children)
-
-
-def is_small_clause(verb: Token) -> bool:
-    """A bare participle clause under a verb of having, wanting or seeing ("wanted to have
-    Assad assassinated"): its subject is the patient, and whoever has it done is the actor.
-    Under a verb of saying it is a headline's clause ("Israel says 422 rockets fired from
-    Gaza"): the sayer has nothing done."""
-    if verb.dep_ not in SMALL_CLAUSE_DEPS or verb.tag_ != PAST_PARTICIPLE or verb.head.i == verb.i \
-            or verb.head.lemma_.lower() not in SMALL_CLAUSE_VERBS:
-        return False
-    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    auxiliaries = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    # "to have Assad assassinated": the parser hangs "have" on the participle as an
-    # auxiliary, but a true auxiliary never stands before its clause's subject.
-    return bool(subjects) and all(a < min(subjects) for a in auxiliaries)
 
 
 def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:

@@ -56,6 +56,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal tr
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
                          "like", "than"})
+# Phrases that say when an act is demanded or done, never what it is ("asked him to drop
+# the probe during a meeting" demands no meeting); "during" joins no two triggers as
+# CONNECTIVES do ("killed during an attack" is one happening).
+WHEN_PREPOSITIONS = frozenset({"during", "after", "before", "since", "following", "amid"})
 # "responsible for the attack", "claimed responsibility for it": the claim word is the
 # predicate (acomp, attr) or object of the verb whose subject the claim is about.
 CLAIM_PREPOSITION = "for"

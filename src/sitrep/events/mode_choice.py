@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.events.fields import argument_heads, children_on, is_infinitive_clause, prep_objects
-from sitrep.events.lexicon import ANY_CATEGORY, CONNECTIVES, InstrumentLexicon, Ontology, TriggerLexicon
+from sitrep.events.lexicon import (
+    ANY_CATEGORY,
+    CONNECTIVES,
+    WHEN_PREPOSITIONS,
+    InstrumentLexicon,
+    Ontology,
+    TriggerLexicon,
+)
 from sitrep.events.triggers import TriggerHit
 
 logger = logging.getLogger(__name__)
@@ -106,6 +113,8 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
     clauses = [c for head in heads for c in head.children if c.dep_ in DEMANDED_DEPS or is_infinitive_clause(c)]
     below = {t.i for root in clauses + children_on(heads, ACT_PHRASE_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
     below -= {t.i for t in hit.tokens}
+    below -= {t.i for root in clauses + list(heads) for p in root.children
+              if p.dep_ == "prep" and p.lower_ in WHEN_PREPOSITIONS for t in p.subtree}
     inner = sorted((h for h in hits if h.anchors[0].i in below), key=lambda h: abs(h.anchors[0].i - hit.anchors[0].i))
     for other in inner:
         mode = table.get(f"{other.row.event}:{other.row.mode}") or table.get(other.row.event)

@@ -42,6 +42,7 @@ from sitrep.events.lexicon import (
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
+    WHEN_PREPOSITIONS,
     AuxCueLexicon,
     hangs_on_a_present_copula,
 )
@@ -183,11 +184,20 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
                 hits += [_hit(cue.mode, child) for cue in cues.cues("neg", lemma)]
             if child.dep_ == "advmod":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("advmod", lemma)]
-                hits += [_hit(cue.mode, negation) for negation in child.children if negation.dep_ == "neg"
-                         for cue in cues.cues("negated_adverb", lemma)]  # "no longer bombing"
+                if not _times_a_connective(child):
+                    hits += [_hit(cue.mode, negation) for negation in child.children if negation.dep_ == "neg"
+                             for cue in cues.cues("negated_adverb", lemma)]  # "no longer bombing"
             if child.dep_ == "mark":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
     return hits
+
+
+def _times_a_connective(adverb: Token) -> bool:
+    """Whether an adverb says how far in time its clause's connective reaches ("not long
+    after Flynn resigned"): the clause happened, shortly after another; negated, it is no
+    "no longer"."""
+    following = adverb.nbor() if adverb.i + 1 < len(adverb.doc) else None
+    return following is not None and following.dep_ == "mark" and following.head.i == adverb.head.i
 
 
 def _subject_clause_modals(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
@@ -290,8 +300,9 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     """Cues on the path from the event word up to the root of its sentence, only those inside
     `sent` (a headline the parser ran into the next paragraph governs nothing there). Above
     a finite adverbial clause, a clause describing a noun or a cause or time connective
-    ("wanted him killed in response to a chemical attack") only who reports it reaches the
-    event: it is a happening of its own. Nor does it reach an event noun that a verb other
+    ("wanted him killed in response to a chemical attack") or a phrase of time ("asked him
+    to drop the probe during a meeting") only who reports it reaches the event: it is a
+    happening of its own. Nor does it reach an event noun that a verb other
     than its light verb takes as object, or that is in such an object's phrase ("sought to
     play down the attack": the playing down is sought, the attack was made; "want to
     negotiate an end to the Israeli blockade")."""
@@ -301,7 +312,7 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     below, token = trigger, trigger.head
     while token.i != below.i:
         own_clause = own_clause and not _finite_adverbial(below) and not _told_of_a_noun(below) \
-            and below.lower_ not in CONNECTIVES
+            and below.lower_ not in CONNECTIVES and below.lower_ not in WHEN_PREPOSITIONS
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         own_clause = own_clause and not (in_noun_phrase and _talked_about(below, cues))  # "planned the attack" plans it

@@ -68,6 +68,12 @@ KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
 POSSESSOR = "poss"
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # owners that are one person
+# Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+# Verbs whose object-and-participle clause someone has done, wants done or sees done.
+SMALL_CLAUSE_VERBS = frozenset({"have", "get", "want", "need", "see", "watch", "order", "like", "leave", "keep",
+                                "find", "prefer", "make", "hear"})
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 LINE_BREAK = "\n"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -405,15 +411,19 @@ def _describes_a_state(token: Token) -> bool:
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
-    participle describes, and for a noun its compound or adjective, a named person owning it
+    participle describes, the patient of a small clause ("to see him fired"), and for a noun
+    its compound or adjective, a named person or "his" or "her" owning it
     and what it is for or of ("a screen shot", "a legal battle", "Comey's firing", "a request
     for comment", "the execution of foreign policy")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
+    if is_small_clause(token):
+        words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
-        words += [c for c in token.children if c.dep_ == POSSESSOR and c.ent_type_ == PERSON_ENTITY]  # "Comey's firing"
+        words += [c for c in token.children if c.dep_ == POSSESSOR
+                  and (c.ent_type_ == PERSON_ENTITY or c.lower_ in PERSONAL_POSSESSIVES)]  # "Comey's firing", "his firing"
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words
@@ -618,3 +628,18 @@ def _drop_delivering_verbs(hits: list[TriggerHit]) -> list[TriggerHit]:
 def find_triggers(sent: Span, lexicon: TriggerLexicon) -> list[TriggerHit]:
     """The trigger hits that stand in one sentence, in text order of their anchors."""
     return _merge_linked(_drop_delivering_verbs(_drop_subsumed(_hits_in(sent, lexicon))))
+
+
+def is_small_clause(verb: Token) -> bool:
+    """A bare participle clause under a verb of having, wanting or seeing ("wanted to have
+    Assad assassinated"): its subject is the patient, and whoever has it done is the actor.
+    Under a verb of saying it is a headline's clause ("Israel says 422 rockets fired from
+    Gaza"): the sayer has nothing done."""
+    if verb.dep_ not in SMALL_CLAUSE_DEPS or verb.tag_ != PAST_PARTICIPLE or verb.head.i == verb.i \
+            or verb.head.lemma_.lower() not in SMALL_CLAUSE_VERBS:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ == SUBJECT]
+    auxiliaries = [c.i for c in verb.children if c.dep_ in AUXILIARY_DEPS]
+    # "to have Assad assassinated": the parser hangs "have" on the participle as an
+    # auxiliary, but a true auxiliary never stands before its clause's subject.
+    return bool(subjects) and all(a < min(subjects) for a in auxiliaries)
