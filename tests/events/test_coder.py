@@ -1761,6 +1761,15 @@ def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event
     assert actor_ids(only(code_events(default_nlp()(text)), event_type).recipient) == [recipient]
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("North Korea made threats to the United States.", "THREATEN", "USA"),
+    ("Turkey apologized to Russia for downing the jet.", "CONCEDE", "RUS"),
+])
+def test_coder_the_country_words_are_addressed_to_is_their_recipient_not_their_place(text, event_type, recipient):
+    said = only(code_events(default_nlp()(text)), event_type)
+    assert actor_ids(said.recipient) == [recipient] and said.event_loc is None
+
+
 def test_coder_a_statement_is_its_senders_whoever_grants_it():
     request = only(code_events(default_nlp()("Shanahan approved a request from Iraq for additional troops.")), "REQUEST")
     assert [e.entity_text for e in request.actor] == ["Iraq"]

@@ -153,10 +153,16 @@ def test_modes_what_has_yet_to_happen_has_not_happened_and_is_no_obligation(anno
         ("Kyiv warned that Russian forces would attack Kharkiv.", "ASSAULT"),
         ("Obama said deploying Russian troops to Syria would be a mistake.", "MOBILIZE"),  # the subject's modal
         ("Iran has the ability to strike Israel.", "ASSAULT"),  # a capacity to act
+        ("Trump answered Kim Jong Un's threats to attack Guam.", "ASSAULT"),  # what is threatened
+        ("Israel warned of the threat of an attack by Hezbollah.", "ASSAULT"),
     ],
 )
 def test_modes_hypothetical(annotate, text, event):
     assert "hypothetical" in modes_of(annotate(text), event)
+
+
+def test_modes_what_poses_a_threat_is_no_threatened_act(annotate):
+    assert "hypothetical" not in modes_of(annotate("The threat from IS attacks in Europe grew."), "ASSAULT")
 
 
 def test_modes_a_name_taken_for_a_modal_is_none(annotate):

@@ -93,6 +93,9 @@ INQUIRY_CLASS = "inquiries"
 # Nouns of the word an act is done on ("on Netanyahu's order"): whose word it is gave it.
 WARRANT_CLASS = "warrants"
 VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
+# Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
+# never a place ("made threats to the United States", "apologized to Turkey").
+ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
 # letters of an actor code's country ("USA" + "COP").
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
@@ -1072,7 +1075,8 @@ def find_recipients(
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
-        found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)], mentions, actor_kb)
+        found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
+                                or (_is_said(event_type) and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(_without_qualifiers(found, anchors[0].doc))
@@ -1089,8 +1093,9 @@ def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon:
 
 def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
     """Countries an act is done to as its direct object ("Iraq invaded Kuwait", "bombed
-    Syria", "an attack directed at the U.S."): the state is the recipient, the country also
-    the place. A city is only a place."""
+    Syria", "an attack directed at the U.S."), or the words said are addressed to ("threats
+    to the United States"): the state is the recipient, the country also the place of a
+    material act. A city is only a place."""
     found = []
     for obj in objects:
         for place in mentions_in(mentions.places, *_span_of(obj, whole=False)):
@@ -1216,7 +1221,8 @@ def find_location(
     (`met_in_place`) is held where its sentence says. A movement is placed where it goes
     ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where
     it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
-    of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`).
+    of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`), whom words are addressed
+    to no place they are said ("threats to the United States").
     """
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
@@ -1235,7 +1241,7 @@ def find_location(
     # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
     # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
     elsewhere = partial(_in_another_clause if event_type.verbal else _after_a_connective, anchor=anchors[0])
-    attached = prep_objects(heads, lexicon.location_preps)
+    attached = prep_objects(heads, lexicon.location_preps - (ADDRESSEE_PREPOSITIONS if _is_said(event_type) else frozenset()))
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
         going = [o for o in attached if o not in leaving]
@@ -1255,6 +1261,12 @@ def find_location(
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
+
+
+def _is_said(event_type: EventType) -> bool:
+    """Whether an event is words said to someone (verbal, no meeting), whose "to" object is
+    whom they are addressed to (`ADDRESSEE_PREPOSITIONS`)."""
+    return event_type.verbal and not event_type.met_in_place
 
 
 def words_of(mention: MentionT, doc) -> Span | None:
