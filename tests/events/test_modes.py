@@ -161,6 +161,12 @@ def test_modes_hypothetical(annotate, text, event):
     assert "hypothetical" in modes_of(annotate(text), event)
 
 
+def test_modes_a_clause_describing_a_noun_in_a_denial_is_not_denied(annotate):
+    """The tagger writes "shot" as a past tense without a subject: still a participle on "drone"."""
+    doc = annotate("The U.S. denies its $100 million drone, shot down last week, violated Iranian airspace.")
+    assert "denied" not in modes_of(doc, "ASSAULT")
+
+
 def test_modes_what_poses_a_threat_is_no_threatened_act(annotate):
     assert "hypothetical" not in modes_of(annotate("The threat from IS attacks in Europe grew."), "ASSAULT")
 

@@ -440,6 +440,11 @@ def test_actors_anaphor_prefers_the_last_actor_named_with_its_noun(resolve):
     assert found["The group"][0] == found["Hamas"][0]
 
 
+def test_actors_the_rebels_are_no_militia_fighting_for_a_government(resolve):
+    found, _ = resolve("Russia, Iran and Hezbollah back the Assad regime. The rebels lost ground near Aleppo.")
+    assert found["The rebels"][0] is None
+
+
 def test_actors_qualified_description_links_to_the_last_group(resolve):
     found, _ = resolve("Boko Haram raided the village at dawn. The Islamic militants burned the market.")
     assert found["The Islamic militants"] == ("NGA_BOKOHARAM", "anaphor")

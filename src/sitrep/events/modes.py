@@ -353,8 +353,11 @@ def _told_of_a_noun(clause: Token) -> bool:
     "the attacks that IS carried out", "Bin Laden, who was killed in 2011", "insurgents
     conducting cross-border attacks"): a happening of its own, outside the modality of the
     sentence it sits in ("called on the group to uphold the deal signed in February",
-    "failed to crack down on insurgents conducting attacks")."""
-    return (clause.dep_ == "acl" and clause.tag_ in PARTICIPLE_TAGS) or (clause.dep_ == "relcl" and _is_finite(clause))
+    "failed to crack down on insurgents conducting attacks"). The tagger writes some such
+    participles as past tenses without a subject ("its drone, shot down last week, violated")."""
+    participle = clause.tag_ in PARTICIPLE_TAGS or (
+        clause.tag_ == PAST_TENSE and not any(c.dep_ in SUBJECT_DEPS for c in clause.children))  # a tagger slip
+    return (clause.dep_ == "acl" and participle) or (clause.dep_ == "relcl" and _is_finite(clause))
 
 
 def _is_marker(token: Token) -> bool:
