@@ -835,6 +835,9 @@ def test_coder_those_who_visit_together_are_one_side():
     assert ([a.entity_text for a in visit.actor], actor_ids(visit.recipient)) == (["Erdogan", "Putin"], ["IRN_GOV"])
     meeting = only(code_events(default_nlp()("Erdogan and Putin met in Tehran on Monday.")), "CONSULT")
     assert ([a.entity_text for a in meeting.actor], [a.entity_text for a in meeting.recipient]) == (["Erdogan"], ["Putin"])
+    # who travels with a visitor goes along: the host is where they go
+    visit = only(code_events(default_nlp()("Kerry traveled to Moscow with Lavrov's deputy.")), "CONSULT")
+    assert actor_ids(visit.recipient) == ["RUS_GOV"]
 
 
 def test_coder_small_clause_patient_and_who_has_it_done(annotate):
@@ -1389,6 +1392,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
         ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
+        # ... or one opening quoted words
+        ('McCain fired back: "History has already made a judgment about the surge."', "ASSAULT", 0),
+        ('McCain fired back: "History has already made a judgment about the surge."', "ACCUSE", 1),
+        ("McCain fired back at Hagel over the surge in Iraq.", "ACCUSE", 1),
+        ("Israeli troops fired back at the gunmen in Gaza.", "ASSAULT", 1),
         ("The statement claims the attack on Charlie Hebdo was ordered by Al Qaeda leader Ayman al-Zawahri.", "ASSAULT",
          1),  # a leader of fighters
         # a mark or the odds beaten are no one beaten; a person enlisted to help is no fighter

@@ -31,6 +31,7 @@ from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
+    PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
     PRONOUN,
     SENTENCE,
@@ -47,6 +48,7 @@ from sitrep.events.fields import (
     find_time,
     has_reciprocal_object,
     is_passive,
+    is_said,
     owned_by,
     phrase_span,
     prep_objects,
@@ -89,6 +91,7 @@ from sitrep.model import (
 from sitrep.nlp.arbiter import mention_of_place, place_actor
 from sitrep.nlp.extensions import evidence_of, register_extensions
 from sitrep.nlp.places import is_dateline
+from sitrep.nlp.quotes import OPENING_MARKS
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +117,8 @@ SPEAKING_TYPES = frozenset({"person", "party"})
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
+# What follows a verb of force that opens quoted words (`opens_a_quotation`).
+VERB_COMPANION_DEPS, COLON, STRAIGHT_QUOTE = frozenset({"prt", "advmod"}), ":", '"'
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "CRM"})  # CAMEO sectors that fight
 
 
@@ -240,6 +245,16 @@ def speaks(mention: ActorMention, doc: Doc) -> bool:
     return words is not None and words.root.ent_type_ == PERSON_ENTITY
 
 
+def opens_a_quotation(hit: TriggerHit) -> bool:
+    """Whether the trigger's verb, with its particle or adverb, introduces quoted words after
+    a colon ("McCain fired back: \"History has made a judgment\""): the force is words."""
+    verb = hit.anchors[0]
+    last = max([verb] + [c for c in verb.rights if c.dep_ in VERB_COMPANION_DEPS], key=lambda t: t.i)
+    doc = verb.doc
+    return last.i + 2 < len(doc) and doc[last.i + 1].text == COLON \
+        and (doc[last.i + 2].text in OPENING_MARKS or doc[last.i + 2].text == STRAIGHT_QUOTE)
+
+
 def inside_a_title_or_date(hit: TriggerHit) -> bool:
     """Whether a trigger word is in the title of a work or a law ("told NBC's Meet the Press",
     a book called "Persecuted: The Global Assault on Christians") or is a date ("speaks on
@@ -318,6 +333,8 @@ class RuleCoder:
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         targeted = recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
+        if hit.row.mode == VISIT_MODE and hit.anchors[0].pos_ == VERB:  # "officials traveling with Kerry": no host
+            targeted = [t for t in targeted if t.head.lower_ not in PARTNER_PREPOSITIONS]
         recipients = find_recipients(targeted, hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
                                      self.actor_kb)
         own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
@@ -332,7 +349,7 @@ class RuleCoder:
                              hit.anchors, hit.tokens)
             event_type = self.ontology.events[WORDS_CATEGORY]
         # "invaded Kuwait", "visited Saudi Arabia": both party and place; "condemned Russia" only a party
-        words_only = event_type.verbal and not event_type.met_in_place
+        words_only = is_said(event_type)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA or words_only]
         quotes = doc_mentions(doc, "quotes")
         place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
@@ -422,11 +439,12 @@ class RuleCoder:
         Bolton as a wacko", "Republicans attacking Hillary Clinton", "Ministers Lapid and
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
-        as does a person who only owns the doers ("his forces attacked the parliament")."""
+        as does a person who only owns the doers ("his forces attacked the parliament"). Told
+        as done in an address or opening quoted words, it is words whoever does it."""
         if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
-        if self.said_in_an_address(hit):
+        if self.said_in_an_address(hit) or opens_a_quotation(hit):
             return True
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc

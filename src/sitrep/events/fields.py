@@ -1076,7 +1076,7 @@ def find_recipients(
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
-                                or (_is_said(event_type) and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
+                                or (is_said(event_type) and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(_without_qualifiers(found, anchors[0].doc))
@@ -1241,7 +1241,7 @@ def find_location(
     # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
     # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
     elsewhere = partial(_in_another_clause if event_type.verbal else _after_a_connective, anchor=anchors[0])
-    attached = prep_objects(heads, lexicon.location_preps - (ADDRESSEE_PREPOSITIONS if _is_said(event_type) else frozenset()))
+    attached = prep_objects(heads, lexicon.location_preps - (ADDRESSEE_PREPOSITIONS if is_said(event_type) else frozenset()))
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
         going = [o for o in attached if o not in leaving]
@@ -1263,7 +1263,7 @@ def find_location(
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
 
 
-def _is_said(event_type: EventType) -> bool:
+def is_said(event_type: EventType) -> bool:
     """Whether an event is words said to someone (verbal, no meeting), whose "to" object is
     whom they are addressed to (`ADDRESSEE_PREPOSITIONS`)."""
     return event_type.verbal and not event_type.met_in_place
