@@ -1122,6 +1122,12 @@ def test_coder_a_place_in_a_coordinate_clause_with_its_own_subject_does_not_plac
     assert (event.event_loc.extracted_place if event.event_loc else None) == place
 
 
+def test_coder_a_place_in_an_adverbial_clause_with_its_own_subject_does_not_place_the_event():
+    events = code_events(default_nlp()("Houthi rebels claimed credit for the attacks on Monday, while officials in "
+                                       "Tehran denied involvement."))
+    assert only(events, "ASSAULT").event_loc is None
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "doer"),
     [

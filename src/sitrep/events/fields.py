@@ -1257,7 +1257,7 @@ def find_location(
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in mentions.places if free(p) and not _in_another_clause(p, anchors[0])]
+    places = [p for p in mentions.places if free(p) and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
@@ -1322,17 +1322,20 @@ def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> b
         and participle.lemma_.lower() in lexicon.backer_participles
 
 
-def _in_another_clause(place: PlaceMention, anchor: Token) -> bool:
+def _in_another_clause(place: PlaceMention, anchor: Token, meeting: bool = False) -> bool:
     """Whether a place sits in a clause describing another noun than the trigger or a word
     above it ("a video produced in California", "troops who served in Iraq"), in a
-    coordinate clause with a subject of its own ("Mattis resigned, and the decision rattled
-    allies in Iraq"), or after a word that makes a happening the time, cause or measure of
+    coordinate or adverbial clause with a subject of its own ("Mattis resigned, and the
+    decision rattled allies in Iraq", "claimed the attacks, while officials in Tehran denied
+    involvement"; a meeting is held where such a clause puts its parties: "a discussion
+    between Obama and Clinton while both were in Phnom Penh"), or after a word that makes a happening the time, cause or measure of
     the trigger ("days after the Cairo address, Iranians protested"): it says where that
     other thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
     token = words_of(place, anchor.doc)
     in_clause = token is not None and (
         _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
-        or _clause_between(token.root, anchor, COORDINATE_DEPS, _has_own_subject))
+        or _clause_between(token.root, anchor, COORDINATE_DEPS if meeting else COORDINATE_DEPS | {ADVERBIAL_CLAUSE},
+                           _has_own_subject))
     return in_clause or _after_a_connective(place, anchor)
 
 
