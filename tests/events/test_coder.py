@@ -1398,6 +1398,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
         ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
+        # advisers are aid when provided, a leader's staff otherwise
+        ("Trump ignored the advice of his military advisers in Washington.", "AID", 0),
+        ("The U.S. provided military advisers to the Iraqi army.", "AID", 1),
         # ... or one opening quoted words
         ('McCain fired back: "History has already made a judgment about the surge."', "ASSAULT", 0),
         ('McCain fired back: "History has already made a judgment about the surge."', "ACCUSE", 1),

@@ -167,6 +167,10 @@ def test_modes_a_clause_describing_a_noun_in_a_denial_is_not_denied(annotate):
     assert "denied" not in modes_of(doc, "ASSAULT")
 
 
+def test_modes_an_act_a_verb_judges_is_not_called_for(annotate):
+    assert "demand" not in modes_of(annotate('Turkey called the attack on Idlib "a terrible thing."'), "ASSAULT")
+
+
 def test_modes_what_poses_a_threat_is_no_threatened_act(annotate):
     assert "hypothetical" not in modes_of(annotate("The threat from IS attacks in Europe grew."), "ASSAULT")
 

@@ -78,6 +78,7 @@ ATTRIBUTION_MODES = frozenset({"reported"})
 SIMULTANEITY_MARKERS = frozenset({"when", "while"})
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE = "advcl", "VBG"
+OBJECT_PREDICATE = "oprd"  # what a verb calls or judges its object ("called the attack a tragedy")
 # A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
@@ -260,8 +261,11 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     """Governor cues of one word above the event, reached from its child `below`; none
     through a participle clause beside it, which tells what its subject does alongside
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
-    demand through a topic ("asked about the attack": a question, the attack happened)."""
+    demand through a topic ("asked about the attack": a question, the attack happened), and
+    none on an object the word judges ("called the attack a terrible thing")."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
+    if below.dep_ == DIRECT_OBJECT and any(c.dep_ == OBJECT_PREDICATE for c in token.children):
+        return []  # "called the attack a terrible thing": a judgment of what happened, no call for it
     turning = [_hit(cue.mode, adverb) for adverb in token.children if adverb.dep_ == ADVERB
                for cue in cues.cues("governor_adverb", adverb.lemma_.lower()) if not cue.via or below.dep_ in cue.via]
     if turning:  # "has yet to send": not sent so far, no obligation
