@@ -82,3 +82,12 @@ def test_dates_what_a_superlative_is_measured_since_does_not_date_the_act():
     assert {e.date for e in code_events(doc)} == {None}  # "since" on the verb taking the ranked noun
     doc = default_nlp()("Russia has carried out airstrikes in Syria since September 2015.")
     assert only(code_events(doc), "ASSAULT").date == "2015-09-01"
+
+
+def test_dates_the_time_of_another_act_noun_dates_only_that_act():
+    """"the Sept. 11, 2012 attack" dates the attack, not the call to probe it; a meeting the
+    trigger's clause happens in still dates it."""
+    doc = default_nlp()("Republican leaders called for a hearing to probe the Sept. 11, 2012 attack in Benghazi.")
+    assert only(code_events(doc), "REQUEST").date is None
+    doc = default_nlp()("Comey said Trump asked him in the Feb. 14, 2017 meeting to end the investigation of Flynn.")
+    assert only(code_events(doc), "REQUEST").date == "2017-02-14"

@@ -116,6 +116,8 @@ MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leve
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})  # "asked him in a meeting": the meeting's time is the asking's
+NOUN_TIME_DEPS = NOMINAL_MODIFIER_DEPS  # where a time qualifies a noun ("the Sept. 11 attack", "last week's attack")
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
@@ -1424,20 +1426,50 @@ def find_time(
     """The time a "when" clause holding the trigger tells of, else a time mention under the
     trigger (or its light verb), else the sentence's nearest one outside the clauses of
     other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
-    not dated 2020); never what a superlative is measured since (`_is_a_baseline`)."""
+    not dated 2020); never what a superlative is measured since (`_is_a_baseline`) nor the
+    date of another act noun (`_dates_another_act`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
     if told_of is not None:
         return told_of
     def dates_it(time: TimeMention) -> bool:
-        return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc)
+        return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
+            and not _dates_another_act(time, anchors, lexicon)
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _dates_another_act(time: TimeMention, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
+    """Whether a time qualifies an act noun other than the trigger ("called for a hearing to
+    probe the Sept. 11 terror attack", "condemns last week's attack"): it dates that act,
+    not the call or the condemnation. Not an act of the trigger's kind, which may be the
+    same happening, nor one the trigger's clause happens in ("asked him in the Feb. 14
+    meeting"; but "condemned the use of gas in last week's attack"), nor one a clause
+    holding the trigger describes ("the summit, where leaders agreed")."""
+    words = words_of(time, anchors[0].doc)
+    if words is None or words.root.dep_ not in NOUN_TIME_DEPS:
+        return False
+    noun = words.root.head
+    if noun.i in {a.i for a in anchors} or not names_an_act(noun, lexicon) or _same_kind(noun, anchors[0], lexicon):
+        return False
+    trigger_line = (anchors[0], *anchors[0].ancestors)
+    occasion = noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ in OCCASION_PREPOSITIONS \
+        and noun.head.head in trigger_line
+    described = any(t.dep_ in NOUN_CLAUSE_DEPS and t.head.i == noun.i for t in trigger_line)
+    return not occasion and not described
+
+
+def _same_kind(word: Token, other: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether two trigger words can name one category of act ("last week's attack ... the
+    attack killed"): they may tell one happening, which merging decides."""
+    def kinds(token: Token) -> set[str]:
+        return {row.event for row in lexicon.by_first_word.get(token.lemma_.lower(), ())}
+    return not kinds(word).isdisjoint(kinds(other))
 
 
 def _is_a_baseline(time: TimeMention, doc) -> bool:
