@@ -1398,6 +1398,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
         ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
+        # mobilizing voters or money is politics, no mobilization of forces
+        ("She is focusing on expanding the electorate by mobilizing non-voters in Georgia.", "MOBILIZE", 0),
+        ("Russia mobilized 300,000 reservists in Ukraine.", "MOBILIZE", 1),
         # advisers are aid when provided, a leader's staff otherwise
         ("Trump ignored the advice of his military advisers in Washington.", "AID", 0),
         ("The U.S. provided military advisers to the Iraqi army.", "AID", 1),
@@ -1785,6 +1788,14 @@ def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event
 def test_coder_the_country_words_are_addressed_to_is_their_recipient_not_their_place(text, event_type, recipient):
     said = only(code_events(default_nlp()(text)), event_type)
     assert actor_ids(said.recipient) == [recipient] and said.event_loc is None
+
+
+def test_coder_the_country_words_come_from_says_them_and_what_a_movement_leaves_does_not_move():
+    nlp = default_nlp()
+    criticism = only(code_events(nlp("Criticism from Russia followed the vote.")), "ACCUSE")
+    assert actor_ids(criticism.actor) == ["RUS"] and criticism.event_loc is None
+    retreat = only(code_events(nlp("American retreat from NATO would create a vacuum in Europe.")), "RETREAT")
+    assert actor_ids(retreat.actor) == ["USA"]
 
 
 def test_coder_a_statement_is_its_senders_whoever_grants_it():

@@ -189,6 +189,7 @@ TARGET_PREPOSITIONS = TARGETING_PREPOSITIONS | {"on", "at"}
 AIMING_VERBS = frozenset({"aim", "direct", "target", "point"})
 TARGET_STATE_FACTOR = 0.8
 TARGET_STATE_VIA = "target country"
+SOURCE_STATE_VIA = "country words come from"
 # Heads of clauses inside a noun phrase, whose participants are not the phrase's.
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 PRONOUN = "PRON"
@@ -599,7 +600,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += children_on([noun], OWNER_DEPS)
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
-        phrases += prep_objects([noun], lexicon.agent_preps) + _at_the_hands_of(noun)
+        # "American retreat from NATO": what a movement leaves is no doer of it
+        agent_preps = lexicon.agent_preps - SOURCE_PREPOSITIONS if event_type.movement else lexicon.agent_preps
+        phrases += prep_objects([noun], agent_preps) + _at_the_hands_of(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun):
             phrases += subject_of(noun.head.head)  # "Tillerson said on a trip to Turkey": Tillerson travels
         # "at the request of the Iraqi government", "with the support of seven Republicans"
@@ -899,7 +902,9 @@ def find_actors(
         phrases += [t for t in moved if _names_movers(t, lexicon)]
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
-        found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
+        # "American retreat from NATO": what a movement leaves is no mover
+        left = [_span_of(phrase) for phrase in prep_objects(heads, SOURCE_PREPOSITIONS)]
+        found = _outside([m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)], left)
     unknown_before_act = [] if event_type.named_before_authors else _compound_spans(anchors)
     found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))]
     claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
@@ -914,6 +919,10 @@ def find_actors(
         targeted = _with_target(anchors, lexicon)
         found += [m for noun in anchors if noun.pos_ in NOMINAL_POS and not _befalls(noun, anchors, lexicon, event_type)
                   for m in demonym_actors(noun, actor_kb, names=noun in targeted)]
+    if actor_kb is not None and is_said(event_type) and not any(m.actor_id for m in found):
+        # "criticism from Russia": the country words come from is their sayer
+        found += _states_in(prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], SOURCE_PREPOSITIONS),
+                            mentions, actor_kb, SOURCE_STATE_VIA)
     return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 
@@ -1098,12 +1107,17 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
     Syria", "an attack directed at the U.S."), or the words said are addressed to ("threats
     to the United States"): the state is the recipient, the country also the place of a
     material act. A city is only a place."""
+    return _states_in(objects, mentions, actor_kb, TARGET_STATE_VIA)
+
+
+def _states_in(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB, via: str) -> list[ActorMention]:
+    """The states of the countries named in `phrases`, as mentions read `via` a rule."""
     found = []
-    for obj in objects:
-        for place in mentions_in(mentions.places, *_span_of(obj, whole=False)):
+    for phrase in phrases:
+        for place in mentions_in(mentions.places, *_span_of(phrase, whole=False)):
             state = place_actor(place, actor_kb) if place.feature == COUNTRY else None
             if state is not None:
-                found.append(mention_of_place(place, state, place.confidence * TARGET_STATE_FACTOR, TARGET_STATE_VIA))
+                found.append(mention_of_place(place, state, place.confidence * TARGET_STATE_FACTOR, via))
     return found
 
 
@@ -1224,7 +1238,8 @@ def find_location(
     ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where
     it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
     of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`), whom words are addressed
-    to no place they are said ("threats to the United States").
+    to or where they come from no place they are said ("threats to the United States",
+    "criticism from Russia").
     """
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
@@ -1243,7 +1258,8 @@ def find_location(
     # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
     # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
     elsewhere = partial(_in_another_clause if event_type.verbal else _after_a_connective, anchor=anchors[0])
-    attached = prep_objects(heads, lexicon.location_preps - (ADDRESSEE_PREPOSITIONS if is_said(event_type) else frozenset()))
+    said_preps = ADDRESSEE_PREPOSITIONS | SOURCE_PREPOSITIONS if is_said(event_type) else frozenset()
+    attached = prep_objects(heads, lexicon.location_preps - said_preps)
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
         going = [o for o in attached if o not in leaving]
