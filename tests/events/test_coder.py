@@ -1790,6 +1790,15 @@ def test_coder_the_country_words_are_addressed_to_is_their_recipient_not_their_p
     assert actor_ids(said.recipient) == [recipient] and said.event_loc is None
 
 
+def test_coder_the_easing_of_sanctions_named_as_a_noun_is_a_concession_by_whoever_does_it():
+    nlp = default_nlp()
+    lifting = only(code_events(nlp("Iran curbed its program in return for the lifting of sanctions by the EU.")),
+                   "CONCEDE")
+    assert actor_ids(lifting.actor) == ["IGO_EU"] and not lifting.recipient
+    relief = code_events(nlp("Iran demanded sanctions relief from the United States."))
+    assert "SANCTION" not in {e.event for e in relief} and only(relief, "CONCEDE").aux_mode == ("demand",)
+
+
 def test_coder_the_country_words_come_from_says_them_and_what_a_movement_leaves_does_not_move():
     nlp = default_nlp()
     criticism = only(code_events(nlp("Criticism from Russia followed the vote.")), "ACCUSE")

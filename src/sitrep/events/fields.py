@@ -160,6 +160,7 @@ CLAUSE_MARKER = "mark"  # the word opening a subordinate clause ("after", "when"
 CONDITION_MARKERS = frozenset({"if", "unless"})  # a clause they open tells another, possible happening
 AGENT_DEP = "agent"
 AGENT_DEPS = frozenset({AGENT_DEP})
+PASSIVE_AGENT_PREPOSITIONS = frozenset({"by"})  # who does what a noun names ("the lifting of sanctions by the EU")
 HYPHEN = "-"
 HOLDING_VERB = "have"
 STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
@@ -700,7 +701,7 @@ def recipient_phrases(
     if event_type.met_in_place:  # "met Arafat at an Israeli army base": where, not with whom
         preps -= VENUE_PREPOSITIONS
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
-    phrase_nouns = [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
+    phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps)
                 if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
@@ -715,6 +716,12 @@ def recipient_phrases(
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def _phrase_nouns(anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """The nouns of a trigger phrase below its head ("sanctions" in "the lifting of sanctions")."""
+    heads = argument_heads(anchors, lexicon)
+    return [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
 
 
 def _is_a_warrant(noun: Token, lexicon: TriggerLexicon) -> bool:
@@ -888,6 +895,8 @@ def find_actors(
     partners = [p for p in light_verb_partners(anchors, lexicon, event_type)  # named, not "with links to Assad"
                 if mentions_in(mentions.actors, *_span_of(p, whole=False))]
     phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon) + partners
+    if not verbs:  # "the lifting of sanctions by the EU"; not "seek an investigation by the UN", which the UN does
+        phrases += prep_objects(_phrase_nouns(anchors, tokens, lexicon), PASSIVE_AGENT_PREPOSITIONS)
     targets = person_targets(anchors, mentions, lexicon, event_type)
     if _owned(anchors, mentions, targets, event_type):  # "the House approved Obama's request": Obama's, not the House's
         light_verbs = {h.i for h in heads if h not in anchors}
@@ -1071,6 +1080,10 @@ def find_recipients(
         for m in party_actors(phrase, mentions.actors, lexicon)
         if (m.evidence.start, m.evidence.end) not in taken and m.actor_id not in selves
     ]
+    if all(h.pos_ in NOMINAL_POS for h in argument_heads(anchors, lexicon)):
+        # "the lifting of sanctions by the EU": who does what a noun names is no recipient
+        found = _outside(found, [_span_of(o) for phrase in phrases
+                                 for o in prep_objects(list(phrase.subtree), PASSIVE_AGENT_PREPOSITIONS)])
     # "demolished their homes on Netanyahu's order": the order's giver is no recipient
     found = _outside(found, [_span_of(t) for phrase in phrases for t in phrase.subtree if _is_a_warrant(t, lexicon)])
     if event_type.quad in COOPERATION_QUADS:  # "supported (the fight) against IS" supports no IS
