@@ -1401,6 +1401,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # mobilizing voters or money is politics, no mobilization of forces
         ("She is focusing on expanding the electorate by mobilizing non-voters in Georgia.", "MOBILIZE", 0),
         ("Russia mobilized 300,000 reservists in Ukraine.", "MOBILIZE", 1),
+        # offering a defense or a warning is words, no offer to cooperate
+        ("Barr offered a robust defense of Trump in Washington.", "AGREE", 0),
+        ("Iran offered talks to the US in Geneva.", "AGREE", 1),
         # air support is military aid, no words of support
         ("Saudi Arabia could provide air support to the Syrian rebels.", "SUPPORT", 0),
         ("Saudi Arabia could provide air support to the Syrian rebels.", "AID", 1),
