@@ -68,6 +68,16 @@ def test_mode_choice_clause_beside_a_demand_gives_it_no_mode(annotate):
     assert event.mode == "change" and event.evidence["mode"].text == "reduce"
 
 
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Petraeus denied to his associates that he had given Broadwell secret information.", "REJECT", None),
+    ("Boehner denied he was leaving the House.", "REJECT", None),
+    ("Trump demanded that North Korea destroy its nuclear facilities.", "REQUEST", "change"),  # subjunctive
+    ("Islamist militants demanded that Christians convert to Islam.", "REQUEST", "change"),
+])
+def test_mode_choice_a_denied_fact_is_no_refused_act(text, event_type, mode):
+    assert only(code_events(default_nlp()(text)), event_type).mode == mode
+
+
 def test_mode_choice_a_meeting_that_times_a_demand_is_not_what_it_demands():
     events = code_events(default_nlp()("Trump asked Comey to drop the probe during his meeting with Putin."))
     assert only(events, "REQUEST").mode == "change"

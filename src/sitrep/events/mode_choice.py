@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from sitrep.events.fields import argument_heads, children_on, is_infinitive_clause, prep_objects
 from sitrep.events.lexicon import (
     ANY_CATEGORY,
+    AUXILIARY_DEPS,
     CONNECTIVES,
     WHEN_PREPOSITIONS,
     InstrumentLexicon,
@@ -53,6 +54,10 @@ DEMANDED_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 # release was demanded").
 ACT_PHRASE_DEPS = frozenset({"dobj", "prep", "nsubjpass"})
 VERB_POS = frozenset({"VERB"})
+# Tenses a clause tells a fact in ("denied that he had given", "denied he was leaving"),
+# which a demanded act never takes: its verb is bare or subjunctive ("demanded that Assad
+# step down", "that Christians convert", "refused to attend").
+FACT_TENSES = frozenset({"VBD", "VBZ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +125,17 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
         mode = table.get(f"{other.row.event}:{other.row.mode}") or table.get(other.row.event)
         if mode is not None:
             return ModeChoice(mode, other.start, other.end)
-    clauses = [c for c in clauses if c.pos_ in VERB_POS]
+    clauses = [c for c in clauses if c.pos_ in VERB_POS and not _tells_a_fact(c)]
     if clauses and ANY_CATEGORY in table:
         return ModeChoice.of_token(table[ANY_CATEGORY], clauses[0])
     return None
+
+
+def _tells_a_fact(clause: Token) -> bool:
+    """Whether a clause under a demand or refusal states what is or was, in a tense of its own
+    or its auxiliary's (`FACT_TENSES`): a denial of a claim, not a refusal of an act."""
+    return clause.tag_ in FACT_TENSES or any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FACT_TENSES
+                                             for c in clause.children)
 
 
 def choose_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerLexicon,
