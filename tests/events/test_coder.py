@@ -1801,6 +1801,8 @@ def test_coder_the_easing_of_sanctions_named_as_a_noun_is_a_concession_by_whoeve
     lifting = only(code_events(nlp("Iran curbed its program in return for the lifting of sanctions by the EU.")),
                    "CONCEDE")
     assert actor_ids(lifting.actor) == ["IGO_EU"] and not lifting.recipient
+    relieving = code_events(nlp("Iran talked with the EU about relieving sanctions."))
+    assert [e.event for e in relieving if e.event_text != "talked"] == ["CONCEDE"]
     relief = code_events(nlp("Iran demanded sanctions relief from the United States."))
     assert "SANCTION" not in {e.event for e in relief} and only(relief, "CONCEDE").aux_mode == ("demand",)
 
