@@ -506,6 +506,14 @@ def test_actors_pronoun_takes_the_last_agreeing_actor(resolve):
     assert found["they"] == ("PSE_HAMAS", "anaphor")
 
 
+def test_actors_a_plural_subject_naming_no_actor_stands_between_they_and_a_group(resolve):
+    found, _ = resolve("Hamas fired rockets at the town. Dozens of demonstrators gathered, saying they rejected "
+                       "the war.")
+    assert "they" not in found
+    found, _ = resolve("Hamas fired rockets at the town. The Taliban's leaders said they would talk.")
+    assert found["they"] == ("AFG_TALIBAN", "anaphor")  # a subject naming a group is that group
+
+
 @pytest.mark.parametrize(("text", "pronoun", "antecedent"), [
     # a sentence's subject continues the last subject, not the last name
     ("Mike Pompeo warned there would be no aid for areas controlled by Bashar al-Assad. He also criticised "

@@ -123,6 +123,7 @@ NESTED_PHRASE_DEPS = frozenset({"prep", "poss", "relcl", "acl"})
 # How many sentences before the pronoun's own an antecedent may sit in.
 PRONOUN_WINDOW_SENTENCES = 2
 # Actor types "they" can stand for (a person or a state is "he"/"she"/"it").
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 GROUP_TYPES = frozenset({"militia", "rebel_group", "terror_group", "armed_force", "government", "party", "igo", "ngo"})
 # Qualifiers a description may carry between "the" and its noun ("the Islamic extremist group").
 DESCRIPTION_MAX_QUALIFIERS = 3
@@ -622,7 +623,8 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     that in the meeting with Rice, he asked": Karzai); for the subject of a sentence that
     names no person before it, the last person who was a subject ("Mr Pompeo
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
-    named (an unknown "Luke Somers" blocks an earlier known one). Never one the clause rules
+    named (an unknown "Luke Somers" blocks an earlier known one, a plural subject no resolved
+    mention covers an earlier group: `plural_subjects`). Never one the clause rules
     out (`barred_by_clause`), nor a person `genders` (actor id -> "female"/"male") gives the
     other gender ("Hillary Clinton ... Obama. She said": Clinton). "it"/"its" is linked only
     inside what a named organisation or state says or decides ("the group said it carried out
@@ -751,10 +753,23 @@ def person_or_group_antecedent(doc: Doc, token, mentions: list[ActorMention],
         if main:
             return main[0]
     earliest = max([earliest, *(e.start_char for e in names)])
+    if not wants_person:  # "the violations are horrible, they should not draw us in": no group
+        earliest = max([earliest, *(s.idx for s in plural_subjects(doc, mentions, earliest, token.idx))])
     agreeing = pronoun_antecedents(mentions, earliest, token.idx, wants_person)
     if continues:
         agreeing = [m for m in agreeing if is_subject(mention_root(doc, m))] or agreeing
     return agreeing[0] if agreeing else None
+
+
+def plural_subjects(doc: Doc, mentions: list[ActorMention], start: int, end: int) -> list:
+    """Plural nouns heading a subject in [start, end) whose phrase names no resolved actor
+    ("the ongoing human rights violations", "dozens of demonstrators"; not "the Taliban's
+    leaders"): what "they" after them most likely stands for, so no group named before
+    them is its antecedent, as an unknown name blocks an earlier known person."""
+    resolved = [m.evidence.start for m in mentions if m.actor_id is not None]
+    return [t for t in doc.char_span(start, end, alignment_mode="expand") or ()
+            if t.tag_ in PLURAL_NOUN_TAGS and t.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
+            and not any(t.left_edge.idx <= s < t.right_edge.idx + len(t.right_edge) for s in resolved)]
 
 
 def main_clause_subjects(doc: Doc, mentions: list[ActorMention], sentence_starts: list[int], names: list[Span],
