@@ -102,6 +102,11 @@ def test_places_a_lone_compass_point_is_no_place(place_nlp):
     assert qualified == {"Nigeria": "country:NG"}
 
 
+def test_places_a_name_after_a_stance_prefix_is_no_place(place_nlp):
+    found = mentions(place_nlp, "Russia supplied arms to a pro-Moscow insurgency in eastern Ukraine.")
+    assert "Moscow" not in found and "Ukraine" in found
+
+
 def test_places_a_month_is_no_town(place_nlp):
     text = ("American journalist Steven Sotloff was kidnapped in Syria in August 2013. "
             "U.S. officials in Washington said Americans in Texas, Ohio and Florida mourned.")

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.kb.gazetteer import Gazetteer, Place, load_gazetteer
 from sitrep.model import Evidence, PlaceMention
+from sitrep.nlp.actor_rules import after_stance_prefix
 from sitrep.nlp.datelines import opens_dateline
 from sitrep.nlp.extensions import doc_text, register_extensions
 from sitrep.nlp.place_rules import (
@@ -319,6 +320,8 @@ def run_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> tuple[list[Pla
                     continue
                 if width == 1 and (doc[start].lower_ in STOP_WORDS or doc[start].text.endswith(".")):
                     continue
+                if after_stance_prefix(doc, start):
+                    continue
                 key = normalise_name(doc[start:end].text)
                 if gazetteer.is_demonym(key):
                     demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
@@ -357,8 +360,8 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
     person_names = _mostly_people(doc)
     for ent in doc.ents:
         key = normalise_name(ent.text)
-        if ent.label_ in PLACE_LABELS and ent.text in person_names:
-            continue
+        if (ent.label_ in PLACE_LABELS and ent.text in person_names) or after_stance_prefix(doc, ent.start):
+            continue  # "pro-Moscow insurgents" are for Moscow, not in it
         if gazetteer.is_demonym(key):
             demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
             taken.update(range(ent.start, ent.end))
