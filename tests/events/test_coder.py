@@ -1410,6 +1410,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # advisers are aid when provided, a leader's staff otherwise
         ("Trump ignored the advice of his military advisers in Washington.", "AID", 0),
         ("The U.S. provided military advisers to the Iraqi army.", "AID", 1),
+        # ... or one qualified as words
+        ("Trump saw the resolution as a personal assault on his authority in Washington.", "ASSAULT", 0),
+        ("Israel launched a deadly attack on Gaza.", "ASSAULT", 1),
         # ... or one opening quoted words
         ('McCain fired back: "History has already made a judgment about the surge."', "ASSAULT", 0),
         ('McCain fired back: "History has already made a judgment about the surge."', "ACCUSE", 1),

@@ -58,6 +58,7 @@ from sitrep.events.fields import (
     words_of,
 )
 from sitrep.events.lexicon import (
+    NOMINAL_POS,
     VERB,
     VISIT_MODE,
     AuxCueLexicon,
@@ -114,6 +115,8 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
 FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
+# Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
+VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
@@ -440,11 +443,12 @@ class RuleCoder:
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
         as does a person who only owns the doers ("his forces attacked the parliament"). Told
-        as done in an address or opening quoted words, it is words whoever does it."""
+        as done in an address, opening quoted words or qualified as verbal ("a scathing
+        attack"), it is words whoever does it."""
         if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
-        if self.said_in_an_address(hit) or opens_a_quotation(hit):
+        if self.said_in_an_address(hit) or opens_a_quotation(hit) or self.called_verbal(hit):
             return True
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc
@@ -452,6 +456,13 @@ class RuleCoder:
                 and all(speaks(a, doc) and owned_by(a, doc) is None for a in actors)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
+
+    def called_verbal(self, hit: TriggerHit) -> bool:
+        """Whether the trigger noun is qualified as one of words ("a scathing attack from
+        prosecutors", "a political attack"; noun class `VERBAL_CLASS`)."""
+        verbal = self.triggers.noun_class(VERBAL_CLASS)
+        return any(in_noun_class(c, verbal) for a in hit.anchors if a.pos_ in NOMINAL_POS
+                   for c in a.children if c.dep_ == ADJECTIVE_MODIFIER)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:
         """Whether the trigger's verb is told as done in a speech, an interview or a post
