@@ -1504,6 +1504,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # a named person's firing is a dismissal
         ("Rod Rosenstein endorsed James Comey's firing in Washington.", "ASSAULT", 0),
         ("Heavy firing was heard across the border in Kashmir.", "ASSAULT", 1),
+        ("Security forces fired live rounds to disperse the crowd in Baghdad.", "ASSAULT", 1),  # rounds are shot
         ("Flynn was seen as the main reason for his firing in Washington.", "ASSAULT", 0),
         ("The army hoped to see him fired from the military in Ankara.", "ASSAULT", 0),  # a small clause's patient
         ("The army saw the rebels fire on the convoy in Idlib.", "ASSAULT", 1),
