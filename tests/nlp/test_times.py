@@ -69,6 +69,16 @@ def test_time_resolver_resolves_ranges(text, earliest, latest):
     assert resolution.precision == "range" and resolution.value is None
 
 
+def test_time_resolver_an_after_span_starting_after_publication_is_the_time_itself():
+    """"after weekend drone attacks destroyed" on a Sunday: the model took "after" into the
+    time, which then names no span after the weekend, only the weekend's attacks."""
+    sunday = DateEstimate("2019-09-15", "2019-09-15", "2019-09-15", "day", 0.9, "test")
+    resolution = resolve_time("after weekend", sunday)
+    assert (resolution.earliest, resolution.latest) == ("2019-09-14", "2019-09-15")
+    assert (resolve_time("after the weekend", PUB).earliest, resolve_time("after the weekend", PUB).latest) == (
+        "2019-03-11", "2019-03-14")  # a span that ends by publication stays one
+
+
 def test_time_resolver_widens_relative_times_with_a_vague_pub_date():
     exact = resolve_time("Monday", PUB)
     vague = resolve_time("Monday", PUB_MONTH)
