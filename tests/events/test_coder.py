@@ -1800,6 +1800,14 @@ def test_coder_the_country_words_are_addressed_to_is_their_recipient_not_their_p
     assert actor_ids(said.recipient) == [recipient] and said.event_loc is None
 
 
+def test_coder_an_act_noun_as_subject_of_a_verb_with_its_own_object_takes_none_of_its_parties():
+    """"send" carries "troops sent", not "the airstrike is sending a signal to Iran": whom the
+    signal reaches is no target of the airstrike."""
+    strike = only(code_events(default_nlp()("Israel's airstrike near Damascus is sending a signal to Iran and "
+                                            "Hezbollah.")), "ASSAULT")
+    assert actor_ids(strike.actor) == ["ISR"] and not strike.recipient
+
+
 def test_coder_the_easing_of_sanctions_named_as_a_noun_is_a_concession_by_whoever_does_it():
     nlp = default_nlp()
     lifting = only(code_events(nlp("Iran curbed its program in return for the lifting of sanctions by the EU.")),

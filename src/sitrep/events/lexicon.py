@@ -351,7 +351,9 @@ class TriggerLexicon:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
         elif anchor.dep_ == COMPOUND and head.lemma_.lower() in self.measure_nouns:
             anchor, head = head, head.head  # "carried out bombing missions"
-        if self.is_support_verb(head) and not self.treats_as_pretext(head):
+        subject_of_another_object = anchor.dep_ in TRIGGER_SUBJECT_DEPS and any(
+            c.dep_ == DIRECT_OBJECT for c in head.children)  # "the airstrike is sending a signal to Iran"
+        if self.is_support_verb(head) and not self.treats_as_pretext(head) and not subject_of_another_object:
             return head
         if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
             return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
