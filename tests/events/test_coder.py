@@ -850,9 +850,10 @@ def test_coder_small_clause_patient_and_who_has_it_done(annotate):
 def test_coder_subject_trigger_takes_the_sides_of_its_governed_light_verb(annotate):
     event = only(code_events(annotate("Talks are set to resume on Monday between Russia and Turkey.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["RUS"], ["TUR"])
-    # a verb with an object hands its clause to the object: the attack does not send
-    attack = only(code_events(annotate("The attack prompted Russia to send troops to Idlib.")), "ASSAULT")
-    assert attack.actor == ()
+    # a verb with an object hands its clause to the object: the attack does not send, nor
+    # happen where the troops go, and with no party or place of its own it is a back-reference
+    sent = code_events(annotate("The attack prompted Russia to send troops to Idlib."))
+    assert [(e.event, actor_ids(e.actor)) for e in sent] == [("MOBILIZE", ["RUS"])]
 
 
 def test_coder_bare_participle_on_its_victims_is_a_back_reference(annotate):
@@ -1120,6 +1121,16 @@ def test_coder_a_place_in_a_coordinate_clause_with_its_own_subject_does_not_plac
     the trigger's subject goes on telling the same doers' story."""
     (event,) = code_events(default_nlp()(text))
     assert (event.event_loc.extracted_place if event.event_loc else None) == place
+
+
+def test_coder_a_place_in_what_the_trigger_brought_about_does_not_place_it():
+    """"the attack prompted the Pentagon to send troops to the Middle East": the troops go
+    there, the attack was elsewhere; "talks are set to resume in Cairo" are in Cairo."""
+    nlp = default_nlp()
+    prompted = code_events(nlp("The Hezbollah attack prompted the Pentagon to send troops to the Middle East."))
+    assert only(prompted, "ASSAULT").event_loc is None
+    talks = only(code_events(nlp("Talks between Israel and Egypt are set to resume in Cairo.")), "CONSULT")
+    assert talks.event_loc.extracted_place == "Cairo"
 
 
 def test_coder_a_place_in_an_adverbial_clause_with_its_own_subject_does_not_place_the_event():

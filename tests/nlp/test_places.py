@@ -102,6 +102,11 @@ def test_places_a_lone_compass_point_is_no_place(place_nlp):
     assert qualified == {"Nigeria": "country:NG"}
 
 
+def test_places_a_region_across_borders_beats_a_namesake_town(place_nlp):
+    found = mentions(place_nlp, "The Pentagon in Washington sent more troops to the Middle East.")
+    assert found["Middle East"].place_id == "region:xx-middle-east"
+
+
 def test_places_a_name_after_a_stance_prefix_is_no_place(place_nlp):
     found = mentions(place_nlp, "Russia supplied arms to a pro-Moscow insurgency in eastern Ukraine.")
     assert "Moscow" not in found and "Ukraine" in found

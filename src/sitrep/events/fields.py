@@ -141,6 +141,9 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 COORDINATE_DEPS = frozenset({"conj"})
+# Clauses a verb takes as complement ("the attack prompted the Pentagon to send troops to the
+# Middle East"): another happening than the verb's subject (`_in_a_consequence`).
+COMPLEMENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 PREPOSITION_DEPS = frozenset({"prep", "pobj"})
 # A place after these tells where the happening that times or causes the trigger was; one
 # amid which something happens is its scene ("amid fighting in Aleppo, families fled"), and
@@ -1366,8 +1369,22 @@ def _in_another_clause(place: PlaceMention, anchor: Token, meeting: bool = False
     in_clause = token is not None and (
         _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
         or _clause_between(token.root, anchor, COORDINATE_DEPS if meeting else COORDINATE_DEPS | {ADVERBIAL_CLAUSE},
-                           _has_own_subject))
+                           _has_own_subject)
+        or _in_a_consequence(token.root, anchor))
     return in_clause or _after_a_connective(place, anchor)
+
+
+def _in_a_consequence(word: Token, anchor: Token) -> bool:
+    """Whether a word lies in a clause that the verb whose subject the trigger is takes as
+    complement of another doer, its object or a subject of its own ("the attack prompted the
+    Pentagon to send troops to the Middle East"): what the trigger brought about, elsewhere;
+    not the trigger's own going on ("talks are set to resume in Cairo")."""
+    verb = anchor.head
+    if anchor.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    other_doer = any(c.dep_ in DIRECT_OBJECT_DEPS for c in verb.children)
+    return any(word.i in {t.i for t in clause.subtree} for clause in verb.children
+               if clause.dep_ in COMPLEMENT_CLAUSE_DEPS and (other_doer or _has_own_subject(clause)))
 
 
 def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:

@@ -559,12 +559,15 @@ def prefer_capital(candidates: list[Place], suffix: str | None) -> list[Place]:
 def prefer_curated_area(candidates: list[Place], suffix: str | None) -> list[Place]:
     """Without a settlement word, a name that a curated area lists as its own means the area,
     not the town of that name in the same country ("Gaza" the Strip, "Gaza City" the city):
-    curators add such a name because news uses it for the area."""
+    curators add such a name because news uses it for the area. An area across borders
+    (no country: "the Middle East") means the area whichever country a namesake town is in
+    ("Middle East", a Baltimore neighbourhood)."""
     if suffix in SETTLEMENT_SUFFIXES:
         return candidates
     areas = {place.country_code for place in candidates
              if place.place_id.startswith("region:") and place.feature in AREA_FEATURES}
-    return [place for place in candidates if not (place.feature == "city" and place.country_code in areas)]
+    return [place for place in candidates
+            if not (place.feature == "city" and (place.country_code in areas or None in areas))]
 
 
 def is_own_name(key: str, place: Place) -> bool:
