@@ -342,6 +342,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # "too close to call for now" calls for nothing
         if _scattered_noun_phrase(matched):
             return None  # "general strike" is one phrase, not "the general with a drone strike"
+        if token.pos_ == VERB and any(part.i in _subject_words(token) for part in matched[1:]) \
+                and any(c.dep_ == DIRECT_OBJECT and c not in matched for c in token.children):
+            return None  # "the Israel Defense Forces had sent text messages" sends no forces
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
@@ -388,6 +391,12 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _subject_words(verb: Token) -> set[int]:
+    """Indices of the words of a verb's active subject, who does it rather than what it moves
+    where the verb has an object of its own."""
+    return {t.i for c in verb.children if c.dep_ == SUBJECT for t in c.subtree}
 
 
 def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None) -> bool:
