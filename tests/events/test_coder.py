@@ -1418,6 +1418,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # air support is military aid, no words of support
         ("Saudi Arabia could provide air support to the Syrian rebels.", "SUPPORT", 0),
         ("Saudi Arabia could provide air support to the Syrian rebels.", "AID", 1),
+        # carbon is captured by a plant, no town by an army
+        ("Kemper, the first plant in the United States designed to carry out carbon capture, was switched to gas.",
+         "ASSAULT", 0),
+        ("The capture of Mosul by IS shocked Iraq.", "ASSAULT", 1),
         # who sends something else sends no forces, even when it is one
         ("The Israel Defense Forces sent text messages to residents of Gaza.", "MOBILIZE", 0),
         ("Iran has sent 2,000 fighters to Syria.", "MOBILIZE", 1),
