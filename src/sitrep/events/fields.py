@@ -1298,8 +1298,8 @@ def find_location(
 
 
 def is_said(event_type: EventType) -> bool:
-    """Whether an event is words said to someone (verbal, no meeting), whose "to" object is
-    whom they are addressed to (`ADDRESSEE_PREPOSITIONS`)."""
+    """Whether an event is words said to someone (verbal, no meeting): its "to" object is
+    whom they are addressed to (`ADDRESSEE_PREPOSITIONS`), its "from" object who says them."""
     return event_type.verbal and not event_type.met_in_place
 
 
@@ -1362,9 +1362,11 @@ def _in_another_clause(place: PlaceMention, anchor: Token, meeting: bool = False
     coordinate or adverbial clause with a subject of its own ("Mattis resigned, and the
     decision rattled allies in Iraq", "claimed the attacks, while officials in Tehran denied
     involvement"; a meeting is held where such a clause puts its parties: "a discussion
-    between Obama and Clinton while both were in Phnom Penh"), or after a word that makes a happening the time, cause or measure of
-    the trigger ("days after the Cairo address, Iranians protested"): it says where that
-    other thing was. A clause of the trigger itself places it ("sanctions imposed on Iran")."""
+    between Obama and Clinton while both were in Phnom Penh"), in what the trigger brought
+    about (`_in_a_consequence`), or after a word that makes a happening the time, cause or
+    measure of the trigger ("days after the Cairo address, Iranians protested"): it says
+    where that other thing was. A clause of the trigger itself places it ("sanctions imposed
+    on Iran")."""
     token = words_of(place, anchor.doc)
     in_clause = token is not None and (
         _clause_between(token.root, anchor, NOUN_CLAUSE_DEPS)
