@@ -53,6 +53,7 @@ def test_mode_choice_a_bombing_is_explosives_unless_aircraft_drop_it(annotate, t
 
 @pytest.mark.parametrize("text, event_type, mode, cue", [
     ("Russia called on Iran to release the hostages.", "REQUEST", "yield", "release the hostages"),
+    ("The US called on Iran to release a Panamanian-flagged tanker.", "REQUEST", "yield", "release"),  # a vessel held
     ("Turkey pressed Russia to hold talks with Iran.", "REQUEST", "meet", "hold talks"),
     ("Iran called on the parliament to vote on the budget.", "REQUEST", "change", "vote"),
     ("Hezbollah threatened new attacks on Turkish troops in Idlib.", "THREATEN", "violence", "attacks"),
