@@ -175,6 +175,14 @@ def test_modes_an_act_a_verb_judges_is_not_called_for(annotate):
     assert "demand" not in modes_of(annotate('Turkey called the attack on Idlib "a terrible thing."'), "ASSAULT")
 
 
+def test_modes_an_act_discussed_as_a_topic_is_no_plan(annotate):
+    """"discussed sending troops" plans a deployment; "discussing the attacks on our
+    facilities" talks about attacks that happened."""
+    assert "future" not in modes_of(annotate("When discussing the attacks on our facilities in Benghazi, Rice relied "
+                                             "on the intelligence community."), "ASSAULT")
+    assert "future" in modes_of(annotate("Turkey discussed sending troops to Idlib."), "MOBILIZE")
+
+
 def test_modes_what_poses_a_threat_is_no_threatened_act(annotate):
     assert "hypothetical" not in modes_of(annotate("The threat from IS attacks in Europe grew."), "ASSAULT")
 
