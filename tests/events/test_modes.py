@@ -53,6 +53,7 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
     [
         ("Turkey did not send troops into Idlib.", "MOBILIZE"),
         ("Turkey sent no troops to Idlib.", "MOBILIZE"),
+        ("No Iranian had attacked the West, Zarif said.", "ASSAULT"),  # a subject with "no"
         ("Russian jets never bombed the hospital in Aleppo.", "ASSAULT"),
         ("Russia did not launch an offensive on Kharkiv.", "ASSAULT"),
         ("The rebels failed to capture the airport.", "ASSAULT"),

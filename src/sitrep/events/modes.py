@@ -174,9 +174,10 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
     hits = []
     backshifted = _reported_in_past(chain[-1])
     for token in chain:
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "sent no troops", "no troops were sent", "no Iranian had attacked the West"
+        arguments = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
         auxiliaries = [c for c in token.children if c.dep_ in AUX_DEPS]
-        for child in list(token.children) + [d for o in objects for d in o.children if d.dep_ == "det"] \
+        for child in list(token.children) + [d for a in arguments for d in a.children if d.dep_ == "det"] \
                 + [n for a in auxiliaries for n in a.children if n.dep_ == "neg"]:  # "had not, in fact, signed"
             lemma = child.lemma_.lower()
             if child.dep_ in AUX_DEPS:
