@@ -91,3 +91,12 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
     assert only(code_events(doc), "REQUEST").date is None
     doc = default_nlp()("Comey said Trump asked him in the Feb. 14, 2017 meeting to end the investigation of Flynn.")
     assert only(code_events(doc), "REQUEST").date == "2017-02-14"
+
+
+def test_dates_a_time_in_a_coordinate_clause_of_its_own_dates_only_that_clause():
+    """"launched a strike ... and is preparing for a summit as early as next month": the
+    month dates the summit; a bare coordinate ("were killed or wounded on Monday") shares it."""
+    doc = default_nlp()("The president launched a military strike on Syria and is preparing for a summit with "
+                        "Kim Jong Un in May 2018.")
+    assert only(code_events(doc), "CONSULT").date == "2018-05"
+    assert only(code_events(doc), "ASSAULT").date is None

@@ -1433,7 +1433,11 @@ def _clause_between(word: Token, anchor: Token, deps: frozenset[str],
 def _another_happening(clause: Token) -> bool:
     """Whether a clause tells a happening of its own; an adverbial participle without a
     subject tells more of the trigger's ("attacked the base, killing 12 soldiers on
-    Monday"), unlike "after rebels attacked on Monday"."""
+    Monday"), unlike "after rebels attacked on Monday"; a coordinate verb does with a
+    subject or tense of its own ("launched a strike ... and is preparing for a summit as
+    early as next month"), not bare ("killed or wounded on Monday") nor a coordinate noun."""
+    if clause.dep_ in COORDINATE_DEPS:
+        return clause.pos_ in CLAUSE_HEAD_POS and any(c.dep_ in SUBJECT_DEPS | AUXILIARY_DEPS for c in clause.children)
     return clause.dep_ != ADVERBIAL_CLAUSE or _has_own_subject(clause)
 
 
@@ -1562,10 +1566,11 @@ def _time_of_when_clause(anchor: Token, mentions: SentenceMentions) -> TimeMenti
 
 def in_other_clause(mention: MentionT, anchor: Token) -> bool:
     """Whether a mention (a time, a count) sits in a clause of a happening of its own that
-    the trigger is not in ("came after IS released a video that showed militants beheading
+    the trigger is not in (`_another_happening`) ("came after IS released a video that showed militants beheading
     a dozen Christians": no dozen for the coming)."""
     words = words_of(mention, anchor.doc)
-    return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS, _another_happening)
+    return words is not None and _clause_between(words.root, anchor, OTHER_CLAUSE_DEPS | COORDINATE_DEPS,
+                                                 _another_happening)
 
 
 def counts_another_happening(count: Quantity, anchor: Token, other_anchors: frozenset[int]) -> bool:
