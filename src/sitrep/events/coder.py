@@ -92,7 +92,7 @@ from sitrep.model import (
 from sitrep.nlp.arbiter import mention_of_place, place_actor
 from sitrep.nlp.extensions import evidence_of, register_extensions
 from sitrep.nlp.places import is_dateline
-from sitrep.nlp.quotes import OPENING_MARKS
+from sitrep.nlp.quotes import OPENING_MARKS, STRAIGHT_QUOTE
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
 # What follows a verb of force that opens quoted words (`opens_a_quotation`).
-VERB_COMPANION_DEPS, COLON, STRAIGHT_QUOTE = frozenset({"prt", "advmod"}), ":", '"'
+VERB_COMPANION_DEPS, COLON = frozenset({"prt", "advmod"}), ":"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "CRM"})  # CAMEO sectors that fight
 
 

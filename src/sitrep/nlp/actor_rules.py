@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.kb.actors import Actor, ActorKB, Role, normalise
+from sitrep.nlp.quotes import STRAIGHT_QUOTE
 
 # Tokens that may sit between an organisation and a person's name in a title prefix
 # ("IRGC Quds Force commander", "Iran's Supreme Leader's adviser"); anything else ends it.
@@ -39,7 +40,7 @@ ADVERBIAL_CLAUSE = "advcl"
 # its verb ("said [one of its soldiers may have been captured]").
 CLAUSE_DEP = "ccomp"
 POSSESSOR = "poss"
-OPENING_QUOTE, CLOSING_QUOTE, STRAIGHT_QUOTE = "\u201c", "\u201d", '"'
+OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
 # Prepositions whose objects are the sides of a relation ("talks between Israelis and Egyptians").

@@ -36,6 +36,7 @@ from sitrep.events.triggers import ENTITY_PREFIX, HEADLINE_SHARE, MAX_PHRASE_REA
 from sitrep.kb.actors import default_actor_kb
 from sitrep.model import CleanDocument, Event, Evidence
 from sitrep.nlp.actors import PRONOUN_PERSON
+from sitrep.nlp.quotes import STRAIGHT_QUOTE
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ PHRASE_REACH_WORDS = MAX_PHRASE_REACH + 2
 HEADLINE_MIN_CHARS = 3
 # Sentences of context kept before a candidate that refers back.
 CONTEXT_BEFORE = 1
-OPENING_QUOTES, CLOSING_QUOTES, STRAIGHT_QUOTE = "“«", "”»", '"'
+OPENING_QUOTES, CLOSING_QUOTES = "“«", "”»"
 # Where a prefiltered Doc keeps its map back to the clean text.
 EXCERPT_KEY = "sitrep_excerpt"
 TEXT_LAYER = "text"

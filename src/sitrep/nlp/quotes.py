@@ -44,7 +44,8 @@ OUTLETS_FILE = "outlets.jsonl"
 CUE_KINDS = frozenset({"speech_verb", "quote_verb", "citing", "phrase", "outlet_word", "outlet_verb",
                        "anonymous_word", "official_word", "document_word"})
 # Quotation marks by family: a quote opened with one family is closed by the same family.
-QUOTE_FAMILIES = {"double": "“”„‟\"", "single": "‘’‚‛", "guillemet": "«»"}
+STRAIGHT_QUOTE = '"'  # opens and closes alike: only counting tells which
+QUOTE_FAMILIES = {"double": "“”„‟" + STRAIGHT_QUOTE, "single": "‘’‚‛", "guillemet": "«»"}
 OPENING_MARKS = frozenset("“„‟‘‚‛«")
 CLOSING_MARKS = frozenset("”’»")
 # Characters after which a mark opens a quote, and before which it closes one.

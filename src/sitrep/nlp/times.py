@@ -340,10 +340,10 @@ def resolve_period(text: str, base: date | None) -> tuple[Period, str] | None:
         if inner is None:
             return None
         word, period = open_range.group(1), inner[0]
-        start = period.start if word in {"since", "from"} else period.end and period.end + timedelta(days=1)
-        if word in {"since", "from", "after"} and base is not None and start is not None and start > base:
-            return inner  # "after weekend drone attacks destroyed": the weekend's attacks, no span after today
         if word in {"since", "from", "after"}:
+            start = period.start if word != "after" else period.end and period.end + timedelta(days=1)
+            if base is not None and start is not None and start > base:
+                return inner  # "after weekend drone attacks destroyed": the weekend's attacks, no span after today
             return Period(start, base, "range"), "rule:open_range"
         if word == "before":
             return Period(None, period.start and period.start - timedelta(days=1), "range"), "rule:open_range"
