@@ -1332,6 +1332,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The video, shot from Turkey's Hatay province, shows the pilots parachuting down.", "ASSAULT", 0),
         ("The brigade tweeted a screen shot from al Aqsa TV in Gaza.", "ASSAULT", 0),
         ("The soldier was shot in Kabul.", "ASSAULT", 1),
+        ("The scene was shot on film in Kabul.", "ASSAULT", 0),
+        # nor is a jibe, a jab or a chance
+        ("McConnell said the cheap shots at Grassley in Washington were inappropriate.", "ASSAULT", 0),
+        ("Trump offered Iran a shot at negotiation in Geneva.", "ASSAULT", 0),
+        ("A sniper fired a shot at the soldiers in Kabul.", "ASSAULT", 1),
         # a strategy deployed moves no forces; a policy executed kills nobody
         ("Republicans in Congress deployed a strategy of obstruction in Washington.", "MOBILIZE", 0),
         ("The U.S. deployed 3,000 troops to Kuwait.", "MOBILIZE", 1),
@@ -1468,6 +1473,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # taking up news or winning a prize is no capture
         ("Russian state-run news sites also quickly seized on the news in Moscow.", "ASSAULT", 0),
         ("Terry McAuliffe captured the governorship in Virginia.", "ASSAULT", 0),
+        ("The beating in Cairo was captured on video.", "ASSAULT", 1),  # the beating, not the capture
+        ("The protest in Cairo was captured on video.", "ASSAULT", 0),
         ("We are wavering in Syria, seized with doubts.", "ASSAULT", 0),
         ("Rebels seized the town on Monday in Idlib.", "ASSAULT", 1),
         # who is armed or equipped with something carries it; who arms a party aids it
@@ -1843,6 +1850,20 @@ def test_coder_the_country_words_come_from_says_them_and_what_a_movement_leaves_
     assert actor_ids(criticism.actor) == ["RUS"] and criticism.event_loc is None
     retreat = only(code_events(nlp("American retreat from NATO would create a vacuum in Europe.")), "RETREAT")
     assert actor_ids(retreat.actor) == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("Russia banned imports of meat from the United States.", "SANCTION", ["RUS"]),
+    ("The militias depend on military aid from Iran.", "AID", ["IRN"]),
+    ("Kyiv welcomed military aid from the United States and other Western democracies.", "AID", ["USA"]),
+    ("Obama endorsed the European approach to Russia and Ukraine.", "SUPPORT", ["USA_OBAMA"]),
+])
+def test_coder_a_party_after_from_or_to_is_not_the_place(text, event_type, actor):
+    """Aid, trade and sanctions pass between parties: what they come from is the giver or
+    the trading partner, not where the event happened; nor is whom words are about, one
+    party or a list of them."""
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert actor_ids(event.actor) == actor and event.event_loc is None
 
 
 def test_coder_a_statement_is_its_senders_whoever_grants_it():

@@ -1262,10 +1262,13 @@ def find_location(
     taken_spans = [(a.evidence.start, a.evidence.end) for a in taken]
     doc = anchors[0].doc
 
+    party_preps = _party_prepositions(event_type)
+
     def free(place: PlaceMention) -> bool:
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
-            and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc)
+            and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
+            and not _after_preposition(place, doc, party_preps)
 
     objects = children_on(heads, OBJECT_DEPS)
     topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
@@ -1274,8 +1277,7 @@ def find_location(
     # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
     # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
     elsewhere = partial(_in_another_clause if event_type.verbal else _after_a_connective, anchor=anchors[0])
-    said_preps = ADDRESSEE_PREPOSITIONS | SOURCE_PREPOSITIONS if is_said(event_type) else frozenset()
-    attached = prep_objects(heads, lexicon.location_preps - said_preps)
+    attached = prep_objects(heads, lexicon.location_preps - party_preps)
     if event_type.movement:  # where a movement goes ("to Aleppo"), a withdrawal where it leaves ("from Kherson")
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
         going = [o for o in attached if o not in leaving]
@@ -1295,6 +1297,16 @@ def find_location(
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)
+
+
+def _party_prepositions(event_type: EventType) -> frozenset[str]:
+    """Prepositions whose object is a party to the event, not its place: whom words are
+    said to or by ("threats to the United States", "criticism from Russia"), and who gives
+    or trades in an exchange with a recipient ("aid from Iran", "banned imports from the
+    United States")."""
+    if is_said(event_type):
+        return ADDRESSEE_PREPOSITIONS | SOURCE_PREPOSITIONS
+    return SOURCE_PREPOSITIONS if event_type.requires_recipient else frozenset()
 
 
 def is_said(event_type: EventType) -> bool:
@@ -1326,6 +1338,18 @@ def _owns_an_actor(place: PlaceMention, actors: Sequence[ActorMention], doc) -> 
     nuclear sites")."""
     span = words_of(place, doc)
     return span is not None and span.root.dep_ == POSSESSOR and any(_covers(a, span.root.head) for a in actors)
+
+
+def _after_preposition(place: PlaceMention, doc, prepositions: frozenset[str]) -> bool:
+    """Whether a place is the object of one of `prepositions`, alone or in a list ("imports
+    of meat from the United States", "the approach to Russia and Ukraine")."""
+    span = words_of(place, doc)
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in COORDINATE_DEPS and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == PREPOSITION_OBJECT and root.head.lower_ in prepositions
 
 
 def _hometown(place: PlaceMention, doc) -> bool:
