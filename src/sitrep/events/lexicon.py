@@ -202,11 +202,14 @@ class TriggerRow:
         ("the decision was met with protests" is no meeting; "Kerry was met by officials" is).
     other_sense_preps: prepositions that, right after the verb and with no object, make it
         another verb ("seized on the news" takes it up, it captures nothing).
-    other_sense_objects: a word class whose members as the object, passive subject or the
-        verb it goes on to of any word of the row make it another verb ("offered his
-        prayers", "offered testimony" are no offer to cooperate; "Hagel was fired" was
-        dismissed; "declined to comment" rejects nothing; "the artillery fired a salute"
-        attacks nobody).
+    other_sense_objects: word classes (one name or a list) whose members as the object,
+        passive subject or the verb it goes on to of any word of the row make it another
+        verb ("offered his prayers", "offered testimony" are no offer to cooperate; "Hagel
+        was fired" was dismissed; "declined to comment" rejects nothing; "the artillery fired
+        a salute" attacks nobody; "a cheap shot" and "a screen shot" hit nobody).
+    other_sense_media: a word class whose members after "on" make the verb record, not act
+        ("captured on video", "shot on film"); not every verb: "executed on camera" was
+        still an execution.
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row
@@ -232,7 +235,8 @@ class TriggerRow:
     passive_other_sense: frozenset[str] = frozenset()
     other_sense_preps: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
-    other_sense_objects: str | None = None
+    other_sense_objects: tuple[str, ...] = ()
+    other_sense_media: str | None = None
     particles: frozenset[str] = frozenset()
 
 
@@ -530,8 +534,11 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
     text = row.get("phrase") or row.get("lemma")
     if not isinstance(text, str) or not text.strip():
         raise SitrepError("E030", f"{where}: needs a lemma or phrase")
-    needs, other_sense_objects = row.get("needs"), row.get("other_sense_objects")
-    for named in (needs, other_sense_objects):
+    needs, media = row.get("needs"), row.get("other_sense_media")
+    other_sense_objects = row.get("other_sense_objects") or ()
+    if isinstance(other_sense_objects, str):
+        other_sense_objects = (other_sense_objects,)
+    for named in (needs, media, *other_sense_objects):
         if named is not None and named not in noun_classes:
             raise SitrepError("E030", f"{where}: unknown noun class {named!r}")
     return TriggerRow(
@@ -554,7 +561,8 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         other_sense_preps=frozenset(word.lower() for word in row.get("other_sense_preps") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
-        other_sense_objects=other_sense_objects,
+        other_sense_objects=tuple(other_sense_objects),
+        other_sense_media=media,
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

@@ -91,6 +91,7 @@ OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
 PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
+MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 NOUN_KIND_DEPS = frozenset({COMPOUND, "amod"})  # words before a noun that say what kind it is
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -375,10 +376,13 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.not_under and head.head.i != head.i and not token_forms(head.head).isdisjoint(row.not_under):
         return None  # the phrase's top word is under it ("turn over its chemical weapons")
-    if row.other_sense_objects and lexicon is not None and any(
-            in_noun_class(word, lexicon.noun_classes[row.other_sense_objects])
-            for part in matched for word in _sense_words(part)):
+    if lexicon is not None and any(
+            in_noun_class(word, lexicon.noun_classes[name])
+            for name in row.other_sense_objects for part in matched for word in _sense_words(part)):
         return None
+    if row.other_sense_media and lexicon is not None and any(
+            in_noun_class(medium, lexicon.noun_classes[row.other_sense_media]) for medium in _media(token)):
+        return None  # "captured on video", "shot on film": recorded
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
     if _describes_a_state(token):
@@ -416,6 +420,12 @@ def _describes_a_state(token: Token) -> bool:
     still done ("well equipped by Iran"), and "as well" grades nothing ("attacked as well")."""
     return token.tag_ == PAST_PARTICIPLE and not any(c.dep_ == AGENT for c in token.children) \
         and any(c.dep_ == ADVERB_MODIFIER and c.lower_ in QUALITY_ADVERBS and not c.n_lefts for c in token.children)
+
+
+def _media(verb: Token) -> list[Token]:
+    """What a verb is done on (`MEDIUM_PREPOSITION`: "captured on video")."""
+    return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEDIUM_PREPOSITION
+            for o in p.children if o.dep_ == PREPOSITION_OBJECT] if verb.pos_ == VERB else []
 
 
 def _sense_words(token: Token) -> list[Token]:
