@@ -235,6 +235,14 @@ def test_places_admin_word_picks_the_governorate_not_the_town(place_nlp):
     assert found["Idlib province"].feature == "admin1"
 
 
+def test_places_a_name_before_the_town_of_another_only_says_where_it_lies(place_nlp):
+    """The first name is no place of the event but picks which Rafah (Gaza's, not Egypt's)."""
+    found = mentions(place_nlp, "Egyptian and Palestinian officials said Israeli shelling hit the southern Gaza town "
+                                "of Rafah.")
+    assert set(found) == {"Gaza", "Rafah"}
+    assert (found["Rafah"].country_code, found["Rafah"].method) == ("PS", "exact+qualifier")
+
+
 def test_places_demonyms_are_context_not_places(place_nlp):
     doc = place_nlp("Syrian and Iranian officers met Russian advisers near Aleppo.")
     texts = {m.evidence.text for m in doc._.places}

@@ -84,6 +84,7 @@ DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
 TERRITORY_CONFIDENCE = 0.7
 CAPITAL_NOUN = "capital"
 COUNTRY = "country"
+REGION = "region"  # a curated area, not a gazetteer unit ("Gaza Strip", "Eastern Ghouta")
 
 POSSESSIVE_TAG = "POS"
 # spaCy refuses "." in factory names (E853), hence "sitrep_" rather than "sitrep.".
@@ -107,6 +108,10 @@ NAME_SUFFIXES = ADMIN_SUFFIXES | SETTLEMENT_SUFFIXES
 QUALIFIER_GAP = re.compile(r"\s*(?:,|in(?:\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west|central)(?:ern)?))?)\s*",
                            re.IGNORECASE)
 UNRESOLVED_IN_QUALIFIER = "unresolved+qualifier"
+# Between a place and a town of it named after: "the Gaza town of Rafah", "the Idlib province
+# town of Saraqeb"; not "Imam Sahib district of Kunduz", a district in the province after it.
+OWN_PLACE_GAP = re.compile(r"\s+(?:(?:%s)\s+)*(?:%s)\s+of\s+" % (
+    "|".join(sorted(ADMIN_SUFFIXES)), "|".join(sorted(SETTLEMENT_SUFFIXES))), re.IGNORECASE)
 # Place words that make the name beside them a place even when the gazetteer lacks it
 # ("al-Maasheeq district", "the province of Shabwah"); not "state" ("Islamic State").
 FRAME_WORDS = frozenset({"province", "governorate", "oblast", "district", "county", "prefecture",
@@ -196,7 +201,7 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locat
         end -= 1
     if start >= end:
         return None
-    if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
+    if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES and not _names_its_own_place(doc, end):
         end += 1
     name_end = end
     while name_end - start > 1 and doc[name_end - 1].lower_ in NAME_SUFFIXES:
@@ -210,6 +215,14 @@ def _trim_and_extend(doc: Doc, start: int, end: int, from_ner: bool, after_locat
     return PlaceSpan(span.start_char, span.end_char, key, normalise_name(span.text), suffix, from_ner,
                      framed, qualifier and suffix is None, is_acronym(base.text), after_locative or dateline,
                      name_end - start > 1, dateline)
+
+
+def _names_its_own_place(doc: Doc, suffix: int) -> bool:
+    """Whether a settlement word after a name is followed by the town's own name ("the Gaza
+    town of Rafah"): the first name only says where that one lies. After an admin word the
+    name that follows is the larger place ("Imam Sahib district of Kunduz")."""
+    return doc[suffix].lower_ in SETTLEMENT_SUFFIXES and suffix + 2 < len(doc) \
+        and doc[suffix + 1].lower_ == "of" and doc[suffix + 2].pos_ == "PROPN"
 
 
 def is_acronym(text: str) -> bool:
@@ -412,14 +425,15 @@ def candidates_for(span: PlaceSpan, gazetteer: Gazetteer, context: Context | Non
 
 
 def _acceptable_run_match(place: Place, span: PlaceSpan, context: Context) -> bool:
-    """Internal: whether a name run the NER did not call a place may be this entry."""
+    """Internal: whether a name run the NER did not call a place may be this entry: a
+    single word only where a locative or a place word ("the town of Rafah") says it is a place."""
     if place.place_id.startswith(TRUSTED_PREFIXES):
         return True
     if span.dateline:
         return place.population >= RUN_MIN_POPULATION  # datelines name towns anywhere
     if span.multiword:
         return span.after_locative or _relative_weight(context, place.country_code) >= RUN_MIN_COUNTRY_WEIGHT
-    return (span.after_locative and place.population >= RUN_MIN_POPULATION
+    return ((span.after_locative or span.framed) and place.population >= RUN_MIN_POPULATION
             and _relative_weight(context, place.country_code) >= RUN_MIN_COUNTRY_WEIGHT)
 
 
@@ -439,10 +453,11 @@ def _relative_weight(context: Context, country: str | None) -> float:
 
 
 def _within(place: Place, qualifier: Place) -> bool:
-    """Internal: whether `place` lies in the country or admin1 that `qualifier` names."""
+    """Internal: whether `place` lies in the country or admin1 that `qualifier` names; a
+    curated region (no admin1 of the gazetteer's) is only known to lie in its country."""
     if place.country_code != qualifier.country_code or place.place_id == qualifier.place_id:
         return False
-    return qualifier.feature == "country" or (qualifier.admin1 is not None and place.admin1 == qualifier.admin1)
+    return qualifier.feature in {COUNTRY, REGION} or (qualifier.admin1 is not None and place.admin1 == qualifier.admin1)
 
 
 def resolve_span(span: PlaceSpan, candidates: list[Place], step: str, suffix: str | None,
@@ -495,7 +510,8 @@ def document_context(spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Pl
 def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpan, list[Place]],
                     context: Context) -> dict[PlaceSpan, Place]:
     """"X, Y" or "X in (northern) Y" where Y can be a country or admin1 containing X
-    ("Damascus, Oregon", "Aleppo in northern Syria").
+    ("Damascus, Oregon", "Aleppo in northern Syria"), or "the Y town of X" ("the Gaza town of
+    Rafah").
 
     Both names disambiguate each other: Y is taken as the best-scoring such unit that contains
     some candidate of X, and X is then restricted to what lies in it. Where Y is a country
@@ -505,16 +521,21 @@ def qualified_pairs(text: str, spans: list[PlaceSpan], candidates: dict[PlaceSpa
     """
     found = {}
     for left, right in zip(spans, spans[1:]):
-        if not QUALIFIER_GAP.fullmatch(text[left.end:right.start]):
+        gap = text[left.end:right.start]
+        if QUALIFIER_GAP.fullmatch(gap):
+            inner, outer = left, right
+        elif OWN_PLACE_GAP.fullmatch(gap):
+            inner, outer = right, left
+        else:
             continue
-        units = [q for q in candidates[right] if q.feature in {"country", "admin1"}
-                 and any(_within(place, q) for place in candidates[left])]
+        units = [q for q in candidates[outer] if q.feature in {COUNTRY, "admin1", REGION}
+                 and any(_within(place, q) for place in candidates[inner])]
         if units:
-            found[left] = max(units, key=lambda q: score_candidate(q, context, None, q.key == right.key))
-            candidates[right] = [found[left]]
-        elif len(candidates[right]) == 1 and candidates[right][0].feature == COUNTRY \
-                and not any(place.feature == COUNTRY for place in candidates[left]):
-            found[left] = candidates[right][0]
+            found[inner] = max(units, key=lambda q: score_candidate(q, context, None, q.key == outer.key))
+            candidates[outer] = [found[inner]]
+        elif len(candidates[outer]) == 1 and candidates[outer][0].feature == COUNTRY \
+                and not any(place.feature == COUNTRY for place in candidates[inner]):
+            found[inner] = candidates[outer][0]
     return found
 
 
