@@ -1337,6 +1337,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("McConnell said the cheap shots at Grassley in Washington were inappropriate.", "ASSAULT", 0),
         ("Trump offered Iran a shot at negotiation in Geneva.", "ASSAULT", 0),
         ("A sniper fired a shot at the soldiers in Kabul.", "ASSAULT", 1),
+        # a deal killed or a point hit is stopped or reached, not struck
+        ("If Congress killed the deal in Washington, Iran would resume enrichment.", "ASSAULT", 0),
+        ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
+        ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),
         # a strategy deployed moves no forces; a policy executed kills nobody
         ("Republicans in Congress deployed a strategy of obstruction in Washington.", "MOBILIZE", 0),
         ("The U.S. deployed 3,000 troops to Kuwait.", "MOBILIZE", 1),
@@ -1414,6 +1418,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
         ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
+        # ... or one aimed at a policy, a law or a name
+        ("In Washington, Republicans are attacking the bill.", "ACCUSE", 1),
+        ("Trump's attack on the Iran deal in Washington angered Tehran.", "ASSAULT", 0),
+        ("Israel attacked Iran's nuclear program in Natanz.", "ASSAULT", 1),
         # mobilizing voters or money is politics, no mobilization of forces
         ("She is focusing on expanding the electorate by mobilizing non-voters in Georgia.", "MOBILIZE", 0),
         ("Russia mobilized 300,000 reservists in Ukraine.", "MOBILIZE", 1),

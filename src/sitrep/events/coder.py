@@ -117,6 +117,8 @@ FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political
 SPEAKING_TYPES = frozenset({"person", "party"})
 # Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
 VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
+# What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
+POLICY_CLASS, OBJECT_DEP, AIMED_PREPOSITIONS = "policies", "dobj", frozenset({"on", "against"})
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
@@ -443,12 +445,13 @@ class RuleCoder:
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
         as does a person who only owns the doers ("his forces attacked the parliament"). Told
-        as done in an address, opening quoted words or qualified as verbal ("a scathing
-        attack"), it is words whoever does it."""
+        as done in an address, opening quoted words, qualified as verbal ("a scathing
+        attack") or aimed at a policy ("attacking the bill"), it is words whoever does it."""
         if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
-        if self.said_in_an_address(hit) or opens_a_quotation(hit) or self.called_verbal(hit):
+        if self.said_in_an_address(hit) or opens_a_quotation(hit) or self.called_verbal(hit) \
+                or self.aimed_at_a_policy(hit):
             return True
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc
@@ -463,6 +466,16 @@ class RuleCoder:
         verbal = self.triggers.noun_class(VERBAL_CLASS)
         return any(in_noun_class(c, verbal) for a in hit.anchors if a.pos_ in NOMINAL_POS
                    for c in a.children if c.dep_ == ADJECTIVE_MODIFIER)
+
+    def aimed_at_a_policy(self, hit: TriggerHit) -> bool:
+        """Whether the trigger is aimed at a policy, a law or a name ("Republicans are
+        attacking the bill", "his attack on the deal", "assailed his record"; noun class
+        `POLICY_CLASS`): force can hit no such thing, words can."""
+        policies = self.triggers.noun_class(POLICY_CLASS)
+        nouns = [a for a in hit.anchors if a.pos_ in NOMINAL_POS]
+        aimed = [c for a in hit.anchors for c in a.children if c.dep_ == OBJECT_DEP] \
+            + prep_objects(nouns, AIMED_PREPOSITIONS)
+        return any(in_noun_class(word, policies) for word in aimed)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:
         """Whether the trigger's verb is told as done in a speech, an interview or a post
