@@ -31,6 +31,8 @@ from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
+    ALLY_CLASS,
+    OPPONENT_CLASS,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
     PRONOUN,
@@ -349,7 +351,7 @@ class RuleCoder:
         mutual = (event_type.mutual and hit.row.mode != VISIT_MODE) or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)
         actors, recipients = outside_the_trigger(hit, actors), outside_the_trigger(hit, recipients)
-        if self.in_words(hit, actors, recipients):
+        if self.in_words(hit, actors, recipients, own_phrases):
             hit = TriggerHit(replace(hit.row, event=WORDS_CATEGORY, mode=None, context=WORDS_CONTEXT),
                              hit.anchors, hit.tokens)
             event_type = self.ontology.events[WORDS_CATEGORY]
@@ -438,13 +440,16 @@ class RuleCoder:
             evidence=evidence,
         )
 
-    def in_words(self, hit: TriggerHit, actors: Sequence[ActorMention], recipients: Sequence[ActorMention]) -> bool:
+    def in_words(self, hit: TriggerHit, actors: Sequence[ActorMention], recipients: Sequence[ActorMention],
+                 unnamed_doers: Sequence[Token] = ()) -> bool:
         """Whether an assault is one of words: a word of force (`TriggerLexicon.words_of_force`)
         by named people or parties on people, parties or their own government (`speaks`) ("Trump attacked
         Bolton as a wacko", "Republicans attacking Hillary Clinton", "Ministers Lapid and
         Livni attacked the government"), where a state, a force or an armed group on either
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
-        as does a person who only owns the doers ("his forces attacked the parliament"). Told
+        as does a person who only owns the doers ("his forces attacked the parliament"), and
+        where no doer is named, people named by whom they back or oppose speak like named
+        ones ("the Trump supporter attacked Hillary Clinton"). Told
         as done in an address, opening quoted words, qualified as verbal ("a scathing
         attack") or aimed at a policy ("attacking the bill"), it is words whoever does it."""
         if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
@@ -455,10 +460,17 @@ class RuleCoder:
             return True
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc
-        return (bool(actors) and bool(recipients)
-                and all(speaks(a, doc) and owned_by(a, doc) is None for a in actors)
+        doers_speak = all(speaks(a, doc) and owned_by(a, doc) is None for a in actors) if actors \
+            else bool(unnamed_doers) and all(self.named_by_whom_they_back(d) for d in unnamed_doers)
+        return (doers_speak and bool(recipients)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
                         for r in recipients))
+
+    def named_by_whom_they_back(self, phrase: Token) -> bool:
+        """Whether an unnamed doer is people named by whom they back or oppose ("the Trump
+        supporter", "critics"): partisans, who speak like the parties they follow."""
+        partisans = self.triggers.noun_class(ALLY_CLASS) | self.triggers.noun_class(OPPONENT_CLASS)
+        return in_noun_class(phrase, partisans)
 
     def called_verbal(self, hit: TriggerHit) -> bool:
         """Whether the trigger noun is qualified as one of words ("a scathing attack from
