@@ -1185,6 +1185,7 @@ def test_coder_a_participle_joined_to_a_headline_passive_is_passive_too():
     ("David R. Hall, of Elyria, Ohio, was killed in an explosion while serving in Garmsir, Afghanistan.", "Afghanistan"),
     ("President Mohamed Morsi of Egypt recalled his ambassador.", None),
     ("Henry Mayfield Jr., 23, from the Chicago area, was among the three people killed in the attack.", None),
+    ("Senator Rand Paul, Republican of Kentucky, was attacked by a neighbor.", None),
 ])
 def test_coder_where_a_named_person_is_from_places_nothing(text, place):
     (event,) = code_events(default_nlp()(text))
@@ -1414,6 +1415,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Vladimir Putin attacked the Ukrainian government in Kyiv.", "ASSAULT", 1),
         ("Khalifa Haftar spoke. His forces attacked the Libyan government in Tripoli.", "ASSAULT", 1),  # his forces
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
+        ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         # ... as is one said in a speech or a post, whoever its target
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
@@ -1872,6 +1874,14 @@ def test_coder_a_party_after_from_or_to_is_not_the_place(text, event_type, actor
     party or a list of them."""
     event = only(code_events(default_nlp()(text)), event_type)
     assert actor_ids(event.actor) == actor and event.event_loc is None
+
+
+def test_coder_whom_supporters_back_takes_no_part_in_their_acts():
+    """"Morsi's supporters" are not Morsi: he neither attacks with them nor is killed with them."""
+    nlp = default_nlp()
+    attack = only(code_events(nlp("Mr. Morsi's supporters attacked government buildings in Cairo.")), "ASSAULT")
+    killing = only(code_events(nlp("At least 140 of Mr. Morsi's supporters had been killed in Cairo.")), "ASSAULT")
+    assert "EGY_MORSI" not in actor_ids(attack.actor) + actor_ids(killing.recipient)
 
 
 def test_coder_a_statement_is_its_senders_whoever_grants_it():

@@ -1355,7 +1355,8 @@ def _after_preposition(place: PlaceMention, doc, prepositions: frozenset[str]) -
 def _hometown(place: PlaceMention, doc) -> bool:
     """Whether a place says where a named person is from ("David Hall, of Elyria, Ohio, was
     killed ... in Garmsir", "Henry Mayfield Jr., 23, from the Chicago area, was among the
-    three people killed"): his home, not where anything happened."""
+    three people killed", "Senator Rand Paul, Republican of Kentucky"): his home, not where
+    anything happened."""
     span = words_of(place, doc)
     if span is None:
         return False
@@ -1363,9 +1364,15 @@ def _hometown(place: PlaceMention, doc) -> bool:
         if step.pos_ in CLAUSE_HEAD_POS:
             return False
         if step.dep_ == PREPOSITION_OBJECT and step.head.lower_ in HOMETOWN_PREPOSITIONS \
-                and step.head.head.ent_type_ == PERSON_ENTITY:
+                and _names_a_person(step.head.head):
             return True
     return False
+
+
+def _names_a_person(noun: Token) -> bool:
+    """Whether a noun is a person's name or a word set beside one ("Rand Paul, Republican
+    of Kentucky")."""
+    return noun.ent_type_ == PERSON_ENTITY or (noun.dep_ == APPOSITION and noun.head.ent_type_ == PERSON_ENTITY)
 
 
 def _before_a_participle(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
