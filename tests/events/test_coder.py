@@ -888,6 +888,14 @@ def test_coder_passive_subject_controls_the_infinitive(annotate):
     assert actor_ids(only(events, "ASSAULT").actor) == ["LBN_HEZ"]
 
 
+@pytest.mark.parametrize(("text", "mode"), [
+    ("North Korea threatens missile strike on Guam.", "violence"),
+    ("The union threatened a strike over wages in Paris.", "restrict"),
+])
+def test_coder_a_threatened_strike_of_arms_is_violence_one_of_workers_a_restriction(text, mode):
+    assert only(code_events(default_nlp()(text)), "THREATEN").mode == mode
+
+
 def test_coder_passive_claim_names_the_actor_not_a_target(annotate):
     event = only(code_events(annotate("Responsibility for the attack in Idlib was claimed on Telegram by Hezbollah.")),
                  "ASSAULT")
