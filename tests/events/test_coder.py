@@ -896,6 +896,19 @@ def test_coder_a_threatened_strike_of_arms_is_violence_one_of_workers_a_restrict
     assert only(code_events(default_nlp()(text)), "THREATEN").mode == mode
 
 
+def test_coder_an_approved_strike_is_authorized_not_carried_out_while_approved_aid_is_given():
+    nlp = default_nlp()
+    strike = only(code_events(nlp("Congress approved a military strike against Syria.")), "ASSAULT")
+    assert strike.actor == () and "future" in strike.aux_mode
+    aid = only(code_events(nlp("Congress approved military aid to Ukraine.")), "AID")
+    assert actor_ids(aid.actor) == ["USA_CONGRESS"] and aid.aux_mode == ()
+
+
+def test_coder_who_plants_a_bomb_sets_it():
+    bomb = only(code_events(default_nlp()("Militants planted a bomb near the market in Kabul.")), "ASSAULT")
+    assert [e.entity_text for e in bomb.actor] == ["Militants"]
+
+
 def test_coder_passive_claim_names_the_actor_not_a_target(annotate):
     event = only(code_events(annotate("Responsibility for the attack in Idlib was claimed on Telegram by Hezbollah.")),
                  "ASSAULT")
@@ -1348,6 +1361,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A sniper fired a shot at the soldiers in Kabul.", "ASSAULT", 1),
         # a deal killed or a point hit is stopped or reached, not struck
         ("If Congress killed the deal in Washington, Iran would resume enrichment.", "ASSAULT", 0),
+        ("The deal will keep Iran from building a nuclear bomb in Fordow.", "ASSAULT", 0),  # a bomb built
+        ("A bomb exploded near the market in Kabul.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),
         # a strategy deployed moves no forces; a policy executed kills nobody

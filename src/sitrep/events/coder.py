@@ -60,6 +60,7 @@ from sitrep.events.fields import (
     words_of,
 )
 from sitrep.events.lexicon import (
+    FORCE_EVENT,
     NOMINAL_POS,
     VERB,
     VISIT_MODE,
@@ -115,7 +116,7 @@ SENTENCE_PLACE_FACTOR = 0.6
 TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title_or_date`)
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
-FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = "ASSAULT", "ACCUSE", ("political",)
+FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = FORCE_EVENT, "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 # Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
 VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"

@@ -42,7 +42,7 @@ ROLE_FIELDS = {
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
     "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
-    "ruin_noun": "ruin_nouns",
+    "ruin_noun": "ruin_nouns", "approval_verb": "approval_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -51,6 +51,7 @@ CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_ad
 # Verbs whose object is an event put forward, not one that happened: no mode of their own.
 OPEN_OBJECT_PLACE = "open_object"
 VISIT_MODE = "visit"  # the PLOVER CONSULT mode of going to see another
+FORCE_EVENT = "ASSAULT"  # the PLOVER category of force
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
@@ -286,6 +287,9 @@ class TriggerLexicon:
     # Words of an assault that between people or parties only are words: criticism ("Trump
     # attacked Bolton as a wacko", "Democrats targeting him"; `coder.RuleCoder.in_words`).
     words_of_force: frozenset[str] = frozenset()
+    # Light verbs that give the act a noun names ("approved aid") but only authorize an act of
+    # force ("approved a military strike": not yet carried out, nor by whoever approves it).
+    approval_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
@@ -333,6 +337,12 @@ class TriggerLexicon:
         return any(o.dep_ == "pobj" and o.lemma_.lower() in pretexts
                    for p in verb.children if p.dep_ == "prep" and p.lower_ == AS_PREPOSITION for o in p.children)
 
+    def only_authorizes(self, verb: Token, noun: Token) -> bool:
+        """Whether a light verb only authorizes the act of force its object names ("approved a
+        military strike"; `approval_verbs`)."""
+        return verb.lemma_.lower() in self.approval_verbs \
+            and any(row.event == FORCE_EVENT for row in self.by_first_word.get(noun.lemma_.lower(), ()))
+
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an
         offensive", through a measure noun: "launched a series of strikes", "carried out
@@ -357,7 +367,8 @@ class TriggerLexicon:
             anchor, head = head, head.head  # "carried out bombing missions"
         subject_of_another_object = anchor.dep_ in TRIGGER_SUBJECT_DEPS and any(
             c.dep_ == DIRECT_OBJECT for c in head.children)  # "the airstrike is sending a signal to Iran"
-        if self.is_support_verb(head) and not self.treats_as_pretext(head) and not subject_of_another_object:
+        if self.is_support_verb(head) and not self.treats_as_pretext(head) and not subject_of_another_object \
+                and not self.only_authorizes(head, anchor):
             return head
         if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
             return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
