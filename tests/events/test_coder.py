@@ -1363,6 +1363,12 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("If Congress killed the deal in Washington, Iran would resume enrichment.", "ASSAULT", 0),
         ("The deal will keep Iran from building a nuclear bomb in Fordow.", "ASSAULT", 0),  # a bomb built
         ("A bomb exploded near the market in Kabul.", "ASSAULT", 1),
+        # an act allowed, an advantage given up, a state felt
+        ("Budde said Trump had sanctioned the use of force against protesters in Washington.", "SANCTION", 0),
+        ("The EU sanctioned Russia over Crimea.", "SANCTION", 1),
+        ("In Helsinki, Trump surrendered the leverage the agencies gave him.", "RETREAT", 0),
+        ("The rebels surrendered the town to the army in Aleppo.", "RETREAT", 1),
+        ("The president feels liberated by his acquittal in Washington.", "ASSAULT", 0),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),
         # a strategy deployed moves no forces; a policy executed kills nobody

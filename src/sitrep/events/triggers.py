@@ -100,6 +100,10 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 QUALITY_ADVERBS = frozenset({"well", "better", "best", "poorly", "ill", "adequately", "inadequately", "properly",
                              "insufficiently"})
 ADVERB_MODIFIER = "advmod"
+# Verbs of seeming whose participle complement says how its subject feels or looks ("feels
+# liberated", "seemed defeated"), not what was done to it.
+SEEMING_VERBS = frozenset({"feel", "seem", "look", "appear", "sound"})
+ADJECTIVAL_COMPLEMENT = "acomp"
 AGENT = "agent"
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
@@ -416,8 +420,11 @@ def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | N
 
 def _describes_a_state(token: Token) -> bool:
     """Whether a participle graded by how well ("well equipped", "better armed", "poorly
-    trained") says what its subject is like, not an act done to it; one with an agent is
-    still done ("well equipped by Iran"), and "as well" grades nothing ("attacked as well")."""
+    trained") or after a verb of seeming ("feels liberated", `SEEMING_VERBS`) says what its
+    subject is like, not an act done to it; one graded with an agent is still done ("well
+    equipped by Iran"), and "as well" grades nothing ("attacked as well")."""
+    if token.tag_ == PAST_PARTICIPLE and token.dep_ == ADJECTIVAL_COMPLEMENT and token.head.lemma_.lower() in SEEMING_VERBS:
+        return True  # "feels liberated by his acquittal": how he feels
     return token.tag_ == PAST_PARTICIPLE and not any(c.dep_ == AGENT for c in token.children) \
         and any(c.dep_ == ADVERB_MODIFIER and c.lower_ in QUALITY_ADVERBS and not c.n_lefts for c in token.children)
 
