@@ -531,6 +531,8 @@ def test_actors_a_plural_subject_naming_no_actor_stands_between_they_and_a_group
     ("Barack Obama met Benjamin Netanyahu on Monday. Obama praised him.", "him", "ISR_NETANYAHU"),
     # ... but a name in a clause before it may be it
     ("While Susan Rice was in the White House, she requested the names.", "she", "USA_RICE"),
+    # ... and the subject of a clause that opens the sentence is the main clause's pronoun subject
+    ("When Donald Trump gave equal credence to Vladimir Putin, he surrendered the leverage.", "he", "USA_TRUMP"),
     # a she is no man, a he no woman
     ("Barack Obama met Hillary Clinton on Monday. She said the talks went well.", "She", "USA_HCLINTON"),
     ("Hillary Clinton met Barack Obama. He said she was right.", "He", "USA_OBAMA"),

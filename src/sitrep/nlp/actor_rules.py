@@ -190,6 +190,16 @@ def main_clause_subject(pronoun: Token) -> Token | None:
     return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
 
 
+def leading_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of an adverbial clause that opens the sentence before `pronoun`, when the
+    pronoun is the main clause's subject ("When Trump gave equal credence to Putin, he
+    surrendered the leverage": Trump), else None."""
+    if pronoun.dep_ not in SUBJECT_DEPS or is_expletive(pronoun):
+        return None
+    opening = [c for c in pronoun.head.children if c.dep_ == ADVERBIAL_CLAUSE and c.i < pronoun.i]
+    return next((s for clause in opening for s in clause.children if s.dep_ == "nsubj"), None)
+
+
 def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | None:
     """The actor a description's "of" names ("the regime of President Bashar al-Assad":
     Assad), from the mentions resolved by name (`token_actor`: token index -> actor), or None."""

@@ -620,7 +620,9 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
     Which antecedent: a name an editor bracketed after it (`named_in_brackets`); for a
     possessive, its clause's subject (`owner_in_own_clause`); the sayer of a reported clause
     the pronoun is the subject of, outside the sayer's quoted words ("Karzai's office said
-    that in the meeting with Rice, he asked": Karzai); for the subject of a sentence that
+    that in the meeting with Rice, he asked": Karzai); for the subject of a main clause, the
+    subject of the adverbial clause that opens it ("When Trump gave credence to Putin, he
+    surrendered": Trump); for the subject of a sentence that
     names no person before it, the last person who was a subject ("Mr Pompeo
     warned ... areas controlled by Assad. He also criticised": Pompeo); else the last person
     named (an unknown "Luke Somers" blocks an earlier known one, a plural subject no resolved
@@ -649,6 +651,7 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
             allowed = [m for m in found if m.actor_id not in barred]
             antecedent = named_in_brackets(token, found) or owner_in_own_clause(token, allowed, agrees) \
                 or sayer_mention(token, allowed, agent_verbs, agrees) \
+                or mention_heading(rules.leading_clause_subject(token), allowed, agrees) \
                 or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person, barred)
         if antecedent is not None:
             found.append(replace(antecedent, evidence=evidence_of(doc, token.idx, token.idx + len(token)),
