@@ -904,6 +904,16 @@ def test_coder_an_approved_strike_is_authorized_not_carried_out_while_approved_a
     assert actor_ids(aid.actor) == ["USA_CONGRESS"] and aid.aux_mode == ()
 
 
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("France was the first U.S. ally to carry out airstrikes against the Islamic State.", "ASSAULT", ["FRA"]),
+    ("Iran was the only country to send troops to Syria.", "MOBILIZE", ["IRN"]),
+])
+def test_coder_who_a_copula_says_is_the_first_to_act_acts(text, event_type, actor):
+    """Not the ally's patron, and no place: the state the sentence is about does it."""
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert actor_ids(event.actor) == actor
+
+
 def test_coder_who_plants_a_bomb_sets_it():
     bomb = only(code_events(default_nlp()("Militants planted a bomb near the market in Kabul.")), "ASSAULT")
     assert [e.entity_text for e in bomb.actor] == ["Militants"]
@@ -1369,6 +1379,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("In Helsinki, Trump surrendered the leverage the agencies gave him.", "RETREAT", 0),
         ("The rebels surrendered the town to the army in Aleppo.", "RETREAT", 1),
         ("The president feels liberated by his acquittal in Washington.", "ASSAULT", 0),
+        ("Police stood in the Manhattan neighborhood surrounding ground zero.", "ASSAULT", 0),
+        ("Syrian troops surrounded the town of Zabadani.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),
         # a strategy deployed moves no forces; a policy executed kills nobody

@@ -104,7 +104,8 @@ PLACE_ENTITY = "GPE"
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
+OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
@@ -526,7 +527,7 @@ def subject_of(verb: Token) -> list[Token]:
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOMINAL_POS:
             if is_passive(token):  # the noun a participle hangs on does what its open clause says
                 return [token.head] if through_open_clause else []  # ("soldiers killed fighting IS")
-            return _holder_of_plan(token) or [token.head]
+            return _holder_of_plan(token) or _said_to_be(token) or [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
         if is_infinitive_clause(token):
@@ -559,6 +560,16 @@ def subject_of(verb: Token) -> list[Token]:
         elif token.dep_ == "prep" and _is_a_step_taken(token.head):
             token = token.head.head  # "South Africa took the step of recalling": South Africa recalls
     return []
+
+
+def _said_to_be(clause: Token) -> list[Token]:
+    """The subject a copula says the noun of an infinitive clause is ("France was the first
+    U.S. ally to carry out airstrikes": France carries them out)."""
+    noun = clause.head
+    if not any(c.tag_ == "TO" for c in clause.children) or noun.dep_ != PREDICATE_NOMINAL \
+            or noun.head.lemma_.lower() != COPULA:
+        return []
+    return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _is_a_step_taken(noun: Token) -> bool:
@@ -1566,7 +1577,7 @@ def _is_a_baseline(time: TimeMention, doc) -> bool:
     if since.lower_ != SINCE or since.dep_ != "prep":
         return False
     word = since.head  # the noun measured, a participle describing it, or the verb taking it
-    nouns = [word.head if word.dep_ == PARTICIPLE_CLAUSE else word, *children_on([word], OBJECT_DEPS | {"attr"})]
+    nouns = [word.head if word.dep_ == PARTICIPLE_CLAUSE else word, *children_on([word], OBJECT_DEPS)]
     return any(_superlative(c) for noun in nouns if noun.pos_ in NOMINAL_POS for c in noun.children if c.dep_ == "amod")
 
 

@@ -162,8 +162,11 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
         return Decision(PLACE, "part of the country")
     if dep in SUBJECT_DEPS and head.lemma_.lower() in COPULAS:
         # "Yemen is a route" describes a place; "Tripoli was calm", "the Pentagon is due to"
-        # say nothing either way.
-        return Decision(PLACE, "copula subject") if any(c.dep_ == "attr" for c in head.children) else None
+        # say nothing either way; "Iran was the only country to send troops" names a doer.
+        predicates = [c for c in head.children if c.dep_ == "attr"]
+        if any(_names_a_doer(p) for p in predicates):
+            return Decision(ACTOR, "copula subject of a doer")
+        return Decision(PLACE, "copula subject") if predicates else None
     if dep in SUBJECT_DEPS:
         return Decision(ACTOR, "subject")
     if dep == "dative":
@@ -183,6 +186,12 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
     if dep in MODIFIER_DEPS:
         return modifier_usage(token, kb)
     return None
+
+
+def _names_a_doer(noun: Token) -> bool:
+    """Whether a predicate noun is told doing something by a "to"-infinitive ("the only
+    country to send troops", "the first ally to carry out airstrikes")."""
+    return any(c.dep_ in ("relcl", "acl") and any(t.tag_ == "TO" for t in c.children) for c in noun.children)
 
 
 def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
