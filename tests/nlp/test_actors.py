@@ -623,6 +623,9 @@ def test_actors_it_in_an_adverbial_clause_is_the_subject_it_hangs_on(resolve):
     assert found["it"] == ("PSE_HAMAS", "anaphor")
     found, _ = resolve("The Pentagon withdrew its request after it became clear that Kabul had fallen.")
     assert "it" not in found  # it stands for the clause
+    found, _ = resolve("Britain's Foreign Secretary Jeremy Hunt warned Iran of consequences if it does not release "
+                       "the tanker.")
+    assert "it" not in found  # a person is no "it", nor is the state he serves the subject
 
 
 def test_actors_his_is_the_person_named_before(resolve):

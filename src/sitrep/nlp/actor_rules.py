@@ -33,6 +33,7 @@ CLAUSE_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "\u2014", "\u2013", '"',
 PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
+PERSON_LABEL = "PERSON"
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
 # An adverbial clause ("breached Iraqi sovereignty [when it killed Soleimani]").
 ADVERBIAL_CLAUSE = "advcl"
@@ -183,11 +184,14 @@ def sayer_of_clause(pronoun: Token, agent_verbs: frozenset[str]) -> Token | None
 def main_clause_subject(pronoun: Token) -> Token | None:
     """The subject of the clause an adverbial clause hangs on, when `pronoun` is that
     adverbial clause's subject ("the United States breached Iraqi sovereignty when it
-    killed Soleimani": the United States), else None."""
+    killed Soleimani": the United States), else None; None for a person's name, which "it"
+    never stands for, nor for whose the person is ("Britain's Foreign Secretary Jeremy Hunt
+    warned Iran ... if it does not release the tanker": not Britain)."""
     clause = pronoun.head
     if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != ADVERBIAL_CLAUSE or is_expletive(pronoun):
         return None
-    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.ent_type_ == PERSON_LABEL else subject
 
 
 def leading_clause_subject(pronoun: Token) -> Token | None:

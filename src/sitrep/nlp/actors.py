@@ -81,7 +81,7 @@ PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
 IGO_TYPE = "igo"
 MEDIA_TYPE = "media"
-PERSON_LABEL = "PERSON"
+PERSON_LABEL = rules.PERSON_LABEL
 PROPER_NOUN = "PROPN"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
