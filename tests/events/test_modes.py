@@ -60,6 +60,8 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Russia was unable to capture Kyiv.", "ASSAULT"),
         ("President Trump abandoned retaliatory strikes in Iran on Thursday.", "ASSAULT"),  # called off
         ("The president canceled his scheduled trip to Florida.", "CONSULT"),
+        ("Trump pulled back the strikes on Iran.", "ASSAULT"),
+        ("Rouhani postponed his visit to Vienna.", "CONSULT"),
         ("The treaty prohibited the U.S. and Russia from deploying land-based missiles.", "MOBILIZE"),  # forbidden
         ("Turkey had not, in fact, sent troops into Idlib.", "MOBILIZE"),  # "not" hangs on "had"
         ("Assad is no longer bombing rebel-held areas of Idlib.", "ASSAULT"),

@@ -32,6 +32,8 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
 # than this, belong to different statements even when the parse links them.
 MAX_PHRASE_REACH = 5
+# Clauses with a verb of their own under a word: their words are no part of its phrase.
+OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
@@ -158,10 +160,13 @@ def neighbourhood(token: Token) -> list[Token]:
     """Tokens within two arcs of `token` (children, grandchildren, head, siblings), nearest
     first and, at equal distance, the one after it first (a phrase's prepositions follow its
     first word: "set to fly to New York"), plus the object of a partitive child ("send
-    thousands of troops"). The order is total: a token's hash, and so a set's order, differs
-    from run to run."""
+    thousands of troops"); no grandchild before it through a clause of its own
+    (`OWN_CLAUSE_DEPS`: "after he pulled back the strikes, Trump threatened" threatens no
+    strike, where "called for Iran to withdraw" calls for it). The order is
+    total: a token's hash, and so a set's order, differs from run to run."""
     near = list(token.children)
-    near += [grandchild for child in token.children for grandchild in child.children]
+    near += [grandchild for child in token.children for grandchild in child.children
+             if grandchild.i > token.i or child.dep_ not in OWN_CLAUSE_DEPS]
     near += [obj for child in token.children for obj in partitive_objects(child)]
     if token.head.i != token.i:
         near.append(token.head)
