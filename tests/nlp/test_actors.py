@@ -603,7 +603,14 @@ def test_actors_pronoun_beyond_the_window_stays_unlinked(resolve):
     assert "He" not in found
 
 
-def test_actors_it_is_the_organisation_that_says_it(resolve):
+def test_actors_an_honorific_rules_out_a_namesake_of_the_other_gender(resolve):
+    found, _ = resolve("Bill Clinton sent the cable. Later Mrs. Clinton embraced the deal.")
+    assert found.get("Clinton", (None,))[0] != "USA_BCLINTON"
+    found, _ = resolve("Bill Clinton sent the cable. Later Mr. Clinton left office.")
+    assert found["Clinton"] == ("USA_BCLINTON", "coref")
+
+
+
     found, _ = resolve("The Pentagon said it had launched strikes against the Taliban.")
     assert found["it"] == ("USA_DOD", "anaphor")
     found, _ = resolve("The Islamic State issued a statement saying it was responsible for the attack.")
@@ -650,6 +657,9 @@ def test_actors_state_body_falls_back_to_where_the_text_is_set(resolve):
     assert found["The military"] == ("PAK_MIL", "anaphor:setting")
     found, _ = resolve("Iran warned on Monday. Gunmen attacked a school in Pakistan. The military responded.")
     assert found["The military"] == ("IRN_MIL", "anaphor")  # an actor named before wins over a setting
+    found, _ = resolve("Fighting went on in Syria. The U.S. State Department said it was appalled. "
+                       "Government forces killed 200 people in Baniyas.")
+    assert found["Government forces"] == ("SYR_MIL", "anaphor:setting")  # ... but not over the local forces
 
 
 def test_actors_a_chamber_many_countries_have_follows_the_document(resolve):

@@ -118,6 +118,8 @@ class Anaphor:
     antecedent_sectors: the sectors its antecedent must be of, when its body stands apart
         from the last actor of its types ("the Senate" after senators or parties: LEG, PTY).
     proper: it names a body only capitalised ("the Senate", "the House", not "the house").
+    local: it names the forces of the state the story is set in before the last state named
+        ("the State Department said ... government forces shelled Baniyas": Syria's).
     """
 
     text: str
@@ -125,6 +127,7 @@ class Anaphor:
     sector: str | None = None
     antecedent_sectors: frozenset[str] = frozenset()
     proper: bool = False
+    local: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +361,8 @@ def load_modifiers(path: Path) -> dict[str, Any]:
             if row.get("sector") is not None and row["sector"] not in SECTORS or not set(sectors) <= SECTORS:
                 raise kb_error(where, f"sector '{row.get('sector')}' or antecedent_sectors {sectors} unknown")
             words["anaphors"][normalise(row["anaphor"])] = Anaphor(
-                row["anaphor"], frozenset(types), row.get("sector"), frozenset(sectors), bool(row.get("proper")))
+                row["anaphor"], frozenset(types), row.get("sector"), frozenset(sectors), bool(row.get("proper")),
+                bool(row.get("local")))
         elif "participant" in row:
             if row.get("sector") is not None and row["sector"] not in SECTORS:
                 raise kb_error(where, f"sector '{row['sector']}' is unknown")

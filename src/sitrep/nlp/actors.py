@@ -82,6 +82,9 @@ PERSON = "person"
 IGO_TYPE = "igo"
 MEDIA_TYPE = "media"
 PERSON_LABEL = rules.PERSON_LABEL
+# Honorifics that say a name's gender ("Mrs. Clinton" is no Bill Clinton).
+HONORIFIC_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female",
+                     "miss": "female"}
 PROPER_NOUN = "PROPN"
 # Third-person pronouns that stand for an actor, and whether they take a person (he/she)
 # or a group (they); "it" and possessives name things or belong to another noun.
@@ -516,6 +519,7 @@ class ActorResolver:
 
     def decide(self, doc, cand, token_actor, countries, history, persons, roles, setting=()):
         """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
+        persons = self.agreeing_persons(doc, cand.start, persons)
         if cand.kind == Link.ALIAS and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
@@ -543,6 +547,15 @@ class ActorResolver:
             return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles, history)
 
+    def agreeing_persons(self, doc: Doc, start: int, persons: list) -> list:
+        """The persons named before a name that an honorific before it does not rule out
+        ("Bill Clinton ... Mrs. Clinton": not Bill; `HONORIFIC_GENDERS`)."""
+        gender = HONORIFIC_GENDERS.get(doc[start - 1].lower_) if start > 0 else None
+        if gender is None:
+            return persons
+        return [(name, found) for name, found in persons
+                if found[0] is None or self.genders.get(found[0].id, gender) == gender]
+
     def anaphor_actor(self, anaphor: Anaphor, history: list[tuple[Actor, frozenset[str]]], head: str | None,
                       country: str | None = None, setting: Sequence[Actor] = ()):
         """The earlier actor "the group"/"the regime" points to (via "anaphor"): the last one
@@ -551,13 +564,16 @@ class ActorResolver:
         last of the anaphor's types (of its `antecedent_sectors`: "Senate Republicans ... the
         House" is the Congress of the Republicans' country); else, for a state's body ("the
         military", "the government"), the last country the text is set in ("a school in
-        Pakistan ... the military": Pakistan's; via "anaphor:setting"), or unresolved."""
+        Pakistan ... the military": Pakistan's; via "anaphor:setting"), or unresolved. A local
+        anaphor ("government forces") takes that country first (`Anaphor.local`)."""
         if anaphor.antecedent_sectors:
             history = [(actor, lemmas) for actor, lemmas in history if actor.sector in anaphor.antecedent_sectors]
         same_noun = [actor for actor, lemmas in history if head in lemmas]
-        antecedent = rules.anaphor_antecedent(anaphor.types, same_noun, country) \
+        antecedent, via = None, Link.ANAPHOR
+        if anaphor.local and anaphor.sector:
+            antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
+        antecedent = antecedent or rules.anaphor_antecedent(anaphor.types, same_noun, country) \
             or rules.anaphor_antecedent(anaphor.types, [actor for actor, _ in history], country)
-        via = Link.ANAPHOR
         if antecedent is None and anaphor.sector:
             antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
         if antecedent is None:
