@@ -1381,6 +1381,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The rebels surrendered the town to the army in Aleppo.", "RETREAT", 1),
         ("The president feels liberated by his acquittal in Washington.", "ASSAULT", 0),
         ("Police stood in the Manhattan neighborhood surrounding ground zero.", "ASSAULT", 0),
+        ("Seeking the Democratic nomination in Iowa, Hillary Clinton embraced the deal.", "REQUEST", 0),  # runs
         ("Syrian troops surrounded the town of Zabadani.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),

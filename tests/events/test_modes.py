@@ -112,6 +112,7 @@ def test_modes_not_long_after_is_shortly_after_no_negation(annotate, text, event
         # backshifted by a passive or perfect report too
         ("A deal was announced that would see Turkey stop its attack on Ras al-Ayn.", "RETREAT"),
         ("Iran has said it would send troops to Syria.", "MOBILIZE"),
+        ("Dempsey recommended airstrikes in Syria.", "ASSAULT"),  # put forward, not carried out
     ],
 )
 def test_modes_future(annotate, text, event):

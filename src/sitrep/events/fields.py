@@ -157,6 +157,7 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
 COMPOUND_DEP = "compound"
+NAME_BEFORE_ACT_DEPS = frozenset({COMPOUND_DEP, "nmod"})  # names before an act noun ("the Khobar Towers bombing")
 COMPOUND_DEPS = frozenset({COMPOUND_DEP})
 POSSESSOR = "poss"
 POSSESSIVE_MARKER, POSSESSIVE_TAG = "case", "POS"
@@ -952,9 +953,10 @@ def find_actors(
 def _compound_spans(anchors: Sequence[Token]) -> list[tuple[int, int]]:
     """Character spans of the compounds before a nominal trigger, where a name no KB entry
     knows is a target or a place far more often than a doer ("the World Trade Center
-    bombing", "the Westgate Mall attack"), unlike a known one ("the Hamas attack")."""
+    bombing", "the Westgate Mall attack", "the 1996 Khobar Towers terrorist bombing", whose
+    name the parser hangs as a nominal modifier), unlike a known one ("the Hamas attack")."""
     return [_span_of(c) for a in anchors if a.pos_ in NOMINAL_POS for c in a.children
-            if c.dep_ == COMPOUND_DEP and c.i < a.i]
+            if c.dep_ in NAME_BEFORE_ACT_DEPS and c.i < a.i]
 
 
 def _claimed_act_modifiers(anchors: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
