@@ -915,6 +915,12 @@ def test_coder_who_a_copula_says_is_the_first_to_act_acts(text, event_type, acto
     assert actor_ids(event.actor) == actor
 
 
+def test_coder_a_time_in_what_a_verb_promises_does_not_date_the_promise(annotate):
+    text = "NATO members pledged to move toward spending 2% of GDP on defense by 2024."
+    pledge = only(code_events(annotate(text, times={"2024": "2024"})), "AGREE")
+    assert pledge.date_from_publication and pledge.aux_mode == ()
+
+
 def test_coder_who_plants_a_bomb_sets_it():
     bomb = only(code_events(default_nlp()("Militants planted a bomb near the market in Kabul.")), "ASSAULT")
     assert [e.entity_text for e in bomb.actor] == ["Militants"]
@@ -1382,6 +1388,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The president feels liberated by his acquittal in Washington.", "ASSAULT", 0),
         ("Police stood in the Manhattan neighborhood surrounding ground zero.", "ASSAULT", 0),
         ("Seeking the Democratic nomination in Iowa, Hillary Clinton embraced the deal.", "REQUEST", 0),  # runs
+        ("In Washington, Obama said he had delivered on conquering a vicious economic crisis.", "ASSAULT", 0),
+        ("Iranians burn an effigy of Trump in Tehran.", "ASSAULT", 0),  # a protest
+        ("Iranians burn an effigy of Trump in Tehran.", "PROTEST", 1),
+        ("Militants burned a church in Cairo.", "ASSAULT", 1),
         ("Syrian troops surrounded the town of Zabadani.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),

@@ -105,6 +105,8 @@ PLACE_ENTITY = "GPE"
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
 PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
+COMPLEMENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})  # what a verb promises, asks or says
+DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till"})  # "pledged to spend 2% by 2024"
 OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
@@ -1523,7 +1525,8 @@ def find_time(
     trigger (or its light verb), else the sentence's nearest one outside the clauses of
     other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
     not dated 2020); never what a superlative is measured since (`_is_a_baseline`) nor the
-    date of another act noun (`_dates_another_act`)."""
+    date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
+    promises, asks or plans (`_in_its_complement`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
@@ -1531,13 +1534,33 @@ def find_time(
         return told_of
     def dates_it(time: TimeMention) -> bool:
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
-            and not _dates_another_act(time, anchors, lexicon)
+            and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0])
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _in_its_complement(time: TimeMention, trigger: Token) -> bool:
+    """Whether a deadline or a time still to come lies in the complement clause of a verb
+    trigger ("pledged to move toward spending 2% by 2024", "agreed to meet with Kim by
+    May"): it times what is pledged, not the pledge. A past time there may date either and
+    mostly dates the verb ("asked Hagel to step down last Friday")."""
+    words = words_of(time, trigger.doc)
+    if words is None or trigger.pos_ != VERB:
+        return False
+    published = trigger.doc._.published
+    latest = (published.latest or published.value) if published is not None else None
+    to_come = time.earliest is not None and latest is not None and time.earliest > latest
+    deadline = words.root.dep_ == PREPOSITION_OBJECT and words.root.head.lower_ in DEADLINE_PREPOSITIONS
+    if not (to_come or deadline):
+        return False
+    step = words.root
+    while step.head.i != step.i and step.head.i != trigger.i:
+        step = step.head
+    return step.head.i == trigger.i and step.dep_ in COMPLEMENT_CLAUSE_DEPS
 
 
 def _dates_another_act(time: TimeMention, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
