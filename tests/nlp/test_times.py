@@ -144,6 +144,8 @@ def test_time_resolver_component_sets_mentions_with_evidence(nlp):
     ("Talks are set to resume Tuesday in Cairo.", "2019-03-19"),  # arranged: the coming Tuesday
     ("Talks resumed Tuesday in Cairo.", "2019-03-12"),  # the latest Tuesday
     ("Rebels continued to attack the town on Tuesday.", "2019-03-12"),  # an infinitive arranges nothing
+    ("Sanctions on oil will be reimposed in May.", "2019-05"),  # so for a month alone
+    ("Sanctions on oil were reimposed in May.", "2018-05"),
 ])
 def test_time_resolver_a_day_in_a_clause_about_what_is_to_come_may_be_the_coming_one(nlp, text, value):
     (mention,) = parse(nlp, text)._.times

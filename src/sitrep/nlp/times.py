@@ -63,6 +63,7 @@ _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 # A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
+MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
 VERB_POS = frozenset({"VERB", "AUX"})
 BARE_VERB_TAG, MODAL_TAG = "VB", "MD"
@@ -562,22 +563,28 @@ def is_arranged(span: Span) -> bool:
     return arranged or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
 
 
-def coming_day(resolution: Resolution, text: str, published: DateEstimate | None) -> Resolution:
-    """A day named without a year in a clause about what is to come, read as the coming one
-    where it is COMING_DAY_BIAS times nearer the pub date than the past one: "urged him to
-    sign it by Dec. 31" in an article of Nov. 25 means this December, not the last."""
+def coming_day(resolution: Resolution, text: str, published: DateEstimate | None, arranged: bool = False) -> Resolution:
+    """A day named without a year in a clause about what is to come, or a month alone in one
+    `arranged` (`is_arranged`), read as the coming one where it is COMING_DAY_BIAS times
+    nearer the pub date than the past one: "urged him to sign it by Dec. 31" in an article
+    of Nov. 25 means this December, not the last; "sanctions will be reimposed in November"
+    in July, this November (but "urged him to end the probe in a meeting in February" was
+    told of February past)."""
     best = publication_bases(published)[0]
-    if best is None or not resolution.value or resolution.precision != "day" \
-            or not DAY_OF_MONTH.fullmatch(normalize_expression(text)):
+    expression = normalize_expression(text)
+    day = resolution.precision == "day" and DAY_OF_MONTH.fullmatch(expression)
+    month = arranged and resolution.precision == "month" and MONTH_ONLY.fullmatch(expression)
+    if best is None or not resolution.value or not (day or month):
         return resolution
-    past = date.fromisoformat(resolution.value)
+    past = date.fromisoformat(resolution.value if day else f"{resolution.value}-01")
     if past.month == 2 and past.day == 29:  # no such day a year on
         return resolution
     coming = _a_year_on(past)
     if (coming - best).days * COMING_DAY_BIAS >= (best - past).days:
         return resolution
     earliest, latest = (d and _a_year_on(date.fromisoformat(d)).isoformat() for d in (resolution.earliest, resolution.latest))
-    return replace(resolution, value=coming.isoformat(), earliest=earliest, latest=latest, method="rule:month")
+    value = coming.isoformat() if day else coming.isoformat()[:7]
+    return replace(resolution, value=value, earliest=earliest, latest=latest, method="rule:month")
 
 
 def coming_weekday(resolution: Resolution, text: str, published: DateEstimate | None) -> Resolution:
@@ -614,9 +621,10 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
             resolution = _unresolved("anniversary")
         else:
             resolution = named_event(named) if named else resolve_time(span.text, published)
+            arranged = is_arranged(span)
             if looks_ahead(span):
-                resolution = coming_day(resolution, span.text, published)
-            if is_arranged(span):
+                resolution = coming_day(resolution, span.text, published, arranged)
+            if arranged:
                 resolution = coming_weekday(resolution, span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
                      resolution.method)
