@@ -901,6 +901,8 @@ def test_coder_an_approved_strike_is_authorized_not_carried_out_while_approved_a
     nlp = default_nlp()
     strike = only(code_events(nlp("Congress approved a military strike against Syria.")), "ASSAULT")
     assert strike.actor == () and "future" in strike.aux_mode
+    told = only(code_events(nlp("Trump approved the strike against Syria on Thursday.")), "ASSAULT")
+    assert actor_ids(told.actor) == ["USA_TRUMP"] and told.aux_mode == ()  # the strike told of was carried out
     aid = only(code_events(nlp("Congress approved military aid to Ukraine.")), "AID")
     assert actor_ids(aid.actor) == ["USA_CONGRESS"] and aid.aux_mode == ()
 

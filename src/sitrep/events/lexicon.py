@@ -52,6 +52,7 @@ CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_ad
 OPEN_OBJECT_PLACE = "open_object"
 VISIT_MODE = "visit"  # the PLOVER CONSULT mode of going to see another
 FORCE_EVENT = "ASSAULT"  # the PLOVER category of force
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
@@ -339,8 +340,10 @@ class TriggerLexicon:
 
     def only_authorizes(self, verb: Token, noun: Token) -> bool:
         """Whether a light verb only authorizes the act of force its object names ("approved a
-        military strike"; `approval_verbs`)."""
-        return verb.lemma_.lower() in self.approval_verbs \
+        military strike"; `approval_verbs`); not one the text has told of ("the president
+        approved the strike while in Florida": his strike, carried out)."""
+        told_of = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
+        return verb.lemma_.lower() in self.approval_verbs and not told_of \
             and any(row.event == FORCE_EVENT for row in self.by_first_word.get(noun.lemma_.lower(), ()))
 
     def light_verb(self, anchor: Token) -> Token | None:
