@@ -143,6 +143,9 @@ def test_time_resolver_component_sets_mentions_with_evidence(nlp):
     ("The parliament will vote on October 2.", "2018-10-02"),  # the coming one is not much nearer
     ("Talks are set to resume Tuesday in Cairo.", "2019-03-19"),  # arranged: the coming Tuesday
     ("Talks resumed Tuesday in Cairo.", "2019-03-12"),  # the latest Tuesday
+    ("On Tuesday, the two leaders are scheduled to hold talks.", "2019-03-19"),  # the time on the arranging word
+    ("On Tuesday, the two leaders are to hold talks.", "2019-03-19"),  # "are to": arranged
+    ("On Tuesday, the rebel leader was to blame.", "2019-03-12"),
     ("Rebels continued to attack the town on Tuesday.", "2019-03-12"),  # an infinitive arranges nothing
     ("Sanctions on oil will be reimposed in May.", "2019-05"),  # so for a month alone
     ("Sanctions on oil were reimposed in May.", "2018-05"),

@@ -57,6 +57,8 @@ HOLIDAYS_FILE = "holidays.jsonl"
 FUTURE_MODALS = frozenset({"will", "shall"})
 ARRANGING_WORDS = frozenset({"set", "schedule", "due", "plan", "expect"})
 OPEN_CLAUSE = "xcomp"
+COPULA, INFINITIVE_TAG = "be", "TO"  # "are to hold talks": arranged
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 MONTHS = [name.lower() for name in calendar.month_name if name]
 # A month name or its abbreviation opening an expression ("sept. 11", "november").
 _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
@@ -554,13 +556,17 @@ def _verb_of(span: Span):
 def is_arranged(span: Span) -> bool:
     """Whether a date belongs to a clause about what is arranged to come: its verb has "will"
     or "shall", or hangs on a word of arranging ("talks are set to resume Monday", "are
-    scheduled to meet on Wednesday"), not merely an infinitive ("continued to attack on
-    Tuesday")."""
+    scheduled to meet on Wednesday"), or is that word or "be" with the infinitive of what is
+    arranged ("On Monday, Trump and Abe are scheduled to host talks", "On Monday, the two
+    are to hold talks"); not merely an infinitive ("continued to attack on Tuesday")."""
     verb = _verb_of(span)
     if verb is None:
         return False
     arranged = verb.dep_ == OPEN_CLAUSE and verb.head.lemma_.lower() in ARRANGING_WORDS
-    return arranged or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
+    copula = verb.lemma_.lower() == COPULA and verb.tag_ in PRESENT_TAGS  # "are to hold", not "was to blame"
+    arranging = (copula or verb.lemma_.lower() in ARRANGING_WORDS) and any(
+        c.dep_ == OPEN_CLAUSE and any(t.tag_ == INFINITIVE_TAG for t in c.children) for c in verb.children)
+    return arranged or arranging or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
 
 
 def coming_day(resolution: Resolution, text: str, published: DateEstimate | None, arranged: bool = False) -> Resolution:
