@@ -93,6 +93,7 @@ OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
 PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
+COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
 MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 NOUN_KIND_DEPS = frozenset({COMPOUND, "amod"})  # words before a noun that say what kind it is
@@ -441,12 +442,14 @@ def _media(verb: Token) -> list[Token]:
 
 
 def _sense_words(token: Token) -> list[Token]:
-    """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`), the noun a
+    """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
+    "deploying one of his strengths"), the noun a
     participle describes, the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it
     and what it is for or of ("a screen shot", "a legal battle", "Comey's firing", "a request
     for comment", "the execution of foreign policy")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
+    words += [o for c in words if c.pos_ in COUNT_POS for o in partitive_objects(c)]  # "one of his strengths"
     if is_small_clause(token):
         words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
     if token.dep_ == ADJECTIVAL_CLAUSE:
