@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from sitrep.model import Analysis, CleanDocument
 from sitrep.nlp.casing import FACTORY_NAME as SENTENCE_CASE
+from sitrep.nlp.contractions import FACTORY_NAME as PERFECT_CONTRACTIONS
 from sitrep.nlp.sentence_starts import FACTORY_NAME as SENTENCE_STARTS
 from sitrep.nlp.tokenizer import split_abbreviation_compounds
 from sitrep.nlp.typography import read_curly_marks_as_straight
@@ -34,7 +35,7 @@ def build_nlp(settings: Settings) -> Language:
     """The model named in settings, its tokenizer taught news compounds ("U.S.-led"),
     sentences started after each blank line and dateline before the parser runs
     (`sentence_starts.py`), common nouns opening a sentence in capitals read as nouns
-    (`casing.py`), curly quotes read as straight ones by the model (`typography.py`), and
+    (`casing.py`), a contracted "has" read as one, not as a passive "is" (`contractions.py`), curly quotes read as straight ones by the model (`typography.py`), and
     sitrep's components appended in their configured order.
 
     RAISES: ValueError naming a component that is not registered in nlp/factories.py.
@@ -46,6 +47,7 @@ def build_nlp(settings: Settings) -> Language:
     read_curly_marks_as_straight(nlp)
     nlp.add_pipe(SENTENCE_STARTS, first=True)
     nlp.add_pipe(SENTENCE_CASE, after="ner")
+    nlp.add_pipe(PERFECT_CONTRACTIONS, after="parser")
     for name in settings.nlp_components:
         if name not in FACTORIES:
             raise ValueError(f"unknown NLP component {name!r}: registered ones are {sorted(FACTORIES)}")
