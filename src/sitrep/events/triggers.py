@@ -94,6 +94,7 @@ PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
+MARGIN_CLASS, MARGIN_PREPOSITION = "margins", "by"  # "beats Cruz by 3 points"
 MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
 NOUN_KIND_DEPS = frozenset({COMPOUND, "amod"})  # words before a noun that say what kind it is
@@ -393,6 +394,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.other_sense_media and lexicon is not None and any(
             in_noun_class(medium, lexicon.noun_classes[row.other_sense_media]) for medium in _media(token)):
         return None  # "captured on video", "shot on film": recorded
+    if lexicon is not None and _won_by_a_margin(token, lexicon):
+        return None  # "Clinton beats Cruz by 3 points": a contest won, no force
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
         return None
     if _describes_a_state(token):
@@ -433,6 +436,15 @@ def _describes_a_state(token: Token) -> bool:
         return True  # "feels liberated by his acquittal": how he feels
     return token.tag_ == PAST_PARTICIPLE and not any(c.dep_ == AGENT for c in token.children) \
         and any(c.dep_ == ADVERB_MODIFIER and c.lower_ in QUALITY_ADVERBS and not c.n_lefts for c in token.children)
+
+
+def _won_by_a_margin(verb: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a verb is told won by a margin of points or votes ("beats Cruz by 3 points",
+    "defeated Romney by five percentage points"; noun class `MARGIN_CLASS`)."""
+    margins = lexicon.noun_class(MARGIN_CLASS)
+    return verb.pos_ == VERB and any(in_noun_class(o, margins) for p in verb.children
+                                     if p.dep_ == PREPOSITION and p.lower_ == MARGIN_PREPOSITION
+                                     for o in p.children if o.dep_ == PREPOSITION_OBJECT)
 
 
 def _media(verb: Token) -> list[Token]:
