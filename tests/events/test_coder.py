@@ -1397,6 +1397,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("In Delaware, Biden is deploying one of his unique strengths.", "MOBILIZE", 0),
         ("In the Ohio poll, Clinton only beats Ted Cruz by 3 points.", "ASSAULT", 0),  # a contest won
         ("Rebels beat the soldiers in Aleppo.", "ASSAULT", 1),
+        ("Expect Trump to beat the anti-media drum even louder in Washington.", "ASSAULT", 0),
         ("Syrian troops surrounded the town of Zabadani.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),

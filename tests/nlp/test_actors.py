@@ -403,6 +403,9 @@ def test_actors_organisation_and_its_office_are_one_mention(resolve):
 def test_actors_anaphor_is_marked_apart_from_coreference(resolve):
     found, _ = resolve("Al-Shabaab claimed the attack. US officials said the group was weakened.")
     assert found["the group"] == ("SOM_SHABAAB", "anaphor")
+    found, _ = resolve("The Islamic State lost the town to the Free Syrian Army. The Syrian army is also attacking "
+                       "the extremist group.")
+    assert found["the extremist group"] == ("IMG_ISIS", "anaphor")  # a terror group, not the alliance named last
 
 
 def test_actors_person_lookalike_and_stance_prefix_name_nobody(resolve):
