@@ -442,15 +442,20 @@ def _won_by_a_margin(verb: Token, lexicon: TriggerLexicon) -> bool:
     """Whether a verb is told won by a margin of points or votes ("beats Cruz by 3 points",
     "defeated Romney by five percentage points"; noun class `MARGIN_CLASS`)."""
     margins = lexicon.noun_class(MARGIN_CLASS)
-    return verb.pos_ == VERB and any(in_noun_class(o, margins) for p in verb.children
-                                     if p.dep_ == PREPOSITION and p.lower_ == MARGIN_PREPOSITION
-                                     for o in p.children if o.dep_ == PREPOSITION_OBJECT)
+    return any(in_noun_class(o, margins) for o in _verb_objects_of(verb, MARGIN_PREPOSITION))
 
 
 def _media(verb: Token) -> list[Token]:
     """What a verb is done on (`MEDIUM_PREPOSITION`: "captured on video")."""
-    return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == MEDIUM_PREPOSITION
-            for o in p.children if o.dep_ == PREPOSITION_OBJECT] if verb.pos_ == VERB else []
+    return _verb_objects_of(verb, MEDIUM_PREPOSITION)
+
+
+def _verb_objects_of(verb: Token, preposition: str) -> list[Token]:
+    """The objects of `preposition` on a verb ("on video", "by 3 points"); none on a noun."""
+    if verb.pos_ != VERB:
+        return []
+    return [o for p in verb.children if p.dep_ == PREPOSITION and p.lower_ == preposition
+            for o in p.children if o.dep_ == PREPOSITION_OBJECT]
 
 
 def _sense_words(token: Token) -> list[Token]:

@@ -35,8 +35,9 @@ def build_nlp(settings: Settings) -> Language:
     """The model named in settings, its tokenizer taught news compounds ("U.S.-led"),
     sentences started after each blank line and dateline before the parser runs
     (`sentence_starts.py`), common nouns opening a sentence in capitals read as nouns
-    (`casing.py`), a contracted "has" read as one, not as a passive "is" (`contractions.py`), curly quotes read as straight ones by the model (`typography.py`), and
-    sitrep's components appended in their configured order.
+    (`casing.py`), a contracted "has" read as one, not as a passive "is"
+    (`contractions.py`), curly quotes read as straight ones by the model (`typography.py`),
+    and sitrep's components appended in their configured order.
 
     RAISES: ValueError naming a component that is not registered in nlp/factories.py.
     """

@@ -569,9 +569,9 @@ class ActorResolver:
         if anaphor.antecedent_sectors:
             history = [(actor, lemmas) for actor, lemmas in history if actor.sector in anaphor.antecedent_sectors]
         same_noun = [actor for actor, lemmas in history if head in lemmas]
-        antecedent, via = None, Link.ANAPHOR
-        if anaphor.local and anaphor.sector:
-            antecedent, via = rules.anaphor_antecedent(anaphor.types, setting, country), SETTING_VIA
+        antecedent = rules.anaphor_antecedent(anaphor.types, setting, country) \
+            if anaphor.local and anaphor.sector else None
+        via = SETTING_VIA if antecedent is not None else Link.ANAPHOR
         antecedent = antecedent or rules.anaphor_antecedent(anaphor.types, same_noun, country) \
             or rules.anaphor_antecedent(anaphor.types, [actor for actor, _ in history], country)
         if antecedent is None and anaphor.sector:
