@@ -1398,6 +1398,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("In the Ohio poll, Clinton only beats Ted Cruz by 3 points.", "ASSAULT", 0),  # a contest won
         ("Rebels beat the soldiers in Aleppo.", "ASSAULT", 1),
         ("Expect Trump to beat the anti-media drum even louder in Washington.", "ASSAULT", 0),
+        # the attackers leave the dead behind; the forced troops leave
+        ("Militias attacked US forces in Iraq, leaving hundreds of American troops dead.", "RETREAT", 0),
+        ("Parliament would respond by forcing the US troops to leave Iraq.", "RETREAT", 1),
+        ("Strikes in Natanz could compel Iran to pursue the bomb in earnest.", "ASSAULT", 1),  # the strikes only
         ("Syrian troops surrounded the town of Zabadani.", "ASSAULT", 1),
         ("Gunmen killed two soldiers in Kabul.", "ASSAULT", 1),
         ("The dispute in Washington hit a boiling point during the debate.", "ASSAULT", 0),

@@ -94,6 +94,7 @@ PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
+ADPOSITION, ADVERBIAL_CLAUSE = "ADP", "advcl"
 MARGIN_CLASS, MARGIN_PREPOSITION = "margins", "by"  # "beats Cruz by 3 points"
 MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
@@ -354,6 +355,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # "too close to call for now" calls for nothing
         if _scattered_noun_phrase(matched):
             return None  # "general strike" is one phrase, not "the general with a drone strike"
+        if token.dep_ == DIRECT_OBJECT and any(part.dep_ == ADVERBIAL_CLAUSE and part.head.i == token.head.i
+                                               for part in matched[1:]):
+            return None  # "troops leave": not "attacked US forces, leaving hundreds dead" (the attackers leave)
         if token.pos_ == VERB and any(part.i in _subject_words(token) for part in matched[1:]) \
                 and any(c.dep_ == DIRECT_OBJECT and c not in matched for c in token.children):
             return None  # "the Israel Defense Forces had sent text messages" sends no forces
@@ -385,8 +389,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.other_sense_preps and _phrasal_with(token, row.other_sense_preps):
         return None
-    if row.not_under and head.head.i != head.i and not token_forms(head.head).isdisjoint(row.not_under):
-        return None  # the phrase's top word is under it ("turn over its chemical weapons")
+    if row.not_under and any(not token_forms(above).isdisjoint(row.not_under) for above in _governors(head)):
+        return None  # the phrase's top word is under it ("turn over its chemical weapons", "pursue the bomb", "in advance")
     if lexicon is not None and any(
             in_noun_class(word, lexicon.noun_classes[name])
             for name in row.other_sense_objects for part in matched for word in _sense_words(part)):
@@ -408,6 +412,17 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _governors(word: Token) -> list[Token]:
+    """The word a phrase's top word hangs on ("in advance": in) and, for a preposition, the
+    word that one hangs on ("a quest for the bomb": quest); none at the root."""
+    if word.head.i == word.i:
+        return []
+    above = [word.head]
+    if word.head.pos_ == ADPOSITION and word.head.head.i != word.head.i:
+        above.append(word.head.head)
+    return above
 
 
 def _subject_words(verb: Token) -> set[int]:
