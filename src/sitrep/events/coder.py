@@ -32,6 +32,7 @@ from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
     ALLY_CLASS,
+    DIRECT_OBJECT_DEPS,
     OPPONENT_CLASS,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
@@ -41,6 +42,7 @@ from sitrep.events.fields import (
     PlaceChoice,
     actor_phrases,
     attached_times,
+    children_on,
     code_sector,
     counts_another_happening,
     find_actors,
@@ -116,12 +118,12 @@ SENTENCE_PLACE_FACTOR = 0.6
 TITLE_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})  # named works and laws (`inside_a_title_or_date`)
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # A word of force between people or parties only is criticism (`RuleCoder.in_words`).
-FORCE_CATEGORY, WORDS_CATEGORY, WORDS_CONTEXT = FORCE_EVENT, "ACCUSE", ("political",)
+WORDS_CATEGORY, WORDS_CONTEXT = "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 # Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
 VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
-POLICY_CLASS, OBJECT_DEP, AIMED_PREPOSITIONS = "policies", "dobj", frozenset({"on", "against"})
+POLICY_CLASS, AIMED_PREPOSITIONS = "policies", frozenset({"on", "against"})
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 GOVERNMENT_TYPE = "government"
@@ -453,7 +455,7 @@ class RuleCoder:
         ones ("the Trump supporter attacked Hillary Clinton"). Told
         as done in an address, opening quoted words, qualified as verbal ("a scathing
         attack") or aimed at a policy ("attacking the bill"), it is words whoever does it."""
-        if hit.row.event != FORCE_CATEGORY or not any(a.lemma_.lower() in self.triggers.words_of_force
+        if hit.row.event != FORCE_EVENT or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
         if self.said_in_an_address(hit) or opens_a_quotation(hit) or self.called_verbal(hit) \
@@ -486,8 +488,7 @@ class RuleCoder:
         `POLICY_CLASS`): force can hit no such thing, words can."""
         policies = self.triggers.noun_class(POLICY_CLASS)
         nouns = [a for a in hit.anchors if a.pos_ in NOMINAL_POS]
-        aimed = [c for a in hit.anchors for c in a.children if c.dep_ == OBJECT_DEP] \
-            + prep_objects(nouns, AIMED_PREPOSITIONS)
+        aimed = children_on(hit.anchors, DIRECT_OBJECT_DEPS) + prep_objects(nouns, AIMED_PREPOSITIONS)
         return any(in_noun_class(word, policies) for word in aimed)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:

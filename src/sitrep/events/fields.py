@@ -105,7 +105,7 @@ PLACE_ENTITY = "GPE"
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
 PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
-COMPLEMENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})  # what a verb promises, asks or says
+INFINITIVE_TAG = "TO"  # the "to" of an infinitive
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till"})  # "pledged to spend 2% by 2024"
 OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # Prepositions whose object, like a direct object, does the infinitive after the verb
@@ -144,8 +144,9 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 COORDINATE_DEPS = frozenset({"conj"})
-# Clauses a verb takes as complement ("the attack prompted the Pentagon to send troops to the
-# Middle East"): another happening than the verb's subject (`_in_a_consequence`).
+# Clauses a verb takes as complement: what it brings about ("the attack prompted the Pentagon
+# to send troops to the Middle East"; `_in_a_consequence`) or promises ("pledged to spend 2%
+# by 2024"; `_in_its_complement`).
 COMPLEMENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 PREPOSITION_DEPS = frozenset({"prep", "pobj"})
 # A place after these tells where the happening that times or causes the trigger was; one
@@ -509,7 +510,12 @@ def _subject_hung_on_say(conjunct: Token) -> Token | None:
 
 def is_infinitive_clause(verb: Token) -> bool:
     """An open clause hung on a verb: an xcomp, or a "to"-infinitive the parser labels advcl."""
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children))
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _has_infinitive_to(verb))
+
+
+def _has_infinitive_to(verb: Token) -> bool:
+    """Whether a verb is a "to"-infinitive ("to send", "to carry out")."""
+    return any(c.tag_ == INFINITIVE_TAG for c in verb.children)
 
 
 def subject_of(verb: Token) -> list[Token]:
@@ -569,8 +575,7 @@ def _said_to_be(clause: Token) -> list[Token]:
     """The subject a copula says the noun of an infinitive clause is ("France was the first
     U.S. ally to carry out airstrikes": France carries them out)."""
     noun = clause.head
-    if not any(c.tag_ == "TO" for c in clause.children) or noun.dep_ != PREDICATE_NOMINAL \
-            or noun.head.lemma_.lower() != COPULA:
+    if not _has_infinitive_to(clause) or noun.dep_ != PREDICATE_NOMINAL or noun.head.lemma_.lower() != COPULA:
         return []
     return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
 
@@ -587,7 +592,7 @@ def _holder_of_plan(clause: Token) -> list[Token]:
     do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it
     ("Iran has no intention to send troops"); nobody for a plan someone else judges
     ("welcomed the decision to withdraw")."""
-    if not any(c.tag_ == "TO" for c in clause.children):
+    if not _has_infinitive_to(clause):
         return []
     plan = clause.head
     owners = [c for c in plan.children if c.dep_ == POSSESSOR]

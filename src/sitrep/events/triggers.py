@@ -32,8 +32,9 @@ MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
 # than this, belong to different statements even when the parse links them.
 MAX_PHRASE_REACH = 5
+ADVERBIAL_CLAUSE = "advcl"
 # Clauses with a verb of their own under a word: their words are no part of its phrase.
-OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
+OWN_CLAUSE_DEPS = frozenset({ADVERBIAL_CLAUSE, "relcl", "ccomp", "conj", "parataxis", "csubj"})
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
@@ -94,7 +95,7 @@ PREPOSITION = "prep"
 # What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
 SENSE_PREPOSITIONS = frozenset({"for", "of"})
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
-ADPOSITION, ADVERBIAL_CLAUSE = "ADP", "advcl"
+ADPOSITION = "ADP"
 MARGIN_CLASS, MARGIN_PREPOSITION = "margins", "by"  # "beats Cruz by 3 points"
 MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
 ADJECTIVAL_CLAUSE, COMPOUND = "acl", "compound"
