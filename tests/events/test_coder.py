@@ -1395,6 +1395,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Iranians burn an effigy of Trump in Tehran.", "PROTEST", 1),
         ("Militants burned a church in Cairo.", "ASSAULT", 1),
         ("In Delaware, Biden is deploying one of his unique strengths.", "MOBILIZE", 0),
+        ("In Syria, the group knows how to deploy information to its advantage.", "MOBILIZE", 0),
+        ("A man who occupied the office he now occupies spoke of Israel.", "ASSAULT", 0),
+        ("In 1967, Israel occupied the West Bank.", "ASSAULT", 1),
         ("In the Ohio poll, Clinton only beats Ted Cruz by 3 points.", "ASSAULT", 0),  # a contest won
         ("Rebels beat the soldiers in Aleppo.", "ASSAULT", 1),
         ("Expect Trump to beat the anti-media drum even louder in Washington.", "ASSAULT", 0),
@@ -1479,6 +1482,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Khalifa Haftar spoke. His forces attacked the Libyan government in Tripoli.", "ASSAULT", 1),  # his forces
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
+        ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        ("Ted Cruz regularly battled with Republican leaders over strategy.", "ASSAULT", 0),
+        ("Police clashed with protesters in Cairo.", "ASSAULT", 1),
+        ("Kurdish fighters battled ISIS in Kobani.", "ASSAULT", 1),
         # ... as is one said in a speech or a post, whoever its target
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
@@ -1545,6 +1552,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Iraq and Iran coordinated their strikes on Mosul.", "COOPERATE", 1),
         # taking up news or winning a prize is no capture
         ("Russian state-run news sites also quickly seized on the news in Moscow.", "ASSAULT", 0),
+        ("Weapons were seized on Monday in Aleppo by Syrian troops.", "ASSAULT", 1),  # a passive, no phrasal verb
         ("Terry McAuliffe captured the governorship in Virginia.", "ASSAULT", 0),
         ("The beating in Cairo was captured on video.", "ASSAULT", 1),  # the beating, not the capture
         ("The protest in Cairo was captured on video.", "ASSAULT", 0),
@@ -1815,6 +1823,17 @@ def test_coder_the_subject_of_a_light_verb_is_the_actor(text, event_type, code):
     """Attempting or committing attacks, reimposing or slapping sanctions: light verbs."""
     event = only(code_events(default_nlp()(text)), event_type)
     assert code in [a.code for a in event.actor]
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Obama had talks with Putin in Paris on Monday.", ["CONSULT"]),
+    ("Merkel had a phone call with Rouhani.", ["CONSULT"]),
+    ("Iran has missiles that can reach Israel.", []),  # "have" carries a meeting only
+])
+def test_coder_the_subject_of_having_a_meeting_takes_part(text, events):
+    coded = code_events(default_nlp()(text))
+    assert [e.event for e in coded] == events
+    assert all(e.actor and e.recipient for e in coded)
 
 
 def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():

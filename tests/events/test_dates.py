@@ -93,6 +93,14 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
     assert only(code_events(doc), "REQUEST").date == "2017-02-14"
 
 
+def test_dates_a_deadline_dates_no_act():
+    nlp = default_nlp()
+    doc = nlp.make_doc("As negotiations with Iran approach a June 30 deadline, officials are alarmed.")
+    doc._.published = DateEstimate("2015-06-01", precision="day")
+    negotiations = only(code_events(nlp(doc)), "CONSULT")
+    assert (negotiations.date, negotiations.date_from_publication) == ("2015-06-01", True)
+
+
 def test_dates_a_time_in_a_coordinate_clause_of_its_own_dates_only_that_clause():
     """"launched a strike ... and is preparing for a summit as early as next month": the
     month dates the summit; a bare coordinate ("were killed or wounded on Monday") shares it."""

@@ -123,6 +123,11 @@ def test_modes_to_blame_is_no_be_to_future(annotate):
     assert modes_of(annotate("Turkey said Russia was to blame for the attack."), "ACCUSE") == ("reported",)
 
 
+def test_modes_being_one_of_those_to_act_is_no_be_to_future(annotate):
+    """The infinitive describes what the copula says the subject is, no arrangement."""
+    assert modes_of(annotate("Paul was one of the few senators to defend Israel."), "SUPPORT") == ()
+
+
 @pytest.mark.parametrize("text, modes", [
     ("Turkey has no plans to withdraw its troops from Syria.", ("negation",)),
     ("There is no intention to deploy troops to Syria.", ("negation",)),
@@ -196,6 +201,12 @@ def test_modes_a_name_taken_for_a_modal_is_none(annotate):
     doc = annotate("Prime Minister Theresa May condemned the attack in London.")
     assert modes_of(doc, "ACCUSE") == ()
     assert modes_of(annotate("Russia may attack Kyiv in May."), "ASSAULT") == ("hypothetical",)
+
+
+def test_modes_would_later_tells_what_came_to_pass(annotate):
+    assert modes_of(annotate("ISIS would later kill the Japanese hostage in Syria."), "ASSAULT") == ()
+    assert modes_of(annotate("ISIS would kill the Japanese hostage in Syria."), "ASSAULT") == ("hypothetical",)
+    assert "future" in modes_of(annotate("Hollande said he would meet with Putin later in Paris."), "CONSULT")
 
 
 def test_modes_pleading_guilty_demands_nothing(annotate):

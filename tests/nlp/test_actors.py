@@ -112,8 +112,11 @@ def test_actors_case_matches_rejects_lowercase_acronyms_and_common_words():
 
 
 def test_actors_fuzzy_match_accepts_transliterations_not_lookalikes():
-    choices = ["kataib hezbollah", "oromo liberation front", "qassem soleimani", "ansaru"]
+    choices = ["kataib hezbollah", "oromo liberation front", "qassem soleimani", "ansaru", "john cornyn",
+               "saddam hussein"]
     assert rules.fuzzy_match("Kataeb Hizbullah", choices, 88)[0] == "kataib hezbollah"
+    assert rules.fuzzy_match("Saddam Husayn", choices, 88)[0] == "saddam hussein"
+    assert rules.fuzzy_match("John Curran", choices, 88) is None
     assert rules.fuzzy_match("Qasim Soleimani", choices, 88)[0] == "qassem soleimani"
     assert rules.fuzzy_match("Zorgon Liberation Front", choices, 88) is None
 

@@ -48,6 +48,9 @@ def by_text(doc) -> dict:
     ("last March", "2018-03"),     # the pub month itself is "this March"
     ("March of this year", "2019-03"),
     ("Sept. 11 last year", "2018-09-11"),
+    ("Tuesday, June 10", "2014-06-10"),  # the weekday pins the year: June 10 fell on a Tuesday in 2014
+    ("on Wednesday, January 21", "2015-01-21"),
+    ("Thursday, March 14", "2019-03-14"),
 ])
 def test_time_resolver_resolves_points(text, value):
     assert resolve_time(text, PUB).value == value
@@ -149,6 +152,8 @@ def test_time_resolver_component_sets_mentions_with_evidence(nlp):
     ("Rebels continued to attack the town on Tuesday.", "2019-03-12"),  # an infinitive arranges nothing
     ("Sanctions on oil will be reimposed in May.", "2019-05"),  # so for a month alone
     ("Sanctions on oil were reimposed in May.", "2018-05"),
+    ("The talks approach an April 2 deadline.", "2019-04-02"),  # a deadline is set ahead
+    ("Iran missed the March 10 deadline.", "2019-03-10"),  # one just missed is nearer in the past
 ])
 def test_time_resolver_a_day_in_a_clause_about_what_is_to_come_may_be_the_coming_one(nlp, text, value):
     (mention,) = parse(nlp, text)._.times
@@ -165,6 +170,12 @@ def test_time_resolver_component_without_pub_date(nlp):
 def test_time_resolver_skips_ages(nlp):
     doc = parse(nlp, "A 27-year-old nurse was wounded on Monday.")
     assert [m.evidence.text for m in doc._.times] == ["Monday"]
+
+
+def test_time_resolver_a_rank_is_no_day(nlp):
+    """"1st Lt." ranks a name, no day of the month."""
+    doc = parse(nlp, "They carried the coffin of 1st Lt. Mohammed Ashraf in Cairo.")
+    assert [m.value for m in doc._.times if m.evidence.text == "1st"] in ([], [None])
 
 
 def test_time_resolver_a_named_world_event_is_its_day():

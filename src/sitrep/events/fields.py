@@ -48,6 +48,7 @@ from sitrep.events.lexicon import (
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
+    PREDICATE_NOMINAL,
     VERB,
     EventType,
     Ontology,
@@ -66,6 +67,7 @@ from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.arbiter import SOURCE_PREPOSITIONS, mention_of_place, place_actor
+from sitrep.nlp.times import names_a_time_set_ahead
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +106,6 @@ PLACE_ENTITY = "GPE"
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
-PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
 INFINITIVE_TAG = "TO"  # the "to" of an infinitive
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till"})  # "pledged to spend 2% by 2024"
 OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
@@ -176,6 +177,8 @@ PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
+POST_PREPOSITIONS = frozenset({"to"})  # "the ambassador to the Philippines": where a title is held
+TITLE_LINKS = (Link.ROLE.value, Link.OFFICE.value)  # `ActorMention.via` of a mention a title names
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
 PATIENT_PREPOSITION = "of"
 PATIENT_PREPOSITIONS = frozenset({PATIENT_PREPOSITION})
@@ -1288,7 +1291,7 @@ def find_location(
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
-            and not _after_preposition(place, doc, party_preps)
+            and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps)
 
     objects = children_on(heads, OBJECT_DEPS)
     topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
@@ -1358,6 +1361,18 @@ def _owns_an_actor(place: PlaceMention, actors: Sequence[ActorMention], doc) -> 
     nuclear sites")."""
     span = words_of(place, doc)
     return span is not None and span.root.dep_ == POSSESSOR and any(_covers(a, span.root.head) for a in actors)
+
+
+def _completes_a_title(place: PlaceMention, actors: Sequence[ActorMention], doc) -> bool:
+    """Whether a place only completes a title set beside a name ("Sung Kim, the U.S.
+    ambassador to the Philippines, met North Korean officials at Panmunjom"): where the post
+    is held, not where anything happened. A title standing for its holder may say where he
+    was ("the attack killed the US ambassador to Libya")."""
+    span = words_of(place, doc)
+    if span is None or span.root.dep_ != PREPOSITION_OBJECT or span.root.head.lower_ not in POST_PREPOSITIONS:
+        return False
+    title = span.root.head.head
+    return title.dep_ == APPOSITION and any(_covers(a, title) and a.via.startswith(TITLE_LINKS) for a in actors)
 
 
 def _after_preposition(place: PlaceMention, doc, prepositions: frozenset[str]) -> bool:
@@ -1531,7 +1546,7 @@ def find_time(
     other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
     not dated 2020); never what a superlative is measured since (`_is_a_baseline`) nor the
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
-    promises, asks or plans (`_in_its_complement`)."""
+    promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
@@ -1539,13 +1554,21 @@ def find_time(
         return told_of
     def dates_it(time: TimeMention) -> bool:
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
-            and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0])
+            and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0]) \
+            and not _names_a_deadline(time, sent.doc)
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _names_a_deadline(time: TimeMention, doc) -> bool:
+    """Whether a time is that of a deadline ("as negotiations approach a March 31
+    deadline"): the date set for something, not that of an act told of."""
+    words = words_of(time, doc)
+    return words is not None and names_a_time_set_ahead(words)
 
 
 def _in_its_complement(time: TimeMention, trigger: Token) -> bool:

@@ -42,7 +42,7 @@ ROLE_FIELDS = {
     "participation_verb": "participation_verbs", "ally_noun": "ally_nouns",
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
     "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
-    "ruin_noun": "ruin_nouns", "approval_verb": "approval_verbs",
+    "ruin_noun": "ruin_nouns", "approval_verb": "approval_verbs", "meeting_verb": "meeting_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -52,6 +52,7 @@ CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_ad
 OPEN_OBJECT_PLACE = "open_object"
 VISIT_MODE = "visit"  # the PLOVER CONSULT mode of going to see another
 FORCE_EVENT = "ASSAULT"  # the PLOVER category of force
+MEETING_EVENT = "CONSULT"  # the PLOVER category of meetings, talks and calls
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 # Words that make one trigger the cause, the time or the measure of another, never the same
@@ -74,6 +75,7 @@ DIRECT_OBJECT = "dobj"
 RELATIVE_CLAUSE = "relcl"
 CLAUSE_OBJECT_DEPS = frozenset({"dobj"})
 RELATIVE_OBJECTS = frozenset({"that", "which"})
+PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
 # "Hamas was to blame": a predicate after the copula.
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 COPULA = "be"
@@ -291,6 +293,9 @@ class TriggerLexicon:
     # Light verbs that give the act a noun names ("approved aid") but only authorize an act of
     # force ("approved a military strike": not yet carried out, nor by whoever approves it).
     approval_verbs: frozenset[str] = frozenset()
+    # Light verbs of a meeting only: the subject of "had talks with", "had a phone call with"
+    # takes part; "had missiles" or "has an army" is no act of the subject.
+    meeting_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
@@ -298,9 +303,17 @@ class TriggerLexicon:
         objects = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"]
         return not self.participation_verbs.isdisjoint([lemma, *objects])
 
+    def rows_starting_with(self, token: Token) -> tuple[TriggerRow, ...]:
+        """The trigger rows whose first word is one of `token`'s forms ("talks" or "talk")."""
+        return tuple(row for form in token_forms(token) for row in self.by_first_word.get(form, ()))
+
     def names_a_journey(self, noun: Token) -> bool:
         """Whether `noun` is the first word of a visit trigger ("trip", "visit", "tour")."""
-        return any(row.mode == VISIT_MODE for row in self.by_first_word.get(noun.lemma_.lower(), ()))
+        return any(row.mode == VISIT_MODE for row in self.rows_starting_with(noun))
+
+    def names_a_meeting(self, noun: Token) -> bool:
+        """Whether `noun` is the first word of a CONSULT trigger ("talks", "meeting", "call")."""
+        return any(row.event == MEETING_EVENT for row in self.rows_starting_with(noun))
 
     def is_support_verb(self, verb: Token) -> bool:
         """Whether `verb` is a light verb (by any of its `token_forms`)."""
@@ -373,6 +386,8 @@ class TriggerLexicon:
         if self.is_support_verb(head) and not self.treats_as_pretext(head) and not subject_of_another_object \
                 and not self.only_authorizes(head, anchor):
             return head
+        if anchor.dep_ == DIRECT_OBJECT and head.lemma_.lower() in self.meeting_verbs and self.names_a_meeting(anchor):
+            return head  # "he had a great meeting with Putin"
         if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
             return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
         # "talks are set to resume", "strikes will continue"; not a verb whose object does the
@@ -408,7 +423,8 @@ class AuxCue:
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
     unless: for governors, lemmas of the word just below that make it no cue ("is to send"
         is planned, "is to blame" an idiom of fault); for sentence phrases, words right after
-        it that do ("at the time" is history, "at the time of the attack" only says when).
+        it that do ("at the time" is history, "at the time of the attack" only says when); for
+        an "aux" cue, adverbs of its verb that do ("would later kill": what came to pass).
     marker: for governors, a word the clause just below must carry ("to": "is to send",
         not a misparse hanging "troops have been withdrawn" on "it's").
     backshifted: for "aux" cues, the mode in a clause that a past tense reports, where the

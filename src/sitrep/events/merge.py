@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from sitrep.events.fields import opened_by_a_connective, subject_of
-from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS, RELATIVE_CLAUSE
+from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS, PREDICATE_NOMINAL, RELATIVE_CLAUSE
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,6 @@ logger = logging.getLogger(__name__)
 ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
                                "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
 ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
-PREDICATE_NOMINAL = "attr"
 CONJUNCT = "conj"
 
 

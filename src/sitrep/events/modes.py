@@ -42,6 +42,7 @@ from sitrep.events.lexicon import (
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
+    PREDICATE_NOMINAL,
     WHEN_PREPOSITIONS,
     AuxCueLexicon,
     hangs_on_a_present_copula,
@@ -161,13 +162,17 @@ def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted:
     """The modes an auxiliary of `verb` sets ("will deploy", "could send"), the backshifted
     ones in a clause a past tense reports (`AuxCue.backshifted`), though never before a
     perfect: "said Russia would have attacked Kyiv" is what did not happen, no future. A
-    name the parser took for one is none ("Theresa May condemned")."""
+    name the parser took for one is none ("Theresa May condemned"), nor one whose verb has an
+    adverb the cue lists (`AuxCue.unless`: "ISIS would later kill him" tells what happened,
+    where "he said he would meet Putin later" is still what was to come)."""
     if auxiliary.ent_type_:
         return []
     backshifted = backshifted and not any(
         c.dep_ in AUX_DEPS and c.lemma_ == PERFECT_AUXILIARY and c.i > auxiliary.i for c in verb.children)
+    adverbs = {c.lemma_.lower() for c in verb.children if c.dep_ == ADVERB}
     return [_hit(cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
-            for cue in cues.cues("aux", auxiliary.lemma_.lower()) if cue.tag is None or verb.tag_ == cue.tag]
+            for cue in cues.cues("aux", auxiliary.lemma_.lower())
+            if (cue.tag is None or verb.tag_ == cue.tag) and (backshifted or adverbs.isdisjoint(cue.unless))]
 
 
 def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
@@ -281,6 +286,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.realised_in_past and _under_past_copula(token))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
+        and not _says_what_its_subject_is(token)
     ]
     if token.lemma_.lower() == COPULA:
         for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
@@ -292,6 +298,13 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("mark", child.lemma_.lower())
     ]
     return hits
+
+
+def _says_what_its_subject_is(token: Token) -> bool:
+    """Whether a copula has a noun predicate, which its infinitive describes ("Paul was one of
+    the few to defend him", "France was the first to strike"): a fact about the subject, not
+    an arrangement ("Iran is to send troops")."""
+    return token.lemma_.lower() == COPULA and any(c.dep_ == PREDICATE_NOMINAL for c in token.children)
 
 
 def _negation_of(token: Token, cues: AuxCueLexicon) -> Token | None:

@@ -19,6 +19,7 @@ from sitrep.events.lexicon import (
     DIRECT_OBJECT,
     NOMINAL_POS,
     PAST_PARTICIPLE,
+    RELATIVE_CLAUSE,
     VERB,
     TriggerLexicon,
     TriggerRow,
@@ -87,6 +88,7 @@ FUNCTION_POS = frozenset({"ADP", "PART"})
 ADVERB_POS = "ADV"
 PREPOSITION_OBJECT = "pobj"
 SUBJECT = "nsubj"
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})  # "who", "which", "that" opening a relative clause
 INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # What tells a word's other sense: its object, its subject in the passive ("Hagel was fired"),
 # the verb it goes on to ("declined to comment") or what it says its subject is ("pleaded guilty").
@@ -487,6 +489,7 @@ def _sense_words(token: Token) -> list[Token]:
         words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
+    words += _antecedent_object(token)
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
         words += [c for c in token.children if c.dep_ == POSSESSOR
@@ -494,6 +497,17 @@ def _sense_words(token: Token) -> list[Token]:
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words
+
+
+def _antecedent_object(clause: Token) -> list[Token]:
+    """The object a relative clause without a relative word leaves out: the noun right before
+    it ("the office he now occupies"), however the parser hung the clause."""
+    if clause.dep_ != RELATIVE_CLAUSE or any(c.dep_ in CORE_ARGUMENT_DEPS for c in clause.children) \
+            or not any(c.dep_ == SUBJECT and c.tag_ not in RELATIVE_TAGS for c in clause.children):
+        return []
+    start = clause.left_edge.i
+    before = clause.doc[start - 1] if start > 0 else None
+    return [before] if before is not None and before.pos_ in NOMINAL_POS else []
 
 
 def _core_argument_of(word: Token, token: Token) -> bool:
@@ -540,12 +554,13 @@ def _bids_someone(verb: Token) -> bool:
 
 
 def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:
-    """Whether one of `prepositions` follows the verb at once and the verb has no object:
-    a phrasal verb of another sense ("seized on the news", not "seized arms on Monday")."""
+    """Whether one of `prepositions` follows the active verb at once and the verb has no
+    object: a phrasal verb of another sense ("seized on the news", not "seized arms on
+    Monday" nor "arms were seized on Monday")."""
     doc = verb.doc
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return after is not None and after.head.i == verb.i and after.lower_ in prepositions \
-        and not any(c.dep_ == DIRECT_OBJECT for c in verb.children)
+        and not any(c.dep_ in CORE_ARGUMENT_DEPS for c in verb.children) and not _has_passive_auxiliary(verb)
 
 
 def _has_passive_auxiliary(verb: Token) -> bool:

@@ -54,6 +54,7 @@ VOWELS = re.compile(r"[aeiouy'\u2019\-\s]+")
 SKELETON_MIN_LENGTH = 6
 SKELETON_MIN_RATIO = 70.0
 WORD_MIN_RATIO = 70.0
+SKELETON_WORD_MIN_RATIO = 60.0
 SINGLE_WORD_MIN_RATIO = 95.0
 FUZZY_CANDIDATES = 5
 # "it" before a linking verb and one of these adjectives stands for a clause, not a party
@@ -270,11 +271,14 @@ def words_align(query: str, key: str) -> bool:
     """Whether two names agree word by word (same count, each word close or same skeleton).
 
     Whole-string similarity alone lets generic words carry the score: "Zorgon Liberation
-    Front" is 89% like "Oromo Liberation Front" but "zorgon" is nothing like "oromo".
+    Front" is 89% like "Oromo Liberation Front" but "zorgon" is nothing like "oromo". A shared
+    skeleton needs some likeness of spelling too: "Husayn" is a spelling of "Hussein" (62%),
+    "Curran" is no spelling of "Cornyn" (50%, both "crn").
     """
     left, right = query.split(), key.split()
     return len(left) == len(right) and all(
-        fuzz.ratio(a, b) >= WORD_MIN_RATIO or skeleton(a) == skeleton(b) for a, b in zip(left, right))
+        (ratio := fuzz.ratio(a, b)) >= WORD_MIN_RATIO
+        or (ratio >= SKELETON_WORD_MIN_RATIO and skeleton(a) == skeleton(b)) for a, b in zip(left, right))
 
 
 def fuzzy_match(text: str, choices: Sequence[str], threshold: float) -> tuple[str, float] | None:

@@ -56,6 +56,8 @@ HOLIDAYS_FILE = "holidays.jsonl"
 # What makes a clause an arrangement for the days ahead.
 FUTURE_MODALS = frozenset({"will", "shall"})
 ARRANGING_WORDS = frozenset({"set", "schedule", "due", "plan", "expect"})
+# Nouns a date names a time set ahead for ("a March 31 deadline", "the June 30 target date").
+SET_AHEAD_NOUNS = frozenset({"deadline", "date", "cutoff"})
 OPEN_CLAUSE = "xcomp"
 COPULA, INFINITIVE_TAG = "be", "TO"  # "are to hold talks": arranged
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -67,6 +69,9 @@ MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
+# "Tuesday, June 10": a weekday with a day and no year, which the weekday pins to a year.
+WEEKDAY_DATE = re.compile(rf"({'|'.join(WEEKDAYS)}),? ((?:{DAY_OF_MONTH.pattern}))")
+WEEKDAY_CYCLE_YEARS = 11  # a day of the year falls on each weekday at least once in 11 years
 VERB_POS = frozenset({"VERB", "AUX"})
 BARE_VERB_TAG, MODAL_TAG = "VB", "MD"
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -93,6 +98,7 @@ TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,
                          r"(?:local|gmt|utc)(?:\s+time)?)\b\.?")
 YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 BARE_NUMBER = re.compile(r"\d{1,3}")
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 DECADE = re.compile(r"^(1[89]\d0|20\d0)s$")
 BASE_CONFIDENCE = {"dateparser": 0.8, "rule": 0.75}
 NAMED_EVENT = "event"
@@ -209,6 +215,28 @@ def _most_recent_weekday(base: date, weekday: int, strictly_before: bool) -> dat
     return base - timedelta(days=back)
 
 
+def _year_of_its_weekday(text: str, weekday: int, base: date) -> date | None:
+    """Internal: the day of the year a day without its year ("june 10") falls on `weekday`
+    nearest the base day, the coming one counting COMING_DAY_BIAS times as far: a photo
+    caption's "Tuesday, June 10" in a gallery of March 2016 is June 10, 2014. None where
+    no year in the cycle around the base fits (a misprinted weekday)."""
+    period = _parse_with_dateparser(text, base)
+    if period is None or period.precision != "day" or period.start is None:
+        return None
+    month, day = period.start.month, period.start.day
+    fits = [candidate for year in range(base.year - WEEKDAY_CYCLE_YEARS, base.year + 2)
+            if (candidate := _day_of(year, month, day)) is not None and candidate.weekday() == weekday]
+    return min(fits, key=lambda d: (d - base).days * COMING_DAY_BIAS if d > base else (base - d).days, default=None)
+
+
+def _day_of(year: int, month: int, day: int) -> date | None:
+    """Internal: the date, or None where the year has no such day (February 29)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
     """Internal: steps 3-6 for one expression without range or part words."""
     words = text.split()
@@ -234,6 +262,11 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
                                    strictly_before=weekday.group(1) == "last ")
         return Period(day, day, "day"), WEEKDAY_METHOD
+    dated = WEEKDAY_DATE.fullmatch(text)
+    if dated and base is not None:
+        day = _year_of_its_weekday(dated.group(2), WEEKDAYS.index(dated.group(1)), base)
+        if day is not None:
+            return Period(day, day, "day"), "rule:weekday_date"
     holiday = holiday_of(text)
     if holiday is not None and base is not None:
         day = date(base.year, *holiday)
@@ -541,11 +574,27 @@ def _after_anniversary(span: Span) -> bool:
     return ANNIVERSARY in before and before[-1] in {"of", "the"}
 
 
+def _ranks_a_name(span: Span) -> bool:
+    """Whether a lone ordinal the NER took for a date ranks the name after it ("1st Lt.
+    Mohammed Ashraf", "the 3rd Infantry Division"), unlike "on the 21st"."""
+    word = span.root
+    return len(span) == 1 and ORDINAL.fullmatch(word.lower_) is not None and word.head.i > word.i
+
+
 def looks_ahead(span: Span) -> bool:
     """Whether a date belongs to a clause about what is to come: its verb is a bare infinitive
-    or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2")."""
+    or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2"), or it names a
+    time set ahead ("talks approach a March 31 deadline"; one just missed is still nearer
+    in the past: `coming_day`)."""
+    if names_a_time_set_ahead(span):
+        return True
     verb = _verb_of(span)
     return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children))
+
+
+def names_a_time_set_ahead(span: Span) -> bool:
+    """Whether a date qualifies a noun of a time set ahead ("a March 31 deadline")."""
+    return span.root.head.i != span.root.i and span.root.head.lemma_.lower() in SET_AHEAD_NOUNS
 
 
 def _verb_of(span: Span):
@@ -625,6 +674,8 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
                                    for end in range(span.end + 1, min(span.end + NAMING_WORDS, len(doc)) + 1))), None)
         if _after_anniversary(span):  # "on the anniversary of the Sept. 11, 2001, attacks": another year
             resolution = _unresolved("anniversary")
+        elif _ranks_a_name(span):  # "1st Lt. Mohammed Ashraf": a rank, no day
+            resolution = _unresolved("number")
         else:
             resolution = named_event(named) if named else resolve_time(span.text, published)
             arranged = is_arranged(span)
