@@ -379,6 +379,16 @@ def test_coder_a_carried_place_is_not_carried_on(annotate):
     assert placed == ["Idlib", "Idlib", "Idlib", None]
 
 
+def test_coder_no_place_is_carried_into_a_sentence_that_places_another_happening():
+    """The coder kept "attacked" from Tikrit, where its sentence places the assault: Idlib,
+    told a sentence before, is no likelier."""
+    text = ("Russian jets bombed Idlib on Monday. ISIL attacked Iraqi soldiers with roadside bombs as allied "
+            "forces continued a huge assault against the group in Tikrit.")
+    placed = {e.event_text: e.event_loc.extracted_place if e.event_loc else None
+              for e in code_events(default_nlp()(text))}
+    assert placed == {"bombed": "Idlib", "attacked": None, "assault": "Tikrit"}
+
+
 def test_coder_a_place_the_gazetteer_lacks_is_not_carried():
     """An unknown district name places its own sentence, not the next ones: the city named
     before it stays the context ("in Beirut ... in the Jnah district ... 100 injured")."""
@@ -1396,6 +1406,12 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Militants burned a church in Cairo.", "ASSAULT", 1),
         ("In Delaware, Biden is deploying one of his unique strengths.", "MOBILIZE", 0),
         ("In Syria, the group knows how to deploy information to its advantage.", "MOBILIZE", 0),
+        ("He said the techniques advanced by his administration against ISIS in Iraq work.", "ASSAULT", 0),
+        ("Iraqi forces advanced on Mosul.", "ASSAULT", 1),
+        ("Obama spoke in Washington as he fights the notion that he is now a lame duck.", "ASSAULT", 0),
+        ("He fought the charges in a court in Virginia.", "ASSAULT", 0),
+        ("Commuters waited during a one day strike by bus drivers in London.", "ASSAULT", 0),
+        ("A strike by Israeli jets killed five people in Gaza.", "ASSAULT", 1),
         ("A man who occupied the office he now occupies spoke of Israel.", "ASSAULT", 0),
         ("In 1967, Israel occupied the West Bank.", "ASSAULT", 1),
         ("In the Ohio poll, Clinton only beats Ted Cruz by 3 points.", "ASSAULT", 0),  # a contest won
@@ -1834,6 +1850,12 @@ def test_coder_the_subject_of_having_a_meeting_takes_part(text, events):
     coded = code_events(default_nlp()(text))
     assert [e.event for e in coded] == events
     assert all(e.actor and e.recipient for e in coded)
+
+
+def test_coder_a_town_is_a_finer_place_than_the_sea_it_lies_on():
+    text = "In the Mediterranean city of Alexandria, anti-Morsi crowds attacked Brotherhood backers."
+    event = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert event.event_loc.extracted_place == "Alexandria"
 
 
 def test_coder_a_place_on_a_noun_of_the_phrase_places_the_event():

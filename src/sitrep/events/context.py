@@ -11,8 +11,10 @@ evidence stays the earlier place mention, so the value still cites the words tha
 A place carried into an event is not carried on from it: passed from event to event it
 would travel the whole article ("the talks in Doha" placing a fight told ten sentences
 on). Nor is a name the gazetteer lacks ("the Jnah district", a ship, a person taken for a
-place): the known place before it stays the context. Verbal events are never placed from
-context: a statement happens where it is made, which the text rarely says.
+place): the known place before it stays the context. Nor is a place carried into a sentence
+that places a happening of its own: the coder had a reason to keep the event from that place,
+and one told sentences before is no likelier. Verbal events are never placed from context: a
+statement happens where it is made, which the text rarely says.
 """
 from __future__ import annotations
 
@@ -35,7 +37,10 @@ HISTORICAL = "historical"
 
 
 def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
-    """`events` (in text order) with context places filled in where their own is missing."""
+    """`events` (in text order) with context places filled in where their own is missing;
+    not from an earlier sentence into one that places a happening of its own
+    (`_placed_sentences`)."""
+    placed_sentences = _placed_sentences(events, ontology)
     earlier: Event | None = None
     out = []
     for event in events:
@@ -43,8 +48,10 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
         sequence = event.text_info.get("sequence", 0)
         material = not ontology.events[event.event].verbal
         if event.event_loc is None and material and earlier is not None and earlier.event_loc is not None:
-            near = sequence - earlier.text_info.get("sequence", 0) <= CONTEXT_WINDOW
-            if near and _told_alike(earlier, event, ontology):
+            source_sequence = earlier.text_info.get("sequence", 0)
+            near = sequence - source_sequence <= CONTEXT_WINDOW
+            placed_here = source_sequence != sequence and sequence in placed_sentences
+            if near and not placed_here and _told_alike(earlier, event, ontology):
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
@@ -52,6 +59,15 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
             earlier = event
         out.append(event)
     return out
+
+
+def _placed_sentences(events: Sequence[Event], ontology: Ontology) -> frozenset[int]:
+    """The sentences (`text_info` sequence) where a material event is placed by its own words:
+    an event there the coder left without a place was kept from that place for a reason
+    ("ISIL attacked Iraqi soldiers as allied forces continued an assault in Tikrit"), and a
+    place told sentences before is no likelier."""
+    return frozenset(e.text_info.get("sequence", 0) for e in events
+                     if e.event_loc is not None and not ontology.events[e.event].verbal)
 
 
 def _told_alike(earlier: Event, event: Event, ontology: Ontology) -> bool:

@@ -220,7 +220,7 @@ STANCE_PREPOSITION = "to"  # "committed to", "opposed to": a participle with it 
 # object, anywhere in the sentence.
 ATTACHED, OBJECT, SENTENCE = "attached", "object", "sentence"
 # How much ground a gazetteer feature covers; the least is the most specific place.
-COARSENESS = {"country": 3, "region": 2, "admin1": 1}
+COARSENESS = {"country": 3, "region": 2, "water": 2, "admin1": 1}  # a sea or gulf spans as much as a region
 
 
 @dataclass(frozen=True, slots=True)
@@ -1527,7 +1527,8 @@ def _clause_place(anchor: Token, places: Sequence[PlaceMention]) -> PlaceMention
 
 def _best_place(places: Sequence[PlaceMention]) -> PlaceMention:
     """The most specific resolved place of a phrase: a town before its province, a province
-    before its country ("in Iraq's western Anbar province": Anbar), then the first."""
+    before its country ("in Iraq's western Anbar province": Anbar), a town before the sea it
+    lies on ("in the Mediterranean city of Alexandria"), then the first."""
     return min(places, key=lambda p: (p.place_id is None, COARSENESS.get(p.feature or "", 0), p.evidence.start))
 
 

@@ -189,8 +189,9 @@ class TriggerRow:
     mutual: the act joins two sides whatever its category ("X and Y signed a deal"): its
         coordinated subjects split into source and recipient as a mutual category's do.
     intransitive: as a verb the word codes only without a direct object or a clause in its
-        place ("protesters rallied", not "rallied support"; "thousands demonstrated", not
-        "demonstrate accuracy" or "demonstrated that he will not sign").
+        place, and not in the passive ("protesters rallied", not "rallied support"; "thousands
+        demonstrated", not "demonstrate accuracy" or "demonstrated that he will not sign";
+        "troops advanced", not "the techniques advanced by his administration").
     with_complement: as a verb the word codes only with an object, active or passive, or an
         infinitive ("declined the invitation", "declined to attend"; "leadership has
         declined", "the Army would decline by 72,000" fell).

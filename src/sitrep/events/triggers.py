@@ -94,8 +94,9 @@ INFINITIVE_CLAUSE, TO = "xcomp", "to"
 # the verb it goes on to ("declined to comment") or what it says its subject is ("pleaded guilty").
 OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
 PREPOSITION = "prep"
-# What a noun is for or of tells its sense: "a request for comment", "the execution of policy".
-SENSE_PREPOSITIONS = frozenset({"for", "of"})
+# What a noun is for or of, or who does it, tells its sense: "a request for comment", "the
+# execution of policy", "a strike by bus drivers".
+SENSE_PREPOSITIONS = frozenset({"for", "of", "by"})
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
 ADPOSITION = "ADP"
 MARGIN_CLASS, MARGIN_PREPOSITION = "margins", "by"  # "beats Cruz by 3 points"
@@ -113,6 +114,7 @@ ADVERB_MODIFIER = "advmod"
 SEEMING_VERBS = frozenset({"feel", "seem", "look", "appear", "sound"})
 ADJECTIVAL_COMPLEMENT = "acomp"
 AGENT = "agent"
+PASSIVE_DEPS = frozenset({PASSIVE_AUXILIARY, "nsubjpass", AGENT})
 # A verb particle: the arc the parser gives one ("signed up"), or one of these words right
 # after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_DEP = "prt"
@@ -379,8 +381,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if _other_particle(matched, row):
         return None
-    if row.intransitive and token.pos_ == VERB and any(child.dep_ in TRANSITIVE_DEPS for child in token.children):
-        return None
+    if row.intransitive and token.pos_ == VERB and (
+            any(child.dep_ in TRANSITIVE_DEPS for child in token.children) or _is_passive(token)):
+        return None  # "rallied support", "the techniques advanced by his administration"
     if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
         return None
     if row.with_complement and token.pos_ == VERB and not any(
@@ -480,9 +483,9 @@ def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
     "deploying one of his strengths"), the noun a
     participle describes, the patient of a small clause ("to see him fired"), and for a noun
-    its compound or adjective, a named person or "his" or "her" owning it
-    and what it is for or of ("a screen shot", "a legal battle", "Comey's firing", "a request
-    for comment", "the execution of foreign policy")."""
+    its compound or adjective, a named person or "his" or "her" owning it and what it is for
+    or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
+    comment", "the execution of foreign policy", "a strike by bus drivers")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     words += [o for c in words if c.pos_ in COUNT_POS for o in partitive_objects(c)]  # "one of his strengths"
     if is_small_clause(token):
@@ -565,6 +568,11 @@ def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:
 
 def _has_passive_auxiliary(verb: Token) -> bool:
     return any(c.dep_ == PASSIVE_AUXILIARY for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: a passive auxiliary, subject or agent ("advanced by")."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
