@@ -1852,6 +1852,13 @@ def test_coder_the_subject_of_having_a_meeting_takes_part(text, events):
     assert all(e.actor and e.recipient for e in coded)
 
 
+def test_coder_who_tells_of_an_attack_is_not_its_target():
+    text = ("Taliban fighters attacked three army outposts in Kunduz last night, killing at least 10 soldiers and "
+            "four police, a member of the provincial council, Safiullah Amiri, said.")
+    attack = next(e for e in code_events(default_nlp()(text)) if e.event_text == "attacked")
+    assert "Safiullah Amiri" not in [r.entity_text for r in attack.recipient]
+
+
 def test_coder_a_town_is_a_finer_place_than_the_sea_it_lies_on():
     text = "In the Mediterranean city of Alexandria, anti-Morsi crowds attacked Brotherhood backers."
     event = only(code_events(default_nlp()(text)), "ASSAULT")

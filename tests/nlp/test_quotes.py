@@ -108,6 +108,15 @@ def test_quote_finder_indirect_speech(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("The health ministry", "said")
 
 
+def test_quote_finder_speaker_the_parse_hung_on_the_clause_before(nlp):
+    """"..., killing 10 soldiers and four police, a member of the council, Safiullah Amiri,
+    said.": the parser hangs the speaker on the police; the name before the verb speaks."""
+    doc = parse(nlp, "Taliban fighters attacked three army outposts in Kunduz last night, killing at least 10 "
+                     "soldiers and four police, a member of the provincial council, Safiullah Amiri, said.")
+    quote = only(doc, "indirect")
+    assert quote.speaker.text.endswith("Safiullah Amiri") and quote.content.text.startswith("Taliban fighters")
+
+
 def test_quote_finder_according_to(nlp):
     doc = parse(nlp, "According to the Syrian Observatory for Human Rights, the convoy was hit near the bridge.")
     quote = only(doc, "indirect")

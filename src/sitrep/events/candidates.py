@@ -163,3 +163,13 @@ def within_speech(mentions: SentenceMentions, quotes: Sequence[Quote], offset: i
     content = covering[-1].content
     return replace(mentions, places=tuple(p for p in mentions.places
                                           if content.start <= p.evidence.start < content.end))
+
+
+def without_reporters(mentions: SentenceMentions, quotes: Sequence[Quote], offset: int) -> SentenceMentions:
+    """`mentions` less the actors that are the speaker of a quote covering `offset`: who tells
+    of a happening is not whom it befalls, wherever the parse hangs the name ("Taliban
+    fighters attacked three outposts, killing 10 soldiers, a council member, Safiullah Amiri,
+    said"). The speaker may be its doer ("by asking for the name ... , Rice said")."""
+    speakers = [q.speaker for q in quotes_covering(quotes, offset) if q.speaker is not None]
+    return replace(mentions, actors=tuple(a for a in mentions.actors
+                                          if not any(s.start <= a.evidence.start < s.end for s in speakers)))

@@ -26,7 +26,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.attribution import attribution_chain, quoted_self, speaker_actors, without_own_reports
-from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions, within_speech
+from sitrep.events.candidates import Candidate, candidate_sentences, doc_mentions, within_speech, without_reporters
 from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
@@ -339,14 +339,15 @@ class RuleCoder:
         participle modifies is not ("one of the civilians killed" refers to a killing told
         before).
         """
+        quotes = doc_mentions(doc, "quotes")
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
         targeted = recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
         if hit.row.mode == VISIT_MODE and hit.anchors[0].pos_ == VERB:  # "officials traveling with Kerry": no host
             targeted = [t for t in targeted if t.head.lower_ not in PARTNER_PREPOSITIONS]
-        recipients = find_recipients(targeted, hit.anchors, hit.tokens, mentions, self.triggers, event_type, actors,
-                                     self.actor_kb)
+        recipients = find_recipients(targeted, hit.anchors, hit.tokens, without_reporters(mentions, quotes, hit.start),
+                                     self.triggers, event_type, actors, self.actor_kb)
         own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
         if not actors:
             actors = quoted_self(own_phrases, doc_mentions(doc, "quotes"), doc_mentions(doc, "actors"))
@@ -361,7 +362,6 @@ class RuleCoder:
         # "invaded Kuwait", "visited Saudi Arabia": both party and place; "condemned Russia" only a party
         words_only = is_said(event_type)
         parties = actors + [r for r in recipients if r.via != TARGET_STATE_VIA or words_only]
-        quotes = doc_mentions(doc, "quotes")
         place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
                               parties, event_type)
         if not recipients and hit.row.mode == VISIT_MODE:

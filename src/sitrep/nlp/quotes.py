@@ -478,6 +478,23 @@ def _promote(cue: Token, cues: SpeechCues) -> Token:
     return cue
 
 
+def _speaker_before(cue: Token) -> Token | None:
+    """Internal: a fallback speaker for a speech verb closing its sentence: the noun phrase
+    between the last comma and the verb ("..., killing 10 soldiers, a member of the council,
+    Safiullah Amiri, said."), which the parse may hang on the clause before it."""
+    doc, sentence = cue.doc, cue.sent
+    closes = cue.i + 1 >= sentence.end or doc[cue.i + 1].is_punct
+    end = cue.i
+    while end > sentence.start and doc[end - 1].is_punct:
+        end -= 1
+    start = end
+    while start > sentence.start and not doc[start - 1].is_punct:
+        start -= 1
+    if not closes or start == end or start == sentence.start:
+        return None
+    return _phrase_root(list(doc[start:end]))
+
+
 def _first_subject(tokens: list[Token]) -> Token | None:
     """Internal: a fallback subject in a lead-in, when the parse tied the cue to nothing."""
     for token in tokens:
@@ -651,7 +668,7 @@ def find_quotes(doc: Doc, cues: SpeechCues | None = None) -> list[Quote]:
         # is a small part of it ("said that his visit is a message “to all”").
         if content is None or 2 * direct_length.get(cue.i, 0) >= content[1] - content[0]:
             continue
-        attribution = attribute(cue, cues, names, quoted)
+        attribution = attribute(cue, cues, names, quoted, _speaker_before(cue))
         if attribution.speaker is None or attribution.speaker[0].lower_ in NON_SPEAKERS:
             continue
         outer = attribution.chain[0]
