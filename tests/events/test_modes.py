@@ -143,6 +143,9 @@ def test_modes_a_negated_plan_negates_the_event_instead_of_planning_it(annotate,
     ("Hamas wants to negotiate an end to the Israeli attack on Gaza.", ()),  # in the object's phrase
     ("Israel sought to launch an attack on the Syrian army.", ("future",)),  # a light verb
     ("Labour wants to support an attack on the Syrian army.", ("future",)),  # an event put forward
+    ("Clinton offers a detailed account of the attack on the Syrian army.", ()),  # a noun of telling
+    ("The senator demanded an explanation for the attack on the Syrian army.", ()),
+    ("Israel plans a series of attacks on the Syrian army.", ("future",)),
 ])
 def test_modes_an_intention_to_act_on_an_event_that_happened_does_not_make_it_intended(annotate, text, modes):
     assert modes_of(annotate(text), "ASSAULT") == modes

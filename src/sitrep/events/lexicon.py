@@ -50,6 +50,9 @@ NOUN_CLASS = "noun_class"
 CUE_PLACES = frozenset({"aux", "neg", "negated_adverb", "governor", "governor_adverb", "mark", "advmod", "sentence"})
 # Verbs whose object is an event put forward, not one that happened: no mode of their own.
 OPEN_OBJECT_PLACE = "open_object"
+# Nouns whose phrase names what is told of ("an account of the attack"): no cues, like
+# open-object rows.
+TOPIC_NOUN_PLACE = "topic_noun"
 VISIT_MODE = "visit"  # the PLOVER CONSULT mode of going to see another
 FORCE_EVENT = "ASSAULT"  # the PLOVER category of force
 MEETING_EVENT = "CONSULT"  # the PLOVER category of meetings, talks and calls
@@ -418,7 +421,9 @@ class AuxCue:
         parse), "mark" (clause marker), "advmod" (adverb child), "sentence" (phrase anywhere
         in the sentence). Rows with `OPEN_OBJECT_PLACE` and no mode are no cues: they list
         the verbs whose object event the modality above them reaches
-        (`AuxCueLexicon.open_object_verbs`).
+        (`AuxCueLexicon.open_object_verbs`); rows with `TOPIC_NOUN_PLACE` list the nouns that
+        tell of an event in their phrase, which no modality above reaches
+        (`AuxCueLexicon.topic_nouns`).
     via: for governors, the dependency labels allowed on the arc just below the cue.
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
@@ -455,6 +460,9 @@ class AuxCueLexicon:
     # "support a strike", "allow attacks": the modality above the verb reaches the event it
     # takes as object, which it does not for other verbs ("sought to play down the attack")
     open_object_verbs: frozenset[str] = frozenset()
+    # "offered an account of the attack", "demanded an explanation for the strike": what the
+    # modality above takes is the telling, not the event told of
+    topic_nouns: frozenset[str] = frozenset()
 
     def cues(self, where: str, lemma: str) -> tuple[AuxCue, ...]:
         """Cues of kind `where` for one word (empty when none)."""
@@ -641,11 +649,11 @@ def load_aux_cues() -> AuxCueLexicon:
     ontology = load_ontology()
     by_place: dict[str, dict[str, list[AuxCue]]] = {}
     phrases: list[AuxCue] = []
-    open_object_verbs: set[str] = set()
+    word_lists: dict[str, set[str]] = {OPEN_OBJECT_PLACE: set(), TOPIC_NOUN_PLACE: set()}
     for line_no, row in _jsonl_rows(AUX_CUES_FILE):
         where = f"{AUX_CUES_FILE} line {line_no}"
-        if row.get("where") == OPEN_OBJECT_PLACE and isinstance(row.get("cue"), str) and "mode" not in row:
-            open_object_verbs.add(row["cue"].lower())
+        if row.get("where") in word_lists and isinstance(row.get("cue"), str) and "mode" not in row:
+            word_lists[row["where"]].add(row["cue"].lower())
             continue
         if row.get("mode") not in ontology.aux_weights:
             raise SitrepError("E030", f"{where}: unknown aux mode {row.get('mode')!r}")
@@ -673,7 +681,8 @@ def load_aux_cues() -> AuxCueLexicon:
     return AuxCueLexicon(
         by_place={place: {word: tuple(cues) for word, cues in words.items()} for place, words in by_place.items()},
         sentence_phrases=tuple(phrases),
-        open_object_verbs=frozenset(open_object_verbs),
+        open_object_verbs=frozenset(word_lists[OPEN_OBJECT_PLACE]),
+        topic_nouns=frozenset(word_lists[TOPIC_NOUN_PLACE]),
     )
 
 

@@ -323,14 +323,16 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
     happening of its own. Nor does it reach an event noun that a verb other
     than its light verb takes as object, or that is in such an object's phrase ("sought to
     play down the attack": the playing down is sought, the attack was made; "want to
-    negotiate an end to the Israeli blockade")."""
+    negotiate an end to the Israeli blockade"), nor one a noun of telling has in its phrase
+    (`AuxCueLexicon.topic_nouns`: "offered an account of the attack")."""
     hits = []
     own_clause = True
     in_noun_phrase = trigger.pos_ in NOMINAL_POS  # still inside the phrase of the event noun
     below, token = trigger, trigger.head
     while token.i != below.i:
         own_clause = own_clause and not _finite_adverbial(below) and not _told_of_a_noun(below) \
-            and below.lower_ not in CONNECTIVES and below.lower_ not in WHEN_PREPOSITIONS
+            and below.lower_ not in CONNECTIVES and below.lower_ not in WHEN_PREPOSITIONS \
+            and not (in_noun_phrase and below.i != trigger.i and below.lemma_.lower() in cues.topic_nouns)
         if sent is None or sent.start <= token.i < sent.end:
             hits += [hit for hit in _cues_at(token, below, cues) if own_clause or hit.mode in ATTRIBUTION_MODES]
         own_clause = own_clause and not (in_noun_phrase and _talked_about(below, cues))  # "planned the attack" plans it
