@@ -1922,6 +1922,9 @@ def test_coder_whose_weapons_a_passive_fired_fired_them(text, actor):
 @pytest.mark.parametrize("text, counterpart, place", [
     ("Putin and Erdogan discussed Idlib.", "Erdogan", None),  # the topic is no party and no meeting place
     ("Putin discussed Syria with Erdogan in Sochi.", "Erdogan", "Sochi"),
+    # nor the topic of talks in another clause
+    ("Putin is in Sochi, meeting with Erdogan to discuss matters, including Iran's nuclear program.", "Erdogan",
+     "Sochi"),
 ])
 def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, place):
     talks = only(code_events(default_nlp()(text)), "CONSULT")
@@ -2226,6 +2229,11 @@ def test_coder_an_act_used_as_a_pretext_is_not_the_users():
     text = "Moscow accused the U.S. of using the chemical weapons attack in Syria as a pretext for hitting the base."
     attacks = [e for e in code_events(default_nlp()(text)) if e.event == "ASSAULT" and e.event_text != "hitting"]
     assert attacks and not [a for e in attacks for a in e.actor if a.code == "USA"]
+    claimed = "The German politician Alexander Gauland claimed this killing in Paris as a proof of the danger."
+    killing = only(code_events(default_nlp()(claimed)), "ASSAULT")
+    assert not killing.actor  # claimed as proof, not as his deed
+    owned = "ISIS claimed the attack in Paris as revenge for the war."
+    assert [a.code for a in only(code_events(default_nlp()(owned)), "ASSAULT").actor] == ["IMG"]
 
 
 def test_coder_the_owner_of_a_destruction_is_what_it_ends():

@@ -1291,7 +1291,8 @@ def find_location(
         return not any(s <= place.evidence.start < e for s, e in taken_spans) \
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
-            and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps)
+            and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
+            and not _talked_over(place, doc, lexicon)
 
     objects = children_on(heads, OBJECT_DEPS)
     topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
@@ -1361,6 +1362,15 @@ def _owns_an_actor(place: PlaceMention, actors: Sequence[ActorMention], doc) -> 
     nuclear sites")."""
     span = words_of(place, doc)
     return span is not None and span.root.dep_ == POSSESSOR and any(_covers(a, span.root.head) for a in actors)
+
+
+def _talked_over(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
+    """Whether a place lies in what a verb of talks takes as its topic, anywhere in the
+    sentence ("meeting with Obama to discuss security matters, including Iran's nuclear
+    program"; `TriggerLexicon.topic_verbs`): what is talked over, no place of anything."""
+    span = words_of(place, doc)
+    return span is not None and any(step.dep_ in DIRECT_OBJECT_DEPS and step.head.lemma_.lower() in lexicon.topic_verbs
+                                     for step in (span.root, *span.root.ancestors))
 
 
 def _completes_a_title(place: PlaceMention, actors: Sequence[ActorMention], doc) -> bool:

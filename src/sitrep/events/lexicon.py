@@ -349,8 +349,8 @@ class TriggerLexicon:
 
     def treats_as_pretext(self, verb: Token) -> bool:
         """Whether a verb takes its object as what it serves for ("used the chemical attack as
-        a pretext for hitting the base"): the user did not do the act, unlike "used chemical
-        weapons"."""
+        a pretext for hitting the base", "claimed this killing as a proof that Germans must
+        fear Islam"): the user did not do the act, unlike "used chemical weapons"."""
         pretexts = self.noun_class(PRETEXT_CLASS)
         return any(o.dep_ == "pobj" and o.lemma_.lower() in pretexts
                    for p in verb.children if p.dep_ == "prep" and p.lower_ == AS_PREPOSITION for o in p.children)
@@ -392,7 +392,7 @@ class TriggerLexicon:
             return head
         if anchor.dep_ == DIRECT_OBJECT and head.lemma_.lower() in self.meeting_verbs and self.names_a_meeting(anchor):
             return head  # "he had a great meeting with Putin"
-        if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs:
+        if anchor.dep_ in CLAIMED_ACT_DEPS and head.lemma_.lower() in self.claim_verbs and not self.treats_as_pretext(head):
             return head  # "IS claimed the attack", "the attack was claimed by IS": whoever claims it did it
         # "talks are set to resume", "strikes will continue"; not a verb whose object does the
         # rest ("the attack prompted the Pentagon to send troops": the Pentagon sends)
