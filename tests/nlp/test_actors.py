@@ -231,6 +231,12 @@ def test_actors_fuzzy_links_unlisted_spellings(resolve):
     assert found["Qasim Soleimani"] == ("IRN_SOLEIMANI", "fuzzy")
 
 
+def test_actors_a_party_word_beside_a_name_is_the_member(resolve):
+    found, _ = resolve("Sen. John McCain, an Arizona Republican who has pushed for arms, spoke. Republicans agreed.")
+    assert found["Republican"] == ("USA_MCCAIN", "coref")
+    assert found["Republicans"] == ("USA_GOP", "alias")
+
+
 def test_actors_a_persons_name_links_by_spelling_only_to_a_person(resolve):
     """"Nasser al-Shaer" is close in letters to the militia Ansar al-Sharia, but a person."""
     found, _ = resolve("Nasser al-Shaer, a former minister, spoke in Gaza. Ansar al-Sharia denied the attack.")

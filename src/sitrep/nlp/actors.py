@@ -81,6 +81,8 @@ PRONOUN_CONFIDENCE = 0.5
 PERSON = "person"
 IGO_TYPE = "igo"
 MEDIA_TYPE = "media"
+PARTY_TYPE = "party"
+APPOSITION = "appos"
 PERSON_LABEL = rules.PERSON_LABEL
 # Honorifics that say a name's gender ("Mrs. Clinton" is no Bill Clinton).
 HONORIFIC_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female",
@@ -520,6 +522,9 @@ class ActorResolver:
     def decide(self, doc, cand, token_actor, countries, history, persons, roles, setting=()):
         """(actor or None, via, is_person) for one candidate; via DROP means no mention."""
         persons = self.agreeing_persons(doc, cand.start, persons)
+        member = party_member_described(doc, cand, token_actor)
+        if member is not None:
+            return member, Link.COREF, True
         if cand.kind == Link.ALIAS and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
             earlier = rules.name_containing(doc[cand.start].lower_, persons)
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
@@ -818,6 +823,17 @@ def is_subject(token) -> bool:
     """Whether a word heads a clause's subject, also as a conjunct or apposition ("Obama and
     Putin met", "former Defense Secretary Leon Panetta writes")."""
     return _first_conjunct(token).dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS
+
+
+def party_member_described(doc: Doc, cand: Candidate, token_actor: dict[int, Actor]) -> Actor | None:
+    """The named person a party word set beside his name describes ("Sen. John McCain, an
+    Arizona Republican who has pushed for ..."): the member, not the party."""
+    word = doc[cand.end - 1]
+    person = token_actor.get(word.head.i) if word.dep_ == APPOSITION else None
+    if person is None or person.type != PERSON or not cand.actors \
+            or not all(a.type == PARTY_TYPE for a in cand.actors):
+        return None
+    return person
 
 
 def _first_conjunct(token):
