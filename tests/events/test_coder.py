@@ -736,6 +736,9 @@ def test_coder_agent_of_a_light_verb_believed_of_the_act_did_it(annotate):
 def test_coder_who_speaks_on_a_trip_makes_it(annotate):
     event = only(code_events(annotate("Turkey's envoy said on a trip to Moscow that the truce would hold.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["RUS_GOV"])
+    # ... but one commenting on another's visit makes none
+    event = only(code_events(annotate("Turkey has not commented on the prosecutor's visit to Moscow.")), "CONSULT")
+    assert "TUR" not in actor_ids(event.actor)
 
 
 def test_coder_nationality_before_a_bare_act_noun_is_its_doer(annotate):
@@ -1410,6 +1413,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Iraqi forces advanced on Mosul.", "ASSAULT", 1),
         ("Obama spoke in Washington as he fights the notion that he is now a lame duck.", "ASSAULT", 0),
         ("He fought the charges in a court in Virginia.", "ASSAULT", 0),
+        ("Kerry, long used to getting to call his own shots in Washington, now has to wait.", "ASSAULT", 0),
         ("Commuters waited during a one day strike by bus drivers in London.", "ASSAULT", 0),
         ("A strike by Israeli jets killed five people in Gaza.", "ASSAULT", 1),
         ("A man who occupied the office he now occupies spoke of Israel.", "ASSAULT", 0),
@@ -1499,6 +1503,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        ("Republicans pummeled Hagel during a grueling confirmation hearing in Washington.", "ACCUSE", 1),
+        ("Russian jets pummeled Aleppo.", "ASSAULT", 1),
         ("Ted Cruz regularly battled with Republican leaders over strategy.", "ASSAULT", 0),
         ("Police clashed with protesters in Cairo.", "ASSAULT", 1),
         ("Kurdish fighters battled ISIS in Kobani.", "ASSAULT", 1),

@@ -629,7 +629,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         # "American retreat from NATO": what a movement leaves is no doer of it
         agent_preps = lexicon.agent_preps - SOURCE_PREPOSITIONS if event_type.movement else lexicon.agent_preps
         phrases += prep_objects([noun], agent_preps) + _at_the_hands_of(noun)
-        if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun):
+        if noun.dep_ == "pobj" and noun.head.lower_ in JOURNEY_PREPOSITIONS and lexicon.names_a_journey(noun) \
+                and not children_on([noun], OWNER_DEPS):  # "commented on the prosecutor's visit": his
             phrases += subject_of(noun.head.head)  # "Tillerson said on a trip to Turkey": Tillerson travels
         # "at the request of the Iraqi government", "with the support of seven Republicans"
         if _at_the_word_of(noun) or _given_by_its_of(noun, anchors, lexicon):
