@@ -1491,6 +1491,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump blasted John Bolton in Washington.", "ACCUSE", 1),
         ("North Korea blasted the Japanese prime minister as an idiot in Pyongyang.", "ASSAULT", 0),
         ("Militants blasted the convoy near Kabul.", "ASSAULT", 1),
+        ("Iran blasted a Navy drone out of the sky over the Gulf.", "ASSAULT", 1),  # a drone is no critic
         ("Jindal blasted the administration in Baton Rouge.", "ASSAULT", 0),  # a body blasted is criticised
         ("Jindal blasted the administration in Baton Rouge.", "ACCUSE", 1),
         # a word of force between people or parties only is criticism
@@ -1512,6 +1513,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Trump attacked Iran in a speech at the United Nations.", "ASSAULT", 0),
         ("Trump attacked Iran in a speech at the United Nations.", "ACCUSE", 1),
         ("Iran attacked the tanker during the night in the Gulf.", "ASSAULT", 1),
+        ("Trump escalated the offensive on social media against Iran.", "ACCUSE", 1),
+        ("Russia launched an offensive on Aleppo.", "ASSAULT", 1),
+        ("Muslim leaders in Australia condemned the attack on Facebook.", "ASSAULT", 1),  # a noun's "on": its target
         # ... or one aimed at a policy, a law or a name
         ("In Washington, Republicans are attacking the bill.", "ACCUSE", 1),
         ("Trump's attack on the Iran deal in Washington angered Tehran.", "ASSAULT", 0),

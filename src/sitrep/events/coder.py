@@ -126,6 +126,8 @@ VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 POLICY_CLASS, AIMED_PREPOSITIONS = "policies", frozenset({"on", "against"})
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
+# A verb's "on" too ("fired back on Twitter"); a noun's "on" names its target ("an attack on Facebook").
+VERB_ADDRESS_PREPOSITIONS = ADDRESS_PREPOSITIONS | {"on"}
 GOVERNMENT_TYPE = "government"
 # What follows a verb of force that opens quoted words (`opens_a_quotation`).
 VERB_COMPANION_DEPS, COLON = frozenset({"prt", "advmod"}), ":"
@@ -492,11 +494,14 @@ class RuleCoder:
         return any(in_noun_class(word, policies) for word in aimed)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:
-        """Whether the trigger's verb is told as done in a speech, an interview or a post
+        """Whether the trigger's verb (or light verb) is told as done in a speech, an interview or a post
         ("he attacked Iran in a speech at the United Nations", "targeted Pelosi in a
-        tweet"): whoever its parties are, the force is one of words."""
+        tweet", "escalated the offensive on social media"): whoever its parties are, the
+        force is one of words."""
         addresses = self.triggers.noun_class(ADDRESS_CLASS)
-        return any(in_noun_class(o, addresses) for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS))
+        verbs = [a for a in hit.anchors if a.pos_ == VERB] + list(filter(None, map(self.triggers.light_verb, hit.anchors)))
+        return any(in_noun_class(o, addresses)
+                   for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS) + prep_objects(verbs, VERB_ADDRESS_PREPOSITIONS))
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
         """Whether the parties of an event (or of its sentence, when it names none) are all of
