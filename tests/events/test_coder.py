@@ -1415,6 +1415,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("He fought the charges in a court in Virginia.", "ASSAULT", 0),
         ("Kerry, long used to getting to call his own shots in Washington, now has to wait.", "ASSAULT", 0),
         ("Commuters waited during a one day strike by bus drivers in London.", "ASSAULT", 0),
+        ("Hours before withdrawing his name, Shanahan announced more troops for Iraq.", "RETREAT", 0),
+        ("Russia withdrew its troops from Syria.", "RETREAT", 1),
         ("A strike by Israeli jets killed five people in Gaza.", "ASSAULT", 1),
         ("A man who occupied the office he now occupies spoke of Israel.", "ASSAULT", 0),
         ("In 1967, Israel occupied the West Bank.", "ASSAULT", 1),

@@ -44,6 +44,9 @@ def by_text(doc) -> dict:
     ("a half-dozen", 6, 6, 6, "exact"),
     ("half a dozen", 6, 6, 6, "exact"),
     ("zero", 0, 0, 0, "exact"),
+    ("an additional 1,000", 1000, 1000, 1000, "exact"),  # the article of the addition is no "one"
+    ("another 1,500", 1500, 1500, 1500, "exact"),
+    ("a thousand", 1000, 1000, 1000, "exact"),
 ])
 def test_quantity_finder_parses_counts(text, value, low, high, marker):
     count = parse_count(text)
@@ -52,6 +55,7 @@ def test_quantity_finder_parses_counts(text, value, low, high, marker):
 
 def test_quantity_finder_rejects_non_numbers():
     assert parse_count("the convoy") is None
+    assert parse_count("more") is None  # a word of addition alone counts no one
     assert parse_count("half") is None  # a fraction alone counts no one
 
 
@@ -66,6 +70,11 @@ def test_quantity_finder_attaches_numbers_to_nouns(nlp):
     assert found["several thousand"].unit.text == "border guards"
     assert found["Tens of thousands"].unit.text == "conscripts"
     assert found["4,000"].value == 4000 and found["4,000"].unit.text == "marines"
+
+
+def test_quantity_finder_counts_an_addition(nlp):
+    found = by_text(parse(nlp, "Shanahan announced that an additional 1,000 American troops would be deployed."))
+    assert (found["an additional 1,000"].value, found["an additional 1,000"].unit.text) == (1000, "troops")
 
 
 def test_quantity_finder_markers_in_context(nlp):

@@ -71,6 +71,8 @@ class QuantityLexicon:
     time_units: frozenset[str]
     ratios: frozenset[str]
     ages: frozenset[str]
+    # "an additional 1,000", "another 1,500", "1,000 more": words of addition inside a count
+    additions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +83,7 @@ def load_quantity_lexicon() -> QuantityLexicon:
     for row in rows:
         by_kind.setdefault(row["kind"], []).append(row)
     unknown = set(by_kind) - {"number", "multiplier", "vague", "marker", "measure", "time_unit",
-                              "ratio", "age"}
+                              "ratio", "age", "addition"}
     if unknown:
         raise SitrepError("E030", f"{QUANTITY_WORDS_FILE}: unknown kinds {sorted(unknown)}")
 
@@ -98,6 +100,7 @@ def load_quantity_lexicon() -> QuantityLexicon:
         time_units=words("time_unit"),
         ratios=words("ratio"),
         ages=words("age"),
+        additions=words("addition"),
     )
 
 
@@ -132,7 +135,10 @@ def parse_count(text: str, lexicon: QuantityLexicon | None = None) -> Count | No
     """
     lexicon = lexicon or load_quantity_lexicon()
     rest, marker, bound = split_marker(text, lexicon)
-    words = [w for w in re.split(r"[\s\-]+", rest) if w and w not in JOINING_WORDS]
+    words = [w for w in re.split(r"[\s\-]+", rest) if w and w not in JOINING_WORDS and w not in lexicon.additions]
+    # "an additional 1,000": the article of the addition is not the number one.
+    if len(words) > 1 and words[0] in ARTICLES and (NUMERAL.match(words[1]) or words[1] in lexicon.numbers):
+        words = words[1:]
     # "a few", "a couple", "a handful": the article is not the number one.
     if len(words) > 1 and words[0] in ARTICLES and words[1] in lexicon.vague:
         words = words[1:]
@@ -180,11 +186,11 @@ def parse_count(text: str, lexicon: QuantityLexicon | None = None) -> Count | No
 
 
 def _span_root(span: Span) -> Token:
-    """Internal: the token of a span whose head lies outside it (the phrase's syntactic root)."""
-    for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
-            return token
-    return span[-1]
+    """Internal: the token of a span whose head lies outside it (the phrase's syntactic root),
+    a number first where several do ("an additional 1,000 troops": the article and the
+    number both hang on "troops")."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    return next((t for t in outside if t.like_num), outside[0] if outside else span[-1])
 
 
 def find_unit(span: Span) -> Token | None:
