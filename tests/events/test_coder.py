@@ -220,6 +220,14 @@ def test_coder_conjoined_triggers_are_separate_events(annotate):
     ]
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("Russia deployed a particular missile system in Europe.", "weapons"),  # a weapon system, named by its kind
+    ("Russia deployed 2,000 troops in Syria.", "troops"),
+])
+def test_coder_what_a_deployment_moves_gives_its_mode(text, mode):
+    assert only(code_events(default_nlp()(text)), "MOBILIZE").mode == mode
+
+
 def test_coder_hyphenated_word_is_matched_only_as_a_whole(annotate):
     text = "Turkish units hold live-fire drills near Afrin. The rebels observed a cease-fire in Aleppo."
     events = code_events(annotate(text))
