@@ -175,6 +175,9 @@ def test_actors_role_links_unknown_person_to_the_organisation(resolve):
     person = next(m for m in doc._.actors if m.evidence.text == "Hamid Kazemzadeh")
     assert (person.actor_type, person.code) == ("person", "IRNMIL")
     assert found["Faraj Dolatabadi"] == ("LBN_HEZ", "role:senior adviser")
+    # an appositive before the name ends at the verb before it: the official is Ukraine's, not Bolton's
+    found, _ = resolve("Bolton ended the meeting with Ukraine's top national security official, Oleksandr Danylyuk.")
+    assert found["Oleksandr Danylyuk"][0] == "UKR_GOV"
 
 
 def test_actors_role_link_from_a_country_possessive(resolve):

@@ -425,12 +425,15 @@ def apposition_after(doc: Doc, end: int) -> range:
 
 
 def apposition_before(doc: Doc, start: int) -> range:
-    """The appositive before a name: "the commander of the Quds Force, X"."""
+    """The appositive before a name: "the commander of the Quds Force, X", back to the verb
+    before it ("after Bolton ended the meeting with Ukraine's top security official, X": the
+    official is Ukraine's, not Bolton's)."""
     if start < 2 or doc[start - 1].text != ",":
         return range(0)
     sent_start = sentence_bounds(doc, start - 1)[0]
     first = start - 1
-    while first > sent_start and start - first <= APPOSITION_MAX_TOKENS and doc[first - 1].text not in CLAUSE_PUNCT:
+    while first > sent_start and start - first <= APPOSITION_MAX_TOKENS and doc[first - 1].text not in CLAUSE_PUNCT \
+            and doc[first - 1].pos_ not in CLAUSE_VERB_POS:
         first -= 1
     return range(first, start - 1)
 
