@@ -93,6 +93,19 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
     assert only(code_events(doc), "REQUEST").date == "2017-02-14"
 
 
+def test_dates_the_time_of_another_happening_dates_no_act():
+    """A connective phrase's time is its happening's; a main clause's time is not that of
+    a "before" clause in it."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("Following an Aug. 21 chemical attack in Syria, Obama said he would stage a military strike.")
+    doc._.published = DateEstimate("2013-09-15", precision="day")
+    strike = next(e for e in code_events(nlp(doc)) if e.event_text == "strike")
+    assert strike.date != "2013-08-21"
+    doc = nlp.make_doc("ABC taped the interview Friday, before the United States and Russia announced an agreement.")
+    doc._.published = DateEstimate("2013-09-15", precision="day")
+    assert only(code_events(nlp(doc)), "AGREE").date_from_publication
+
+
 def test_dates_a_deadline_dates_no_act():
     nlp = default_nlp()
     doc = nlp.make_doc("As negotiations with Iran approach a June 30 deadline, officials are alarmed.")

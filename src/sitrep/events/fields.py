@@ -157,6 +157,7 @@ OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
+LATER_MARKERS = frozenset({"before", "until", "till"})  # a clause told as later than its main clause
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
@@ -1558,7 +1559,8 @@ def find_time(
     other verbs ("praised Trump and said allies will add $130 billion by the end of 2020" is
     not dated 2020); never what a superlative is measured since (`_is_a_baseline`) nor the
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
-    promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`)."""
+    promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`) nor
+    that of another happening (`_times_another_happening`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
@@ -1567,13 +1569,31 @@ def find_time(
     def dates_it(time: TimeMention) -> bool:
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
             and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0]) \
-            and not _names_a_deadline(time, sent.doc)
+            and not _names_a_deadline(time, sent.doc) and not _times_another_happening(time, anchors[0])
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
     return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+
+
+def _times_another_happening(time: TimeMention, anchor: Token) -> bool:
+    """Whether a time belongs to another happening than the trigger's: one a connective
+    phrase tells of ("stage a military strike following an Aug. 21 chemical attack": the
+    attack's day), or the clause around the trigger's own "before" or "until" clause ("ABC
+    taped the interview Friday, before the U.S. and Russia announced an agreement": the
+    taping's). A time outside an "after" clause may still date it ("in 2017 after a chemical
+    attack struck")."""
+    words = words_of(time, anchor.doc)
+    if words is None:
+        return False
+    if _clause_between(words.root, anchor, PREPOSITION_DEPS,
+                       lambda connective: connective.lower_ != SINCE and _tells_another_happening(connective)):
+        return True  # not "since September 2015": when the trigger's own span began
+    clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == ADVERBIAL_CLAUSE), None)
+    return clause is not None and words.root not in clause.subtree and any(
+        c.dep_ == CLAUSE_MARKER and c.lower_ in LATER_MARKERS for c in clause.children)
 
 
 def _names_a_deadline(time: TimeMention, doc) -> bool:
