@@ -106,6 +106,14 @@ def test_dates_the_time_of_another_happening_dates_no_act():
     assert only(code_events(nlp(doc)), "AGREE").date_from_publication
 
 
+def test_dates_a_time_describing_a_person_beside_a_name_yields_to_the_acts_own():
+    nlp = default_nlp()
+    doc = nlp.make_doc("Sen. Marco Rubio, a possible 2016 GOP White House contender, criticized Clinton in an "
+                       "interview on Thursday.")
+    doc._.published = DateEstimate("2013-05-10", precision="day")
+    assert only(code_events(nlp(doc)), "ACCUSE").date == "2013-05-09"
+
+
 def test_dates_a_deadline_dates_no_act():
     nlp = default_nlp()
     doc = nlp.make_doc("As negotiations with Iran approach a June 30 deadline, officials are alarmed.")

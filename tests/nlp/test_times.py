@@ -111,6 +111,7 @@ def test_time_resolver_leaves_relative_times_unresolved_without_pub_date():
     ("for six months", "duration"),
     ("a 72-hour", "duration"),  # "a 72-hour ceasefire" was 1972
     ("three-day", "duration"),
+    ("12 seconds", "duration"),  # "the bombs, which exploded 12 seconds apart"
     ("11 p.m.", "time_of_day"),
     ("32", "number"),  # "Cherif Kouachi, 32,": an age, which dateparser made 1932
 ])

@@ -1575,7 +1575,19 @@ def find_time(
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
-    return min(pool, key=lambda t: (t.value is None, abs(t.evidence.start - anchors[0].idx)))
+    return min(pool, key=lambda t: (t.value is None, _in_an_apposition(t, anchors[0]),
+                                    abs(t.evidence.start - anchors[0].idx)))
+
+
+def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:
+    """Whether a time lies in a phrase set beside a name ("Marco Rubio, a possible 2016 GOP
+    White House contender, criticized Clinton in an interview on Thursday"): it describes
+    the person, where a time said of the act (Thursday) dates it."""
+    words = words_of(time, anchor.doc)
+    if words is None:
+        return False
+    trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
+    return any(step.dep_ == APPOSITION for step in (words.root, *words.root.ancestors) if step.i not in trigger_line)
 
 
 def _times_another_happening(time: TimeMention, anchor: Token) -> bool:

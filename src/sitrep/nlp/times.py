@@ -92,7 +92,7 @@ RELATIVE_WORDS = frozenset({"ago", "last", "next", "this", "past", "previous", "
 ANAPHORIC = re.compile(r"\b(later|following|the next day|the previous day|that day|the same day|"
                        r"the day before|the day after|then)\b")
 DURATION = re.compile(r"^(?:for\s+)?(?:the\s+)?(?:\S+[\s-]+){0,3}"
-                      r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:\s+long)?$")
+                      r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?)(?:\s+long)?$")
 TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|"
                          r"noon|midnight|dawn|dusk|morning|afternoon|evening|night|"
                          r"(?:local|gmt|utc)(?:\s+time)?)\b\.?")
