@@ -101,6 +101,9 @@ def test_dates_the_time_of_another_happening_dates_no_act():
     doc._.published = DateEstimate("2013-09-15", precision="day")
     strike = next(e for e in code_events(nlp(doc)) if e.event_text == "strike")
     assert strike.date != "2013-08-21"
+    doc = nlp.make_doc("In the wake of the murder of a staffer in 2016, Israel condemned Hamas in a statement.")
+    doc._.published = DateEstimate("2020-05-27", precision="day")
+    assert only(code_events(nlp(doc)), "ACCUSE").date_from_publication  # "in the wake of" tells of before
     doc = nlp.make_doc("ABC taped the interview Friday, before the United States and Russia announced an agreement.")
     doc._.published = DateEstimate("2013-09-15", precision="day")
     assert only(code_events(nlp(doc)), "AGREE").date_from_publication
