@@ -117,6 +117,13 @@ def test_dates_a_time_describing_a_person_beside_a_name_yields_to_the_acts_own()
     assert only(code_events(nlp(doc)), "ACCUSE").date == "2013-05-09"
 
 
+def test_dates_a_year_in_a_name_dates_no_act():
+    nlp = default_nlp()
+    doc = nlp.make_doc("Trump said he will invoke the Insurrection Act of 1807 to deploy the military to the states.")
+    doc._.published = DateEstimate("2020-06-02", precision="day")
+    assert only(code_events(nlp(doc)), "MOBILIZE").date_from_publication
+
+
 def test_dates_a_deadline_dates_no_act():
     nlp = default_nlp()
     doc = nlp.make_doc("As negotiations with Iran approach a June 30 deadline, officials are alarmed.")

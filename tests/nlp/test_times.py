@@ -60,6 +60,9 @@ def test_time_resolver_resolves_points(text, value):
     ("last week", "2019-03-04", "2019-03-10"),
     ("since 2009", "2009-01-01", "2019-03-14"),
     ("the end of January", "2019-01-21", "2019-01-31"),
+    ("the summer of 2014", "2014-06-01", "2014-08-31"),
+    ("last summer", "2018-06-01", "2018-08-31"),
+    ("this winter", "2018-12-01", "2019-02-28"),  # winter runs from the December before
     ("over the past few days", "2019-03-09", "2019-03-14"),
     ("late last year", "2018-09-01", "2018-12-31"),
     ("between April and June 2017", "2017-04-01", "2017-06-30"),

@@ -1560,7 +1560,8 @@ def find_time(
     not dated 2020); never what a superlative is measured since (`_is_a_baseline`) nor the
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
     promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`) nor
-    that of another happening (`_times_another_happening`)."""
+    that of another happening (`_times_another_happening`) nor a year in a name
+    (`_part_of_a_name`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
@@ -1569,7 +1570,8 @@ def find_time(
     def dates_it(time: TimeMention) -> bool:
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
             and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0]) \
-            and not _names_a_deadline(time, sent.doc) and not _times_another_happening(time, anchors[0])
+            and not _names_a_deadline(time, sent.doc) and not _times_another_happening(time, anchors[0]) \
+            and not _part_of_a_name(time, sent.doc)
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
@@ -1577,6 +1579,17 @@ def find_time(
         return None
     return min(pool, key=lambda t: (t.value is None, _in_an_apposition(t, anchors[0]),
                                     abs(t.evidence.start - anchors[0].idx)))
+
+
+def _part_of_a_name(time: TimeMention, doc) -> bool:
+    """Whether a time completes a proper name ("invoke the Insurrection Act of 1807 to deploy
+    the military", "the Monroe Doctrine of 1823"): it names the law, not when anything
+    happened."""
+    words = words_of(time, doc)
+    if words is None or words.root.dep_ != PREPOSITION_OBJECT or words.root.head.lower_ != PATIENT_PREPOSITION:
+        return False
+    named = words.root.head.head
+    return named.tag_ in PROPER_NOUN_TAGS and named.ent_type_ not in TIME_ENTITIES
 
 
 def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:

@@ -13,6 +13,8 @@ the step that answered:
    `rule:holiday`                    (holidays on a fixed day: kb/holidays.jsonl).
    `rule:month`                      a month or day against the base year ("November last year";
                                      "to sign it by Dec. 31" a month after the pub date: the coming one).
+   `rule:weekday_date`, `rule:season` a day its weekday pins to a year ("Tuesday, June 10"); a
+                                     season ("the summer of 2014", "last winter").
 5. `rule:year`, `rule:decade`        "2015", "the mid-1980s".
 6. `dateparser`                      everything else, RELATIVE_BASE = pub date, past preferred.
 7. `unresolved:<why>`                value None: no_pub_date, anaphoric ("a year later"),
@@ -69,6 +71,10 @@ MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
+# "the summer of 2014", "last winter", "this spring": (first month, last month) of a season.
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+PAST_SEASON_WORDS = frozenset({"last", "past"})
+SEASON = re.compile(r"(?:(last|this|past)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?")
 # "Tuesday, June 10": a weekday with a day and no year, which the weekday pins to a year.
 WEEKDAY_DATE = re.compile(rf"({'|'.join(WEEKDAYS)}),? ((?:{DAY_OF_MONTH.pattern}))")
 WEEKDAY_CYCLE_YEARS = 11  # a day of the year falls on each weekday at least once in 11 years
@@ -215,6 +221,28 @@ def _most_recent_weekday(base: date, weekday: int, strictly_before: bool) -> dat
     return base - timedelta(days=back)
 
 
+def _season_span(name: str, year: int) -> Period:
+    """Internal: a season of the northern hemisphere, where the conflicts told of mostly are
+    ("the summer of 2014": June to August 2014); winter runs from the December before."""
+    first_month, last_month = SEASON_MONTHS[name]
+    start = date(year - 1 if first_month > last_month else year, first_month, 1)
+    end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Period(start, end, "range")
+
+
+def _latest_season(name: str, relative: str | None, base: date) -> Period:
+    """Internal: a season named with "this", "last" or "past" and no year: the latest one
+    begun by the base day, or ended before it when it is "last" or "past" ("last summer" in
+    June is the one before)."""
+    first_month, last_month = SEASON_MONTHS[name]
+    season = _season_span(name, base.year + (1 if first_month > last_month and base.month >= first_month else 0))
+    if season.start is not None and season.start > base:
+        season = _season_span(name, season.end.year - 1)
+    if relative in PAST_SEASON_WORDS and season.end is not None and season.end >= base:
+        season = _season_span(name, season.end.year - 1)
+    return season
+
+
 def _year_of_its_weekday(text: str, weekday: int, base: date) -> date | None:
     """Internal: the day of the year a day without its year ("june 10") falls on `weekday`
     nearest the base day, the coming one counting COMING_DAY_BIAS times as far: a photo
@@ -262,6 +290,11 @@ def _resolve_simple(text: str, base: date | None) -> tuple[Period, str] | None:
         day = _most_recent_weekday(base, WEEKDAYS.index(weekday.group(2)),
                                    strictly_before=weekday.group(1) == "last ")
         return Period(day, day, "day"), WEEKDAY_METHOD
+    season = SEASON.fullmatch(text)
+    if season and season.group(3):
+        return _season_span(season.group(2), int(season.group(3))), "rule:season"
+    if season and season.group(1) and base is not None:  # a bare "spring" may be "spring lamb" or "Arab Spring"
+        return _latest_season(season.group(2), season.group(1), base), "rule:season"
     dated = WEEKDAY_DATE.fullmatch(text)
     if dated and base is not None:
         day = _year_of_its_weekday(dated.group(2), WEEKDAYS.index(dated.group(1)), base)
