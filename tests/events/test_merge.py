@@ -30,6 +30,13 @@ def test_merge_keeps_a_planned_attack_apart_from_the_one_it_answers(annotate):
     assert [(e.event_text, e.aux_mode) for e in events] == [("attack", ("future",)), ("bombed", ())]
 
 
+def test_merge_keeps_an_attack_apart_from_the_one_it_is_measured_against():
+    doc = default_nlp()("The siege of Ramadi was hastened by a rash of ISIS suicide bombings, some of them at the "
+                        "same magnitude as the 1995 Oklahoma City blast.")
+    places = {e.event_loc.extracted_place if e.event_loc else None for e in assaults(doc)}
+    assert "Ramadi" in places and len(assaults(doc)) > 1
+
+
 def test_merge_described_participants_do_not_split_one_attack(annotate):
     doc = annotate("In Aleppo, the gunmen stormed the mall and fired at shoppers, killing 60 people.",
                    quantities=[("60", 60, "people")])

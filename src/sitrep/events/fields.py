@@ -157,7 +157,8 @@ OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
-LATER_MARKERS = frozenset({"before", "until", "till"})  # a clause told as later than its main clause
+LATER_MARKERS = frozenset({"before", "until", "till"})
+COMPARING_AS, SAMENESS_WORDS = "as", frozenset({"same", "similar", "such"})  # "the same magnitude as"  # a clause told as later than its main clause
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
@@ -1486,8 +1487,15 @@ def _tells_another_happening(connective: Token) -> bool:
     first ("after setting off a car bomb outside the hotel, militants opened fire"), except
     what a span is counted since ("have fought three wars since gaining independence from
     Britain")."""
-    return connective.lower_ == SINCE or connective.lower_ in OTHER_HAPPENING_WORDS and not any(
+    return connective.lower_ == SINCE or compares(connective) or connective.lower_ in OTHER_HAPPENING_WORDS and not any(
         c.dep_ == PREPOSITION_COMPLEMENT and not _has_own_subject(c) for c in connective.children)
+
+
+def compares(connective: Token) -> bool:
+    """Whether an "as" measures against another happening ("bombings at the same magnitude as
+    the 1995 Oklahoma City blast"), like "than"."""
+    return connective.lower_ == COMPARING_AS and any(
+        c.lemma_.lower() in SAMENESS_WORDS for c in connective.head.children)
 
 
 def _has_own_subject(clause: Token) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from sitrep.events.fields import opened_by_a_connective, subject_of
+from sitrep.events.fields import compares, opened_by_a_connective, subject_of
 from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS, PREDICATE_NOMINAL, RELATIVE_CLAUSE
 from sitrep.model import Event, EventEntity
 
@@ -46,7 +46,8 @@ def _ancestors(token: Token) -> list[Token]:
 
 def separated(first: Token, second: Token) -> bool:
     """Whether a connective stands between two trigger words in the parse ("killed him in
-    response to a chemical attack", "stormed the city after the bombing") or opens a clause
+    response to a chemical attack", "stormed the city after the bombing", "at the same magnitude
+    as the 1995 Oklahoma City blast") or opens a clause
     on the path ("killed one person before he was killed by police"): the one is the
     other's cause or its time, a happening of its own. So is a trigger in a relative clause
     on another noun ("the airstrikes ramped up America's involvement in Iraq, where ISIS is
@@ -55,7 +56,7 @@ def separated(first: Token, second: Token) -> bool:
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
     described = any(t.dep_ == RELATIVE_CLAUSE and t.head.i not in (first.i, second.i) for t in path)
-    return described or any(t.lower_ in CONNECTIVES for t in path if t.i not in (first.i, second.i)) \
+    return described or any(t.lower_ in CONNECTIVES or compares(t) for t in path if t.i not in (first.i, second.i)) \
         or any(opened_by_a_connective(t) for t in path)
 
 
