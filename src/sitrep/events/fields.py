@@ -157,8 +157,8 @@ OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
-LATER_MARKERS = frozenset({"before", "until", "till"})
-COMPARING_AS, SAMENESS_WORDS = "as", frozenset({"same", "similar", "such"})  # "the same magnitude as"  # a clause told as later than its main clause
+LATER_MARKERS = frozenset({"before", "until", "till"})  # a clause told as later than its main clause
+COMPARING_AS, SAMENESS_WORDS = "as", frozenset({"same", "similar", "such"})  # "the same magnitude as"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_RELATIVE_CLIMB = 3  # clauses between a relative pronoun and its relative clause's verb
 # Where a person named on an act noun is its target ("the Soleimani strike", "Soleimani's killing").
