@@ -1425,6 +1425,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Commuters waited during a one day strike by bus drivers in London.", "ASSAULT", 0),
         ("In London, the BBC rounds up what high-level officials said about the talks.", "COERCE", 0),
         ("Police rounded up dozens of protesters in Cairo.", "COERCE", 1),
+        ("In Washington, Sessions helped kill a proposed bipartisan immigration overhaul.", "ASSAULT", 0),
         ("A friend and I were trying to round up Senate support for an amendment in Washington.", "COERCE", 0),
         ("Hours before withdrawing his name, Shanahan announced more troops for Iraq.", "RETREAT", 0),
         ("Russia withdrew its troops from Syria.", "RETREAT", 1),
