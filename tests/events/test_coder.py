@@ -223,6 +223,7 @@ def test_coder_conjoined_triggers_are_separate_events(annotate):
 @pytest.mark.parametrize("text, mode", [
     ("Russia deployed a particular missile system in Europe.", "weapons"),  # a weapon system, named by its kind
     ("Russia deployed 2,000 troops in Syria.", "troops"),
+    ("Russia announced the deployment of a new missile in Kaliningrad.", "weapons"),  # one missile too
 ])
 def test_coder_what_a_deployment_moves_gives_its_mode(text, mode):
     assert only(code_events(default_nlp()(text)), "MOBILIZE").mode == mode
