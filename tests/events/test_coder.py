@@ -1533,6 +1533,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Muslim leaders in Australia condemned the attack on Facebook.", "ASSAULT", 1),  # a noun's "on": its target
         # ... or one aimed at a policy, a law or a name
         ("In Washington, Republicans are attacking the bill.", "ACCUSE", 1),
+        ("In Washington, Republicans are battling behind the scenes over an amendment.", "ASSAULT", 0),
+        ("Kurdish forces fought over the town of Kobani.", "ASSAULT", 1),
         ("Trump's attack on the Iran deal in Washington angered Tehran.", "ASSAULT", 0),
         ("Israel attacked Iran's nuclear program in Natanz.", "ASSAULT", 1),
         # mobilizing voters or money is politics, no mobilization of forces

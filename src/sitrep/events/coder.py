@@ -124,6 +124,7 @@ SPEAKING_TYPES = frozenset({"person", "party"})
 VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
 POLICY_CLASS, AIMED_PREPOSITIONS = "policies", frozenset({"on", "against"})
+DISPUTE_PREPOSITIONS = frozenset({"over"})  # "battling over an amendment": a fight about a policy
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 # A verb's "on" too ("fired back on Twitter"); a noun's "on" names its target ("an attack on Facebook").
@@ -485,12 +486,14 @@ class RuleCoder:
                    for c in a.children if c.dep_ == ADJECTIVE_MODIFIER)
 
     def aimed_at_a_policy(self, hit: TriggerHit) -> bool:
-        """Whether the trigger is aimed at a policy, a law or a name ("Republicans are
-        attacking the bill", "his attack on the deal", "assailed his record"; noun class
-        `POLICY_CLASS`): force can hit no such thing, words can."""
+        """Whether the trigger is aimed at a policy, a law or a name, or fought over one
+        ("Republicans are attacking the bill", "his attack on the deal", "assailed his record",
+        "Republicans are battling over an amendment"; noun class `POLICY_CLASS`): force can
+        hit no such thing, words can."""
         policies = self.triggers.noun_class(POLICY_CLASS)
         nouns = [a for a in hit.anchors if a.pos_ in NOMINAL_POS]
-        aimed = children_on(hit.anchors, DIRECT_OBJECT_DEPS) + prep_objects(nouns, AIMED_PREPOSITIONS)
+        aimed = children_on(hit.anchors, DIRECT_OBJECT_DEPS) + prep_objects(nouns, AIMED_PREPOSITIONS) \
+            + prep_objects(hit.anchors, DISPUTE_PREPOSITIONS)
         return any(in_noun_class(word, policies) for word in aimed)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:
