@@ -353,7 +353,7 @@ class RuleCoder:
                                      self.triggers, event_type, actors, self.actor_kb)
         own_phrases = [] if actors else actor_phrases(hit.anchors, self.triggers, event_type)
         if not actors:
-            actors = quoted_self(own_phrases, doc_mentions(doc, "quotes"), doc_mentions(doc, "actors"))
+            actors = quoted_self(own_phrases, quotes, doc_mentions(doc, "actors"))
         # those who visit together are one side: the host is the other ("Hollande and Fabius travel to Baghdad")
         mutual = (event_type.mutual and hit.row.mode != VISIT_MODE) or hit.row.mutual
         actors, recipients = split_sides(hit.anchors, mentions, self.triggers, mutual, actors, recipients)

@@ -141,6 +141,7 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 NAME_QUALIFIER_DEPS = frozenset({"compound", "nmod"})
 QUALIFIER_DEPS = NAME_QUALIFIER_DEPS | {"poss"}
 APPOSITION = "appos"
+APPOSITION_DEPS = frozenset({APPOSITION})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
@@ -1298,8 +1299,6 @@ def find_location(
             and not _talked_over(place, doc, lexicon)
 
     objects = children_on(heads, OBJECT_DEPS)
-    topics = [o for o in objects if o.head.lemma_.lower() in lexicon.topic_verbs]  # "discussed Idlib": no meeting place
-    taken_spans += [_span_of(topic) for topic in topics]
     # A statement's words never happen where a clause about another noun in them is placed
     # ("criticized Obama, who drew a red line in Syria"); a material act may reach what such
     # a clause places ("weapons to Kurdish forces who have made gains in northern Iraq").
@@ -1313,7 +1312,7 @@ def find_location(
         attached = preferred if chosen else other
     for how, phrases in (
         (ATTACHED, attached),
-        (OBJECT, [o for o in objects if o not in topics]),
+        (OBJECT, objects),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
                   if not elsewhere(p)]
@@ -1369,10 +1368,11 @@ def _owns_an_actor(place: PlaceMention, actors: Sequence[ActorMention], doc) -> 
 
 def _talked_over(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
     """Whether a place lies in what a verb of talks takes as its topic, anywhere in the
-    sentence ("meeting with Obama to discuss security matters, including Iran's nuclear
-    program"; `TriggerLexicon.topic_verbs`): what is talked over, no place of anything."""
+    sentence ("discussed Idlib", "meeting with Obama to discuss security matters, including
+    Iran's nuclear program"; `TriggerLexicon.topic_verbs`): what is talked over, no place
+    of anything."""
     span = words_of(place, doc)
-    return span is not None and any(step.dep_ in DIRECT_OBJECT_DEPS and step.head.lemma_.lower() in lexicon.topic_verbs
+    return span is not None and any(step.dep_ in OBJECT_DEPS and step.head.lemma_.lower() in lexicon.topic_verbs
                                      for step in (span.root, *span.root.ancestors))
 
 
@@ -1605,10 +1605,7 @@ def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:
     White House contender, criticized Clinton in an interview on Thursday"): it describes
     the person, where a time said of the act (Thursday) dates it."""
     words = words_of(time, anchor.doc)
-    if words is None:
-        return False
-    trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
-    return any(step.dep_ == APPOSITION for step in (words.root, *words.root.ancestors) if step.i not in trigger_line)
+    return words is not None and _clause_between(words.root, anchor, APPOSITION_DEPS)
 
 
 def _times_another_happening(time: TimeMention, anchor: Token) -> bool:

@@ -117,7 +117,7 @@ PRONOUN_POS = "PRON"
 OPENING_BRACKETS, CLOSING_BRACKETS = frozenset({"(", "["}), frozenset({")", "]"})
 MAX_BRACKETED_WORDS = 6  # "he (Saddam)", "he [Defense Secretary Mark Esper]"
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
-CONJUNCT_DEPS = frozenset({"conj", "appos"})  # "Obama and Putin", "the secretary, Leon Panetta"
+CONJUNCT_DEPS = frozenset({"conj", APPOSITION})  # "Obama and Putin", "the secretary, Leon Panetta"
 ROOT_DEP = "ROOT"
 PREPOSITION_OBJECT_DEP = "pobj"
 # Clauses joined to a verb as equals, not under it: a subject pronoun of the first does not
