@@ -1670,6 +1670,18 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("These were the talks that Iran called for in Geneva.", "REQUEST", 1),
         # advancing an aim is no advance on a place
         ("The rebels in Idlib want to advance their own objectives.", "ASSAULT", 0),
+        # an account of events offered is words, no commitment
+        ("Lovell offered his own version of what happened in Benghazi that night.", "AGREE", 0),
+        ("France has offered to take part in airstrikes against Iraq.", "AGREE", 1),
+        # the kind of a weapon is no destruction done
+        ("Saddam was accused of hiding weapons of mass destruction in Iraq.", "ASSAULT", 0),
+        ("The shelling caused mass destruction in Aleppo.", "ASSAULT", 1),
+        # supporters counted in thousands are still no armed force mobilized
+        ("The opposition mobilized thousands of supporters in Khartoum.", "MOBILIZE", 0),
+        ("Russia mobilized thousands of troops near Ukraine.", "MOBILIZE", 1),
+        # a party's standing destroyed is no attack
+        ("The government set its sights on destroying the political viability of the Brotherhood in Egypt.",
+         "ASSAULT", 0),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
@@ -2344,3 +2356,23 @@ def test_coder_an_unknown_name_holding_the_trigger_is_no_party_to_it():
     """A title-case headline the NER takes for a name ("Obama Order Strikes") is the act."""
     strikes = only(code_events(default_nlp()("Should Obama Order Strikes on ISIS in Syria?")), "ASSAULT")
     assert [e.entity_text for e in strikes.recipient] == ["ISIS"]
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Police killed three terror suspects in twin standoffs in Paris.", ["three terror suspects"]),
+    ("The standoff in Paris left four hostages dead.", ["four hostages"]),
+])
+def test_coder_whom_an_act_leaves_dead_or_a_suspect_killed_suffered_it(text, recipients):
+    """"left four hostages dead": the object of "left" is whom the deaths befell; a suspect
+    is a participant the text describes without naming."""
+    events = code_events(default_nlp()(text))
+    assert [[e.entity_text for e in event.recipient] for event in events] == [recipients]
+
+
+def test_coder_nor_negates_the_clause_it_joins():
+    """"did not serve ..., nor did he offer": the parser hangs "nor" on the first verb."""
+    events = code_events(default_nlp()("Lovell did not serve in Benghazi, nor did he offer help to the embassy."))
+    offer = only(events, "AGREE")
+    assert "negation" in offer.aux_mode
+    sent = only(code_events(default_nlp()("Iran did not send troops, but it sent weapons to Syria.")), "AID")
+    assert "negation" not in sent.aux_mode

@@ -481,7 +481,10 @@ def _predicate_follows(verb: Token) -> bool:
 def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     """The phrases naming who or what a passive verb acts on (its passive subject, the noun
     its participle modifies, the subject of a small clause), or whom a verb of suffering
-    befalls ("20 soldiers died in the clash")."""
+    befalls ("20 soldiers died in the clash") or the object a verb leaves in that state
+    ("the blast left four people dead")."""
+    if lexicon.describes_the_object(verb):
+        return children_on([verb.head], DIRECT_OBJECT_DEPS)
     if lexicon.suffers_subject(verb):
         clause = verb.head if lexicon.is_patient_predicate(verb) else verb
         return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]

@@ -81,6 +81,7 @@ RELATIVE_OBJECTS = frozenset({"that", "which"})
 PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says its subject is
 # "Hamas was to blame": a predicate after the copula.
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
+OBJECT_PREDICATE = "oprd"  # "left four people dead": what the verb leaves its object
 COPULA = "be"
 PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
@@ -331,6 +332,11 @@ class TriggerLexicon:
         """Whether `verb` is a predicate after a copula whose subject it befalls ("X was to blame")."""
         return verb.lemma_.lower() in self.patient_predicates and verb.dep_ in PREDICATE_DEPS \
             and verb.head.lemma_.lower() == COPULA
+
+    def describes_the_object(self, verb: Token) -> bool:
+        """Whether `verb` is a patient predicate saying what befell its head verb's object
+        ("the blast left four people dead", "police found him dead"): the object suffered it."""
+        return verb.lemma_.lower() in self.patient_predicates and verb.dep_ == OBJECT_PREDICATE
 
     @property
     def first_words(self) -> frozenset[str]:

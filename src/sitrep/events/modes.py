@@ -59,6 +59,7 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 # Arcs through which a clause's modality reaches the event word below it.
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
+CONJUNCT, COORDINATOR = "conj", "cc"
 CLAUSE_COMPLEMENT = "ccomp"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
@@ -196,7 +197,16 @@ def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]
                              for cue in cues.cues("negated_adverb", lemma)]  # "no longer bombing"
             if child.dep_ == "mark":
                 hits += [_hit(cue.mode, child) for cue in cues.cues("mark", lemma)]
+        hits += [_hit(cue.mode, c) for c in _coordinators_before(token) for cue in cues.cues("neg", c.lemma_.lower())]
     return hits
+
+
+def _coordinators_before(conjunct: Token) -> list[Token]:
+    """The conjunctions joining a conjunct to the one before it, which the parser hangs on
+    that first one ("did not serve, nor did he offer": "nor" negates the offer)."""
+    if conjunct.dep_ != CONJUNCT:
+        return []
+    return [c for c in conjunct.head.children if c.dep_ == COORDINATOR and conjunct.head.i < c.i < conjunct.i]
 
 
 def _times_a_connective(adverb: Token) -> bool:

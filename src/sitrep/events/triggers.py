@@ -98,6 +98,7 @@ PREPOSITION = "prep"
 # execution of policy", "a strike by bus drivers".
 SENSE_PREPOSITIONS = frozenset({"for", "of", "by"})
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
+CARDINAL_ENTITY = "CARDINAL"  # "thousands", "dozens": counts the tagger calls nouns
 ADPOSITION = "ADP"
 MARGIN_CLASS, MARGIN_PREPOSITION = "margins", "by"  # "beats Cruz by 3 points"
 MEDIUM_PREPOSITION = "on"  # what a verb is recorded on: "captured on video", "shot on film"
@@ -487,7 +488,8 @@ def _sense_words(token: Token) -> list[Token]:
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
-    words += [o for c in words if c.pos_ in COUNT_POS for o in partitive_objects(c)]  # "one of his strengths"
+    # "one of his strengths", "thousands of supporters"
+    words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
     if is_small_clause(token):
         words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
     if token.dep_ == ADJECTIVAL_CLAUSE:
