@@ -1,6 +1,8 @@
 """Tests of event dates taken from an uncertain publication date or a ranged time expression."""
 from __future__ import annotations
 
+import pytest
+
 from sitrep.events import code_events
 from sitrep.events.coder import event_dates
 from sitrep.model import DateEstimate, Evidence, TimeMention
@@ -107,6 +109,21 @@ def test_dates_the_time_of_another_happening_dates_no_act():
     doc = nlp.make_doc("ABC taped the interview Friday, before the United States and Russia announced an agreement.")
     doc._.published = DateEstimate("2013-09-15", precision="day")
     assert only(code_events(nlp(doc)), "AGREE").date_from_publication
+
+
+@pytest.mark.parametrize("text", [
+    "The militants planned to attack the consulate in memory of the 11 September 2001 attacks on New York.",
+    "The militants planned to attack the consulate on the anniversary of the 11 September 2001 attacks.",
+    "The attack on the consulate in Benghazi by the militants was revenge for a June 2012 drone strike in Pakistan.",
+])
+def test_dates_the_time_of_what_an_act_remembers_or_avenges_is_not_its_own(text):
+    """"in memory of", "on the anniversary of", "was revenge for": the time is that of the
+    happening remembered or avenged, not of the act that does so."""
+    nlp = default_nlp()
+    doc = nlp.make_doc(text)
+    doc._.published = DateEstimate("2012-09-13", precision="day")
+    consulate = next(e for e in code_events(nlp(doc)) if "consulate" in e.text and e.event_text.startswith("attack"))
+    assert consulate.date_from_publication
 
 
 def test_dates_a_time_describing_a_person_beside_a_name_yields_to_the_acts_own():

@@ -93,6 +93,8 @@ def test_quantity_finder_markers_in_context(nlp):
     "The shelling hit a village eight km from the front.",
     "Soleimani fought in Operation Dawn 8 in the war with Iraq, he said.",  # a number ending a name
     "ISIS's No. 2 official has been killed, the Pentagon said.",  # a rank, not a count
+    # a day before a date the NER took without it
+    "They sought revenge in memorial of the 11 September 2001 attacks on the World Trade Center.",
 ])
 def test_quantity_finder_skips_years_money_ratios_ages_phones_distances(nlp, text):
     assert parse(nlp, text)._.quantities == []

@@ -214,6 +214,8 @@ OPEN_CLAUSE_DEPS = frozenset({"xcomp", "advcl"})
 OPEN_COMPLEMENT = "xcomp"
 JOURNEY_PREPOSITIONS = frozenset({"on", "during"})  # "said on a trip to Turkey": the sayer travels
 ADJECTIVE_COMPLEMENT = "acomp"
+# Where a connective stands: "in revenge for the June 2012 drone strike", or as a predicate, "was revenge for".
+CONNECTIVE_DEPS = PREPOSITION_DEPS | {PREDICATE_NOMINAL, ADJECTIVE_COMPLEMENT}
 PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
@@ -1621,7 +1623,7 @@ def _times_another_happening(time: TimeMention, anchor: Token) -> bool:
     words = words_of(time, anchor.doc)
     if words is None:
         return False
-    if _clause_between(words.root, anchor, PREPOSITION_DEPS,
+    if _clause_between(words.root, anchor, CONNECTIVE_DEPS,
                        lambda connective: connective.lower_ != SINCE and _tells_another_happening(connective)):
         return True  # not "since September 2015": when the trigger's own span began
     clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == ADVERBIAL_CLAUSE), None)

@@ -61,7 +61,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal tr
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
-                         "like", "than", "wake"})  # "in the wake of the murder"
+                         "like", "than", "wake",  # "in the wake of the murder"
+                         "memory", "anniversary"})  # "on the anniversary of the 2001 attacks"
 # Phrases that say when an act is demanded or done, never what it is ("asked him to drop
 # the probe during a meeting" demands no meeting); "during" joins no two triggers as
 # CONNECTIVES do ("killed during an attack" is one happening).

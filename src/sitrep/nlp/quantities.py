@@ -316,6 +316,8 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "compound"  # "two-state solution", "100-year-old": part of a modifier
     if unit is not None and unit.lower_ in lexicon.measures | lexicon.time_units:
         return "measure"
+    if unit is not None and unit.ent_type_ in NON_COUNT_LABELS:
+        return "date"  # "the 11 September 2001 attacks" where the NER took only "September 2001": a day
     if re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1] and unit is None:
         return "year"
     if text.lower() == "one" and span.root.dep_ != "nummod":
