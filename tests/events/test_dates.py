@@ -93,6 +93,8 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
     assert only(code_events(doc), "REQUEST").date is None
     doc = default_nlp()("Comey said Trump asked him in the Feb. 14, 2017 meeting to end the investigation of Flynn.")
     assert only(code_events(doc), "REQUEST").date == "2017-02-14"
+    doc = default_nlp()("Putin defended his nation's 2014 annexation of Crimea in a speech.")  # a bare year: "nummod"
+    assert only(code_events(doc), "SUPPORT").date is None
 
 
 def test_dates_the_time_of_another_happening_dates_no_act():

@@ -121,7 +121,7 @@ OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"}
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})  # "asked him in a meeting": the meeting's time is the asking's
-NOUN_TIME_DEPS = NOMINAL_MODIFIER_DEPS  # where a time qualifies a noun ("the Sept. 11 attack", "last week's attack")
+NOUN_TIME_DEPS = NOMINAL_MODIFIER_DEPS | {"nummod"}  # where a time qualifies a noun ("the Sept. 11 attack", "the 2012 attack")
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
