@@ -2376,3 +2376,12 @@ def test_coder_nor_negates_the_clause_it_joins():
     assert "negation" in offer.aux_mode
     sent = only(code_events(default_nlp()("Iran did not send troops, but it sent weapons to Syria.")), "AID")
     assert "negation" not in sent.aux_mode
+
+
+def test_coder_a_past_tense_read_as_an_adjective_keeps_its_subject_and_object():
+    """The parser reads "said the bomber targeted civilians" as "the [bomber-targeted]
+    civilians"; the tagger still calls "targeted" a past tense: the bomber targeted civilians."""
+    text = "Police Spokesman Hashmatullah Stanikzai said the bomber targeted civilians who had gathered to register."
+    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert ([e.entity_text for e in attack.actor], [e.entity_text for e in attack.recipient]) == (
+        ["bomber"], ["civilians"])

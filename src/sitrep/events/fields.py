@@ -120,6 +120,9 @@ MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leve
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+ADJECTIVAL = "amod"
+# Where the parser hangs the subject of a past tense it read as an adjective ("the bomber targeted civilians").
+MISREAD_SUBJECT_DEPS = frozenset({"npadvmod", "compound", "nsubj"})
 OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})  # "asked him in a meeting": the meeting's time is the asking's
 NOUN_TIME_DEPS = NOMINAL_MODIFIER_DEPS | {"nummod"}  # where a time qualifies a noun ("the Sept. 11 attack", "the 2012 attack")
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
@@ -237,10 +240,13 @@ class PlaceChoice:
 
 
 def _span_of(token: Token, *, whole: bool = True) -> tuple[int, int]:
-    """Character span of a token's phrase: its whole subtree, or the head without clauses."""
+    """Character span of a token's phrase: its whole subtree, or the head without clauses
+    (nor a clause the parser read as an adjective, and what comes before it: "civilians" of
+    "the bomber targeted civilians", `_misread_clause`)."""
     if whole:
         return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-    left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS]
+    misread = max((c.i for c in token.lefts if _misread_clause(c) is not None), default=-1)
+    left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS and c.i > misread]
     start = left[0].left_edge.idx if left else token.idx
     return start, token.idx + len(token.text)
 
@@ -529,11 +535,25 @@ def _has_infinitive_to(verb: Token) -> bool:
     return any(c.tag_ == INFINITIVE_TAG for c in verb.children)
 
 
+def _misread_clause(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, object) of a past tense the parser read as an adjective between them ("said
+    the bomber targeted civilians" parsed as "the [bomber-targeted] civilians"): the tagger
+    still calls the verb a past tense, which no adjective is."""
+    if verb.tag_ != PAST_TENSE or verb.dep_ != ADJECTIVAL or verb.head.pos_ not in NOMINAL_POS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in MISREAD_SUBJECT_DEPS and c.pos_ in NOMINAL_POS
+                    and c.i < verb.i), None)
+    return (subject, verb.head) if subject is not None else None
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
     (through a gerund's preposition: "after signing"; through an adjective: "Iran is ready
     to attack"), or the object that controls an infinitive ("urged Hezbollah to attack",
     "Hezbollah was ordered to attack")."""
+    misread = _misread_clause(verb)
+    if misread is not None:
+        return [misread[0]]
     token, through_open_clause = verb, False
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -726,6 +746,7 @@ def recipient_phrases(
         phrases += [t for t in children_on(heads, OBJECT_DEPS)
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
+        phrases += [misread[1] for misread in map(_misread_clause, heads) if misread is not None]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
