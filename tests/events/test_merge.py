@@ -106,3 +106,12 @@ def test_merge_an_act_and_the_relative_clause_telling_what_it_did_are_one():
     """"carried out a strike that killed Soleimani": one strike, which killed him."""
     events = assaults(default_nlp()("The U.S. carried out a strike in Baghdad that killed Qassem Soleimani."))
     assert [(e.event_text, [r.entity_text for r in e.recipient]) for e in events] == [("strike", ["Qassem Soleimani"])]
+
+
+def test_merge_keeps_apart_one_word_aimed_at_two_targets():
+    """"attacked militias ... and claimed an attack on the parliament": the same word at two
+    targets tells two acts, even where one target is only described."""
+    doc = default_nlp()("His forces have attacked Islamist militias in Benghazi and claimed credit for an attack "
+                        "on the General National Congress.")
+    assert [[r.entity_text for r in e.recipient] for e in assaults(doc)] == [
+        ["Islamist militias"], ["General National Congress"]]

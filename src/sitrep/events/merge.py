@@ -7,8 +7,9 @@ do not contradict each other (one side empty, or a shared identity), they agree 
 the event happened (a planned killing is not the attack it answers), and they carry no two
 different stated dates, no connective stands between their words in the parse ("in
 response to an attack", "after the bombing"), and their verbs do not have different subjects
-("extremists seized hostages, but troops swarmed in to retake the hotel"), and neither
-word is marked as another one ("the missile attack could be a prelude to more attacks").
+("extremists seized hostages, but troops swarmed in to retake the hotel"), neither
+word is marked as another one ("the missile attack could be a prelude to more attacks"),
+and they are not one word aimed at two targets.
 Distinct happenings keep their own records
 ("attacked militias in Benghazi and claimed an attack on the parliament": different recipients).
 
@@ -137,6 +138,16 @@ def _stated_date(event: Event) -> str | None:
     return None if event.date_from_publication else event.date
 
 
+def aimed_apart(first: Token, first_event: Event, second: Token, second_event: Event) -> bool:
+    """Whether one word names two acts at different targets ("attacked militias in Benghazi
+    and claimed an attack on the parliament"): the same word with recipients on different
+    phrases sharing no identity. Different words may tell one act by its target and its
+    victims ("struck Hamas targets, killing five militants")."""
+    return first.lemma_.lower() == second.lemma_.lower() and bool(first_event.recipient) \
+        and bool(second_event.recipient) and not _spans(first_event.recipient) & _spans(second_event.recipient) \
+        and not _identities(first_event.recipient) & _identities(second_event.recipient)
+
+
 def same_happening(first: Event, second: Event, happened_flags: Mapping[str, bool]) -> bool:
     """Whether two events of one sentence describe one happening (rules in the module docstring)."""
     dates = {_stated_date(first), _stated_date(second)} - {None}
@@ -194,6 +205,7 @@ def merge_same_happening(
     for anchor, event in sorted(coded, key=lambda pair: (depth(pair[0]), pair[0].i)):
         group = next((g for g in groups if same_happening(g[0][1], event, happened_flags)
                       and not separated(g[0][0], anchor) and not different_doers(g[0][0], anchor)
+                      and not aimed_apart(g[0][0], g[0][1], anchor, event)
                       and not marked_as_another(g[0][0], anchor) and not marked_as_another(anchor, g[0][0])), None)
         if group is None:
             groups.append([(anchor, event)])
