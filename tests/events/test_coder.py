@@ -2385,3 +2385,12 @@ def test_coder_a_past_tense_read_as_an_adjective_keeps_its_subject_and_object():
     attack = only(code_events(default_nlp()(text)), "ASSAULT")
     assert ([e.entity_text for e in attack.actor], [e.entity_text for e in attack.recipient]) == (
         ["bomber"], ["civilians"])
+
+
+def test_coder_what_a_meeting_is_on_is_no_party_to_it():
+    """"talks on Syria", "met ... on the sidelines of the Group of 20": the topic or the
+    occasion, not whom they meet."""
+    talks = only(code_events(default_nlp()("Russia held talks on Syria in Geneva.")), "CONSULT")
+    assert [e.entity_text for e in talks.recipient] == []
+    met = only(code_events(default_nlp()("Kerry met with Lavrov on Syria in Geneva.")), "CONSULT")
+    assert [e.entity_text for e in met.recipient] == ["Lavrov"]

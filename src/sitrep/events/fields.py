@@ -95,6 +95,7 @@ INQUIRY_CLASS = "inquiries"
 # Nouns of the word an act is done on ("on Netanyahu's order"): whose word it is gave it.
 WARRANT_CLASS = "warrants"
 VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
+MEETING_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})  # of a meeting: what it is about ("talks on Syria")
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
@@ -753,8 +754,8 @@ def recipient_phrases(
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
-    if event_type.met_in_place:  # "met Arafat at an Israeli army base": where, not with whom
-        preps -= VENUE_PREPOSITIONS
+    if event_type.met_in_place:  # "met Arafat at an Israeli army base", "talks on Syria": where or what, not with whom
+        preps -= VENUE_PREPOSITIONS | MEETING_TOPIC_PREPOSITIONS
     # The phrase's own nouns carry the target too ("launched missiles against US forces").
     phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps)
