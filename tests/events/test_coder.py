@@ -1613,7 +1613,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Defense Secretary Mark Esper on Sunday fired the Navy's top official in Washington.", "ASSAULT", 0),
         ("Putin said during a televised press conference on Thursday in Moscow that the decision was right.",
          "CONSULT", 0),
-        ("Diplomats gathered in Geneva for a conference on Syria.", "CONSULT", 1),
+        ("Russia and Iran held a conference on Syria in Geneva.", "CONSULT", 1),
         # seeking asks only for something; "sought to" is an attempt
         ("Zarif sought to expose the strains between the Americans and the Saudis.", "REQUEST", 0),
         ("Kuwait sought an investigation into the killings in Gaza.", "REQUEST", 1),
