@@ -1679,6 +1679,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # supporters counted in thousands are still no armed force mobilized
         ("The opposition mobilized thousands of supporters in Khartoum.", "MOBILIZE", 0),
         ("Russia mobilized thousands of troops near Ukraine.", "MOBILIZE", 1),
+        # a view shared is no commitment
+        ("McKeon agreed with his assessment of the attack in Benghazi.", "AGREE", 0),
+        ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
         # a party's standing destroyed is no attack
         ("The government set its sights on destroying the political viability of the Brotherhood in Egypt.",
          "ASSAULT", 0),

@@ -97,6 +97,7 @@ PREPOSITION = "prep"
 # What a noun is for or of, or who does it, tells its sense: "a request for comment", "the
 # execution of policy", "a strike by bus drivers".
 SENSE_PREPOSITIONS = frozenset({"for", "of", "by"})
+VERB_SENSE_PREPOSITIONS = frozenset({"with"})  # "agreed with the assessment", "shot with a camera"
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
 CARDINAL_ENTITY = "CARDINAL"  # "thousands", "dozens": counts the tagger calls nouns
 ADPOSITION = "ADP"
@@ -495,6 +496,9 @@ def _sense_words(token: Token) -> list[Token]:
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     words += _antecedent_object(token)
+    if token.pos_ == VERB:  # "agreed with his assessment": a view shared, no commitment
+        words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
+                  for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
         words += [c for c in token.children if c.dep_ == POSSESSOR
