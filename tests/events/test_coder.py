@@ -1680,7 +1680,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("The opposition mobilized thousands of supporters in Khartoum.", "MOBILIZE", 0),
         ("Russia mobilized thousands of troops near Ukraine.", "MOBILIZE", 1),
         # a view shared is no commitment
-        ("McKeon agreed with his assessment of the attack in Benghazi.", "AGREE", 0),
+        ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
         # a party's standing destroyed is no attack
         ("The government set its sights on destroying the political viability of the Brotherhood in Egypt.",
