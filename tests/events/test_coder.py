@@ -2397,3 +2397,13 @@ def test_coder_what_a_meeting_is_on_is_no_party_to_it():
     assert [e.entity_text for e in talks.recipient] == []
     met = only(code_events(default_nlp()("Kerry met with Lavrov on Syria in Geneva.")), "CONSULT")
     assert [e.entity_text for e in met.recipient] == ["Lavrov"]
+
+
+def test_coder_a_clause_a_connective_opens_places_only_its_own_happening():
+    """"comes two days after a U.S. service member was killed outside Mosul": Mosul is where
+    the killing was, not the visit; a service member is a soldier."""
+    events = code_events(default_nlp()("Carter's visit comes two days after a U.S. service member was killed "
+                                       "outside Mosul."))
+    visit, killing = only(events, "CONSULT"), only(events, "ASSAULT")
+    assert visit.event_loc is None and killing.event_loc.extracted_place == "Mosul"
+    assert actor_ids(killing.recipient) == ["USA_MIL"]

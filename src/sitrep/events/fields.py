@@ -1497,7 +1497,8 @@ def _in_a_consequence(word: Token, anchor: Token) -> bool:
 
 def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
     """Whether a place tells of a happening that times or causes the trigger ("days after
-    the Cairo address", "in revenge for Kenya sending troops into Somalia"), or the trigger
+    the Cairo address", "in revenge for Kenya sending troops into Somalia", "after a soldier
+    was killed outside Mosul"), or the trigger
     is itself that happening and the place a dateline outside its parse ("Washington (CNN)
     After Trump's strikes on Syria, lawmakers ...": the strikes were not in Washington)."""
     token = words_of(place, anchor.doc)
@@ -1505,7 +1506,9 @@ def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
         return False
     if token.root.sent.start != anchor.sent.start:
         return any(step.dep_ in PREPOSITION_DEPS and _tells_another_happening(step) for step in anchor.ancestors)
-    return _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening)
+    # also a clause the connective opens: "Carter's visit comes days after a soldier was killed outside Mosul"
+    return _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening) \
+        or _clause_between(token.root, anchor, frozenset({ADVERBIAL_CLAUSE}), opened_by_a_connective)
 
 
 def _tells_another_happening(connective: Token) -> bool:
