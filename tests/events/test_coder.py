@@ -2407,3 +2407,10 @@ def test_coder_a_clause_a_connective_opens_places_only_its_own_happening():
     visit, killing = only(events, "CONSULT"), only(events, "ASSAULT")
     assert visit.event_loc is None and killing.event_loc.extracted_place == "Mosul"
     assert actor_ids(killing.recipient) == ["USA_MIL"]
+
+
+def test_coder_whom_a_court_finds_guilty_is_convicted():
+    """"found Mr. Brunson guilty": the subject of the phrase's own small clause suffers it."""
+    conviction = only(code_events(default_nlp()("At a hearing on Friday, a Turkish court found Mr. Brunson guilty "
+                                                "of aiding terror groups.")), "SANCTION")
+    assert [e.entity_text for e in conviction.recipient] == ["Brunson"]

@@ -558,6 +558,9 @@ def test_actors_a_plural_subject_naming_no_actor_stands_between_they_and_a_group
     ("Barack Obama will host Benjamin Netanyahu and his wife at the White House.", "his", "ISR_NETANYAHU"),
     ("After Donald Trump congratulated Vladimir Putin on his reelection win, senators objected.", "his",
      "RUS_PUTIN"),
+    # ... and one in a participle that opens the sentence is the main clause's subject's, named after it
+    ("Benjamin Netanyahu welcomed the guests. Concluding his trip to Israel, Barack Obama visited Bethlehem.",
+     "his", "USA_OBAMA"),
     # in the sayer's own words a third person is someone else
     ("James Comey recalled a call with Donald Trump. \u201cHe said he had nothing to do with Russia,\u201d Comey said.",
      "He", "USA_TRUMP"),

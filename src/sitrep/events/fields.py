@@ -56,6 +56,7 @@ from sitrep.events.lexicon import (
     hangs_on_a_present_copula,
 )
 from sitrep.events.triggers import (
+    SMALL_CLAUSE_DEPS,
     SMALL_CLAUSE_VERBS,
     ends_without_full_stop,
     in_noun_class,
@@ -748,6 +749,9 @@ def recipient_phrases(
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += [misread[1] for misread in map(_misread_clause, heads) if misread is not None]
+        # "found Mr. Brunson guilty": the subject of the phrase's own small clause
+        phrases += [s for t in tokens if t.head in anchors and t.dep_ in SMALL_CLAUSE_DEPS
+                    for s in children_on([t], SUBJECT_DEPS)]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]

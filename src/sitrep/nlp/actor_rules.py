@@ -41,6 +41,10 @@ ADVERBIAL_CLAUSE = "advcl"
 # its verb ("said [one of its soldiers may have been captured]").
 CLAUSE_DEP = "ccomp"
 POSSESSOR = "poss"
+# Active and passive subjects (SUBJECT_DEPS holds the active one only).
+ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A clause with its own subject or connective ("When Trump ...") is not one that borrows the main subject.
+OWN_SUBJECT_OR_MARKER_DEPS = ACTIVE_OR_PASSIVE_SUBJECT_DEPS | {"mark"}
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 SAYER_CLIMB = 5
 RECIPIENT_DEPS = frozenset({"dative"})
@@ -203,6 +207,19 @@ def leading_clause_subject(pronoun: Token) -> Token | None:
         return None
     opening = [c for c in pronoun.head.children if c.dep_ == ADVERBIAL_CLAUSE and c.i < pronoun.i]
     return next((s for clause in opening for s in clause.children if s.dep_ == "nsubj"), None)
+
+
+def main_subject_of_opening_participle(pronoun: Token) -> Token | None:
+    """For a possessive inside a participle clause with no subject that opens its sentence,
+    the main clause's subject, named after it ("Concluding his trip to Israel, President Obama
+    visited Bethlehem": Obama's trip), else None."""
+    if pronoun.dep_ != POSSESSOR:
+        return None
+    clause = next((t for t in pronoun.ancestors if t.pos_ in CLAUSE_VERB_POS), None)
+    if clause is None or clause.dep_ != ADVERBIAL_CLAUSE or clause.i > clause.head.i \
+            or any(c.dep_ in OWN_SUBJECT_OR_MARKER_DEPS for c in clause.children):
+        return None
+    return next((s for s in clause.head.children if s.dep_ in ACTIVE_OR_PASSIVE_SUBJECT_DEPS), None)
 
 
 def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | None:

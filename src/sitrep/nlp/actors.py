@@ -108,8 +108,7 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 # victims (hostages, civilians), whom no actor mention names.
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 GROUP_PRONOUN_DEPS = frozenset({"nsubj"})
-# Active and passive subjects (actor_rules.SUBJECT_DEPS holds the active one only).
-ACTIVE_OR_PASSIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ACTIVE_OR_PASSIVE_SUBJECT_DEPS = rules.ACTIVE_OR_PASSIVE_SUBJECT_DEPS
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
 POSSESSOR_DEP = "poss"
 DIRECT_OBJECT_DEP = "dobj"
@@ -671,6 +670,7 @@ def with_pronouns(doc: Doc, mentions: list[ActorMention], agent_verbs: frozenset
             agrees = names_one_person if wants_person else is_group
             allowed = [m for m in found if m.actor_id not in barred]
             antecedent = named_in_brackets(token, found) or owner_in_own_clause(token, allowed, agrees) \
+                or mention_heading(rules.main_subject_of_opening_participle(token), allowed, agrees) \
                 or sayer_mention(token, allowed, agent_verbs, agrees) \
                 or mention_heading(rules.leading_clause_subject(token), allowed, agrees) \
                 or person_or_group_antecedent(doc, token, found, sentence_starts, wants_person, barred)
