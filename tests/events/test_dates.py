@@ -128,6 +128,17 @@ def test_dates_the_time_of_what_an_act_remembers_or_avenges_is_not_its_own(text)
     assert consulate.date_from_publication
 
 
+def test_dates_an_act_a_clause_remembers_takes_no_time_of_that_clause():
+    """"approaching the anniversary of the attack ..., Obama will try Tuesday night": Tuesday
+    is the speech's, not the attack's."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("With America approaching the one-year anniversary of the deadly terrorist attack on the "
+                       "U.S. diplomatic post in Benghazi, Mr. Obama will try Tuesday night to rally Americans.")
+    doc._.published = DateEstimate("2013-09-09", precision="day")
+    assert only(code_events(nlp(doc)), "ASSAULT").date_from_publication
+
+
+
 def test_dates_a_time_describing_a_person_beside_a_name_yields_to_the_acts_own():
     nlp = default_nlp()
     doc = nlp.make_doc("Sen. Marco Rubio, a possible 2016 GOP White House contender, criticized Clinton in an "

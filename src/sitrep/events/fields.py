@@ -221,6 +221,9 @@ JOURNEY_PREPOSITIONS = frozenset({"on", "during"})  # "said on a trip to Turkey"
 ADJECTIVE_COMPLEMENT = "acomp"
 # Where a connective stands: "in revenge for the June 2012 drone strike", or as a predicate, "was revenge for".
 CONNECTIVE_DEPS = PREPOSITION_DEPS | {PREDICATE_NOMINAL, ADJECTIVE_COMPLEMENT}
+# Connective nouns by which a clause answers or remembers an act ("in retaliation for the
+# attack", "on the anniversary of the attack"): the clause's time is not the act's.
+ANSWERED_ACT_WORDS = frozenset({"response", "retaliation", "revenge", "wake", "memory", "anniversary"})
 PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
@@ -1645,7 +1648,8 @@ def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:
 def _times_another_happening(time: TimeMention, anchor: Token) -> bool:
     """Whether a time belongs to another happening than the trigger's: one a connective
     phrase tells of ("stage a military strike following an Aug. 21 chemical attack": the
-    attack's day), or the clause around the trigger's own "before" or "until" clause ("ABC
+    attack's day), the act that answers or remembers the trigger, outside the phrase that
+    names it (`ANSWERED_ACT_WORDS`), or the clause around the trigger's own "before" or "until" clause ("ABC
     taped the interview Friday, before the U.S. and Russia announced an agreement": the
     taping's). A time outside an "after" clause may still date it ("in 2017 after a chemical
     attack struck")."""
@@ -1655,6 +1659,9 @@ def _times_another_happening(time: TimeMention, anchor: Token) -> bool:
     if _clause_between(words.root, anchor, CONNECTIVE_DEPS,
                        lambda connective: connective.lower_ != SINCE and _tells_another_happening(connective)):
         return True  # not "since September 2015": when the trigger's own span began
+    answered = next((t for t in anchor.ancestors if t.lower_ in ANSWERED_ACT_WORDS), None)
+    if answered is not None and words.root not in answered.subtree:
+        return True  # "on the anniversary of the attack, Obama will speak Tuesday": the speech's
     clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == ADVERBIAL_CLAUSE), None)
     return clause is not None and words.root not in clause.subtree and any(
         c.dep_ == CLAUSE_MARKER and c.lower_ in LATER_MARKERS for c in clause.children)
