@@ -1679,6 +1679,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # supporters counted in thousands are still no armed force mobilized
         ("The opposition mobilized thousands of supporters in Khartoum.", "MOBILIZE", 0),
         ("Russia mobilized thousands of troops near Ukraine.", "MOBILIZE", 1),
+        # a law or a sanction aimed at a party is no force
+        ("The Hong Kong Autonomy Act is the second bill targeting China that Trump has signed.", "ASSAULT", 0),
+        ("Israeli jets targeted a convoy near Damascus.", "ASSAULT", 1),
         # a view shared is no commitment
         ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
