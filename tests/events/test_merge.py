@@ -115,3 +115,11 @@ def test_merge_keeps_apart_one_word_aimed_at_two_targets():
                         "on the General National Congress.")
     assert [[r.entity_text for r in e.recipient] for e in assaults(doc)] == [
         ["Islamist militias"], ["General National Congress"]]
+
+
+def test_merge_keeps_apart_an_act_another_subject_does_by_means_of_a_noun():
+    """"the US put itself ..., as Iran did with rocket attacks": the attacks are Iran's,
+    another happening than the US killing."""
+    doc = default_nlp()("By killing a foreign country's key leader, the US put itself in the position of facing "
+                        "retaliation, as Iran did with rocket attacks on US bases in Iraq earlier this week.")
+    assert [e.event_text for e in assaults(doc)] == ["killing", "rocket attacks"]

@@ -35,6 +35,10 @@ ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "ad
                                "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
 ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
 CONJUNCT = "conj"
+PREPOSITION_OBJECT, VERB = "pobj", "VERB"
+# Prepositions by which a verb's subject does what their noun names ("as Iran did with rocket
+# attacks", "went on the attack"); not "given", "after" and the like.
+MEANS_PREPOSITIONS = frozenset({"with", "on", "in", "through", "by"})
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -93,9 +97,12 @@ def different_doers(first: Token, second: Token) -> bool:
 
 def _clause_verb(token: Token) -> Token | None:
     """The verb whose subject does what `token` names: the word itself, or the verb a noun is
-    the object of; None for any other noun."""
+    the object of, also through a preposition of means ("as Iran did with rocket attacks"); None for
+    any other noun."""
     if token.pos_ not in NOMINAL_POS:
         return token
+    if token.dep_ == PREPOSITION_OBJECT and token.head.lower_ in MEANS_PREPOSITIONS and token.head.head.pos_ == VERB:
+        return token.head.head
     return token.head if token.dep_ == DIRECT_OBJECT and token.head.i != token.i else None
 
 
