@@ -731,3 +731,14 @@ def test_actors_a_rank_written_as_a_noun_is_a_post(resolve):
     assert found["Iran's top general"][0] == "IRN_MIL"
     found, _ = resolve("The strike killed Tehran's top general.")  # a capital stands for its state
     assert found["Tehran's top general"][0] == "IRN_MIL"
+
+
+def test_actors_a_surname_under_another_given_name_is_a_namesake(resolve):
+    """"Douglas McAuthur McCain" is not John McCain, nor "Bridgette Macron" Emmanuel Macron;
+    and the president named in full before his wife stays the one a bare "Mr. Macron" names."""
+    found, _ = resolve("Douglas McAuthur McCain of San Diego was killed in Syria.")
+    assert found.get("McCain", (None,))[0] is None
+    found, _ = resolve("Emmanuel Macron arrived in Washington. Mr. Trump will host him and his wife, Bridgette "
+                       "Macron, at a dinner. Mr. Macron spoke first.")
+    assert found["Macron"][0] == "FRA_MACRON"
+    assert "Bridgette Macron" not in found or found["Bridgette Macron"][0] != "FRA_MACRON"

@@ -257,7 +257,7 @@ class ActorResolver:
             if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span):
                 continue
             actors = self.kb.lookup(key)
-            if all(a.type == PERSON for a in actors) and in_another_name(span, known):
+            if all(a.type == PERSON for a in actors) and (in_another_name(span, known) or namesake(span, known, actors)):
                 continue
             if all(a.type == "state" for a in actors):
                 if rules.is_locative(span.root, self.kb.locative_prepositions):
@@ -525,8 +525,11 @@ class ActorResolver:
         if member is not None:
             return member, Link.COREF, True
         if cand.kind == Link.ALIAS and cand.end - cand.start == 1 and all(a.type == "person" for a in cand.actors):
-            earlier = rules.name_containing(doc[cand.start].lower_, persons)
-            if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors:
+            word = doc[cand.start].lower_
+            earlier = rules.name_containing(word, persons)
+            # "Emmanuel Macron ... Bridgette Macron ... Mr. Macron": the one the alias names, named in full before
+            named_before = any(found[0] in cand.actors for name, found in persons if word in name)
+            if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors and not named_before:
                 return earlier[0], Link.COREF, True
         if cand.kind == Link.ALIAS and all(a.type == MEDIA_TYPE for a in cand.actors):
             outlet = self.outlet_named_before(doc[cand.start:cand.end], history)
@@ -920,6 +923,20 @@ def in_another_name(span: Span, known: set[int]) -> bool:
             if _names_more(extra):
                 return True
     return short_form_of_a_thing(span, known)
+
+
+def namesake(span: Span, known: set[int], actors: Sequence[Actor]) -> bool:
+    """Whether a person's one-word name is another's: the person entity holding it opens
+    with a given name whose initial none of the actors' longer names has ("Douglas McAuthur
+    McCain" is not John McCain, "Hafez al-Assad" not Bashar; "Gen. Joe Dunford" is Joseph
+    Dunford, a title being `known`)."""
+    entity = next((e for e in span.doc.ents if e.label_ == PERSON_LABEL and inside(span, [e]) and e.start < span.start),
+                  None)
+    if entity is None:
+        return False
+    given = next((t for t in span.doc[entity.start:span.start] if t.i not in known and t.text[:1].isupper()), None)
+    initials = {name.split()[0][:1].lower() for a in actors for name in (a.name, *a.aliases) if len(name.split()) > 1}
+    return given is not None and bool(initials) and given.text[:1].lower() not in initials
 
 
 def short_form_of_a_thing(span: Span, known: set[int]) -> bool:
