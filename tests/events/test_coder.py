@@ -1682,6 +1682,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # a law or a sanction aimed at a party is no force
         ("The Hong Kong Autonomy Act is the second bill targeting China that Trump has signed.", "ASSAULT", 0),
         ("Israeli jets targeted a convoy near Damascus.", "ASSAULT", 1),
+        # a post offered is a hiring, a mood no resignation, hitting the ground a fast start
+        ("Hook was offered the job as director of policy planning in the State Department.", "AGREE", 0),
+        ("With a sense of resignation, the Iranian minister answered the reporters in Tehran.", "RETREAT", 0),
+        ("Trump's team did not hit the ground running in Washington.", "ASSAULT", 0),
         # a view shared is no commitment
         ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),

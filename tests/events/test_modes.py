@@ -231,11 +231,21 @@ def test_modes_a_reported_would_have_is_no_future(annotate):
         ("His family pleaded with the militants to release him.", "RETREAT"),
         ("The council demanded that Russia withdraw its forces.", "RETREAT"),
         ("Iran has to send troops before the winter.", "MOBILIZE"),
+        ("Trump and aides have demanded that North Korea identify and destroy facilities in Yongbyon.", "ASSAULT"),
     ],
 )
 def test_modes_demand(annotate, text, event):
     modes = modes_of(annotate(text), event)
     assert "demand" in modes
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Trump continues to insist that his call with Zelenskiy was perfect.", "CONSULT"),
+    ("Officials insist that no votes were changed by Russian cyberattacks in 2016.", "ASSAULT"),
+])
+def test_modes_a_fact_insisted_on_is_no_demand(annotate, text, event):
+    """"insists that his call was perfect": a past or present tense tells what is, not what is to be."""
+    assert "demand" not in modes_of(annotate(text), event)
 
 
 @pytest.mark.parametrize(
