@@ -1686,6 +1686,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Hook was offered the job as director of policy planning in the State Department.", "AGREE", 0),
         ("With a sense of resignation, the Iranian minister answered the reporters in Tehran.", "RETREAT", 0),
         ("Trump's team did not hit the ground running in Washington.", "ASSAULT", 0),
+        # a vow to cooperate threatens no one
+        ("Iran vowed to cooperate with the inspectors in Vienna.", "THREATEN", 0),
+        ("Hamas vowed to avenge the killing in Gaza.", "THREATEN", 1),
         # a view shared is no commitment
         ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
@@ -2421,3 +2424,9 @@ def test_coder_whom_a_court_finds_guilty_is_convicted():
     conviction = only(code_events(default_nlp()("At a hearing on Friday, a Turkish court found Mr. Brunson guilty "
                                                 "of aiding terror groups.")), "SANCTION")
     assert [e.entity_text for e in conviction.recipient] == ["Brunson"]
+
+
+def test_coder_a_phrase_verb_names_the_target_of_its_act():
+    """"vowed to retaliate against Hezbollah": the target hangs on the phrase's second verb."""
+    threat = only(code_events(default_nlp()("Israel vowed to retaliate against Hezbollah.")), "THREATEN")
+    assert actor_ids(threat.recipient) == ["LBN_HEZ"]

@@ -763,9 +763,12 @@ def recipient_phrases(
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     if event_type.met_in_place:  # "met Arafat at an Israeli army base", "talks on Syria": where or what, not with whom
         preps -= VENUE_PREPOSITIONS | MEETING_TOPIC_PREPOSITIONS
-    # The phrase's own nouns carry the target too ("launched missiles against US forces").
+    # The phrase's own nouns and verbs carry the target too ("launched missiles against US
+    # forces", "vowed to retaliate against Hezbollah"; a verb's "with" may be anyone's: "condemn
+    # the hostage taking, with the Grand Mufti saying").
     phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
-    phrases += [t for t in prep_objects(heads + phrase_nouns, preps)
+    phrase_verbs = [t for t in tokens if t.pos_ == VERB and t not in heads]
+    phrases += [t for t in prep_objects(heads + phrase_nouns, preps) + prep_objects(phrase_verbs, preps - PARTNER_PREPOSITIONS)
                 if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
