@@ -1689,6 +1689,11 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # a vow to cooperate threatens no one
         ("Iran vowed to cooperate with the inspectors in Vienna.", "THREATEN", 0),
         ("Hamas vowed to avenge the killing in Gaza.", "THREATEN", 1),
+        # a market's demand is no call, a forecast beaten no one beaten
+        ("Imports, a key gauge of the strength of China's domestic demand, grew 20 percent, beating forecasts.",
+         "REQUEST", 0),
+        ("Imports, a key gauge of the strength of China's domestic demand, grew 20 percent, beating forecasts.",
+         "ASSAULT", 0),
         # a view shared is no commitment
         ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
@@ -2373,6 +2378,7 @@ def test_coder_an_unknown_name_holding_the_trigger_is_no_party_to_it():
 
 @pytest.mark.parametrize(("text", "recipients"), [
     ("Police killed three terror suspects in twin standoffs in Paris.", ["three terror suspects"]),
+    ("A knife-wielding assailant killed one person near the Opera Garnier in Paris.", ["one person"]),
     ("The standoff in Paris left four hostages dead.", ["four hostages"]),
 ])
 def test_coder_whom_an_act_leaves_dead_or_a_suspect_killed_suffered_it(text, recipients):
