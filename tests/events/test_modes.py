@@ -242,10 +242,13 @@ def test_modes_demand(annotate, text, event):
 @pytest.mark.parametrize(("text", "event"), [
     ("Trump continues to insist that his call with Zelenskiy was perfect.", "CONSULT"),
     ("Officials insist that no votes were changed by Russian cyberattacks in 2016.", "ASSAULT"),
+    ("The US and Russia agree that a large-scale chemical weapons attack occurred in Ghouta.", "ASSAULT"),
 ])
-def test_modes_a_fact_insisted_on_is_no_demand(annotate, text, event):
-    """"insists that his call was perfect": a past or present tense tells what is, not what is to be."""
-    assert "demand" not in modes_of(annotate(text), event)
+def test_modes_a_fact_insisted_or_agreed_on_is_no_demand_nor_plan(annotate, text, event):
+    """"insists that his call was perfect", "agree that an attack occurred": a past or present
+    tense tells what is, not what is to be."""
+    modes = modes_of(annotate(text), event)
+    assert "demand" not in modes and "future" not in modes
 
 
 @pytest.mark.parametrize(

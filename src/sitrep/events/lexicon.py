@@ -205,6 +205,8 @@ class TriggerRow:
     asks_to: as a verb the word codes only when it bids someone do something: an object (or
         passive subject) and an infinitive ("asked Turkey to withdraw", "told Erdogan to stop";
         not "asked about the attack", "told reporters").
+    not_of_facts: as a verb the word codes nothing when its "that" clause tells what is or was
+        ("agree that a chemical attack occurred" shares a view; "agreed that Iran would stop").
     not_under: words above the word (a phrase's top word) that make it no act ("were not
         authorized to discuss the operation": a reporter's sourcing formula, no talks; "turn
         over its chemical weapons": weapons held, not used).
@@ -242,6 +244,7 @@ class TriggerRow:
     transitive: bool = False
     with_complement: bool = False
     asks_to: bool = False
+    not_of_facts: bool = False
     passive_other_sense: frozenset[str] = frozenset()
     other_sense_preps: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
@@ -604,6 +607,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         transitive=bool(row.get("transitive", False)),
         with_complement=bool(row.get("with_complement", False)),
         asks_to=bool(row.get("asks_to", False)),
+        not_of_facts=bool(row.get("not_of_facts", False)),
         passive_other_sense=frozenset(word.lower() for word in row.get("passive_other_sense") or ()),
         other_sense_preps=frozenset(word.lower() for word in row.get("other_sense_preps") or ()),
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),

@@ -47,7 +47,7 @@ from sitrep.events.lexicon import (
     AuxCueLexicon,
     hangs_on_a_present_copula,
 )
-from sitrep.events.triggers import ends_without_full_stop
+from sitrep.events.triggers import ends_without_full_stop, tells_a_fact
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -85,10 +85,6 @@ OBJECT_PREDICATE = "oprd"  # what a verb calls or judges its object ("called the
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
 FUTURE, NEGATION = "future", "negation"
-MODAL_TAG = "MD"
-# Tenses no demanded act takes: a bare verb after a plural subject is tagged VBP ("demanded
-# that North Korea identify and destroy"), a past or third-person present tells what is.
-INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
 ADVERB = "advmod"
 TOPIC_PREPOSITIONS = frozenset({"about"})
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
@@ -300,7 +296,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.realised_in_past and _under_past_copula(token))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
-        and not (cue.mode == DEMAND and _tells_a_fact(below))
+        and not (cue.mode in (DEMAND, FUTURE) and tells_a_fact(below))
         and not _says_what_its_subject_is(token)
     ]
     if token.lemma_.lower() == COPULA:
@@ -313,17 +309,6 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("mark", child.lemma_.lower())
     ]
     return hits
-
-
-def _tells_a_fact(clause: Token) -> bool:
-    """Whether a "that" clause under a word of demand tells what is, was or has been, not what
-    is to be ("insists that his call was perfect", "insisted that the meeting went well");
-    a demanded act stands bare or under a modal ("insisted that the US withdraw";
-    `INDICATIVE_TAGS`)."""
-    if clause.dep_ != COMPLEMENT_CLAUSE:
-        return False
-    verbs = [clause, *(c for c in clause.children if c.dep_ in AUX_DEPS)]
-    return any(v.tag_ in INDICATIVE_TAGS for v in verbs) and not any(v.tag_ == MODAL_TAG for v in verbs)
 
 
 def _says_what_its_subject_is(token: Token) -> bool:

@@ -52,6 +52,10 @@ PORTION_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "score", "
                            "column", "shipment", "consignment", "delegation", "crew", "pair", "set", "series"})
 INFINITIVE_MARKER = "aux"
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+COMPLEMENT_CLAUSE, MODAL_TAG = "ccomp", "MD"
+# Tenses no demanded or promised act takes: a bare verb after a plural subject is tagged VBP
+# ("demanded that North Korea identify and destroy"), a past or third-person present tells what is.
+INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
 # "released a video", "the truce took hold"): object, subject, possessor, noun modifier.
@@ -393,6 +397,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if row.asks_to and not _bids_someone(token):
         return None
+    if row.not_of_facts and any(tells_a_fact(c) and c.i > token.i for c in token.children):
+        return None  # "the US and Russia agree that an attack occurred": a view shared
     if row.passive_other_sense and _passive_before(token, row.passive_other_sense):
         return None
     if row.other_sense_preps and _phrasal_with(token, row.other_sense_preps):
@@ -552,6 +558,17 @@ def _preposition_of_another_word(token: Token, matched: list[Token]) -> bool:
     the phrase's shares it ("called and spoken with")."""
     owners = {t.i for word in matched for t in (word, *word.conjuncts)}
     return token.pos_ in FUNCTION_POS and token.head.i not in owners
+
+
+def tells_a_fact(clause: Token) -> bool:
+    """Whether a "that" clause tells what is, was or has been, not what is to be ("insists
+    that his call was perfect", "agree that a chemical attack occurred"): a demanded or
+    promised act stands bare or under a modal ("insisted that the US withdraw", "agreed that
+    Iran would stop"; `INDICATIVE_TAGS`)."""
+    if clause.dep_ != COMPLEMENT_CLAUSE:
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ in AUXILIARY_DEPS)]
+    return any(v.tag_ in INDICATIVE_TAGS for v in verbs) and not any(v.tag_ == MODAL_TAG for v in verbs)
 
 
 def _bids_someone(verb: Token) -> bool:
