@@ -277,8 +277,9 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     """Governor cues of one word above the event, reached from its child `below`; none
     through a participle clause beside it, which tells what its subject does alongside
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
-    demand through a topic ("asked about the attack": a question, the attack happened), and
-    none on an object the word judges ("called the attack a terrible thing")."""
+    demand through a topic ("asked about the attack": a question, the attack happened) nor
+    demand or plan through a clause that tells a fact ("insists that his call was perfect";
+    `tells_a_fact`), and none on an object the word judges ("called the attack a terrible thing")."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
     if below.dep_ == DIRECT_OBJECT and any(c.dep_ == OBJECT_PREDICATE for c in token.children):
         return []  # "called the attack a terrible thing": a judgment of what happened, no call for it

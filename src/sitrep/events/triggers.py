@@ -493,7 +493,8 @@ def _sense_words(token: Token) -> list[Token]:
     participle describes, the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
-    comment", "the execution of foreign policy", "a strike by bus drivers")."""
+    comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
+    what it goes "with" ("agreed with his assessment")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     # "one of his strengths", "thousands of supporters"
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
