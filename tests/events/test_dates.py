@@ -95,6 +95,11 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
     assert only(code_events(doc), "REQUEST").date == "2017-02-14"
     doc = default_nlp()("Putin defended his nation's 2014 annexation of Crimea in a speech.")  # a bare year: "nummod"
     assert only(code_events(doc), "SUPPORT").date is None
+    nlp = default_nlp()
+    doc = nlp.make_doc("Days after the main suspect in the November Paris attacks was arrested in Brussels, police "
+                       "raided a flat.")  # a month on a compound of the act noun: "November Paris attacks"
+    doc._.published = DateEstimate("2016-03-22", precision="day")
+    assert only(code_events(nlp(doc)), "COERCE").date_from_publication
 
 
 def test_dates_the_time_of_another_happening_dates_no_act():

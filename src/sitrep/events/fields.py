@@ -1708,6 +1708,8 @@ def _dates_another_act(time: TimeMention, anchors: Sequence[Token], lexicon: Tri
     if words is None or words.root.dep_ not in NOUN_TIME_DEPS:
         return False
     noun = words.root.head
+    while noun.dep_ == COMPOUND_DEP and noun.head.pos_ in NOMINAL_POS:  # "the November Paris attacks"
+        noun = noun.head
     if noun.i in {a.i for a in anchors} or not names_an_act(noun, lexicon) or _same_kind(noun, anchors[0], lexicon):
         return False
     trigger_line = (anchors[0], *anchors[0].ancestors)
