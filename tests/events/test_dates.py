@@ -100,6 +100,12 @@ def test_dates_the_time_of_another_act_noun_dates_only_that_act():
                        "raided a flat.")  # a month on a compound of the act noun: "November Paris attacks"
     doc._.published = DateEstimate("2016-03-22", precision="day")
     assert only(code_events(nlp(doc)), "COERCE").date_from_publication
+    doc = nlp.make_doc("The attacks came days after the main suspect in the November Paris attacks was arrested in "
+                       "Brussels, and even as Brussels was braced for new attacks.")
+    doc._.published = DateEstimate("2016-03-22", precision="day")  # an act named as another takes no date of its kind
+    new_attacks = max((e for e in code_events(nlp(doc)) if e.event_text == "attacks"),
+                      key=lambda e: e.evidence["event"].start)
+    assert new_attacks.date_from_publication
 
 
 def test_dates_the_time_of_another_happening_dates_no_act():

@@ -54,6 +54,7 @@ from sitrep.events.lexicon import (
     Ontology,
     TriggerLexicon,
     hangs_on_a_present_copula,
+    named_as_another,
 )
 from sitrep.events.triggers import (
     SMALL_CLAUSE_DEPS,
@@ -1701,7 +1702,8 @@ def _dates_another_act(time: TimeMention, anchors: Sequence[Token], lexicon: Tri
     """Whether a time qualifies an act noun other than the trigger ("called for a hearing to
     probe the Sept. 11 terror attack", "condemns last week's attack"): it dates that act,
     not the call or the condemnation. Not an act of the trigger's kind, which may be the
-    same happening, nor one the trigger's clause happens in ("asked him in the Feb. 14
+    same happening, unless the trigger names itself another ("braced for new attacks" after
+    "the November Paris attacks"), nor one the trigger's clause happens in ("asked him in the Feb. 14
     meeting"; but "condemned the use of gas in last week's attack"), nor one a clause
     holding the trigger describes ("the summit, where leaders agreed")."""
     words = words_of(time, anchors[0].doc)
@@ -1710,7 +1712,8 @@ def _dates_another_act(time: TimeMention, anchors: Sequence[Token], lexicon: Tri
     noun = words.root.head
     while noun.dep_ == COMPOUND_DEP and noun.head.pos_ in NOMINAL_POS:  # "the November Paris attacks"
         noun = noun.head
-    if noun.i in {a.i for a in anchors} or not names_an_act(noun, lexicon) or _same_kind(noun, anchors[0], lexicon):
+    if noun.i in {a.i for a in anchors} or not names_an_act(noun, lexicon) \
+            or (_same_kind(noun, anchors[0], lexicon) and not named_as_another(anchors[0])):
         return False
     trigger_line = (anchors[0], *anchors[0].ancestors)
     occasion = noun.dep_ == PREPOSITION_OBJECT and noun.head.lower_ in OCCASION_PREPOSITIONS \

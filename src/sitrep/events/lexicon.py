@@ -84,6 +84,10 @@ PREDICATE_NOMINAL = "attr"  # "France was the first ally": what a copula says it
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr"})
 OBJECT_PREDICATE = "oprd"  # "left four people dead": what the verb leaves its object
 COPULA = "be"
+# Words by which an event noun names a happening other than the one told beside it.
+ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
+                               "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
+ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
 PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 # Fine-grained tags of the past: a participle ("killed" in "were killed"), a past tense.
@@ -99,6 +103,12 @@ MIN_STEM = 3
 VERB = "VERB"
 # spaCy splits "cease-fire" into three tokens, so hyphens separate words like spaces do.
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def named_as_another(noun: Token) -> bool:
+    """Whether an event noun says it is another happening than one told beside it ("more
+    attacks", "the earlier blasts", "new attacks")."""
+    return any(c.dep_ in ANOTHER_ONE_DEPS and c.lower_ in ANOTHER_ONE_WORDS for c in noun.children)
 
 
 def hangs_on_a_present_copula(word: Token) -> bool:

@@ -25,15 +25,18 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from sitrep.events.fields import compares, opened_by_a_connective, subject_of
-from sitrep.events.lexicon import CONNECTIVES, DIRECT_OBJECT, NOMINAL_POS, PREDICATE_NOMINAL, RELATIVE_CLAUSE
+from sitrep.events.lexicon import (
+    CONNECTIVES,
+    DIRECT_OBJECT,
+    NOMINAL_POS,
+    PREDICATE_NOMINAL,
+    RELATIVE_CLAUSE,
+    named_as_another,
+)
 from sitrep.model import Event, EventEntity
 
 logger = logging.getLogger(__name__)
 
-# Words by which an event noun names a happening other than the one told beside it.
-ANOTHER_ONE_WORDS = frozenset({"more", "further", "another", "other", "new", "additional", "fresh",
-                               "future", "previous", "earlier", "past", "prior", "similar", "subsequent"})
-ANOTHER_ONE_DEPS = frozenset({"amod", "det"})
 CONJUNCT = "conj"
 PREPOSITION_OBJECT, VERB = "pobj", "VERB"
 # Prepositions by which a verb's subject does what their noun names ("as Iran did with rocket
@@ -72,7 +75,7 @@ def marked_as_another(token: Token, other: Token) -> bool:
     Khan Sheikhoun", "carried out more attacks, targeting militants", "hit by an earlier
     airstrike") or it is predicated of the other ("the bombings appeared to be another
     strike")."""
-    if not any(c.dep_ in ANOTHER_ONE_DEPS and c.lower_ in ANOTHER_ONE_WORDS for c in token.children):
+    if not named_as_another(token):
         return False
     if token.dep_ == PREDICATE_NOMINAL:
         return False
