@@ -2439,3 +2439,13 @@ def test_coder_a_phrase_verb_names_the_target_of_its_act():
     """"vowed to retaliate against Hezbollah": the target hangs on the phrase's second verb."""
     threat = only(code_events(default_nlp()("Israel vowed to retaliate against Hezbollah.")), "THREATEN")
     assert actor_ids(threat.recipient) == ["LBN_HEZ"]
+
+
+def test_coder_who_is_punished_or_accused_for_an_act_did_it():
+    """"should be punished for killing its own people", "was accused of backing the rebels":
+    the passive subject of the verb the gerund's preposition hangs on does the act."""
+    killing = only(code_events(default_nlp()("The Syrian government should be punished for killing its own people "
+                                             "in Ghouta.")), "ASSAULT")
+    assert actor_ids(killing.actor) == ["SYR_GOV"]
+    backing = only(code_events(default_nlp()("Israel was accused of backing the rebels in Syria.")), "AID")
+    assert [e.code for e in backing.actor] == ["ISR"]

@@ -598,7 +598,8 @@ def subject_of(verb: Token) -> list[Token]:
             # done by the subject of the clause the preposition modifies; under "of", "for",
             # "with" by the verb's object ("accused Israel of backing the rebels", "blamed
             # Riyadh for attacking", "charged Syria with shelling").
-            objects = [c for c in token.head.children if c.dep_ == "dobj"] \
+            # in the passive by its subject ("the government should be punished for killing its people")
+            objects = [c for c in token.head.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)] \
                 if token.lower_ in OBJECT_CONTROL_PREPOSITIONS else []
             if objects:
                 return objects
