@@ -2449,3 +2449,11 @@ def test_coder_who_is_punished_or_accused_for_an_act_did_it():
     assert actor_ids(killing.actor) == ["SYR_GOV"]
     backing = only(code_events(default_nlp()("Israel was accused of backing the rebels in Syria.")), "AID")
     assert [e.code for e in backing.actor] == ["ISR"]
+
+
+def test_coder_who_launches_an_act_to_do_something_does_it():
+    """"should launch airstrikes to aid the rebels": the act begun is no doer of the aid; the
+    one who launches it is."""
+    text = "Just a quarter of adults said the U.S. should launch airstrikes to aid the rebels in Syria."
+    aid = only(code_events(default_nlp()(text)), "AID")
+    assert [e.code for e in aid.actor] == ["USA"]

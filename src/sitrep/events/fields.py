@@ -116,9 +116,11 @@ OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
 CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
-# Verbs whose object is a means or an audience, not the doer of the infinitive after it: "could
-# use the AUMF to launch a strike", "summoned the Saudi envoy to protest the execution".
-MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"})
+# Verbs whose object is a means, an audience or an act begun, not the doer of the infinitive
+# after it: "could use the AUMF to launch a strike", "summoned the Saudi envoy to protest the
+# execution", "began a large-scale offensive to recapture Mosul".
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon",
+                         "begin", "launch", "start", "mount", "stage", "wage"})
 # Prepositions whose gerund the governing verb's object does ("accused X of backing").
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
