@@ -2457,3 +2457,5 @@ def test_coder_who_launches_an_act_to_do_something_does_it():
     text = "Just a quarter of adults said the U.S. should launch airstrikes to aid the rebels in Syria."
     aid = only(code_events(default_nlp()(text)), "AID")
     assert [e.code for e in aid.actor] == ["USA"]
+    retake = only(code_events(default_nlp()("Russia launched a campaign to retake Palmyra.")), "ASSAULT")
+    assert [e.code for e in retake.actor] == ["RUS"]

@@ -119,8 +119,8 @@ CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
 # Verbs whose object is a means, an audience or an act begun, not the doer of the infinitive
 # after it: "could use the AUMF to launch a strike", "summoned the Saudi envoy to protest the
 # execution", "began a large-scale offensive to recapture Mosul".
-MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon",
-                         "begin", "launch", "start", "mount", "stage", "wage"})
+LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage"})
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) | LAUNCHING_VERBS
 # Prepositions whose gerund the governing verb's object does ("accused X of backing").
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -629,14 +629,14 @@ def _is_a_step_taken(noun: Token) -> bool:
 
 def _holder_of_plan(clause: Token) -> list[Token]:
     """Who holds the plan, intention or attempt that an infinitive describes, and so would
-    do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it
-    ("Iran has no intention to send troops"); nobody for a plan someone else judges
-    ("welcomed the decision to withdraw")."""
+    do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it or
+    begins it ("Iran has no intention to send troops", "Russia launched a campaign to retake
+    Palmyra"); nobody for a plan someone else judges ("welcomed the decision to withdraw")."""
     if not _has_infinitive_to(clause):
         return []
     plan = clause.head
     owners = [c for c in plan.children if c.dep_ == POSSESSOR]
-    if owners or plan.dep_ != "dobj" or plan.head.lemma_ != HOLDING_VERB:
+    if owners or plan.dep_ != "dobj" or (plan.head.lemma_ != HOLDING_VERB and plan.head.lemma_ not in LAUNCHING_VERBS):
         return owners
     return subject_of(plan.head)
 
