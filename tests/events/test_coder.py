@@ -1697,6 +1697,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # a fact agreed on is a view shared
         ("The US and Russia agree that a large-scale chemical weapons attack occurred in Ghouta.", "AGREE", 0),
         ("The U.S. and Russia agreed on a system to avoid clashes between their aircraft in Syria.", "AGREE", 1),
+        # revenge sought is pursued, asked of no one
+        ("Militants in Kabul sought revenge for the killing of their leader.", "REQUEST", 0),
+        ("Iraq sought an investigation into the strike in Mosul.", "REQUEST", 1),
         # a view shared is no commitment
         ("Barely half of Democrats agree with that sentiment in Washington.", "AGREE", 0),
         ("Iran agreed with Russia on a ceasefire in Syria.", "AGREE", 1),
