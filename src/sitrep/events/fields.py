@@ -50,6 +50,7 @@ from sitrep.events.lexicon import (
     PAST_TENSE,
     PREDICATE_NOMINAL,
     VERB,
+    WHEN_PREPOSITIONS,
     EventType,
     Ontology,
     TriggerLexicon,
@@ -57,6 +58,7 @@ from sitrep.events.lexicon import (
     named_as_another,
 )
 from sitrep.events.triggers import (
+    ADJECTIVAL,
     SMALL_CLAUSE_DEPS,
     SMALL_CLAUSE_VERBS,
     ends_without_full_stop,
@@ -125,7 +127,6 @@ MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leve
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-ADJECTIVAL = "amod"
 # Where the parser hangs the subject of a past tense it read as an adjective ("the bomber targeted civilians").
 MISREAD_SUBJECT_DEPS = frozenset({"npadvmod", "compound", "nsubj"})
 OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})  # "asked him in a meeting": the meeting's time is the asking's
@@ -166,6 +167,7 @@ OTHER_HAPPENING_WORDS = CONNECTIVES - {"amid", "like"}
 # Clauses with their own verb, whose time is theirs, not the trigger's.
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp"})
 ADVERBIAL_CLAUSE = "advcl"
+ADVERBIAL_CLAUSE_DEPS = frozenset({ADVERBIAL_CLAUSE})
 LATER_MARKERS = frozenset({"before", "until", "till"})  # a clause told as later than its main clause
 COMPARING_AS, SAMENESS_WORDS = "as", frozenset({"same", "similar", "such"})  # "the same magnitude as"
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -225,8 +227,10 @@ ADJECTIVE_COMPLEMENT = "acomp"
 # Where a connective stands: "in revenge for the June 2012 drone strike", or as a predicate, "was revenge for".
 CONNECTIVE_DEPS = PREPOSITION_DEPS | {PREDICATE_NOMINAL, ADJECTIVE_COMPLEMENT}
 # Connective nouns by which a clause answers or remembers an act ("in retaliation for the
-# attack", "on the anniversary of the attack"): the clause's time is not the act's.
-ANSWERED_ACT_WORDS = frozenset({"response", "retaliation", "revenge", "wake", "memory", "anniversary"})
+# attack", "on the anniversary of the attack"): the clause's time is not the act's. The
+# connectives less those of time and of comparison.
+COMPARING_CONNECTIVES = frozenset({"like", "than"})
+ANSWERED_ACT_WORDS = CONNECTIVES - WHEN_PREPOSITIONS - COMPARING_CONNECTIVES
 PARTNER_PREPOSITIONS = frozenset({"with"})
 SINCE = "since"
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
@@ -1522,7 +1526,7 @@ def _after_a_connective(place: PlaceMention, anchor: Token) -> bool:
         return any(step.dep_ in PREPOSITION_DEPS and _tells_another_happening(step) for step in anchor.ancestors)
     # also a clause the connective opens: "Carter's visit comes days after a soldier was killed outside Mosul"
     return _clause_between(token.root, anchor, PREPOSITION_DEPS, _tells_another_happening) \
-        or _clause_between(token.root, anchor, frozenset({ADVERBIAL_CLAUSE}), opened_by_a_connective)
+        or _clause_between(token.root, anchor, ADVERBIAL_CLAUSE_DEPS, opened_by_a_connective)
 
 
 def _tells_another_happening(connective: Token) -> bool:

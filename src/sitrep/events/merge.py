@@ -24,13 +24,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from sitrep.events.fields import compares, opened_by_a_connective, subject_of
+from sitrep.events.fields import PREPOSITION_OBJECT, compares, opened_by_a_connective, subject_of
 from sitrep.events.lexicon import (
     CONNECTIVES,
     DIRECT_OBJECT,
     NOMINAL_POS,
     PREDICATE_NOMINAL,
     RELATIVE_CLAUSE,
+    VERB,
     named_as_another,
 )
 from sitrep.model import Event, EventEntity
@@ -38,7 +39,6 @@ from sitrep.model import Event, EventEntity
 logger = logging.getLogger(__name__)
 
 CONJUNCT = "conj"
-PREPOSITION_OBJECT, VERB = "pobj", "VERB"
 # Prepositions by which a verb's subject does what their noun names ("as Iran did with rocket
 # attacks", "went on the attack"); not "given", "after" and the like.
 MEANS_PREPOSITIONS = frozenset({"with", "on", "in", "through", "by"})
