@@ -47,7 +47,7 @@ from sitrep.events.lexicon import (
     AuxCueLexicon,
     hangs_on_a_present_copula,
 )
-from sitrep.events.triggers import ends_without_full_stop, tells_a_fact
+from sitrep.events.triggers import COMPLEMENT_CLAUSE, ends_without_full_stop, tells_a_fact
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,6 @@ NEG_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 # Arcs through which a clause's modality reaches the event word below it.
 CHAIN_DEPS = frozenset({"conj", "xcomp"})
 CONJUNCT, COORDINATOR = "conj", "cc"
-CLAUSE_COMPLEMENT = "ccomp"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 CLAUSAL_SUBJECT_DEPS = frozenset({"csubj", "csubjpass"})
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
@@ -69,7 +68,6 @@ INFINITIVE_TAG = "TO"
 # clause of its own instead of sharing its head's modal ("will not send").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 BARE_VERB, INFINITIVE_TO = "VB", "to"
-COMPLEMENT_CLAUSE = "ccomp"
 PARTICIPLE_TAGS = frozenset({PAST_PARTICIPLE, "VBG"})
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "simply"})
 PERFECT_AUXILIARY = "have"
@@ -133,7 +131,7 @@ def _is_bare_small_clause(verb: Token) -> bool:
     """Whether a verb heads a complement clause in its bare form with a subject but neither
     auxiliary nor marker ("see Turkey stop", "let Iran attack"): no tense of its own, so
     the verb above says when and whether it happens."""
-    return verb.dep_ == CLAUSE_COMPLEMENT and verb.tag_ == BARE_VERB \
+    return verb.dep_ == COMPLEMENT_CLAUSE and verb.tag_ == BARE_VERB \
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
         and not any(c.dep_ in AUX_DEPS or c.dep_ == "mark" for c in verb.children)
 
@@ -371,7 +369,7 @@ def _finite_adverbial(clause: Token) -> bool:
     it a complement ("after an attack killed 80 people, Trump ordered ..."): the time
     connective marking it still says what it is."""
     adverbial = clause.dep_ == ADVERBIAL_CLAUSE or (
-        clause.dep_ == "ccomp" and any(_is_marker(c) and c.lower_ in CONNECTIVES for c in clause.children))
+        clause.dep_ == COMPLEMENT_CLAUSE and any(_is_marker(c) and c.lower_ in CONNECTIVES for c in clause.children))
     return adverbial and _is_finite(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
