@@ -1706,6 +1706,17 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # a party's standing destroyed is no attack
         ("The government set its sights on destroying the political viability of the Brotherhood in Egypt.",
          "ASSAULT", 0),
+        # an office taken up is no visit
+        ("Putin arrived in power as prime minister in Moscow in 1999.", "CONSULT", 0),
+        ("Kerry arrived in Baghdad on Monday.", "CONSULT", 1),
+        # a campaign pressed on with asks nothing of anyone
+        ("The military continued to press its campaign against rocket sites in Gaza.", "REQUEST", 0),
+        ("Obama pressed Putin on Ukraine.", "REQUEST", 1),
+        # an advisory to the public threatens no one
+        ("The State Department issued a travel warning for Turkey.", "THREATEN", 0),
+        ("Iran issued a warning to Israel.", "THREATEN", 1),
+        # a version of a text is no conscription
+        ("The CIA's first drafts said the attack in Benghazi was spontaneous.", "MOBILIZE", 0),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
@@ -2462,3 +2473,69 @@ def test_coder_who_launches_an_act_to_do_something_does_it():
     assert [e.code for e in aid.actor] == ["USA"]
     retake = only(code_events(default_nlp()("Russia launched a campaign to retake Palmyra.")), "ASSAULT")
     assert [e.code for e in retake.actor] == ["RUS"]
+
+
+def test_coder_a_bomber_from_a_place_is_the_doer_not_the_place():
+    """"a female suicide bomber from Dagestan destroyed a trolleybus": the bomber, a trigger
+    word that is the subject of the act, did it; the unresolved region only says where
+    she came from."""
+    text = "A female suicide bomber from Dagestan destroyed a trolleybus in Volgograd."
+    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in attack.actor] == ["A female suicide bomber"]
+
+
+def test_coder_we_in_a_quote_relayed_by_an_outlet_is_not_the_outlet():
+    """"'We will never stop fighting you,' Adebolajo said, according to ITV News": the
+    innermost speaker is "we", not the outlet that relays the quote."""
+    text = ('"We swear by almighty Allah, we will never stop fighting you until you leave us alone," '
+            "Adebolajo said calmly in London, according to ITV News, which first obtained the video.")
+    stop = only(code_events(default_nlp()(text)), "RETREAT")
+    assert stop.actor == ()
+
+
+def test_coder_a_gerund_listed_with_nouns_is_not_done_by_the_speaker():
+    """"calling it a response to the massacre ... and targeting of civilians": the targeting
+    is the other side's act, not Hamas's, though the parser hangs the gerund on "response"."""
+    text = ('Hamas put its own spin on the attack in a banner on al-Aqsa, calling it "a natural response to the '
+            'massacre of the al-Dalou family and targeting of innocent Palestinian civilians."')
+    targeting = [e for e in code_events(default_nlp()(text)) if e.event_text == "targeting"]
+    assert [actor_ids(e.actor) for e in targeting] == [[]]
+
+
+def test_coder_the_act_a_victim_died_in_names_its_doer():
+    """"died Sunday in an Israeli airstrike": the airstrike's nationality is the doer's."""
+    text = "Nine members of the al-Dalou family died Sunday in an Israeli airstrike in Gaza."
+    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert actor_ids(attack.actor) == ["ISR"]
+
+
+def test_coder_an_act_pulled_off_was_done_by_whoever_pulled_it_off():
+    """"pulled off the Boston bombing": carried out, so no negation, and its subject did it;
+    "pulled back the strikes" still calls them off."""
+    text = "The gun-wielding man confessed to pulling off the Boston bombing."
+    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert "negation" not in bombing.aux_mode and [e.entity_text for e in bombing.actor] == ["The gun-wielding man"]
+    pulled = only(code_events(default_nlp()("Trump pulled back the strikes on Iran.")), "ASSAULT")
+    assert "negation" in pulled.aux_mode
+
+
+def test_coder_whose_advance_it_was_is_no_target():
+    """"During the advance of the ISIL": the "of" object of an advance makes it."""
+    text = "During the advance of the ISIL last year, militants gained control of a chlorine factory near Mosul."
+    seizure = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert "IMG_ISIS" not in actor_ids(seizure.recipient)
+
+
+def test_coder_a_name_after_the_relative_pronoun_is_not_its_antecedent():
+    """"the Benghazi attack that killed U.S. Ambassador to Libya Chris Stevens": the parser
+    hangs "Stevens" on "attack"; the victim named after "that" is no doer."""
+    text = "Rice spoke about the Benghazi attack that killed U.S. Ambassador to Libya Chris Stevens and three others."
+    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert "USA_STEVENS" not in actor_ids(killing.actor)
+
+
+def test_coder_a_group_with_ties_to_another_is_not_that_group():
+    """"Islamic extremists with ties to al-Qaeda participated in the attack": the extremists."""
+    text = "Islamic extremists with ties to al-Qaeda participated in the attack in Benghazi."
+    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in attack.actor] == ["Islamic extremists"]

@@ -158,12 +158,14 @@ def _named_at(span: Evidence, identifier: str | None, doc_actors: Sequence[Actor
 
 def quoted_self(phrases: Sequence[Token], quotes: Sequence[Quote], doc_actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The quote's speaker for a first-person actor phrase inside the quote ("'We request ...,'
-    he said" -> the actor "he" resolves to), cited by the speaker's words; else nothing."""
+    he said" -> the actor "he" resolves to), cited by the speaker's words; else nothing. The
+    innermost quote with a speaker says who "we" are: one who relays it is not ("'We will
+    never stop,' he said, according to ITV News": not ITV), so a speaker no actor names
+    leaves the actor unknown."""
     for phrase in (p for p in phrases if p.lower_ in FIRST_PERSON):
-        for quote in reversed(quotes_covering(quotes, phrase.idx)):
-            named = _named_at(quote.speaker, None, doc_actors) if quote.speaker is not None else []
-            if named:
-                return named
+        speaker = next((q.speaker for q in reversed(quotes_covering(quotes, phrase.idx)) if q.speaker is not None), None)
+        if speaker is not None:
+            return _named_at(speaker, None, doc_actors)
     return []
 
 

@@ -38,6 +38,7 @@ from sitrep.events.fields import (
     PERSON_ENTITY,
     PRONOUN,
     SENTENCE,
+    SUBJECT_DEPS,
     TARGET_STATE_VIA,
     PlaceChoice,
     actor_phrases,
@@ -373,8 +374,11 @@ class RuleCoder:
         others = frozenset(a.i for h in hits if h is not hit for a in h.anchors)
         size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
                 if not counts_another_happening(count, hit.anchors[0], others)} if hit.row.event in self.ontology.size_events else {}
+        # a trigger word is no participant of its own act, unless another of its words has it
+        # as subject ("a suicide bomber destroyed a trolleybus": the bomber did)
         doers = [] if actors else unnamed_participants(
-            [p for p in own_phrases if p not in hit.anchors], sent, mentions, self.participant_words, self.triggers)
+            [p for p in own_phrases if p not in hit.anchors or (p.dep_ in SUBJECT_DEPS and p.head in hit.anchors)],
+            sent, mentions, self.participant_words, self.triggers)
         targets = [] if recipients else unnamed_participants(targeted, sent, mentions, self.participant_words,
                                                              self.triggers)
         referred = [t for t in targets if t.i == hit.anchors[0].head.i and hit.anchors[0].dep_ in REDUCED_RELATIVE_DEPS]

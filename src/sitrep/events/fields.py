@@ -59,6 +59,8 @@ from sitrep.events.lexicon import (
 )
 from sitrep.events.triggers import (
     ADJECTIVAL,
+    PREPOSITION,
+    PRESENT_PARTICIPLE,
     SMALL_CLAUSE_DEPS,
     SMALL_CLAUSE_VERBS,
     ends_without_full_stop,
@@ -108,6 +110,8 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
 ACTOR_CODE_LENGTH = 3
 PLACE_ENTITY = "GPE"
+# Labels of a place name; the tagger also reads a region as a people ("from Dagestan": NORP).
+PLACE_ENTITIES = frozenset({PLACE_ENTITY, "LOC", "NORP"})
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
@@ -190,6 +194,9 @@ PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
+ORIGIN_PREPOSITIONS = frozenset({"from"})
+# Nouns of a bond to another party: a group "with ties to al-Qaeda" is not al-Qaeda.
+TIE_NOUNS = frozenset({"tie", "link", "connection", "affiliation"})  # "a bomber from Dagestan": where the people come from
 POST_PREPOSITIONS = frozenset({"to"})  # "the ambassador to the Philippines": where a title is held
 TITLE_LINKS = (Link.ROLE.value, Link.OFFICE.value)  # `ActorMention.via` of a mention a title names
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
@@ -314,9 +321,13 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     pronoun ("which") stands for the noun it modifies; a head inside a longer name stands
     for the name (the parser splits "al-Baghdadi" into three subjects). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
-    the UN).
+    the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda).
+    The noun a relative pronoun stands for ends before it: what the parser hangs on
+    that noun after the clause is no part of it ("the attack that killed U.S. Ambassador to
+    Libya Chris Stevens", with "Stevens" read as the attack's apposition).
     """
     if token.lower_ in RELATIVE_PRONOUNS:
+        actors = [m for m in actors if m.evidence.end <= token.idx]
         token = relative_referent(token)
     heads = [token] + [c for c in token.conjuncts if c.i > token.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
@@ -324,7 +335,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     if found:
         return found
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
-    return _outside(mentions_in(actors, *_span_of(token)), clauses)
+    ties = [_span_of(t) for t in token.subtree if t.i != token.i and t.lemma_.lower() in TIE_NOUNS]
+    return _outside(mentions_in(actors, *_span_of(token)), clauses + ties)
 
 
 def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:
@@ -582,6 +594,8 @@ def subject_of(verb: Token) -> list[Token]:
             return _holder_of_plan(token) or _said_to_be(token) or [token.head]
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return []
+        if token.dep_ in COORDINATE_DEPS and token.tag_ == PRESENT_PARTICIPLE and token.head.pos_ in NOMINAL_POS:
+            return []  # a gerund listed with nouns names an act ("a response to the massacre and targeting of")
         if is_infinitive_clause(token):
             by_means = token.head.lemma_.lower() in MEANS_VERBS  # "used the AUMF to strike": the user
             controllers = [] if by_means else [c for c in token.head.children if c.dep_ == "dobj"]
@@ -968,7 +982,9 @@ def find_actors(
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
     partners = [p for p in light_verb_partners(anchors, lexicon, event_type)  # named, not "with links to Assad"
                 if mentions_in(mentions.actors, *_span_of(p, whole=False))]
-    phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon) + partners
+    suffered = _acts_suffered(verbs, tokens, lexicon)
+    phrases = actor_phrases(anchors, lexicon, event_type) + _means_fired(verbs, tokens, lexicon) + partners \
+        + children_on(suffered, NOMINAL_MODIFIER_DEPS) + prep_objects(suffered, lexicon.nominal_agent_preps)
     if not verbs:  # "the lifting of sanctions by the EU"; not "seek an investigation by the UN", which the UN does
         phrases += prep_objects(_phrase_nouns(anchors, tokens, lexicon), PASSIVE_AGENT_PREPOSITIONS)
     targets = person_targets(anchors, mentions, lexicon, event_type)
@@ -989,7 +1005,8 @@ def find_actors(
         left = [_span_of(phrase) for phrase in prep_objects(heads, SOURCE_PREPOSITIONS)]
         found = _outside([m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)], left)
     unknown_before_act = [] if event_type.named_before_authors else _compound_spans(anchors)
-    found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))]
+    found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))
+             and not _place_come_from(m, anchors[0].doc)]
     claimers = _outside(found, [_span_of(t) for t in _claimed_act_modifiers(anchors, lexicon)])
     if claimers:  # who claims the act did it; a name before the act is its target ("the Serena Hotel attack")
         found = claimers
@@ -1002,6 +1019,7 @@ def find_actors(
         targeted = _with_target(anchors, lexicon)
         found += [m for noun in anchors if noun.pos_ in NOMINAL_POS and not _befalls(noun, anchors, lexicon, event_type)
                   for m in demonym_actors(noun, actor_kb, names=noun in targeted)]
+        found += [m for noun in suffered for m in demonym_actors(noun, actor_kb, names=False)]
     if actor_kb is not None and is_said(event_type) and not any(m.actor_id for m in found):
         # "criticism from Russia": the country words come from is their sayer
         found += _states_in(prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], SOURCE_PREPOSITIONS),
@@ -1036,6 +1054,14 @@ def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Trigg
     own = {t.i for t in tokens}
     return [p for verb in verbs if not children_on([verb], AGENT_DEPS)
             for p in patients_of(verb, lexicon) if p.i in own and children_on([p], NOMINAL_MODIFIER_DEPS)]
+
+
+def _acts_suffered(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
+    """The act nouns of the phrase its subject suffered in ("people died in an Israeli
+    airstrike"): their modifiers and agents name the doer, as an act noun's own would."""
+    own = {t.i for t in tokens}
+    return [o for verb in verbs if lexicon.suffers_subject(verb) for preposition in verb.children
+            if preposition.dep_ == PREPOSITION and preposition.i in own for o in preposition.children if o.i in own]
 
 
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
@@ -1436,13 +1462,19 @@ def _completes_a_title(place: PlaceMention, actors: Sequence[ActorMention], doc)
 def _after_preposition(place: PlaceMention, doc, prepositions: frozenset[str]) -> bool:
     """Whether a place is the object of one of `prepositions`, alone or in a list ("imports
     of meat from the United States", "the approach to Russia and Ukraine")."""
-    span = words_of(place, doc)
+    preposition = _preposition_over(place, doc)
+    return preposition is not None and preposition.lower_ in prepositions
+
+
+def _preposition_over(mention: MentionT, doc) -> Token | None:
+    """The preposition whose object a mention is, alone or in a list; None when it is none's."""
+    span = words_of(mention, doc)
     if span is None:
-        return False
+        return None
     root = span.root
     while root.dep_ in COORDINATE_DEPS and root.head.i != root.i:
         root = root.head
-    return root.dep_ == PREPOSITION_OBJECT and root.head.lower_ in prepositions
+    return root.head if root.dep_ == PREPOSITION_OBJECT else None
 
 
 def _hometown(place: PlaceMention, doc) -> bool:
@@ -1460,6 +1492,17 @@ def _hometown(place: PlaceMention, doc) -> bool:
                 and _names_a_person(step.head.head):
             return True
     return False
+
+
+def _place_come_from(mention: ActorMention, doc) -> bool:
+    """Whether an unresolved actor mention is a place name that only says where people
+    come from ("a suicide bomber from Dagestan destroyed a trolleybus"): the bomber acts,
+    not the place. A place the actor KB knows ("fighters from Iran") stays a doer."""
+    span = words_of(mention, doc)
+    if mention.actor_id is not None or span is None or span.root.ent_type_ not in PLACE_ENTITIES:
+        return False
+    preposition = _preposition_over(mention, doc)
+    return preposition is not None and preposition.lower_ in ORIGIN_PREPOSITIONS and preposition.head.pos_ in NOMINAL_POS
 
 
 def _names_a_person(noun: Token) -> bool:

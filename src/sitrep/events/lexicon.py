@@ -75,6 +75,7 @@ CLAIM_DEPS = frozenset({"acomp", "attr", "dobj", "nsubjpass"})  # "responsibilit
 CLAIMED_ACT_DEPS = frozenset({"dobj", "nsubjpass"})  # "IS claimed the attack", "the attack was claimed by IS"
 TRIGGER_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DIRECT_OBJECT = "dobj"
+PARTICLE_DEP = "prt"  # a phrasal verb's particle ("signed up", "pulled off")
 # "the attacks (that) it launched": a relative clause whose object is the trigger itself.
 RELATIVE_CLAUSE = "relcl"
 CLAUSE_OBJECT_DEPS = frozenset({"dobj"})
@@ -335,8 +336,12 @@ class TriggerLexicon:
         return any(row.event == MEETING_EVENT for row in self.rows_starting_with(noun))
 
     def is_support_verb(self, verb: Token) -> bool:
-        """Whether `verb` is a light verb (by any of its `token_forms`)."""
-        return not token_forms(verb).isdisjoint(self.support_verbs)
+        """Whether `verb` is a light verb (by any of its `token_forms`), also with its particle
+        ("pulled off the bombing"; "pulled the strikes" calls them off, a negation cue)."""
+        forms = token_forms(verb)
+        particles = [c.lower_ for c in verb.children if c.dep_ == PARTICLE_DEP]
+        return not forms.isdisjoint(self.support_verbs) or any(
+            f"{form} {particle}" in self.support_verbs for form in forms for particle in particles)
 
     def suffers_subject(self, verb: Token) -> bool:
         """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""
@@ -447,8 +452,9 @@ class AuxCue:
     via: for governors, the dependency labels allowed on the arc just below the cue.
     tag: fine-grained tag the governor must have ("VBN" for "is set to"); for an "aux" cue,
         the tag of the verb it hangs on ("'d" is "would" before "send" (VB), "had" before "sent").
-    unless: for governors, lemmas of the word just below that make it no cue ("is to send"
-        is planned, "is to blame" an idiom of fault); for sentence phrases, words right after
+    unless: for governors, lemmas of the word just below or particles of the cue itself that
+        make it no cue ("is to send" is planned, "is to blame" an idiom of fault; "pulled off
+        the bombing" carried it out); for sentence phrases, words right after
         it that do ("at the time" is history, "at the time of the attack" only says when); for
         an "aux" cue, adverbs of its verb that do ("would later kill": what came to pass).
     marker: for governors, a word the clause just below must carry ("to": "is to send",

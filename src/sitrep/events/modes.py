@@ -40,6 +40,7 @@ from sitrep.events.lexicon import (
     COPULA,
     DIRECT_OBJECT,
     NOMINAL_POS,
+    PARTICLE_DEP,
     PAST_PARTICIPLE,
     PAST_TENSE,
     PREDICATE_NOMINAL,
@@ -291,7 +292,8 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("governor", token.lemma_.lower())
         if not (cue.mode == NEGATION and negation is not None)  # "did not prevent the attack": it happened
         and (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
-        and below.lemma_.lower() not in cue.unless
+        and below.lemma_.lower() not in cue.unless and not any(c.dep_ == PARTICLE_DEP and c.lower_ in cue.unless
+                                                              for c in token.children)
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.realised_in_past and _under_past_copula(token))
         and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)

@@ -18,6 +18,7 @@ from sitrep.events.lexicon import (
     COPULA,
     DIRECT_OBJECT,
     NOMINAL_POS,
+    PARTICLE_DEP,
     PAST_PARTICIPLE,
     RELATIVE_CLAUSE,
     VERB,
@@ -121,9 +122,8 @@ SEEMING_VERBS = frozenset({"feel", "seem", "look", "appear", "sound"})
 ADJECTIVAL_COMPLEMENT = "acomp"
 AGENT = "agent"
 PASSIVE_DEPS = frozenset({PASSIVE_AUXILIARY, "nsubjpass", AGENT})
-# A verb particle: the arc the parser gives one ("signed up"), or one of these words right
-# after the verb, which the parser often reads as a preposition ("backed out of the deal").
-PARTICLE_DEP = "prt"
+# A verb particle: the arc the parser gives one ("signed up", `PARTICLE_DEP`), or one of these
+# words right after the verb, which the parser often reads as a preposition ("backed out of the deal").
 PARTICLE_WORDS = frozenset({"out", "off", "up", "down", "away"})
 # A class member written "ent:<label>" matches any token of that spaCy entity label.
 ENTITY_PREFIX = "ent:"
@@ -494,7 +494,8 @@ def _sense_words(token: Token) -> list[Token]:
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
-    what it goes "with" ("agreed with his assessment")."""
+    what it goes "with" ("agreed with his assessment"); for a preposition of the phrase, its
+    object ("arrived in power")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     # "one of his strengths", "thousands of supporters"
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
@@ -503,6 +504,8 @@ def _sense_words(token: Token) -> list[Token]:
     if token.dep_ == ADJECTIVAL_CLAUSE:
         words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
     words += _antecedent_object(token)
+    if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
+        words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
     if token.pos_ == VERB:  # "agreed with his assessment": a view shared, no commitment
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
