@@ -2539,3 +2539,54 @@ def test_coder_a_group_with_ties_to_another_is_not_that_group():
     text = "Islamic extremists with ties to al-Qaeda participated in the attack in Benghazi."
     attack = only(code_events(default_nlp()(text)), "ASSAULT")
     assert [e.entity_text for e in attack.actor] == ["Islamic extremists"]
+
+
+def test_coder_a_passive_conjunct_shares_the_subject_of_the_verb_before():
+    """"fighters tried to infiltrate the base, but were killed by Iraqi forces": the
+    fighters were killed."""
+    text = "ISIS fighters tried to infiltrate the base near Baghdadi, but were killed by Iraqi Security Forces."
+    killing = [e for e in code_events(default_nlp()(text)) if e.event_text == "killed"]
+    assert [actor_ids(e.recipient) for e in killing] == [["IMG_ISIS"]]
+
+
+def test_coder_envoys_expelled_are_the_target_not_the_expeller():
+    """"Russian diplomats were expelled": Russia's envoys suffer it; no one named expels."""
+    expulsion = only(code_events(default_nlp()("Russian diplomats were expelled from Washington.")), "SANCTION")
+    assert expulsion.actor == () and actor_ids(expulsion.recipient) == ["RUS_GOV"]
+
+
+def test_coder_aid_takes_its_kind_from_its_own_noun_and_goes_to_a_country():
+    """"sent military aid to Ukraine": "military aid" says the kind, which "send aid" would
+    call humanitarian; the country it is sent to gets it."""
+    aid = only(code_events(default_nlp()("The United States sent military aid to Ukraine.")), "AID")
+    assert aid.mode == "military" and actor_ids(aid.recipient) == ["UKR"]
+    relief = only(code_events(default_nlp()("The United States sent aid to Haiti.")), "AID")
+    assert relief.mode == "humanitarian"
+
+
+def test_coder_forces_wiped_out_were_attacked():
+    """"wiped out the attacking Russian mercenaries": an assault on hired fighters."""
+    attack = only(code_events(default_nlp()("U.S. forces wiped out the attacking Russian mercenaries in Syria.")),
+                  "ASSAULT")
+    assert actor_ids(attack.actor) == ["USA_MIL"] and [e.code for e in attack.recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("President Trump’s national security adviser, Gen. Michael Flynn, was forced to resign on Monday night.",
+     "RETREAT", ["USA_FLYNN"]),
+    ("When North Korean leader Kim Jong Un and his South Korea counterpart, Moon Jae-in, meet next Friday, "
+     "the topic is denuclearization.", "CONSULT", ["PRK_KIM"]),
+])
+def test_coder_a_name_beside_a_role_says_who_acts(text, event_type, actors):
+    """"Trump's adviser, Michael Flynn": Flynn resigns, not Trump; each conjunct keeps its own."""
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert actor_ids(event.actor) == actors
+    assert "USA_TRUMP" not in actor_ids(event.recipient)
+
+
+def test_coder_who_storms_a_place_to_protest_protests():
+    """"activists swarmed the NIH to protest": the infinitive is the activists' aim; the
+    place taken does nothing."""
+    text = "In 1990, AIDS activists swarmed the NIH to protest government indifference."
+    protest = only(code_events(default_nlp()(text)), "PROTEST")
+    assert [e.entity_text for e in protest.actor] == ["AIDS activists"]

@@ -122,11 +122,15 @@ OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
 CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
-# Verbs whose object is a means, an audience or an act begun, not the doer of the infinitive
-# after it: "could use the AUMF to launch a strike", "summoned the Saudi envoy to protest the
-# execution", "began a large-scale offensive to recapture Mosul".
+# Verbs whose object is a means, an audience, an act begun or a place taken, not the doer of
+# the infinitive after it: "could use the AUMF to launch a strike", "summoned the Saudi envoy
+# to protest the execution", "began a large-scale offensive to recapture Mosul", "activists
+# swarmed the NIH to protest".
 LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage"})
-MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) | LAUNCHING_VERBS
+PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy", "invade", "raid", "enter", "flood",
+                                "throng", "crowd", "pack", "block", "blockade", "march", "rally"})
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
+    | LAUNCHING_VERBS | PLACE_TAKING_VERBS
 # Prepositions whose gerund the governing verb's object does ("accused X of backing").
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -319,7 +323,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 
     "Russia and Iran" gives both conjuncts; "troops from Russia" gives Russia; a relative
     pronoun ("which") stands for the noun it modifies; a head inside a longer name stands
-    for the name (the parser splits "al-Baghdadi" into three subjects). A clause inside the phrase names
+    for the name (the parser splits "al-Baghdadi" into three subjects); a person's name set
+    beside a role renames it ("Trump's adviser, Michael Flynn": Flynn). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
     the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda).
     The noun a relative pronoun stands for ends before it: what the parser hangs on
@@ -329,7 +334,9 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     if token.lower_ in RELATIVE_PRONOUNS:
         actors = [m for m in actors if m.evidence.end <= token.idx]
         token = relative_referent(token)
-    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    # "President Trump's national security adviser, Gen. Michael Flynn": the name renames the role
+    heads = [_renaming_name(head) or head for head in [token] + [c for c in token.conjuncts if c.i > token.i]]
+    heads += [c for head in heads if head.dep_ == APPOSITION for c in head.conjuncts if c.i > head.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
     found += [m for head in heads for m in actors if m.evidence.start <= head.idx < m.evidence.end and m not in found]
     if found:
@@ -337,6 +344,12 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
     ties = [_span_of(t) for t in token.subtree if t.i != token.i and t.lemma_.lower() in TIE_NOUNS]
     return _outside(mentions_in(actors, *_span_of(token)), clauses + ties)
+
+
+def _renaming_name(noun: Token) -> Token | None:
+    """A person's name set beside a noun, which says who it is ("his adviser, Tom Donilon";
+    "two leaders: Governor George Pataki, and Mayor Rudolph Giuliani"), or None."""
+    return next((c for c in noun.children if c.dep_ == APPOSITION and c.ent_type_ == PERSON_ENTITY), None)
 
 
 def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:
@@ -533,6 +546,9 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return subject_of(verb)  # "was found shot": whom "found" is about
     if verb.dep_ == ADVERBIAL_CLAUSE and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return subject_of(verb)  # "When pressed by Iran, Turkey agreed": Turkey was pressed
+    if verb.dep_ in COORDINATE_DEPS and not children_on([verb], SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        # "fighters tried to infiltrate the base, but were killed": the subject both verbs share
+        return children_on([verb.head], SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     deps = SUBJECT_DEPS if subject_is_patient(verb) else PASSIVE_SUBJECT_DEPS
     return [c for c in verb.children if c.dep_ in deps]
 
@@ -1050,10 +1066,13 @@ def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Trigg
     launched at Israel"), as an actor phrase, which reads the noun without its clauses; only
     one with a modifier to name the owner by ("Weapons from the Libyan stockpiles were
     shipped" names where they came from, not who shipped them). A passive with an agent
-    names who did it ("the talks would be led by Henzel")."""
+    names who did it ("the talks would be led by Henzel"), and envoys are sent or sent
+    away, never fired ("Russian diplomats were expelled": Russia's, expelled by another)."""
     own = {t.i for t in tokens}
+    envoys = lexicon.noun_class(ENVOY_CLASS)
     return [p for verb in verbs if not children_on([verb], AGENT_DEPS)
-            for p in patients_of(verb, lexicon) if p.i in own and children_on([p], NOMINAL_MODIFIER_DEPS)]
+            for p in patients_of(verb, lexicon) if p.i in own and children_on([p], NOMINAL_MODIFIER_DEPS)
+            and not in_noun_class(p, envoys)]
 
 
 def _acts_suffered(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
@@ -1201,7 +1220,8 @@ def find_recipients(
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
-                                or (is_said(event_type) and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
+                                or ((is_said(event_type) or event_type.benefits_after_for)
+                                    and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(_without_qualifiers(found, anchors[0].doc))
@@ -1220,7 +1240,8 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
     """Countries an act is done to as its direct object ("Iraq invaded Kuwait", "bombed
     Syria", "an attack directed at the U.S."), or the words said are addressed to ("threats
     to the United States"): the state is the recipient, the country also the place of a
-    material act. A city is only a place."""
+    material act. A country aid is sent or given to gets it ("sent weapons to Ukraine"). A
+    city is only a place."""
     return _states_in(objects, mentions, actor_kb, TARGET_STATE_VIA)
 
 

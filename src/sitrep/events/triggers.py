@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -677,16 +677,23 @@ def _strength(hit: TriggerHit) -> tuple[int, float]:
 
 
 def _drop_subsumed(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Keep one hit per anchor and drop hits inside a longer one."""
+    """Keep one hit per anchor and drop hits inside a longer one. A dropped hit of the same
+    category that adds a word of its own inside the kept one's says what kind of act it is:
+    its mode and words join the kept one ("sent military aid": "military aid" makes "send
+    aid" military; not "send troops but deployed jets", whose "send jets" reaches past it)."""
     kept: list[TriggerHit] = []
     for hit in sorted(hits, key=_strength, reverse=True):
         tokens = {t.i for t in hit.tokens}
-        inside = any(
-            hit.anchors[0].i in {t.i for t in other.tokens} or tokens <= {t.i for t in other.tokens}
-            for other in kept
-        )
-        if not inside:
+        container = next((other for other in kept if hit.anchors[0].i in {t.i for t in other.tokens}
+                          or tokens <= {t.i for t in other.tokens}), None)
+        if container is None:
             kept.append(hit)
+        elif container.row.event == hit.row.event and hit.row.mode not in (None, container.row.mode) \
+                and not tokens <= {t.i for t in container.tokens} \
+                and all(container.tokens[0].i < i < container.tokens[-1].i for i in tokens - {t.i for t in container.tokens}):
+            by_index = {t.i: t for t in container.tokens + hit.tokens}
+            kept[kept.index(container)] = TriggerHit(replace(container.row, mode=hit.row.mode), container.anchors,
+                                                     tuple(by_index[i] for i in sorted(by_index)))
     return kept
 
 
