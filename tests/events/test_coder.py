@@ -1717,6 +1717,15 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Iran issued a warning to Israel.", "THREATEN", 1),
         # a version of a text is no conscription
         ("The CIA's first drafts said the attack in Benghazi was spontaneous.", "MOBILIZE", 0),
+        # a caution is no threat
+        ("The FBI discarded reports that warned about Islamist recruiters in Minneapolis.", "THREATEN", 0),
+        ("Iran warned of a crushing response in Tehran.", "THREATEN", 1),
+        # an aim dropped is no ground given up
+        ("Trump said Iran must abandon its nuclear ambitions in the Gulf.", "RETREAT", 0),
+        ("Syrian troops abandoned their positions near Palmyra.", "RETREAT", 1),
+        # a state of things put at risk is no party threatened
+        ("Sanctions will hit those threatening the peace and stability of northeast Syria.", "THREATEN", 0),
+        ("Iran threatened Israel with missile strikes.", "THREATEN", 1),
     ],
 )
 def test_coder_a_word_in_another_sense_codes_no_event(text, event_type, count):
@@ -2590,3 +2599,34 @@ def test_coder_who_storms_a_place_to_protest_protests():
     text = "In 1990, AIDS activists swarmed the NIH to protest government indifference."
     protest = only(code_events(default_nlp()(text)), "PROTEST")
     assert [e.entity_text for e in protest.actor] == ["AIDS activists"]
+
+
+def test_coder_who_placed_the_bombs_did_the_bombing():
+    """"accused of placing the two bombs": "place" is a light verb, its subject the doer."""
+    text = "Tamerlan and Dzhokhar Tsarnaev are accused of placing the two bombs at the Boston Marathon."
+    bombs = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [e.entity_text for e in bombs.actor] == ["Tamerlan", "Dzhokhar Tsarnaev"]
+
+
+def test_coder_an_attack_cueing_quoted_words_is_one_of_words():
+    """"attacked President Trump, claiming, 'He is treating our troops ...'": the words are
+    the attack; a reason given in reported speech leaves an attack of arms one."""
+    text = ('Gabbard also attacked President Trump in Iowa, claiming, "He is treating our troops as though we are '
+            'something that can be pawned off to the highest bidder."')
+    assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attacked"] == ["ACCUSE"]
+    text = "Israel attacked Hamas in Gaza, saying the group had fired rockets."
+    assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attacked"] == ["ASSAULT"]
+
+
+def test_coder_what_a_withdrawal_leaves_is_no_mover_nor_its_origin():
+    """"withdrawing personnel from Syria": Syria is where they leave, not whose they are."""
+    text = "Advisers told Trump that withdrawing personnel from Syria would be a mistake."
+    withdrawal = only(code_events(default_nlp()(text)), "RETREAT")
+    assert "SYR" not in actor_ids(withdrawal.actor)
+
+
+def test_coder_whom_a_gerund_after_as_describes_does_it():
+    """"described his client as having cooperated with the investigation": the client did."""
+    text = "Robert Kelner described his client as having cooperated fully with Mueller's investigation."
+    cooperation = only(code_events(default_nlp()(text)), "COOPERATE")
+    assert [e.entity_text for e in cooperation.actor] != ["Robert Kelner"]

@@ -466,3 +466,18 @@ def test_modes_a_headline_infinitive_is_what_is_to_come():
 def test_modes_a_capacity_used_in_the_past_happened(annotate):
     assert modes_of(annotate("Russian forces were able to capture Idlib."), "ASSAULT") == ()
     assert modes_of(annotate("Russian forces are able to capture Idlib."), "ASSAULT") == ("hypothetical",)
+
+
+def test_modes_a_tensed_verb_hung_on_an_infinitive_shares_none_of_its_governor(annotate):
+    """"refused to call it terrorism and blamed it on demonstrators": the parser hangs
+    "blamed" on "call"; the blaming happened, refused by no one."""
+    doc = annotate("The White House refused to call it terrorism and blamed it on demonstrators in Benghazi.")
+    assert modes_of(doc, "ACCUSE", "blamed") == ()
+
+
+def test_modes_a_bare_verb_joined_to_an_infinitive_shares_its_governor(annotate):
+    """"paid agents to switch sides and infiltrate every aspect": the bare "infiltrate" is
+    the infinitive's own conjunct, as planned as it."""
+    doc = annotate("Tehran paid Iraqi agents working for the United States to switch sides and infiltrate "
+                   "every aspect of Iraq's political life.")
+    assert "future" in modes_of(doc, "ASSAULT", "infiltrate")

@@ -742,3 +742,19 @@ def test_actors_a_surname_under_another_given_name_is_a_namesake(resolve):
                        "Macron, at a dinner. Mr. Macron spoke first.")
     assert found["Macron"][0] == "FRA_MACRON"
     assert "Bridgette Macron" not in found or found["Bridgette Macron"][0] != "FRA_MACRON"
+
+
+def test_actors_a_title_in_an_apposition_belongs_to_the_state_qualifying_it(resolve):
+    """"Joseph Yun, the US envoy for North Korea": the US's envoy, whatever his portfolio;
+    "a senior North Korean diplomat at the UN": North Korea's, a demonym of two words."""
+    found, _ = resolve("Joseph Yun, the US envoy for North Korea, and Pak Song-Il, a senior North Korean diplomat "
+                       "at the UN, are leading the talks.")
+    assert found["Joseph Yun"][0] == "USA_GOV" and found["Pak Song-Il"][0] == "PRK_GOV"
+
+
+def test_actors_a_demonym_of_two_words_names_its_own_state(resolve):
+    """"South Sudanese troops" are South Sudan's, not Sudan's; "North Korean forces" North Korea's."""
+    found, _ = resolve("South Sudanese troops clashed with Sudanese forces near the border.")
+    assert found["South Sudanese troops"][0] == "SSD_MIL" and found["Sudanese forces"][0] == "SDN_MIL"
+    found, _ = resolve("North Korean forces fired artillery at the border.")
+    assert found["North Korean forces"][0] == "PRK_MIL"

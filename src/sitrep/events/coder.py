@@ -79,7 +79,7 @@ from sitrep.events.lexicon import (
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.mode_choice import choose_mode
 from sitrep.events.modes import AuxModeHit, aux_modes
-from sitrep.events.triggers import TriggerHit, find_triggers, in_noun_class
+from sitrep.events.triggers import ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE, TriggerHit, find_triggers, in_noun_class
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
@@ -126,6 +126,7 @@ VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
 POLICY_CLASS, AIMED_PREPOSITIONS = "policies", frozenset({"on", "against"})
 DISPUTE_PREPOSITIONS = frozenset({"over"})  # "battling over an amendment": a fight about a policy
+DIRECT_QUOTE = "direct"  # a `Quote.kind`: words in quotation marks
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
 # A verb's "on" too ("fired back on Twitter"); a noun's "on" names its target ("an attack on Facebook").
@@ -267,6 +268,16 @@ def opens_a_quotation(hit: TriggerHit) -> bool:
     doc = verb.doc
     return last.i + 2 < len(doc) and doc[last.i + 1].text == COLON \
         and (doc[last.i + 2].text in OPENING_MARKS or doc[last.i + 2].text == STRAIGHT_QUOTE)
+
+
+def said_alongside(hit: TriggerHit) -> bool:
+    """Whether the trigger's verb has a participle clause that cues quoted words ("attacked
+    President Trump, claiming, 'He is treating our troops ...'"): the force is the words
+    (not a reason given in reported speech: "attacked Hamas, saying it had fired rockets")."""
+    doc = hit.anchors[0].doc
+    cues = {quote.cue.start for quote in doc._.quotes or () if quote.cue is not None and quote.kind == DIRECT_QUOTE}
+    return any(c.dep_ == ADVERBIAL_CLAUSE and c.tag_ == PRESENT_PARTICIPLE and c.idx in cues
+               for anchor in hit.anchors for c in anchor.children)
 
 
 def inside_a_title_or_date(hit: TriggerHit) -> bool:
@@ -460,12 +471,12 @@ class RuleCoder:
         as does a person who only owns the doers ("his forces attacked the parliament"), and
         where no doer is named, people named by whom they back or oppose speak like named
         ones ("the Trump supporter attacked Hillary Clinton"). Told
-        as done in an address, opening quoted words, qualified as verbal ("a scathing
+        as done in an address, opening or cueing quoted words, qualified as verbal ("a scathing
         attack") or aimed at a policy ("attacking the bill"), it is words whoever does it."""
         if hit.row.event != FORCE_EVENT or not any(a.lemma_.lower() in self.triggers.words_of_force
                                                        for a in hit.anchors):
             return False
-        if self.said_in_an_address(hit) or opens_a_quotation(hit) or self.called_verbal(hit) \
+        if self.said_in_an_address(hit) or opens_a_quotation(hit) or said_alongside(hit) or self.called_verbal(hit) \
                 or self.aimed_at_a_policy(hit):
             return True
         countries = {a.country for a in actors}

@@ -131,8 +131,9 @@ PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy
                                 "throng", "crowd", "pack", "block", "blockade", "march", "rally"})
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
     | LAUNCHING_VERBS | PLACE_TAKING_VERBS
-# Prepositions whose gerund the governing verb's object does ("accused X of backing").
-OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against"})
+# Prepositions whose gerund the governing verb's object does ("accused X of backing", "described his
+# client as having cooperated").
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against", "as"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Where the parser hangs the subject of a past tense it read as an adjective ("the bomber targeted civilians").
@@ -1012,13 +1013,14 @@ def find_actors(
         phrases += [subject for phrase in phrases for subject in _issuers(phrase, lexicon)]
         found = [m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)]
     befallen: set[int] = set()  # "Nigerian hostages were freed": what is freed is no mover, its people no actor
+    left: list[tuple[int, int]] = []
     if not found and event_type.movement:
         moved = children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + prep_objects(heads, PATIENT_PREPOSITIONS)
         phrases += [t for t in moved if _names_movers(t, lexicon)]
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
-        # "American retreat from NATO": what a movement leaves is no mover
-        left = [_span_of(phrase) for phrase in prep_objects(heads, SOURCE_PREPOSITIONS)]
+        # "American retreat from NATO", "withdrawing personnel from Syria": what a movement leaves is no mover
+        left = [_span_of(phrase) for phrase in prep_objects(heads + moved, SOURCE_PREPOSITIONS)]
         found = _outside([m for phrase in phrases for m in _doers_in(phrase, mentions.actors, lexicon)], left)
     unknown_before_act = [] if event_type.named_before_authors else _compound_spans(anchors)
     found = [m for m in found if m not in targets and (m.actor_id is not None or _outside([m], unknown_before_act))
@@ -1029,7 +1031,7 @@ def find_actors(
     if actor_kb is not None and not any(m.actor_id for m in found):
         topics = [_span_of(t) for phrase in phrases for t in phrase.subtree if _inquiry_topic(t, lexicon)]
         found += _outside([m for phrase in phrases for m in group_actors(phrase, actor_kb)
-                           if m.evidence.start not in befallen], topics)
+                           if m.evidence.start not in befallen], topics + left)
         # a nationality before an act is its doer ("killed in an Israeli strike"); a state's name
         # only before one that names its target (`_with_target`): "the Syria strikes" hit Syria
         targeted = _with_target(anchors, lexicon)

@@ -48,7 +48,7 @@ from sitrep.events.lexicon import (
     AuxCueLexicon,
     hangs_on_a_present_copula,
 )
-from sitrep.events.triggers import COMPLEMENT_CLAUSE, ends_without_full_stop, tells_a_fact
+from sitrep.events.triggers import COMPLEMENT_CLAUSE, INDICATIVE_TAGS, ends_without_full_stop, tells_a_fact
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -154,8 +154,22 @@ def _governed_from(chain: Sequence[Token]) -> Token:
     "denied responsibility for the bombing" is a denial)."""
     trigger = chain[0]
     start = 1 if len(chain) > 1 and trigger.pos_ in NOMINAL_POS and trigger.head.pos_ != "ADP" else 0
-    # a bare conjunct re-hung on its infinitive (`_coordinated_infinitive`) is governed from there
-    return next((upper for upper in map(_coordinated_infinitive, chain[start:]) if upper is not None), chain[start])
+    # a bare conjunct re-hung on its infinitive (`_coordinated_infinitive`) is governed from there,
+    # a tensed one hung on an infinitive from the verb it is coordinated with (`_tensed_beside_an_infinitive`)
+    return next((upper for upper in map(_coordinated_infinitive, chain[start:]) if upper is not None), None) \
+        or _tensed_beside_an_infinitive(chain[start]) or chain[start]
+
+
+def _tensed_beside_an_infinitive(conjunct: Token) -> Token | None:
+    """The verb a tensed conjunct is coordinated with where the parser hung it on that verb's
+    infinitive ("refused to call it terrorism and blamed it on demonstrators": the blaming
+    is no refusal); an infinitive shares no tense. A bare present ("switch sides and
+    infiltrate", tagged VBP as often as VB) may be the infinitive's own conjunct."""
+    infinitive = conjunct.head
+    if conjunct.dep_ != "conj" or conjunct.tag_ not in INDICATIVE_TAGS or infinitive.tag_ != BARE_VERB \
+            or not any(c.dep_ == "aux" and c.lower_ == INFINITIVE_TO for c in infinitive.children):
+        return None
+    return infinitive.head if infinitive.head.i != infinitive.i else None
 
 
 def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted: bool = False) -> list[AuxModeHit]:

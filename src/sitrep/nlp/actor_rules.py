@@ -456,16 +456,29 @@ def apposition_before(doc: Doc, start: int) -> range:
 
 
 def region_actors(doc: Doc, region: range, token_actor: Mapping[int, Actor], kb: ActorKB) -> list[tuple[int, Actor]]:
-    """(token index, actor) for actors named in a region, demonym adjectives included."""
+    """(token index, actor) for actors named in a region, demonym adjectives included, also
+    those of two words ("North Korean")."""
     found: list[tuple[int, Actor]] = []
     for i in region:
         actor = token_actor.get(i)
         if actor is None and not after_stance_prefix(doc, i):
-            iso = kb.adjectives.get(doc[i].lower_)
-            actor = kb.get(iso) if iso else None
+            demonym = demonym_ending_at(doc, i, kb, region.start)
+            actor = kb.get(demonym[1]) if demonym else None
         if actor is not None and (not found or found[-1][1] is not actor):
             found.append((i, actor))
     return found
+
+
+def demonym_ending_at(doc: Doc, i: int, kb: ActorKB, first: int = 0) -> tuple[int, str] | None:
+    """(first token, ISO3) of the demonym whose last word is token i, of two words where
+    they spell one ("North Korean", "South Sudanese": not Sudan's), no earlier than token
+    `first`; None when token i ends none."""
+    if i > first:
+        iso = kb.adjectives.get(f"{doc[i - 1].lower_} {doc[i].lower_}")
+        if iso:
+            return i - 1, iso
+    iso = kb.adjectives.get(doc[i].lower_)
+    return (i, iso) if iso else None
 
 
 def actor_for_role(org: Actor, sector: str | None, kb: ActorKB) -> Actor:
@@ -490,8 +503,9 @@ def link_region(
     roles: (start, end, Role) hits inside the region. own_role: which hit is the person's
     own title: "last" for a prefix ("Iran's Supreme Leader's adviser X"), "first" for an
     apposition (", a top adviser to ..."). The organisation is the first actor named in the
-    region, after the person's own title when it is an apposition. A title followed by
-    another name is that name's title, not ours.
+    region; in an apposition, the one qualifying the person's own title ("the US envoy for
+    North Korea", "a senior North Korean diplomat at the UN": the US, North Korea), else the
+    first after it. A title followed by another name is that name's title, not ours.
     """
     if not roles:
         return None
@@ -500,7 +514,8 @@ def link_region(
         return None
     candidates = region_actors(doc, region, token_actor, kb)
     if own_role == "first":
-        candidates = [(i, a) for i, a in candidates if i >= own_index] or candidates
+        qualifying = [(i, a) for i, a in candidates if i < own_index]
+        candidates = qualifying[-1:] or [(i, a) for i, a in candidates if i >= own_index] or candidates
     if not candidates:
         return None
     org_index, org = candidates[0]

@@ -340,17 +340,17 @@ class ActorResolver:
             i -= 1
         gap = 0
         while i >= 0 and gap < MODIFIER_GAP_TOKENS and doc[i].dep_ in GAP_DEPS and doc[i].tag_ != GERUND_TAG \
-                and doc[i].text not in rules.POSSESSIVE and doc[i].lower_ not in self.kb.adjectives \
+                and doc[i].text not in rules.POSSESSIVE and rules.demonym_ending_at(doc, i, self.kb) is None \
                 and self.country_at(doc, i) is None:
             i -= 1
             gap += 1
         if i < 0:
             return noun, None
-        iso = self.kb.adjectives.get(doc[i].lower_)
-        if iso and doc[i].text[:1].isupper() and not rules.after_stance_prefix(doc, i):
+        start, iso = rules.demonym_ending_at(doc, i, self.kb) or (i, None)
+        if iso and doc[start].text[:1].isupper() and not rules.after_stance_prefix(doc, start):
             lower_gap = all(t.text.islower() for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns)
             portfolio = doc[noun].lower_ in PORTFOLIO_NOUNS  # "the Iranian Foreign Ministry": its portfolio
-            return (i, iso) if lower_gap or portfolio else (noun, None)
+            return (start, iso) if lower_gap or portfolio else (noun, None)
         if doc[i].text in rules.POSSESSIVE and i > 0:
             found = self.country_at(doc, i - 1)
             return found if found else (noun, None)
