@@ -49,6 +49,7 @@ from sitrep.events.lexicon import (
     PAST_PARTICIPLE,
     PAST_TENSE,
     PREDICATE_NOMINAL,
+    PRESENT_TENSE_TAGS,
     VERB,
     WHEN_PREPOSITIONS,
     EventType,
@@ -112,6 +113,7 @@ ACTOR_CODE_LENGTH = 3
 PLACE_ENTITY = "GPE"
 # Labels of a place name; the tagger also reads a region as a people ("from Dagestan": NORP).
 PLACE_ENTITIES = frozenset({PLACE_ENTITY, "LOC", "NORP"})
+LOCATION_ENTITIES = frozenset({PLACE_ENTITY, "LOC", "FAC"})  # labels of places only
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
@@ -290,12 +292,16 @@ def mentions_in(mentions: Sequence[MentionT], start: int, end: int) -> list[Ment
 
 def relative_referent(pronoun: Token) -> Token:
     """The noun a relative pronoun stands for: the head of its relative clause, also through
-    a clause inside it ("fighters who he said were attacking": fighters)."""
+    a clause inside it ("fighters who he said were attacking": fighters). A "who" hung on a
+    place stands for the people the place's phrase locates ("four Taliban fighters in
+    Nahr-e Saraj, in the Helmand province, who were attacking": the fighters)."""
     clause = pronoun.head
     for _ in range(MAX_RELATIVE_CLIMB):
         if clause.dep_ == RELATIVE_CLAUSE and clause.head.i != clause.i:
             if clause.head.pos_ not in NOMINAL_POS and pronoun.lower_ in PERSON_RELATIVE_PRONOUNS:
                 return _noun_before(pronoun) or clause.head
+            if pronoun.lower_ in PERSON_RELATIVE_PRONOUNS:
+                return _people_located(clause.head)
             return clause.head
         if clause.head.i == clause.i:
             break
@@ -303,6 +309,20 @@ def relative_referent(pronoun: Token) -> Token:
     if pronoun.head.head.i == pronoun.head.i:
         return pronoun  # the main clause's own subject: "But that did not kill the group" (a demonstrative)
     return pronoun.head.head
+
+
+def _people_located(noun: Token) -> Token:
+    """The noun a place's phrase hangs on, past further places ("fighters in Nahr-e Saraj, in
+    the Helmand province": fighters); the noun itself when it names no place."""
+    while _names_a_place(noun) and noun.dep_ == PREPOSITION_OBJECT and noun.head.head.pos_ in NOMINAL_POS \
+            and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    return noun
+
+
+def _names_a_place(noun: Token) -> bool:
+    """Whether a noun is a place name or a noun a place name qualifies ("the Helmand province")."""
+    return any(t.ent_type_ in LOCATION_ENTITIES for t in (noun, *children_on([noun], COMPOUND_DEPS)))
 
 
 def _noun_before(pronoun: Token) -> Token | None:
@@ -939,7 +959,8 @@ def unnamed_participants(
 ) -> list[Token]:
     """The argument phrases no actor or place mention names that still name a participant:
     a pronoun ("they demanded"), or a noun of `participant_words` ("the bomber",
-    "police"). Whatever else fills the slot ("the explosion") is no participant, nor is a
+    "police"), also the one a relative pronoun stands for (`_told_referent`: "the gunmen who
+    attacked"). Whatever else fills the slot ("the explosion") is no participant, nor is a
     noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
     a group is that group ("all four of the terrorists were killed": the terrorists).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
@@ -950,6 +971,8 @@ def unnamed_participants(
         return phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words
 
     named = [*mentions.actors, *mentions.places]
+    # "the gunmen who attacked the mall": the gunmen
+    phrases = [_told_referent(p) or p if p.lower_ in RELATIVE_PRONOUNS else p for p in phrases]
     # "all four of the terrorists" are terrorists; "critics of Morsi" are critics
     phrases = list(dict.fromkeys(member for phrase in phrases
                                  for member in (not is_participant_word(phrase) and partitive_objects(phrase)) or [phrase]))
@@ -960,6 +983,19 @@ def unnamed_participants(
         and phrase.lower_ not in RELATIVE_PRONOUNS and not names_an_act(phrase, lexicon)
         and not taking_part(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
     ]
+
+
+def _told_referent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for where its clause tells something done ("the
+    gunmen who attacked the mall", "civilians who have been killed"); None where the clause
+    says what its people are like in a bare present ("the people who want to kill us",
+    "bombers who train to drop bombs") or the noun is a pronoun ("those who call for
+    violence"): no one in particular."""
+    clause = pronoun.head
+    if clause.tag_ in PRESENT_TENSE_TAGS and not children_on([clause], AUXILIARY_DEPS):
+        return None
+    referent = relative_referent(pronoun)
+    return None if referent.pos_ == PRONOUN else referent
 
 
 def _issuers(phrase: Token, lexicon: TriggerLexicon) -> list[Token]:
