@@ -1714,6 +1714,7 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("Obama pressed Putin on Ukraine.", "REQUEST", 1),
         # an advisory to the public threatens no one
         ("The State Department issued a travel warning for Turkey.", "THREATEN", 0),
+        ("The U.S. Embassy in Jerusalem issued an advisory warning for Americans in the West Bank.", "THREATEN", 0),
         ("Iran issued a warning to Israel.", "THREATEN", 1),
         # a version of a text is no conscription
         ("The CIA's first drafts said the attack in Benghazi was spontaneous.", "MOBILIZE", 0),
@@ -2650,3 +2651,14 @@ def test_coder_people_a_bare_present_describes_do_nothing_in_particular():
     says what such people are like, and names no doer of a happening."""
     text = "Our real enemies in the Middle East are the people who want to kill us."
     assert [e.actor for e in code_events(default_nlp()(text)) if e.event == "ASSAULT"] in ([], [()])
+
+
+def test_coder_an_aside_opened_by_with_names_no_second_party():
+    """"attacking Rice since the appearance, with Peter King even calling for her
+    resignation": King is no one attacked; "discussed Syria with Lavrov" keeps its partner."""
+    text = ("Republicans have been attacking Rice since the appearance, with House Homeland Security Committee "
+            "Chairman Peter King, a New York Republican, even calling for her resignation.")
+    attack = [e for e in code_events(default_nlp()(text)) if e.event_text == "attacking"]
+    assert [[r.entity_text for r in e.recipient] for e in attack] == [["Rice"]]
+    talks = only(code_events(default_nlp()("Kerry discussed Syria with Lavrov in Geneva.")), "CONSULT")
+    assert actor_ids(talks.recipient) == ["RUS_LAVROV"]

@@ -758,3 +758,9 @@ def test_actors_a_demonym_of_two_words_names_its_own_state(resolve):
     assert found["South Sudanese troops"][0] == "SSD_MIL" and found["Sudanese forces"][0] == "SDN_MIL"
     found, _ = resolve("North Korean forces fired artillery at the border.")
     assert found["North Korean forces"][0] == "PRK_MIL"
+
+
+def test_actors_a_general_in_a_civil_title_is_no_soldier(resolve):
+    """"the U.S. attorney general" is the justice department, not the U.S. military."""
+    found, _ = resolve("The U.S. attorney general's refusal to rule out drone strikes is frightening.")
+    assert found["U.S. attorney general"][0] == "USA_DOJ"

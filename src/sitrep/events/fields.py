@@ -246,6 +246,7 @@ CONNECTIVE_DEPS = PREPOSITION_DEPS | {PREDICATE_NOMINAL, ADJECTIVE_COMPLEMENT}
 COMPARING_CONNECTIVES = frozenset({"like", "than"})
 ANSWERED_ACT_WORDS = CONNECTIVES - WHEN_PREPOSITIONS - COMPARING_CONNECTIVES
 PARTNER_PREPOSITIONS = frozenset({"with"})
+COMMA = ","
 SINCE = "since"
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 ORDINAL_SUPERLATIVES = frozenset({"first", "last"})  # "the first strike since May" measures like "the biggest"
@@ -371,6 +372,16 @@ def _renaming_name(noun: Token) -> Token | None:
     """A person's name set beside a noun, which says who it is ("his adviser, Tom Donilon";
     "two leaders: Governor George Pataki, and Mayor Rudolph Giuliani"), or None."""
     return next((c for c in noun.children if c.dep_ == APPOSITION and c.ent_type_ == PERSON_ENTITY), None)
+
+
+def _opens_an_aside(partner: Token) -> bool:
+    """Whether a "with" object opens an aside after a comma and a verb's own object
+    ("attacking Rice since the appearance, with Peter King even calling for her
+    resignation"): what someone else does meanwhile, no second party to the act
+    ("discussed Syria with Lavrov", "met on Monday, with Lavrov" have one)."""
+    preposition = partner.head
+    return preposition.lower_ in PARTNER_PREPOSITIONS and preposition.i > 0 \
+        and preposition.doc[preposition.i - 1].text == COMMA and bool(children_on([preposition.head], DIRECT_OBJECT_DEPS))
 
 
 def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:
@@ -828,7 +839,7 @@ def recipient_phrases(
     phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
     phrase_verbs = [t for t in tokens if t.pos_ == VERB and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) + prep_objects(phrase_verbs, preps - PARTNER_PREPOSITIONS)
-                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon)]
+                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon) and not _opens_an_aside(t)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
                                             BENEFICIARY_PREPOSITIONS)
