@@ -226,3 +226,20 @@ def test_time_resolver_a_holiday_on_a_fixed_day_is_the_latest_one(nlp, text, val
 def test_time_resolver_a_season_word_names_no_day(nlp):
     doc = parse(nlp, "A truck hit a Christmas market in Berlin.")
     assert all(mention.value is None for mention in doc._.times)
+
+
+def test_time_resolver_a_day_just_after_the_pub_date_is_that_day(nlp):
+    """A caption "on March 15" in a story dated March 14 (updated since) is the next day, not
+    a year before; a named event keeps its own year; a day months ahead stays in the past."""
+    doc = parse(nlp, "A forensics expert inspects the beach on March 15. Victims of the September 11 attacks "
+                     "were remembered. The talks were held on April 30.")
+    values = by_text(doc)
+    assert values["March 15"].value == "2019-03-15"
+    assert values["September 11"].value == "2001-09-11"
+    assert values["April 30"].value == "2018-04-30"
+
+
+def test_time_resolver_a_day_an_occasion_is_set_for_is_the_coming_one(nlp):
+    """"the summit, set for April 12": arranged, so this April, not the last."""
+    doc = parse(nlp, "There is no guarantee that anything will come from the summit, set for April 12 in Singapore.")
+    assert by_text(doc)["April 12"].value == "2019-04-12"

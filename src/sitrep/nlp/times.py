@@ -71,6 +71,10 @@ MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
+# A day named without a year is the coming one, in any clause, where it is this many times
+# nearer the pub date than the past one: a week or so after it ("on June 27" in a story
+# dated June 26, updated since) rather than a year before.
+NEAR_DAY_BIAS = 50
 # "the summer of 2014", "last winter", "this spring": (first month, last month) of a season.
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 PAST_SEASON_WORDS = frozenset({"last", "past"})
@@ -79,7 +83,7 @@ SEASON = re.compile(r"(?:(last|this|past)\s+)?(spring|summer|fall|autumn|winter)
 WEEKDAY_DATE = re.compile(rf"({'|'.join(WEEKDAYS)}),? ((?:{DAY_OF_MONTH.pattern}))")
 WEEKDAY_CYCLE_YEARS = 11  # a day of the year falls on each weekday at least once in 11 years
 VERB_POS = frozenset({"VERB", "AUX"})
-BARE_VERB_TAG, MODAL_TAG = "VB", "MD"
+BARE_VERB_TAG, MODAL_TAG, PARTICIPLE_TAG = "VB", "MD", "VBN"
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Words before a date entity that change what it means; the entity is widened over them.
 MEANING_WORDS = frozenset({"since", "until", "till", "before", "after", "early", "mid", "late",
@@ -616,13 +620,15 @@ def _ranks_a_name(span: Span) -> bool:
 
 def looks_ahead(span: Span) -> bool:
     """Whether a date belongs to a clause about what is to come: its verb is a bare infinitive
-    or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2"), or it names a
-    time set ahead ("talks approach a March 31 deadline"; one just missed is still nearer
-    in the past: `coming_day`)."""
+    or has a modal ("urged him to sign it by Dec. 31", "will vote on Dec. 2"), or is a
+    participle of arranging ("the summit, set for June 12", "talks scheduled for Monday"), or
+    it names a time set ahead ("talks approach a March 31 deadline"; one just missed is still
+    nearer in the past: `coming_day`)."""
     if names_a_time_set_ahead(span):
         return True
     verb = _verb_of(span)
-    return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children))
+    return verb is not None and (verb.tag_ == BARE_VERB_TAG or any(c.tag_ == MODAL_TAG for c in verb.children)
+                                 or (verb.tag_ == PARTICIPLE_TAG and verb.lemma_.lower() in ARRANGING_WORDS))
 
 
 def names_a_time_set_ahead(span: Span) -> bool:
@@ -651,13 +657,16 @@ def is_arranged(span: Span) -> bool:
     return arranged or arranging or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
 
 
-def coming_day(resolution: Resolution, text: str, published: DateEstimate | None, arranged: bool = False) -> Resolution:
+def coming_day(resolution: Resolution, text: str, published: DateEstimate | None, arranged: bool = False,
+               bias: int = COMING_DAY_BIAS) -> Resolution:
     """A day named without a year in a clause about what is to come, or a month alone in one
-    `arranged` (`is_arranged`), read as the coming one where it is COMING_DAY_BIAS times
+    `arranged` (`is_arranged`), read as the coming one where it is `bias` times
     nearer the pub date than the past one: "urged him to sign it by Dec. 31" in an article
     of Nov. 25 means this December, not the last; "sanctions will be reimposed in November"
     in July, this November (but "urged him to end the probe in a meeting in February" was
-    told of February past)."""
+    told of February past). In any clause a day a week or so after the pub date is that
+    day (`NEAR_DAY_BIAS`: a caption or an update "on June 27" to a story dated June 26), not
+    one a year before."""
     best = publication_bases(published)[0]
     expression = normalize_expression(text)
     day = resolution.precision == "day" and DAY_OF_MONTH.fullmatch(expression)
@@ -668,7 +677,7 @@ def coming_day(resolution: Resolution, text: str, published: DateEstimate | None
     if past.month == 2 and past.day == 29:  # no such day a year on
         return resolution
     coming = _a_year_on(past)
-    if (coming - best).days * COMING_DAY_BIAS >= (best - past).days:
+    if coming <= best or (coming - best).days * bias >= (best - past).days:
         return resolution
     earliest, latest = (d and _a_year_on(date.fromisoformat(d)).isoformat() for d in (resolution.earliest, resolution.latest))
     value = coming.isoformat() if day else coming.isoformat()[:7]
@@ -712,8 +721,9 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
         else:
             resolution = named_event(named) if named else resolve_time(span.text, published)
             arranged = is_arranged(span)
-            if looks_ahead(span):
-                resolution = coming_day(resolution, span.text, published, arranged)
+            if not named:
+                resolution = coming_day(resolution, span.text, published, arranged,
+                                        COMING_DAY_BIAS if looks_ahead(span) else NEAR_DAY_BIAS)
             if arranged:
                 resolution = coming_weekday(resolution, span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
