@@ -2662,3 +2662,13 @@ def test_coder_an_aside_opened_by_with_names_no_second_party():
     assert [[r.entity_text for r in e.recipient] for e in attack] == [["Rice"]]
     talks = only(code_events(default_nlp()("Kerry discussed Syria with Lavrov in Geneva.")), "CONSULT")
     assert actor_ids(talks.recipient) == ["RUS_LAVROV"]
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("At least three police officers were killed in the attack on St. Mark's, the ministry said.", "COP"),
+    ("Two army officers were wounded in Kabul.", "MIL"),
+])
+def test_coder_officers_are_a_participant_whose_force_says_whose(text, sector):
+    """"three police officers were killed": the officers suffered it; "army officers" are soldiers."""
+    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [(e.code, e.sector) for e in killing.recipient] == [(None, sector)]

@@ -32,6 +32,7 @@ from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
     ALLY_CLASS,
+    COMPOUND_DEP,
     DIRECT_OBJECT_DEPS,
     OPPONENT_CLASS,
     PARTNER_PREPOSITIONS,
@@ -563,10 +564,11 @@ class RuleCoder:
 
     def participant_sector(self, phrase: Token) -> str | None:
         """The sector of a participant noun ("gunmen": UAF, "police": COP, "Syrians": CVL),
-        or None."""
+        a force noun before it deciding ("army officers": MIL, "police officers": COP), or None."""
         kb = self.actor_kb
-        return kb.participants.get(phrase.lemma_.lower()) or kb.force_nouns.get(phrase.lower_) \
-            or (CIVILIANS if phrase.lower_ in kb.plural_demonyms else None)
+        forces = [kb.force_nouns[c.lower_] for c in phrase.children if c.dep_ == COMPOUND_DEP and c.lower_ in kb.force_nouns]
+        return next(iter(forces), None) or kb.participants.get(phrase.lemma_.lower()) \
+            or kb.force_nouns.get(phrase.lower_) or (CIVILIANS if phrase.lower_ in kb.plural_demonyms else None)
 
     def _cite_info(self, outlet: str | None) -> dict[str, str]:
         info = {"coder": CODER_NAME, "codebook": self.ontology.codebook}
