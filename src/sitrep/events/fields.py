@@ -74,6 +74,7 @@ from sitrep.events.units import demonym_actors, group_actors
 from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.arbiter import SOURCE_PREPOSITIONS, mention_of_place, place_actor
+from sitrep.nlp.places import PLACE_LABELS
 from sitrep.nlp.times import names_a_time_set_ahead
 
 logger = logging.getLogger(__name__)
@@ -111,9 +112,8 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
 ACTOR_CODE_LENGTH = 3
 PLACE_ENTITY = "GPE"
-# Labels of a place name; the tagger also reads a region as a people ("from Dagestan": NORP).
-PLACE_ENTITIES = frozenset({PLACE_ENTITY, "LOC", "NORP"})
-LOCATION_ENTITIES = frozenset({PLACE_ENTITY, "LOC", "FAC"})  # labels of places only
+# Labels of a name people come from: a place, or a region the tagger reads as a people ("from Dagestan": NORP).
+ORIGIN_LABELS = PLACE_LABELS | {"NORP"}
 # After an act noun whose category is `benefits_after_for`: whom it backs ("support for Israel").
 BENEFICIARY_PREPOSITIONS = frozenset({"for"})
 ON_BEHALF_PREPOSITION = "in"  # "in support of Israel": for Israel
@@ -201,9 +201,9 @@ PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
-ORIGIN_PREPOSITIONS = frozenset({"from"})
+ORIGIN_PREPOSITIONS = frozenset({"from"})  # "a bomber from Dagestan": where the people come from
 # Nouns of a bond to another party: a group "with ties to al-Qaeda" is not al-Qaeda.
-TIE_NOUNS = frozenset({"tie", "link", "connection", "affiliation"})  # "a bomber from Dagestan": where the people come from
+TIE_NOUNS = frozenset({"tie", "link", "connection", "affiliation"})
 POST_PREPOSITIONS = frozenset({"to"})  # "the ambassador to the Philippines": where a title is held
 TITLE_LINKS = (Link.ROLE.value, Link.OFFICE.value)  # `ActorMention.via` of a mention a title names
 # The preposition after an act noun that names what it befalls ("the killing of Soleimani").
@@ -323,7 +323,7 @@ def _people_located(noun: Token) -> Token:
 
 def _names_a_place(noun: Token) -> bool:
     """Whether a noun is a place name or a noun a place name qualifies ("the Helmand province")."""
-    return any(t.ent_type_ in LOCATION_ENTITIES for t in (noun, *children_on([noun], COMPOUND_DEPS)))
+    return any(t.ent_type_ in PLACE_LABELS for t in (noun, *children_on([noun], COMPOUND_DEPS)))
 
 
 def _noun_before(pronoun: Token) -> Token | None:
@@ -1569,7 +1569,7 @@ def _place_come_from(mention: ActorMention, doc) -> bool:
     come from ("a suicide bomber from Dagestan destroyed a trolleybus"): the bomber acts,
     not the place. A place the actor KB knows ("fighters from Iran") stays a doer."""
     span = words_of(mention, doc)
-    if mention.actor_id is not None or span is None or span.root.ent_type_ not in PLACE_ENTITIES:
+    if mention.actor_id is not None or span is None or span.root.ent_type_ not in ORIGIN_LABELS:
         return False
     preposition = _preposition_over(mention, doc)
     return preposition is not None and preposition.lower_ in ORIGIN_PREPOSITIONS and preposition.head.pos_ in NOMINAL_POS

@@ -143,8 +143,12 @@ def _coordinated_infinitive(conjunct: Token) -> Token | None:
     "send" and "provide" are planned too); a bare verb cannot share a past tense."""
     if conjunct.dep_ != "conj" or conjunct.tag_ != BARE_VERB or conjunct.head.tag_ not in FINITE_TAGS:
         return None
-    return next((t for t in reversed(conjunct.doc[conjunct.head.i + 1:conjunct.i]) if t.tag_ == BARE_VERB
-                 and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_TO for c in t.children)), None)
+    return next((t for t in reversed(conjunct.doc[conjunct.head.i + 1:conjunct.i]) if _is_to_infinitive(t)), None)
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a bare form after "to" ("to switch sides")."""
+    return verb.tag_ == BARE_VERB and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_TO for c in verb.children)
 
 
 def _governed_from(chain: Sequence[Token]) -> Token:
@@ -166,8 +170,7 @@ def _tensed_beside_an_infinitive(conjunct: Token) -> Token | None:
     is no refusal); an infinitive shares no tense. A bare present ("switch sides and
     infiltrate", tagged VBP as often as VB) may be the infinitive's own conjunct."""
     infinitive = conjunct.head
-    if conjunct.dep_ != "conj" or conjunct.tag_ not in INDICATIVE_TAGS or infinitive.tag_ != BARE_VERB \
-            or not any(c.dep_ == "aux" and c.lower_ == INFINITIVE_TO for c in infinitive.children):
+    if conjunct.dep_ != "conj" or conjunct.tag_ not in INDICATIVE_TAGS or not _is_to_infinitive(infinitive):
         return None
     return infinitive.head if infinitive.head.i != infinitive.i else None
 

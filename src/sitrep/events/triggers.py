@@ -691,10 +691,15 @@ def _drop_subsumed(hits: list[TriggerHit]) -> list[TriggerHit]:
         elif container.row.event == hit.row.event and hit.row.mode not in (None, container.row.mode) \
                 and not tokens <= {t.i for t in container.tokens} \
                 and all(container.tokens[0].i < i < container.tokens[-1].i for i in tokens - {t.i for t in container.tokens}):
-            by_index = {t.i: t for t in container.tokens + hit.tokens}
             kept[kept.index(container)] = TriggerHit(replace(container.row, mode=hit.row.mode), container.anchors,
-                                                     tuple(by_index[i] for i in sorted(by_index)))
+                                                     _joined_tokens(container, hit))
     return kept
+
+
+def _joined_tokens(first: TriggerHit, second: TriggerHit) -> tuple[Token, ...]:
+    """The words of two hits together, once each, in text order."""
+    by_index = {t.i: t for t in first.tokens + second.tokens}
+    return tuple(by_index[i] for i in sorted(by_index))
 
 
 def _linked(token: Token, anchors: tuple[Token, ...]) -> bool:
@@ -727,9 +732,7 @@ def _merge_linked(hits: list[TriggerHit]) -> list[TriggerHit]:
             merged.append(hit)
             continue
         row = max((partner.row, hit.row), key=lambda r: (r.mode is not None, r.certainty))
-        by_index = {t.i: t for t in partner.tokens + hit.tokens}
-        tokens = tuple(by_index[i] for i in sorted(by_index))
-        merged[merged.index(partner)] = TriggerHit(row, partner.anchors + hit.anchors, tokens)
+        merged[merged.index(partner)] = TriggerHit(row, partner.anchors + hit.anchors, _joined_tokens(partner, hit))
     return sorted(merged, key=lambda h: h.anchors[0].i)
 
 
