@@ -2672,3 +2672,11 @@ def test_coder_officers_are_a_participant_whose_force_says_whose(text, sector):
     """"three police officers were killed": the officers suffered it; "army officers" are soldiers."""
     killing = only(code_events(default_nlp()(text)), "ASSAULT")
     assert [(e.code, e.sector) for e in killing.recipient] == [(None, sector)]
+
+
+def test_coder_a_person_owning_a_word_of_force_speaks_it():
+    """"Sanders' attack on Clinton": the attack's owner is its doer, and a candidate's attack
+    on another is one of words; one who owns the doers ("his forces attacked") is not."""
+    text = ("Hillary Clinton is running for president. Bernie Sanders criticized her. Sanders' attack on Clinton "
+            "for her habit of collecting speaking fees from Wall Street banks isn't new.")
+    assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attack"] == ["ACCUSE"]

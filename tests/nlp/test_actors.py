@@ -764,3 +764,11 @@ def test_actors_a_general_in_a_civil_title_is_no_soldier(resolve):
     """"the U.S. attorney general" is the justice department, not the U.S. military."""
     found, _ = resolve("The U.S. attorney general's refusal to rule out drone strikes is frightening.")
     assert found["U.S. attorney general"][0] == "USA_DOJ"
+
+
+def test_actors_a_demonym_inside_an_organisation_name_is_not_its_state(resolve):
+    """"the executive director of the Syrian Emergency Task Force" heads that group, not
+    Syria's government."""
+    found, _ = resolve("Mouaz Moustafa, the executive director of the Syrian Emergency Task Force in Washington, "
+                       "said the rebels need more support.")
+    assert found.get("Mouaz Moustafa", (None,))[0] is None

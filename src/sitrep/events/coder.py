@@ -482,7 +482,8 @@ class RuleCoder:
             return True
         countries = {a.country for a in actors}
         doc = hit.anchors[0].doc
-        doers_speak = all(speaks(a, doc) and owned_by(a, doc) is None for a in actors) if actors \
+        # a person owning the act speaks it ("Sanders' attack on Clinton"), not one owning its doers
+        doers_speak = all(speaks(a, doc) and owned_by(a, doc) in (None, *hit.anchors) for a in actors) if actors \
             else bool(unnamed_doers) and all(self.named_by_whom_they_back(d) for d in unnamed_doers)
         return (doers_speak and bool(recipients)
                 and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)

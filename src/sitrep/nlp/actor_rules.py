@@ -34,6 +34,7 @@ PREFIX_MAX_TOKENS = 8
 APPOSITION_MAX_TOKENS = 15
 SUBJECT_DEPS = frozenset({"nsubj"})
 PERSON_LABEL = "PERSON"
+ORGANISATION_LABEL, INSIDE = "ORG", "I"  # a spaCy entity label; the IOB tag inside an entity
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
 # An adverbial clause ("breached Iraqi sovereignty [when it killed Soleimani]").
 ADVERBIAL_CLAUSE = "advcl"
@@ -461,12 +462,21 @@ def region_actors(doc: Doc, region: range, token_actor: Mapping[int, Actor], kb:
     found: list[tuple[int, Actor]] = []
     for i in region:
         actor = token_actor.get(i)
-        if actor is None and not after_stance_prefix(doc, i):
+        if actor is None and not after_stance_prefix(doc, i) and not _opens_an_organisation_name(doc, i):
             demonym = demonym_ending_at(doc, i, kb, region.start)
             actor = kb.get(demonym[1]) if demonym else None
         if actor is not None and (not found or found[-1][1] is not actor):
             found.append((i, actor))
     return found
+
+
+def _opens_an_organisation_name(doc: Doc, i: int) -> bool:
+    """Whether token i begins or continues an organisation's name with a capitalised word
+    after it ("the Syrian Emergency Task Force", "the Iraqi Christian Relief Council"): a
+    demonym there names the organisation, not its state."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].ent_type_ == ORGANISATION_LABEL and following is not None and following.ent_iob_ == INSIDE \
+        and following.ent_type_ == ORGANISATION_LABEL and following.text[:1].isupper()
 
 
 def demonym_ending_at(doc: Doc, i: int, kb: ActorKB, first: int = 0) -> tuple[int, str] | None:
