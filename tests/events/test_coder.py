@@ -2680,3 +2680,14 @@ def test_coder_a_person_owning_a_word_of_force_speaks_it():
     text = ("Hillary Clinton is running for president. Bernie Sanders criticized her. Sanders' attack on Clinton "
             "for her habit of collecting speaking fees from Wall Street banks isn't new.")
     assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attack"] == ["ACCUSE"]
+
+
+def test_coder_whom_an_act_befalls_is_no_party_to_it_or_to_words_about_it():
+    """"condemns the killing of the worshippers": the worshippers are no one condemned;
+    "whose crackdown on the group continued": the group is cracked down on, no doer."""
+    text = "Abbas' office said he condemns the killing of the worshippers in a synagogue in west Jerusalem."
+    condemnation = only(code_events(default_nlp()(text)), "ACCUSE")
+    assert condemnation.recipient == ()
+    text = "The top leadership was arrested under Nasser, whose crackdown on the group continued under later presidents."
+    crackdown = [e for e in code_events(default_nlp()(text)) if e.event_text == "crackdown"]
+    assert [[a.entity_text for a in e.actor] for e in crackdown] == [[]]

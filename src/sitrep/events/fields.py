@@ -973,7 +973,8 @@ def unnamed_participants(
     "police"), also the one a relative pronoun stands for (`_told_referent`: "the gunmen who
     attacked"). Whatever else fills the slot ("the explosion") is no participant, nor is a
     noun modifying a nominal trigger ("rocket attacks": a kind of act). A count or share of
-    a group is that group ("all four of the terrorists were killed": the terrorists).
+    a group is that group ("all four of the terrorists were killed": the terrorists), unlike
+    whom an act befalls ("condemns the killing of the worshippers": no worshipper condemned).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
     line before. A backer names no participant ("US-backed forces": the forces are one), nor
     does whom a group opposes ("Assad's opponents"), nor an act ("Airstrikes continued",
@@ -985,8 +986,8 @@ def unnamed_participants(
     # "the gunmen who attacked the mall": the gunmen
     phrases = [_told_referent(p) or p if p.lower_ in RELATIVE_PRONOUNS else p for p in phrases]
     # "all four of the terrorists" are terrorists; "critics of Morsi" are critics
-    phrases = list(dict.fromkeys(member for phrase in phrases
-                                 for member in (not is_participant_word(phrase) and partitive_objects(phrase)) or [phrase]))
+    phrases = list(dict.fromkeys(member for phrase in phrases for member in (
+        not is_participant_word(phrase) and not names_an_act(phrase, lexicon) and partitive_objects(phrase)) or [phrase]))
     return [
         phrase for phrase in phrases
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase))
@@ -1135,9 +1136,11 @@ def _acts_suffered(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Tri
 def _doers_in(phrase: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
     """`party_actors` of an actor phrase less those it is against or aimed at ("Russia's
     aggression against Ukraine threatens Europe": not Ukraine; "rocket fire towards Israel
-    resumed": not Israel) or looks into ("the Russia probe continues": not Russia)."""
+    resumed": not Israel; for an act noun also what it is on: "whose crackdown on the group
+    continued": not the group) or looks into ("the Russia probe continues": not Russia)."""
     topics = [_span_of(t) for t in phrase.subtree if _inquiry_topic(t, lexicon)]
-    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree, TARGETING_PREPOSITIONS) + topics)
+    aimed = TARGET_PREPOSITIONS if names_an_act(phrase, lexicon) else TARGETING_PREPOSITIONS
+    return _outside(party_actors(phrase, actors, lexicon), _against_spans(phrase.subtree, aimed) + topics)
 
 
 def _owned(anchors: Sequence[Token], mentions: SentenceMentions, targets: Sequence[ActorMention],
