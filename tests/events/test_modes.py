@@ -481,3 +481,10 @@ def test_modes_a_bare_verb_joined_to_an_infinitive_shares_its_governor(annotate)
     doc = annotate("Tehran paid Iraqi agents working for the United States to switch sides and infiltrate "
                    "every aspect of Iraq's political life.")
     assert "future" in modes_of(doc, "ASSAULT", "infiltrate")
+
+
+def test_modes_an_act_asked_whether_it_will_happen_is_no_demand(annotate):
+    """"asked if the United States would kill them": an indirect question, no demand."""
+    doc = annotate("When asked if the United States would kill them, Kerry deflected in Cairo.")
+    assert "demand" not in modes_of(doc, "ASSAULT")
+    assert "demand" in modes_of(annotate("Iraq asked the US to send troops to Mosul."), "MOBILIZE")

@@ -86,6 +86,7 @@ BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
 FUTURE, NEGATION = "future", "negation"
 ADVERB = "advmod"
 TOPIC_PREPOSITIONS = frozenset({"about"})
+QUESTION_MARKERS = frozenset({"if", "whether"})  # "asked whether Russia would send troops": a question
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
 
@@ -294,6 +295,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     through a participle clause beside it, which tells what its subject does alongside
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
     demand through a topic ("asked about the attack": a question, the attack happened) nor
+    demand through an indirect question ("asked if the US would kill them"), nor
     demand or plan through a clause that tells a fact ("insists that his call was perfect";
     `tells_a_fact`), and none on an object the word judges ("called the attack a terrible thing")."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
@@ -313,7 +315,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
                                                               for c in token.children)
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
         and not (cue.realised_in_past and _under_past_copula(token))
-        and not (cue.mode == DEMAND and below.lower_ in TOPIC_PREPOSITIONS)
+        and not (cue.mode == DEMAND and (below.lower_ in TOPIC_PREPOSITIONS or _asks_a_question(below)))
         and not (cue.mode in (DEMAND, FUTURE) and tells_a_fact(below))
         and not _says_what_its_subject_is(token)
     ]
@@ -327,6 +329,12 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("mark", child.lemma_.lower())
     ]
     return hits
+
+
+def _asks_a_question(clause: Token) -> bool:
+    """Whether a clause is an indirect question ("asked if the United States would kill
+    them"): what is asked about is no demand."""
+    return any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKERS for c in clause.children)
 
 
 def _says_what_its_subject_is(token: Token) -> bool:
