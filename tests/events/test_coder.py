@@ -1724,6 +1724,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         # an aim dropped is no ground given up
         ("Trump said Iran must abandon its nuclear ambitions in the Gulf.", "RETREAT", 0),
         ("Syrian troops abandoned their positions near Palmyra.", "RETREAT", 1),
+        # a confirmation fought is words
+        ("Conservative groups fight Sen. Chuck Hagel's confirmation as defense secretary in Washington.", "ASSAULT", 0),
+        ("Conservative groups fight Sen. Chuck Hagel's confirmation as defense secretary in Washington.", "ACCUSE", 1),
         # a state of things put at risk is no party threatened
         ("Sanctions will hit those threatening the peace and stability of northeast Syria.", "THREATEN", 0),
         ("Iran threatened Israel with missile strikes.", "THREATEN", 1),
