@@ -2694,3 +2694,12 @@ def test_coder_whom_an_act_befalls_is_no_party_to_it_or_to_words_about_it():
     text = "The top leadership was arrested under Nasser, whose crackdown on the group continued under later presidents."
     crackdown = [e for e in code_events(default_nlp()(text)) if e.event_text == "crackdown"]
     assert [[a.entity_text for a in e.actor] for e in crackdown] == [[]]
+
+
+def test_coder_an_act_claimed_in_a_statement_stays_one_of_force():
+    """"ISIS claimed responsibility for the attacks in a statement": the statement carries
+    the claim, not the attack; "attacked Iran in a speech" is still words."""
+    text = "ISIS has claimed responsibility for the attacks in Brussels, in a statement released via the Amaq News Agency."
+    assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attacks"] == ["ASSAULT"]
+    speech = only(code_events(default_nlp()("Trump attacked Iran in a speech at the United Nations.")), "ACCUSE")
+    assert actor_ids(speech.recipient) == ["IRN"]

@@ -519,7 +519,10 @@ class RuleCoder:
         tweet", "escalated the offensive on social media"): whoever its parties are, the
         force is one of words."""
         addresses = self.triggers.noun_class(ADDRESS_CLASS)
-        verbs = [a for a in hit.anchors if a.pos_ == VERB] + list(filter(None, map(self.triggers.light_verb, hit.anchors)))
+        # a claim made in a statement claims the act, which stays one of force ("ISIS claimed the attack in a statement")
+        light_verbs = [v for v in map(self.triggers.light_verb, hit.anchors) if v is not None
+                       and not self.triggers.is_claim_verb(v) and v.lemma_.lower() not in self.triggers.claim_verbs]
+        verbs = [a for a in hit.anchors if a.pos_ == VERB] + light_verbs
         return any(in_noun_class(o, addresses)
                    for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS) + prep_objects(verbs, VERB_ADDRESS_PREPOSITIONS))
 
