@@ -2703,3 +2703,10 @@ def test_coder_an_act_claimed_in_a_statement_stays_one_of_force():
     assert [e.event for e in code_events(default_nlp()(text)) if e.event_text == "attacks"] == ["ASSAULT"]
     speech = only(code_events(default_nlp()("Trump attacked Iran in a speech at the United Nations.")), "ACCUSE")
     assert actor_ids(speech.recipient) == ["IRN"]
+
+
+def test_coder_a_count_of_acts_leaves_them_their_light_verb():
+    """"has carried out hundreds of strikes": the light verb reaches the strikes through the count."""
+    strikes = only(code_events(default_nlp()("The U.S. has carried out hundreds of strikes in Syria since August.")),
+                   "ASSAULT")
+    assert actor_ids(strikes.actor) == ["USA"]
