@@ -117,7 +117,7 @@ def embedded_mode(hit: TriggerHit, hits: Sequence[TriggerHit], lexicon: TriggerL
     heads = argument_heads(hit.anchors, lexicon)
     clauses = [c for head in heads for c in head.children if c.dep_ in DEMANDED_DEPS or is_infinitive_clause(c)]
     below = {t.i for root in clauses + children_on(heads, ACT_PHRASE_DEPS) for t in phrase_tokens(root, SIDE_CLAUSE_DEPS)}
-    below -= {t.i for t in hit.tokens}
+    below -= hit.indices
     below -= {t.i for root in clauses + list(heads) for p in root.children
               if p.dep_ == "prep" and p.lower_ in WHEN_PREPOSITIONS for t in p.subtree}
     inner = sorted((h for h in hits if h.anchors[0].i in below), key=lambda h: abs(h.anchors[0].i - hit.anchors[0].i))

@@ -334,7 +334,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
 def _asks_a_question(clause: Token) -> bool:
     """Whether a clause is an indirect question ("asked if the United States would kill
     them"): what is asked about is no demand."""
-    return any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKERS for c in clause.children)
+    return any(_is_marker(c) and c.lower_ in QUESTION_MARKERS for c in clause.children)
 
 
 def _says_what_its_subject_is(token: Token) -> bool:

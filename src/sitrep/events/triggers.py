@@ -147,6 +147,11 @@ class TriggerHit:
         return self.tokens[0].idx
 
     @property
+    def indices(self) -> set[int]:
+        """The token indices of the hit's words."""
+        return {t.i for t in self.tokens}
+
+    @property
     def end(self) -> int:
         last = self.tokens[-1]
         return last.idx + len(last.text)
@@ -683,14 +688,14 @@ def _drop_subsumed(hits: list[TriggerHit]) -> list[TriggerHit]:
     aid" military; not "send troops but deployed jets", whose "send jets" reaches past it)."""
     kept: list[TriggerHit] = []
     for hit in sorted(hits, key=_strength, reverse=True):
-        tokens = {t.i for t in hit.tokens}
-        container = next((other for other in kept if hit.anchors[0].i in {t.i for t in other.tokens}
-                          or tokens <= {t.i for t in other.tokens}), None)
+        words = hit.indices
+        container = next((other for other in kept if hit.anchors[0].i in other.indices or words <= other.indices), None)
         if container is None:
             kept.append(hit)
-        elif container.row.event == hit.row.event and hit.row.mode not in (None, container.row.mode) \
-                and not tokens <= {t.i for t in container.tokens} \
-                and all(container.tokens[0].i < i < container.tokens[-1].i for i in tokens - {t.i for t in container.tokens}):
+            continue
+        added = words - container.indices
+        if container.row.event == hit.row.event and hit.row.mode not in (None, container.row.mode) and added \
+                and all(container.tokens[0].i < i < container.tokens[-1].i for i in added):
             kept[kept.index(container)] = TriggerHit(replace(container.row, mode=hit.row.mode), container.anchors,
                                                      _joined_tokens(container, hit))
     return kept
