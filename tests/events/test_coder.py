@@ -2710,3 +2710,18 @@ def test_coder_a_count_of_acts_leaves_them_their_light_verb():
     strikes = only(code_events(default_nlp()("The U.S. has carried out hundreds of strikes in Syria since August.")),
                    "ASSAULT")
     assert actor_ids(strikes.actor) == ["USA"]
+
+
+def test_coder_whom_a_targets_bond_is_to_suffers_nothing():
+    """"killed four people with links to al Qaeda", the parser hanging "with" on the verb:
+    the four people were killed, not al Qaeda."""
+    text = "A U.S. drone strike in Yemen killed four people with links to al Qaeda on Thursday."
+    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [r.entity_text for r in strike.recipient] == ["four people"]
+
+
+def test_coder_who_has_a_killing_done_does_the_participle_after_it():
+    """"Putin had many critics killed, ordering a crackdown": Putin orders, not the critics."""
+    text = "Putin had nearly that many critics killed in the final months of 2019, ordering a brutal crackdown on protests."
+    crackdown = only(code_events(default_nlp()(text)), "COERCE")
+    assert actor_ids(crackdown.actor) == ["RUS_PUTIN"]

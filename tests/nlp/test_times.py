@@ -176,6 +176,16 @@ def test_time_resolver_skips_ages(nlp):
     assert [m.evidence.text for m in doc._.times] == ["Monday"]
 
 
+def test_time_resolver_a_month_in_a_persons_place_is_a_name(nlp):
+    """"spoke with May", "told May that": Theresa May, whom the NER labels DATE; "in May",
+    "May was the deadliest month" and "September's attacks" are months."""
+    doc = parse(nlp, "Collomb, who spoke with May after the attack, said Trump told May that the raids in May "
+                     "were wrong. May was the deadliest month. September's attacks damaged the plant.")
+    assert [m.evidence.text for m in doc._.times if "May" in m.evidence.text] == ["May", "May"]
+    assert "September" in [m.evidence.text for m in doc._.times]
+    assert [m.evidence.start for m in doc._.times if m.evidence.text == "May"][0] > doc.text.index("raids")
+
+
 def test_time_resolver_a_rank_is_no_day(nlp):
     """"1st Lt." ranks a name, no day of the month."""
     doc = parse(nlp, "They carried the coffin of 1st Lt. Mohammed Ashraf in Cairo.")

@@ -628,6 +628,10 @@ def subject_of(verb: Token) -> list[Token]:
         return [misread[0]]
     token, through_open_clause = verb, False
     for _ in range(4):
+        if token is not verb and is_small_clause(token):
+            # "He had many Iraqis killed, ordering a crackdown": who has it done orders it,
+            # not the clause's subject, who suffers it
+            return subject_of(token.head)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
@@ -839,7 +843,8 @@ def recipient_phrases(
     phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
     phrase_verbs = [t for t in tokens if t.pos_ == VERB and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) + prep_objects(phrase_verbs, preps - PARTNER_PREPOSITIONS)
-                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon) and not _opens_an_aside(t)]
+                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon) and not _opens_an_aside(t)
+                and not _names_a_tie(t)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
                                             BENEFICIARY_PREPOSITIONS)
@@ -858,6 +863,12 @@ def _phrase_nouns(anchors: Sequence[Token], tokens: Sequence[Token], lexicon: Tr
     """The nouns of a trigger phrase below its head ("sanctions" in "the lifting of sanctions")."""
     heads = argument_heads(anchors, lexicon)
     return [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
+
+
+def _names_a_tie(noun: Token) -> bool:
+    """Whether a "with" object is a bond the act's target has ("killed four people with links
+    to al Qaeda", the parser hanging "with" on the verb): whom the bond is to suffers nothing."""
+    return noun.head.lower_ in PARTNER_PREPOSITIONS and noun.lemma_.lower() in TIE_NOUNS
 
 
 def _is_a_warrant(noun: Token, lexicon: TriggerLexicon) -> bool:

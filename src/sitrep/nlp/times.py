@@ -68,6 +68,10 @@ MONTHS = [name.lower() for name in calendar.month_name if name]
 _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
 # A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
+# Where a lone month word stands for a person: subject, object or the object of a
+# preposition of company or opposition ("talks with May"); not a possessor ("September's attacks").
+PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
+PERSON_PREPOSITIONS = frozenset({"with", "against", "alongside", "beside", "toward", "towards"})
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
@@ -566,6 +570,16 @@ def _is_age(span: Span) -> bool:
     return any(t.lower_ in {"old", "-old", "aged"} for t in around) or "-old" in span.text.lower()
 
 
+def _is_a_name(span: Span) -> bool:
+    """Internal: a lone month word in a person's place ("spoke with May", "told May that",
+    "May said"): the NER labels Theresa May's name DATE; "in May", "since May", "May was the
+    deadliest month" stay dates."""
+    word = span.root
+    if len(span) != 1 or MONTH_ONLY.fullmatch(word.lower_) is None or word.head.lemma_ == COPULA:
+        return False
+    return word.dep_ in PERSON_DEPS or (word.dep_ == "pobj" and word.head.lower_ in PERSON_PREPOSITIONS)
+
+
 def _widen(span: Span) -> Span:
     """Internal: widen a date span leftwards over words that change its meaning."""
     doc = span.doc
@@ -596,7 +610,7 @@ def _join_ranges(spans: list[Span]) -> list[Span]:
 
 def time_spans(doc: Doc, matcher: Matcher | None = None) -> list[Span]:
     """Candidate time expressions: DATE/TIME entities, widened and joined, plus NER misses."""
-    spans = [_widen(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_age(ent)]
+    spans = [_widen(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_age(ent) and not _is_a_name(ent)]
     taken = {t.i for span in spans for t in span}
     for _, start, end in (matcher or _matcher(doc.vocab))(doc):
         if not any(i in taken for i in range(start, end)):
