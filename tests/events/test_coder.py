@@ -2725,3 +2725,51 @@ def test_coder_who_has_a_killing_done_does_the_participle_after_it():
     text = "Putin had nearly that many critics killed in the final months of 2019, ordering a brutal crackdown on protests."
     crackdown = only(code_events(default_nlp()(text)), "COERCE")
     assert actor_ids(crackdown.actor) == ["RUS_PUTIN"]
+
+
+def test_coder_a_place_that_acts_is_not_where_it_acts():
+    """"Utah has dispatched about 200 troops to the district": Utah sends them, the troops
+    are not deployed in Utah."""
+    deployment = only(code_events(default_nlp()("Utah has dispatched about 200 troops to the district.")), "MOBILIZE")
+    assert deployment.event_loc is None
+
+
+def test_coder_a_place_a_relative_clause_tells_of_is_not_the_destination():
+    """"deployed to Guam, which is 3,400km from Pyongyang": Guam."""
+    text = "Two US bombers have been deployed to Guam, which is 3,400km from Pyongyang."
+    deployment = only(code_events(default_nlp()(text)), "MOBILIZE")
+    assert deployment.event_loc.extracted_place == "Guam"
+
+
+def test_coder_systems_deployed_are_weapons():
+    """"Thaad systems have been deployed to South Korea": a weapons deployment."""
+    deployment = only(code_events(default_nlp()("Thaad systems have been deployed to South Korea.")), "MOBILIZE")
+    assert deployment.mode == "weapons"
+
+
+def test_coder_a_place_that_burns_is_burned_by_nobody():
+    """"while Syria burns" is no act; "militants burned the village" is one."""
+    assert code_events(default_nlp()("The president is accused of fiddling while Syria burns.")) == []
+    burning = only(code_events(default_nlp()("Militants burned the village of Kafr Nabl in Idlib.")), "ASSAULT")
+    assert burning.mode == "destroy"
+
+
+def test_coder_who_announces_plans_to_act_would_act():
+    """"Kim Jong-un announced plans to fire rockets towards Guam": Kim would fire them."""
+    text = "In August, Kim Jong-un announced plans to fire medium-to-long-range rockets towards Guam."
+    firing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert actor_ids(firing.actor) == ["PRK_KIM"]
+
+
+def test_coder_a_threat_met_is_no_meeting():
+    """"moved quickly to meet this threat" meets nobody."""
+    text = "The administration moved quickly to meet this threat."
+    assert [e.event for e in code_events(default_nlp()(text))] == []
+
+
+def test_coder_whom_a_trigger_phrase_arms_receives_it():
+    """"armed and trained the Houthi rebels" (the trigger "arm rebels"): the Houthis receive
+    the aid, active or passive."""
+    for text in ["Iran armed and trained the Houthi rebels.", "The Houthi rebels were armed by Iran."]:
+        aid = only(code_events(default_nlp()(text)), "AID")
+        assert (actor_ids(aid.actor), actor_ids(aid.recipient)) == (["IRN"], ["YEM_HOUTHI"])

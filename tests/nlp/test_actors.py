@@ -772,3 +772,10 @@ def test_actors_a_demonym_inside_an_organisation_name_is_not_its_state(resolve):
     found, _ = resolve("Mouaz Moustafa, the executive director of the Syrian Emergency Task Force in Washington, "
                        "said the rebels need more support.")
     assert found.get("Mouaz Moustafa", (None,))[0] is None
+
+
+def test_actors_a_country_inside_a_longer_place_name_is_not_that_country(resolve):
+    """"New Mexico", "New Jersey", "Jersey City": other places, not Mexico or Jersey."""
+    found, _ = resolve("New Mexico and New Jersey have sent National Guard troops, and Jersey City police "
+                       "arrested two men. Mexico sent aid.")
+    assert [(surface, actor_id) for surface, (actor_id, _) in found.items() if actor_id] == [("Mexico", "MEX")]

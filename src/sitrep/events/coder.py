@@ -359,7 +359,7 @@ class RuleCoder:
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]
         actors = find_actors(hit.anchors, hit.tokens, mentions, self.triggers, event_type, self.actor_kb)
-        targeted = recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type)
+        targeted = recipient_phrases(hit.anchors, hit.tokens, self.triggers, event_type, self.participant_words)
         if hit.row.mode == VISIT_MODE and hit.anchors[0].pos_ == VERB:  # "officials traveling with Kerry": no host
             targeted = [t for t in targeted if t.head.lower_ not in PARTNER_PREPOSITIONS]
         recipients = find_recipients(targeted, hit.anchors, hit.tokens, without_reporters(mentions, quotes, hit.start),

@@ -129,6 +129,9 @@ CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
 # to protest the execution", "began a large-scale offensive to recapture Mosul", "activists
 # swarmed the NIH to protest".
 LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage"})
+# Verbs by which a subject makes its own plan or makes it known ("Kim announced plans to fire
+# rockets", "drew up plans to invade"), unlike one judging another's ("welcomed the decision").
+PLAN_MAKING_VERBS = frozenset({"announce", "unveil", "outline", "declare", "make", "draw", "lay", "set"})
 PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy", "invade", "raid", "enter", "flood",
                                 "throng", "crowd", "pack", "block", "blockade", "march", "rally"})
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
@@ -198,6 +201,7 @@ HYPHEN = "-"
 HOLDING_VERB = "have"
 STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
+PARTY_QUALIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR, ADJECTIVAL, "nmod"})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
@@ -699,14 +703,16 @@ def _is_a_step_taken(noun: Token) -> bool:
 
 def _holder_of_plan(clause: Token) -> list[Token]:
     """Who holds the plan, intention or attempt that an infinitive describes, and so would
-    do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it or
-    begins it ("Iran has no intention to send troops", "Russia launched a campaign to retake
-    Palmyra"); nobody for a plan someone else judges ("welcomed the decision to withdraw")."""
+    do it: the noun's possessor ("Iran's plan to send troops") or the subject that has it,
+    begins it or makes it ("Iran has no intention to send troops", "Russia launched a campaign
+    to retake Palmyra", "Kim announced plans to fire rockets"); nobody for a plan someone
+    else judges ("welcomed the decision to withdraw")."""
     if not _has_infinitive_to(clause):
         return []
     plan = clause.head
     owners = [c for c in plan.children if c.dep_ == POSSESSOR]
-    if owners or plan.dep_ != "dobj" or (plan.head.lemma_ != HOLDING_VERB and plan.head.lemma_ not in LAUNCHING_VERBS):
+    holding = {HOLDING_VERB} | LAUNCHING_VERBS | PLAN_MAKING_VERBS
+    if owners or plan.dep_ != "dobj" or plan.head.lemma_ not in holding:
         return owners
     return subject_of(plan.head)
 
@@ -807,19 +813,22 @@ def _opponents_in_fight(verb: Token, lexicon: TriggerLexicon, event_type: EventT
 
 
 def recipient_phrases(
-    anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType
+    anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon, event_type: EventType,
+    participant_words: frozenset[str] = frozenset(),
 ) -> list[Token]:
     """Heads of the phrases in the recipient slot: object (not what is talked over:
     "discussed Syria", `TriggerLexicon.topic_verbs`), passive subject or modified noun,
     "of" on a nominal trigger, object of a target preposition on the trigger or a noun of its
-    phrase (not the trigger's own words, nor the words of a claim of it: "claimed on Twitter",
+    phrase (not the trigger's own words, unless one of `participant_words` whose name says
+    whom the act befalls: "armed the Houthi rebels" of the trigger "arm rebels", not "took
+    hostages"; nor the words of a claim of it: "claimed on Twitter",
     nor an ally: "fighting on the side of Assad", nor whose word it was: "on Netanyahu's
     order", nor, for cooperation, whom it is against:
     "defend the nation against terrorists"), nor, for a material act, another act with a
     target of its own, whose owner did that act ("likened America's killing of a terrorist
     to Putin's assassination of dissidents")."""
     heads = [h for h in argument_heads(anchors, lexicon) if not lexicon.is_claim_verb(h)]
-    own = {t.i for t in tokens}
+    own = {t.i for t in tokens if not _names_a_party(t, participant_words)}
     phrases = []
     if not event_type.movement:
         phrases += [t for t in children_on(heads, OBJECT_DEPS)
@@ -857,6 +866,14 @@ def recipient_phrases(
     if not event_type.verbal:  # "likened America's killing of X to Putin's assassination of Y": no Putin
         phrases = [t for t in phrases if not (names_an_act(t, lexicon) and _with_patient([t]))]
     return [t for t in phrases if not _names_hands(t)]  # "killed at the hands of the militants": the doers
+
+
+def _names_a_party(noun: Token, participant_words: frozenset[str]) -> bool:
+    """Whether a noun of `participant_words` is qualified by a name that says whose it is
+    ("the Houthi rebels", "Iraqi security forces", "Assad's troops"), not a bare role
+    ("hostages", "artillery")."""
+    return (noun.lemma_.lower() in participant_words or noun.lower_ in participant_words) and any(
+        c.dep_ in PARTY_QUALIFIER_DEPS and c.text[:1].isupper() for c in noun.children)
 
 
 def _phrase_nouns(anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
@@ -1451,7 +1468,7 @@ def find_location(
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
             and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
-            and not _talked_over(place, doc, lexicon)
+            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads)
 
     objects = children_on(heads, OBJECT_DEPS)
     # A statement's words never happen where a clause about another noun in them is placed
@@ -1470,7 +1487,7 @@ def find_location(
         (OBJECT, objects),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
-                  if not elsewhere(p)]
+                  if not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
@@ -1499,6 +1516,29 @@ def is_said(event_type: EventType) -> bool:
 def words_of(mention: MentionT, doc) -> Span | None:
     """The tokens a mention's evidence covers."""
     return doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+
+
+def _told_of_another_place(place: PlaceMention, places: Sequence[PlaceMention], doc) -> bool:
+    """Whether a place lies in a relative clause on another resolved place, which it only
+    describes ("deployed to Guam, which is 3,400km from Pyongyang": Guam)."""
+    span = words_of(place, doc)
+    clause = next((t for t in span.root.ancestors if t.dep_ == RELATIVE_CLAUSE), None) if span is not None else None
+    return clause is not None and any(
+        other.place_id is not None and other.evidence.start <= clause.head.idx < other.evidence.end for other in places)
+
+
+def _does_it(place: PlaceMention, doc, heads: Sequence[Token]) -> bool:
+    """Whether a place is the subject doing the act to an object ("Utah has dispatched 200
+    troops to the district", "New Jersey, Maryland and Utah sent troops"): a state that
+    acts, not where it acts; the subject of an act with no object may be where it
+    happens ("Mosul fell")."""
+    span = words_of(place, doc)
+    if span is None:
+        return False
+    subject = span.root
+    while subject.dep_ in COORDINATE_DEPS and subject.head.i != subject.i:
+        subject = subject.head
+    return subject.dep_ in SUBJECT_DEPS and subject.head in heads and bool(children_on([subject.head], DIRECT_OBJECT_DEPS))
 
 
 def _qualifies_a_name(place: PlaceMention, doc) -> bool:

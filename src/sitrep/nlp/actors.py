@@ -263,7 +263,7 @@ class ActorResolver:
                 if rules.is_locative(span.root, self.kb.locative_prepositions):
                     located += [(start, actors[0])] if len(actors) == 1 else []
                     continue
-                if inside(span, persons):
+                if inside(span, persons) or in_a_longer_place_name(span, known):
                     continue
             found.append(Candidate(start, end, Link.ALIAS, actors))
         return found, located
@@ -923,6 +923,14 @@ def in_another_name(span: Span, known: set[int]) -> bool:
             if _names_more(extra):
                 return True
     return short_form_of_a_thing(span, known)
+
+
+def in_a_longer_place_name(span: Span, known: set[int]) -> bool:
+    """Whether a country's name lies inside the name of another place, with a capitalised word
+    that is no other known name ("New Jersey", "New Mexico", "Jersey City"): not the country."""
+    return any(inside(span, [entity]) and entity.label_ in PLACE_LABELS
+               and _names_more([t for t in entity if not span.start <= t.i < span.end and t.i not in known])
+               for entity in span.doc.ents)
 
 
 def namesake(span: Span, known: set[int], actors: Sequence[Actor]) -> bool:
