@@ -2773,3 +2773,18 @@ def test_coder_whom_a_trigger_phrase_arms_receives_it():
     for text in ["Iran armed and trained the Houthi rebels.", "The Houthi rebels were armed by Iran."]:
         aid = only(code_events(default_nlp()(text)), "AID")
         assert (actor_ids(aid.actor), actor_ids(aid.recipient)) == (["IRN"], ["YEM_HOUTHI"])
+
+
+def test_coder_circumstances_set_before_the_subject_name_no_recipient():
+    """"With follow-up by UAE leaders, our security forces have detained the criminal": the
+    UAE detained no one of its own."""
+    text = ("With God's grace and exceptional follow-up by UAE leaders, our security forces have detained the "
+            "face-covered criminal, police in Abu Dhabi said.")
+    arrest = only(code_events(default_nlp()(text)), "COERCE")
+    assert not arrest.recipient
+
+
+def test_coder_a_party_hit_with_a_measure_is_not_struck():
+    """"hit North Korea with a series of sanctions": a sanction, no assault."""
+    events = code_events(default_nlp()("The U.N. has hit North Korea with a series of sanctions."))
+    assert [e.event for e in events] == ["SANCTION"]

@@ -171,6 +171,9 @@ def test_modes_what_has_yet_to_happen_has_not_happened_and_is_no_obligation(anno
         ("Iran has the ability to strike Israel.", "ASSAULT"),  # a capacity to act
         ("Trump answered Kim Jong Un's threats to attack Guam.", "ASSAULT"),  # what is threatened
         ("Israel warned of the threat of an attack by Hezbollah.", "ASSAULT"),
+        ("Haley hinted at the possibility of a unilateral U.S. strike against Syria.", "ASSAULT"),  # what may come
+        ("Hezbollah is capable of attacking Israel.", "ASSAULT"),
+        ("Americans say Congress should give Obama the authority to fight ISIS.", "ASSAULT"),  # a power granted
     ],
 )
 def test_modes_hypothetical(annotate, text, event):
@@ -488,3 +491,20 @@ def test_modes_an_act_asked_whether_it_will_happen_is_no_demand(annotate):
     doc = annotate("When asked if the United States would kill them, Kerry deflected in Cairo.")
     assert "demand" not in modes_of(doc, "ASSAULT")
     assert "demand" in modes_of(annotate("Iraq asked the US to send troops to Mosul."), "MOBILIZE")
+
+
+def test_modes_an_act_an_adjective_tells_of_a_noun_is_outside_the_modality(annotate):
+    """"considering a deal with a state responsible for killing Khashoggi": the killing
+    happened, no one considers it."""
+    doc = annotate("The administration is considering a nuclear deal with a state responsible for killing "
+                   "journalist Jamal Khashoggi in Istanbul.")
+    assert modes_of(doc, "ASSAULT") == ()
+
+
+def test_modes_a_capacity_put_to_use_served_the_act(annotate):
+    """"misusing her authority to sabotage Flynn": the sabotage is told as done, unlike "gave
+    the president the authority to defend the United States"."""
+    doc = annotate("Conservatives are accusing Rice of misusing her authority to sabotage Flynn.")
+    assert "hypothetical" not in modes_of(doc, "ASSAULT")
+    doc = annotate("Congress gave the president the authority to defend the United States.")
+    assert "hypothetical" in modes_of(doc, "SUPPORT")

@@ -382,10 +382,16 @@ def _opens_an_aside(partner: Token) -> bool:
     """Whether a "with" object opens an aside after a comma and a verb's own object
     ("attacking Rice since the appearance, with Peter King even calling for her
     resignation"): what someone else does meanwhile, no second party to the act
-    ("discussed Syria with Lavrov", "met on Monday, with Lavrov" have one)."""
+    ("discussed Syria with Lavrov", "met on Monday, with Lavrov" have one); or one set
+    before the verb's subject ("With follow-up by UAE leaders, our forces detained the
+    criminal"): the circumstances, not whom the act befalls."""
     preposition = partner.head
-    return preposition.lower_ in PARTNER_PREPOSITIONS and preposition.i > 0 \
-        and preposition.doc[preposition.i - 1].text == COMMA and bool(children_on([preposition.head], DIRECT_OBJECT_DEPS))
+    if preposition.lower_ not in PARTNER_PREPOSITIONS:
+        return False
+    verb = preposition.head
+    fronted = any(c.dep_ in SUBJECT_DEPS and c.i > preposition.i for c in verb.children)
+    return fronted or (preposition.i > 0 and preposition.doc[preposition.i - 1].text == COMMA
+                       and bool(children_on([verb], DIRECT_OBJECT_DEPS)))
 
 
 def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:

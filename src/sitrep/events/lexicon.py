@@ -463,7 +463,8 @@ class AuxCue:
         modal stands for another in the words said ("announced that troops would be
         deployed": "will", future, not a condition).
     realised_in_past: for governors, no cue under a past-tense copula, where the capacity it
-        names was used ("were able to capture Kobani": they did).
+        names was used ("were able to capture Kobani": they did), nor on the object of a verb
+        of using it ("misused her authority to sabotage Flynn": she did, it is said).
     """
 
     words: tuple[str, ...]

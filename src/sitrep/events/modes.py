@@ -85,6 +85,8 @@ OBJECT_PREDICATE = "oprd"  # what a verb calls or judges its object ("called the
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
 FUTURE, NEGATION = "future", "negation"
 ADVERB = "advmod"
+USING_VERBS = frozenset({"use", "misuse", "abuse", "exercise", "employ", "wield", "invoke"})
+ADJECTIVE_MODIFIER, ADJECTIVE, PREPOSITION = "amod", "ADJ", "prep"  # "a state responsible for killing"
 TOPIC_PREPOSITIONS = frozenset({"about"})
 QUESTION_MARKERS = frozenset({"if", "whether"})  # "asked whether Russia would send troops": a question
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
@@ -249,6 +251,12 @@ def _under_past_copula(word: Token) -> bool:
     return word.head.i != word.i and word.head.lemma_ == COPULA and word.head.tag_ == PAST_TENSE
 
 
+def _put_to_use(noun: Token) -> bool:
+    """Whether a noun of capacity is the object of a verb of using it ("used its power to
+    block", "misusing her authority to sabotage"): the capacity served an act."""
+    return noun.dep_ == DIRECT_OBJECT and noun.head.lemma_.lower() in USING_VERBS
+
+
 def _reported_in_past(clause: Token) -> bool:
     """Whether a clause is what a past tense reports ("Esper announced that troops would be
     deployed"), also a passive or perfect one ("a deal was announced that would see Turkey
@@ -314,7 +322,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and below.lemma_.lower() not in cue.unless and not any(c.dep_ == PARTICLE_DEP and c.lower_ in cue.unless
                                                               for c in token.children)
         and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
-        and not (cue.realised_in_past and _under_past_copula(token))
+        and not (cue.realised_in_past and (_under_past_copula(token) or _put_to_use(token)))
         and not (cue.mode == DEMAND and (below.lower_ in TOPIC_PREPOSITIONS or _asks_a_question(below)))
         and not (cue.mode in (DEMAND, FUTURE) and tells_a_fact(below))
         and not _says_what_its_subject_is(token)
@@ -410,11 +418,15 @@ def _told_of_a_noun(clause: Token) -> bool:
     "the attacks that IS carried out", "Bin Laden, who was killed in 2011", "insurgents
     conducting cross-border attacks"): a happening of its own, outside the modality of the
     sentence it sits in ("called on the group to uphold the deal signed in February",
-    "failed to crack down on insurgents conducting attacks"). The tagger writes some such
-    participles as past tenses without a subject ("its drone, shot down last week, violated")."""
+    "failed to crack down on insurgents conducting attacks"), also an adjective with its
+    own complement ("considering a deal with a state responsible for killing Khashoggi").
+    The tagger writes some such participles as past tenses without a subject ("its drone,
+    shot down last week, violated")."""
     participle = clause.tag_ in PARTICIPLE_TAGS or (
         clause.tag_ == PAST_TENSE and not any(c.dep_ in SUBJECT_DEPS for c in clause.children))  # a tagger slip
-    return (clause.dep_ == "acl" and participle) or (clause.dep_ == "relcl" and _is_finite(clause))
+    described = clause.dep_ == ADJECTIVE_MODIFIER and clause.pos_ == ADJECTIVE \
+        and any(c.dep_ == PREPOSITION for c in clause.children)
+    return (clause.dep_ == "acl" and participle) or (clause.dep_ == "relcl" and _is_finite(clause)) or described
 
 
 def _is_marker(token: Token) -> bool:

@@ -499,8 +499,8 @@ def _sense_words(token: Token) -> list[Token]:
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
-    what it goes "with" ("agreed with his assessment"); for a preposition of the phrase, its
-    object ("arrived in power")."""
+    what it goes "with" ("agreed with his assessment", "hit Iran with a series of
+    sanctions"); for a preposition of the phrase, its object ("arrived in power")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     # "one of his strengths", "thousands of supporters"
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
@@ -512,8 +512,9 @@ def _sense_words(token: Token) -> list[Token]:
     if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
         words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
     if token.pos_ == VERB:  # "agreed with his assessment": a view shared, no commitment
-        words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
-                  for o in p.children if o.dep_ == PREPOSITION_OBJECT]
+        partners = [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
+                    for o in p.children if o.dep_ == PREPOSITION_OBJECT]
+        words += partners + [o for partner in partners for o in partitive_objects(partner)]  # "with a series of sanctions"
     if token.pos_ in NOMINAL_POS:
         words += [c for c in token.children if c.dep_ in NOUN_KIND_DEPS]  # "a screen shot", "a legal battle"
         words += [c for c in token.children if c.dep_ == POSSESSOR
