@@ -123,3 +123,10 @@ def test_merge_keeps_apart_an_act_another_subject_does_by_means_of_a_noun():
     doc = default_nlp()("By killing a foreign country's key leader, the US put itself in the position of facing "
                         "retaliation, as Iran did with rocket attacks on US bases in Iraq earlier this week.")
     assert [e.event_text for e in assaults(doc)] == ["killing", "rocket attacks"]
+
+
+def test_merge_a_relative_clause_hung_on_the_place_of_an_act_tells_of_the_act():
+    """"the attack in Paris, which killed 130 people", the parser hanging "which" on Paris:
+    one attack, which killed them."""
+    events = assaults(default_nlp()("The attack in Paris, which killed 130 people, shocked Europe."))
+    assert [(e.event_text, [r.entity_text for r in e.recipient]) for e in events] == [("attack", ["130 people"])]

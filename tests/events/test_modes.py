@@ -72,6 +72,7 @@ def test_modes_plain_assertion_has_no_aux_mode(annotate, text, event):
         ("Iran vowed to prevent the transfer of weapons to Hezbollah.", "AID"),
         ("The Syrian army deterred Turkey from launching an attack on Manbij.", "ASSAULT"),
         ("Israel will not let Iran attack its cities.", "ASSAULT"),  # a bare small clause: the verb above's
+        ("The demand explains the failure of negotiators to reach a deal on Iran.", "AGREE"),  # a noun of failing
     ],
 )
 def test_modes_negation(annotate, text, event):

@@ -779,3 +779,18 @@ def test_actors_a_country_inside_a_longer_place_name_is_not_that_country(resolve
     found, _ = resolve("New Mexico and New Jersey have sent National Guard troops, and Jersey City police "
                        "arrested two men. Mexico sent aid.")
     assert [(surface, actor_id) for surface, (actor_id, _) in found.items() if actor_id] == [("Mexico", "MEX")]
+
+
+def test_actors_a_states_leaders_are_its_government(resolve):
+    """"Israeli leaders", "Iranian negotiators": the state's government."""
+    found, _ = resolve("Israeli leaders said Iranian negotiators had walked out of the talks.")
+    assert (found["Israeli leaders"][0], found["Iranian negotiators"][0]) == ("ISR_GOV", "IRN_GOV")
+
+
+def test_actors_a_named_group_between_a_country_and_a_force_noun_is_the_groups(resolve):
+    """"Afghanistan's Taliban leaders" lead the Taliban, not Afghanistan's government;
+    "Libya's fledgling army" and "Russia's Defense Ministry" are their states'."""
+    found, _ = resolve("Trump canceled peace talks with Afghanistan's Taliban leaders. Libya's fledgling army "
+                       "fought back. Russia's Defense Ministry said so.")
+    assert "Afghanistan's Taliban leaders" not in found and found["Taliban"][0] == "AFG_TALIBAN"
+    assert (found["Libya's fledgling army"][0], found["Russia's Defense Ministry"][0]) == ("LBY_MIL", "RUS_GOV")

@@ -306,7 +306,7 @@ def relative_referent(pronoun: Token) -> Token:
             if clause.head.pos_ not in NOMINAL_POS and pronoun.lower_ in PERSON_RELATIVE_PRONOUNS:
                 return _noun_before(pronoun) or clause.head
             if pronoun.lower_ in PERSON_RELATIVE_PRONOUNS:
-                return _people_located(clause.head)
+                return located_noun(clause.head)
             return clause.head
         if clause.head.i == clause.i:
             break
@@ -316,9 +316,10 @@ def relative_referent(pronoun: Token) -> Token:
     return pronoun.head.head
 
 
-def _people_located(noun: Token) -> Token:
+def located_noun(noun: Token) -> Token:
     """The noun a place's phrase hangs on, past further places ("fighters in Nahr-e Saraj, in
-    the Helmand province": fighters); the noun itself when it names no place."""
+    the Helmand province": fighters; "the attack in Paris": attack); the noun itself when it
+    names no place."""
     while _names_a_place(noun) and noun.dep_ == PREPOSITION_OBJECT and noun.head.head.pos_ in NOMINAL_POS \
             and noun.head.head.i != noun.head.i:
         noun = noun.head.head

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from sitrep.events.fields import PREPOSITION_OBJECT, compares, opened_by_a_connective, subject_of
+from sitrep.events.fields import PREPOSITION_OBJECT, compares, located_noun, opened_by_a_connective, subject_of
 from sitrep.events.lexicon import (
     CONNECTIVES,
     DIRECT_OBJECT,
@@ -35,6 +35,7 @@ from sitrep.events.lexicon import (
     named_as_another,
 )
 from sitrep.model import Event, EventEntity
+from sitrep.nlp.places import PLACE_LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +60,21 @@ def separated(first: Token, second: Token) -> bool:
     on the path ("killed one person before he was killed by police"): the one is the
     other's cause or its time, a happening of its own. So is a trigger in a relative clause
     on another noun ("the airstrikes ramped up America's involvement in Iraq, where ISIS is
-    seizing towns"); one on the other trigger tells the same ("the attack, which killed 12")."""
+    seizing towns"); one on the other trigger tells the same ("the attack, which killed 12"),
+    also one the parser hung on the place of its phrase ("the attack in Paris, which killed 130")."""
     above_first = {t.i for t in _ancestors(first)}
     path = [t for t in _ancestors(second) if t.i not in above_first]
     path += [t for t in _ancestors(first) if t.i not in {p.i for p in _ancestors(second)}]
-    described = any(t.dep_ == RELATIVE_CLAUSE and t.head.i not in (first.i, second.i) for t in path)
+    described = any(t.dep_ == RELATIVE_CLAUSE and _told_of(t).i not in (first.i, second.i) for t in path)
     return described or any(t.lower_ in CONNECTIVES or compares(t) for t in path if t.i not in (first.i, second.i)) \
         or any(opened_by_a_connective(t) for t in path)
+
+
+def _told_of(clause: Token) -> Token:
+    """The noun a relative clause tells of: the one it hangs on, or for a place name the noun
+    whose phrase the place is in ("the attack in Paris, which killed 130": the attack)."""
+    noun = clause.head
+    return located_noun(noun) if noun.ent_type_ in PLACE_LABELS else noun
 
 
 def marked_as_another(token: Token, other: Token) -> bool:

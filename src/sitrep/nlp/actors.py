@@ -333,8 +333,10 @@ class ActorResolver:
         """(first token, ISO3) of the country before a noun, walking over force nouns ("Syrian
         government forces") and at most MODIFIER_GAP_TOKENS qualifiers ("Libya's fledgling
         army"); (noun, None) when there is none. After a demonym the qualifiers must be
-        lower-case ("Syrian Kurdish forces" are not Syria's); a gerund is an act, no qualifier
-        ("the U.S. launching airstrikes": the U.S. launches them)."""
+        lower-case ("Syrian Kurdish forces" are not Syria's), after a possessive none may name
+        an actor ("Afghanistan's Taliban leaders" are not Afghanistan's; "Russia's Defense
+        Ministry" is); a gerund is an act, no qualifier ("the U.S. launching airstrikes": the
+        U.S. launches them)."""
         i = noun - 1
         while i >= 0 and doc[i].lower_ in self.kb.force_nouns:
             i -= 1
@@ -347,13 +349,14 @@ class ActorResolver:
         if i < 0:
             return noun, None
         start, iso = rules.demonym_ending_at(doc, i, self.kb) or (i, None)
+        qualifiers = [t for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns]
         if iso and doc[start].text[:1].isupper() and not rules.after_stance_prefix(doc, start):
-            lower_gap = all(t.text.islower() for t in doc[i + 1:noun] if t.lower_ not in self.kb.force_nouns)
+            lower_gap = all(t.text.islower() for t in qualifiers)
             portfolio = doc[noun].lower_ in PORTFOLIO_NOUNS  # "the Iranian Foreign Ministry": its portfolio
             return (start, iso) if lower_gap or portfolio else (noun, None)
         if doc[i].text in rules.POSSESSIVE and i > 0:
             found = self.country_at(doc, i - 1)
-            return found if found else (noun, None)
+            return found if found and not any(self.kb.lookup(t.text) for t in qualifiers) else (noun, None)
         if gap == 0:
             found = self.country_at(doc, i)
             if found and doc[i + 1].text not in rules.HYPHENS:
