@@ -2788,3 +2788,9 @@ def test_coder_a_party_hit_with_a_measure_is_not_struck():
     """"hit North Korea with a series of sanctions": a sanction, no assault."""
     events = code_events(default_nlp()("The U.N. has hit North Korea with a series of sanctions."))
     assert [e.event for e in events] == ["SANCTION"]
+
+
+def test_coder_a_phrase_of_when_names_no_party():
+    """"ordered the deployment of troops amid rising tensions with Iran": Iran is ordered nothing."""
+    text = "President Trump has ordered the deployment of another 1,500 U.S. troops to the Middle East amid rising tensions with Iran."
+    assert not only(code_events(default_nlp()(text)), "REQUEST").recipient

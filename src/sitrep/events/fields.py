@@ -353,7 +353,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     for the name (the parser splits "al-Baghdadi" into three subjects); a person's name set
     beside a role renames it ("Trump's adviser, Michael Flynn": Flynn). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
-    the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda).
+    the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda),
+    nor a phrase of when ("the deployment of troops amid tensions with Iran": not Iran).
     The noun a relative pronoun stands for ends before it: what the parser hangs on
     that noun after the clause is no part of it ("the attack that killed U.S. Ambassador to
     Libya Chris Stevens", with "Stevens" read as the attack's apposition).
@@ -370,7 +371,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
         return found
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
     ties = [_span_of(t) for t in token.subtree if t.i != token.i and t.lemma_.lower() in TIE_NOUNS]
-    return _outside(mentions_in(actors, *_span_of(token)), clauses + ties)
+    times = [_span_of(t) for t in token.subtree if t.dep_ == "prep" and t.lower_ in WHEN_PREPOSITIONS]
+    return _outside(mentions_in(actors, *_span_of(token)), clauses + ties + times)
 
 
 def _renaming_name(noun: Token) -> Token | None:
