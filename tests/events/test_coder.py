@@ -2794,3 +2794,9 @@ def test_coder_a_phrase_of_when_names_no_party():
     """"ordered the deployment of troops amid rising tensions with Iran": Iran is ordered nothing."""
     text = "President Trump has ordered the deployment of another 1,500 U.S. troops to the Middle East amid rising tensions with Iran."
     assert not only(code_events(default_nlp()(text)), "REQUEST").recipient
+
+
+def test_coder_concertgoers_are_unnamed_victims():
+    """"killed 58 concertgoers": civilians the act befalls, unnamed."""
+    killing = only(code_events(default_nlp()("Paddock killed 58 concertgoers in Las Vegas.")), "ASSAULT")
+    assert [r.entity_text for r in killing.recipient] == ["58 concertgoers"]
