@@ -2800,3 +2800,16 @@ def test_coder_concertgoers_are_unnamed_victims():
     """"killed 58 concertgoers": civilians the act befalls, unnamed."""
     killing = only(code_events(default_nlp()("Paddock killed 58 concertgoers in Las Vegas.")), "ASSAULT")
     assert [r.entity_text for r in killing.recipient] == ["58 concertgoers"]
+
+
+def test_coder_relatives_killed_are_unnamed_victims_without_the_whose():
+    """"a Syrian whose two sons were killed by Syrian government forces": the two sons."""
+    text = "Raja Androon, a 65-year-old Syrian from Idlib whose two sons were killed by Syrian government forces, now lives in Antakya."
+    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [r.entity_text for r in killing.recipient] == ["two sons"]
+
+
+def test_coder_advancing_with_plans_is_no_advance():
+    """"before advancing with any plans to attack Syria": the plans go ahead, no troops do."""
+    text = "The Obama administration is waiting for Britain and France before advancing with any plans to attack Syria."
+    assert [e.event_text for e in code_events(default_nlp()(text))] == ["attack"]

@@ -204,6 +204,7 @@ PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PARTY_QUALIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR, ADJECTIVAL, "nmod"})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
+RELATIVE_POSSESSIVE_TAG = "WP$"  # "whose"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
 ORIGIN_PREPOSITIONS = frozenset({"from"})  # "a bomber from Dagestan": where the people come from
 # Nouns of a bond to another party: a group "with ties to al-Qaeda" is not al-Qaeda.
@@ -273,11 +274,13 @@ class PlaceChoice:
 def _span_of(token: Token, *, whole: bool = True) -> tuple[int, int]:
     """Character span of a token's phrase: its whole subtree, or the head without clauses
     (nor a clause the parser read as an adjective, and what comes before it: "civilians" of
-    "the bomber targeted civilians", `_misread_clause`)."""
+    "the bomber targeted civilians", `_misread_clause`; nor the "whose" that hangs the phrase
+    on another noun: "two sons" of "whose two sons")."""
     if whole:
         return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
     misread = max((c.i for c in token.lefts if _misread_clause(c) is not None), default=-1)
-    left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS and c.i > misread]
+    left = [c for c in token.lefts if c.dep_ not in CLAUSAL_MODIFIER_DEPS and c.i > misread
+            and c.tag_ != RELATIVE_POSSESSIVE_TAG]
     start = left[0].left_edge.idx if left else token.idx
     return start, token.idx + len(token.text)
 
