@@ -2813,3 +2813,11 @@ def test_coder_advancing_with_plans_is_no_advance():
     """"before advancing with any plans to attack Syria": the plans go ahead, no troops do."""
     text = "The Obama administration is waiting for Britain and France before advancing with any plans to attack Syria."
     assert [e.event_text for e in code_events(default_nlp()(text))] == ["attack"]
+
+
+def test_coder_stopping_another_partys_attack_is_no_ceasefire():
+    """"launched airstrikes to stop an Iranian drone attack" stops Iran's attack, no ceasefire of
+    Israel's own; "Hamas agreed to stop attacks" is one."""
+    text = "Israel said it had launched airstrikes in Syria to stop an Iranian killer drone attack."
+    assert "RETREAT" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("Hamas agreed to stop attacks on Israel.")), "RETREAT").mode == "ceasefire"
