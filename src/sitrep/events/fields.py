@@ -884,8 +884,13 @@ def _names_a_party(noun: Token, participant_words: frozenset[str]) -> bool:
     """Whether a noun of `participant_words` is qualified by a name that says whose it is
     ("the Houthi rebels", "Iraqi security forces", "Assad's troops"), not a bare role
     ("hostages", "artillery")."""
-    return (noun.lemma_.lower() in participant_words or noun.lower_ in participant_words) and any(
+    return is_participant_word(noun, participant_words) and any(
         c.dep_ in PARTY_QUALIFIER_DEPS and c.text[:1].isupper() for c in noun.children)
+
+
+def is_participant_word(word: Token, participant_words: frozenset[str]) -> bool:
+    """Whether a word, by lemma or form, is one of `participant_words` ("gunmen", "police")."""
+    return word.lemma_.lower() in participant_words or word.lower_ in participant_words
 
 
 def _phrase_nouns(anchors: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
@@ -1019,18 +1024,16 @@ def unnamed_participants(
     line before. A backer names no participant ("US-backed forces": the forces are one), nor
     does whom a group opposes ("Assad's opponents"), nor an act ("Airstrikes continued",
     "ordered targeted airstrikes", "a campaign of airstrikes": no one does or suffers them)."""
-    def is_participant_word(phrase: Token) -> bool:
-        return phrase.lemma_.lower() in participant_words or phrase.lower_ in participant_words
-
     named = [*mentions.actors, *mentions.places]
     # "the gunmen who attacked the mall": the gunmen
     phrases = [_told_referent(p) or p if p.lower_ in RELATIVE_PRONOUNS else p for p in phrases]
     # "all four of the terrorists" are terrorists; "critics of Morsi" are critics
     phrases = list(dict.fromkeys(member for phrase in phrases for member in (
-        not is_participant_word(phrase) and not names_an_act(phrase, lexicon) and partitive_objects(phrase)) or [phrase]))
+        not is_participant_word(phrase, participant_words) and not names_an_act(phrase, lexicon)
+        and partitive_objects(phrase)) or [phrase]))
     return [
         phrase for phrase in phrases
-        if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase))
+        if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase, participant_words))
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS and not names_an_act(phrase, lexicon)
         and not taking_part(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)

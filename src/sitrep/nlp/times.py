@@ -67,11 +67,11 @@ MONTHS = [name.lower() for name in calendar.month_name if name]
 # A month name or its abbreviation opening an expression ("sept. 11", "november").
 _MONTH_NAME = "(?:" + "|".join(name[:3] for name in MONTHS) + r")[a-z]*\.?"
 MONTH_WORD = re.compile(rf"^{_MONTH_NAME}(?:\s|$)")
-# A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
 # Where a lone month word stands for a person: subject, object or the object of a
 # preposition of company or opposition ("talks with May"); not a possessor ("September's attacks").
 PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 PERSON_PREPOSITIONS = frozenset({"with", "against", "alongside", "beside", "toward", "towards"})
+# A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
 COMING_DAY_BIAS = 2
