@@ -1547,13 +1547,9 @@ def _does_it(place: PlaceMention, doc, heads: Sequence[Token]) -> bool:
     troops to the district", "New Jersey, Maryland and Utah sent troops"): a state that
     acts, not where it acts; the subject of an act with no object may be where it
     happens ("Mosul fell")."""
-    span = words_of(place, doc)
-    if span is None:
-        return False
-    subject = span.root
-    while subject.dep_ in COORDINATE_DEPS and subject.head.i != subject.i:
-        subject = subject.head
-    return subject.dep_ in SUBJECT_DEPS and subject.head in heads and bool(children_on([subject.head], DIRECT_OBJECT_DEPS))
+    subject = _first_of_list(place, doc)
+    return subject is not None and subject.dep_ in SUBJECT_DEPS and subject.head in heads \
+        and bool(children_on([subject.head], DIRECT_OBJECT_DEPS))
 
 
 def _qualifies_a_name(place: PlaceMention, doc) -> bool:
@@ -1607,13 +1603,20 @@ def _after_preposition(place: PlaceMention, doc, prepositions: frozenset[str]) -
 
 def _preposition_over(mention: MentionT, doc) -> Token | None:
     """The preposition whose object a mention is, alone or in a list; None when it is none's."""
+    root = _first_of_list(mention, doc)
+    return root.head if root is not None and root.dep_ == PREPOSITION_OBJECT else None
+
+
+def _first_of_list(mention: MentionT, doc) -> Token | None:
+    """The head word of a mention, or of the first item where it is a later one of a list
+    ("Maryland" in "New Jersey, Maryland and Utah": Jersey); None when its words are lost."""
     span = words_of(mention, doc)
     if span is None:
         return None
     root = span.root
     while root.dep_ in COORDINATE_DEPS and root.head.i != root.i:
         root = root.head
-    return root.head if root.dep_ == PREPOSITION_OBJECT else None
+    return root
 
 
 def _hometown(place: PlaceMention, doc) -> bool:
