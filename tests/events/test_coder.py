@@ -2821,3 +2821,17 @@ def test_coder_stopping_another_partys_attack_is_no_ceasefire():
     text = "Israel said it had launched airstrikes in Syria to stop an Iranian killer drone attack."
     assert "RETREAT" not in [e.event for e in code_events(default_nlp()(text))]
     assert only(code_events(default_nlp()("Hamas agreed to stop attacks on Israel.")), "RETREAT").mode == "ceasefire"
+
+
+def test_coder_a_with_object_doing_something_of_its_own_is_no_party():
+    """"was freed from German custody, with officials saying there was no evidence": the
+    officials are not freed; "discussed Syria with Lavrov" keeps Lavrov, as "met with a group
+    of activists asking her" keeps the activists."""
+    text = ("An earlier suspect, a Pakistani asylum seeker, was freed from German custody on Tuesday, with officials "
+            "saying there was no evidence to link him to the attack.")
+    release = only(code_events(default_nlp()(text)), "RETREAT")
+    assert "officials" not in [r.entity_text for r in release.recipient]
+    talks = only(code_events(default_nlp()("Kerry discussed Syria with Lavrov.")), "CONSULT")
+    assert actor_ids(talks.recipient) == ["RUS_LAVROV"]
+    text = "Feinstein met with a group of children, teens and activists asking her to endorse the Green New Deal."
+    assert [r.entity_text for r in only(code_events(default_nlp()(text)), "CONSULT").recipient] == ["children"]

@@ -390,14 +390,17 @@ def _opens_an_aside(partner: Token) -> bool:
     resignation"): what someone else does meanwhile, no second party to the act
     ("discussed Syria with Lavrov", "met on Monday, with Lavrov" have one); or one set
     before the verb's subject ("With follow-up by UAE leaders, our forces detained the
-    criminal"): the circumstances, not whom the act befalls."""
+    criminal"): the circumstances, not whom the act befalls; after a comma, also one whose
+    object does something of its own ("was freed from custody, with officials saying there
+    was no evidence"; not "met with a group of activists asking her to endorse the bill")."""
     preposition = partner.head
     if preposition.lower_ not in PARTNER_PREPOSITIONS:
         return False
     verb = preposition.head
     fronted = any(c.dep_ in SUBJECT_DEPS and c.i > preposition.i for c in verb.children)
+    doing = any(c.dep_ == PARTICIPLE_CLAUSE and c.tag_ == GERUND for c in partner.children)
     return fronted or (preposition.i > 0 and preposition.doc[preposition.i - 1].text == COMMA
-                       and bool(children_on([verb], DIRECT_OBJECT_DEPS)))
+                       and (doing or bool(children_on([verb], DIRECT_OBJECT_DEPS))))
 
 
 def _outside(mentions: Sequence[MentionT], spans: Sequence[tuple[int, int]]) -> list[MentionT]:
