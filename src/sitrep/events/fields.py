@@ -200,6 +200,8 @@ PASSIVE_AGENT_PREPOSITIONS = frozenset({"by"})  # who does what a noun names ("t
 HYPHEN = "-"
 HOLDING_VERB = "have"
 STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
+# Verbs whose subject holds the plan or attempt their object names (`_holder_of_plan`).
+PLAN_HOLDING_VERBS = frozenset({HOLDING_VERB}) | LAUNCHING_VERBS | PLAN_MAKING_VERBS
 PATIENT_MODIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR})
 PARTY_QUALIFIER_DEPS = frozenset({COMPOUND_DEP, POSSESSOR, ADJECTIVAL, "nmod"})
 PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
@@ -726,8 +728,7 @@ def _holder_of_plan(clause: Token) -> list[Token]:
         return []
     plan = clause.head
     owners = [c for c in plan.children if c.dep_ == POSSESSOR]
-    holding = {HOLDING_VERB} | LAUNCHING_VERBS | PLAN_MAKING_VERBS
-    if owners or plan.dep_ != "dobj" or plan.head.lemma_ not in holding:
+    if owners or plan.dep_ != "dobj" or plan.head.lemma_ not in PLAN_HOLDING_VERBS:
         return owners
     return subject_of(plan.head)
 

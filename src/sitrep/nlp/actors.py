@@ -921,10 +921,9 @@ def in_another_name(span: Span, known: set[int]) -> bool:
     indices: "the Obama White House" is Obama's). A first name before a surname is the
     person's own ("Gen. Joe Dunford"), though it may be a namesake's ("Hafez al-Assad")."""
     for entity in span.doc.ents:
-        if inside(span, [entity]) and (entity.label_ != PERSON_LABEL or entity.end > span.end):
-            extra = [t for t in entity if not span.start <= t.i < span.end and t.i not in known]
-            if _names_more(extra):
-                return True
+        if inside(span, [entity]) and (entity.label_ != PERSON_LABEL or entity.end > span.end) \
+                and _names_more(_unknown_words_beside(span, entity, known)):
+            return True
     return short_form_of_a_thing(span, known)
 
 
@@ -932,8 +931,12 @@ def in_a_longer_place_name(span: Span, known: set[int]) -> bool:
     """Whether a country's name lies inside the name of another place, with a capitalised word
     that is no other known name ("New Jersey", "New Mexico", "Jersey City"): not the country."""
     return any(inside(span, [entity]) and entity.label_ in PLACE_LABELS
-               and _names_more([t for t in entity if not span.start <= t.i < span.end and t.i not in known])
-               for entity in span.doc.ents)
+               and _names_more(_unknown_words_beside(span, entity, known)) for entity in span.doc.ents)
+
+
+def _unknown_words_beside(span: Span, entity: Span, known: set[int]) -> list:
+    """The words of an entity outside a name inside it, less titles and other known names."""
+    return [t for t in entity if not span.start <= t.i < span.end and t.i not in known]
 
 
 def namesake(span: Span, known: set[int], actors: Sequence[Actor]) -> bool:
