@@ -2835,3 +2835,71 @@ def test_coder_a_with_object_doing_something_of_its_own_is_no_party():
     assert actor_ids(talks.recipient) == ["RUS_LAVROV"]
     text = "Feinstein met with a group of children, teens and activists asking her to endorse the Green New Deal."
     assert [r.entity_text for r in only(code_events(default_nlp()(text)), "CONSULT").recipient] == ["children"]
+
+
+def test_coder_an_earlier_verbs_object_is_not_a_later_verbs():
+    """"driving back Kurdish forces, sending communities fleeing" sends no forces; "impose
+    sanctions on Turkey and call for its suspension" calls for no sanctions; an object shared
+    by joined verbs, hung on the last, stays theirs ("trained and sent troops")."""
+    text = "Islamic State fighters seized the town, driving back Kurdish forces, sending minority communities fleeing."
+    assert "MOBILIZE" not in [e.event for e in code_events(default_nlp()(text))]
+    text = "Congress would impose sanctions on Turkey and call for its suspension in NATO."
+    call = only(code_events(default_nlp()(text)), "REQUEST")
+    assert call.event_text == "call for"
+    assert only(code_events(default_nlp()("Iran trained and sent troops to Syria.")), "MOBILIZE").event_text == "sent troops"
+
+
+def test_coder_who_is_stopped_from_an_act_would_do_it():
+    """"Little is stopping Turkey from launching an invasion": Turkey invades, it is no place."""
+    invasion = only(code_events(default_nlp()("Little is stopping Turkey from launching an invasion.")), "ASSAULT")
+    assert (actor_ids(invasion.actor), invasion.event_loc) == (["TUR"], None)
+
+
+def test_coder_briefing_the_press_is_no_consultation():
+    """"met with reporters", "on a call with reporters": no talks between parties; "met with
+    Lavrov" is."""
+    for text in ["The president met with reporters on Monday.", "Kerry met with the press in Geneva.",
+                 "An official said on a call with reporters that the troops would stay."]:
+        assert "CONSULT" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("Kerry met with Lavrov in Geneva.")), "CONSULT")
+
+
+def test_coder_offering_messages_is_no_agreement():
+    text = "The president was offering different messages than those from US lawmakers."
+    assert "AGREE" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_pressing_charges_accuses():
+    """"decided not to press charges": an accusation not made, no party pressed to act."""
+    charge = only(code_events(default_nlp()("The district attorney decided not to press charges against Weinstein.")),
+                  "ACCUSE")
+    assert charge.event_text == "press charges" and "negation" in charge.aux_mode
+
+
+def test_coder_a_nuclear_bomb_is_an_arm_not_an_attack():
+    """"the threat of an Iranian nuclear bomb" tells of no bombing; "dropped an atomic bomb on
+    Hiroshima" is an attack."""
+    text = "The proposal fell short of neutralizing the threat of an Iranian nuclear bomb."
+    assert "ASSAULT" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("The US dropped an atomic bomb on Hiroshima in 1945.")), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "doer", "receiver"),
+    [
+        ("Iran received a visit from Putin.", "CONSULT", "RUS_PUTIN", "IRN"),
+        ("Rouhani got a phone call from Putin.", "CONSULT", "RUS_PUTIN", "IRN_ROUHANI"),
+        ("Assad has received military aid from Russia for years.", "AID", "RUS", "SYR_ASSAD"),
+        ("Iran hoped to get support from Russia.", "SUPPORT", "RUS", "IRN"),
+    ],
+)
+def test_coder_who_receives_an_act_is_its_recipient(text, event_type, doer, receiver):
+    """The subject of "received a visit from Putin" is visited, and "from" names the doer."""
+    event = only(code_events(default_nlp()(text)), event_type)
+    assert (actor_ids(event.actor), actor_ids(event.recipient)) == ([doer], [receiver])
+
+
+def test_coder_a_statement_attacking_a_party_attacks_in_words():
+    """"issued a statement attacking the US position": words, no force."""
+    events = code_events(default_nlp()("The Sierra Club issued a statement attacking the US position."))
+    assert "ASSAULT" not in [e.event for e in events]

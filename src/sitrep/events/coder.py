@@ -35,6 +35,7 @@ from sitrep.events.fields import (
     COMPOUND_DEP,
     DIRECT_OBJECT_DEPS,
     OPPONENT_CLASS,
+    PARTICIPLE_CLAUSE,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
     PRONOUN,
@@ -516,15 +517,17 @@ class RuleCoder:
     def said_in_an_address(self, hit: TriggerHit) -> bool:
         """Whether the trigger's verb (or light verb) is told as done in a speech, an interview or a post
         ("he attacked Iran in a speech at the United Nations", "targeted Pelosi in a
-        tweet", "escalated the offensive on social media"): whoever its parties are, the
-        force is one of words."""
+        tweet", "escalated the offensive on social media") or describes one ("a statement
+        attacking the US position"): whoever its parties are, the force is one of words."""
         addresses = self.triggers.noun_class(ADDRESS_CLASS)
         # a claim made in a statement claims the act, which stays one of force ("ISIS claimed the attack in a statement")
         light_verbs = [v for v in map(self.triggers.light_verb, hit.anchors) if v is not None
                        and not self.triggers.is_claim_verb(v) and v.lemma_.lower() not in self.triggers.claim_verbs]
         verbs = [a for a in hit.anchors if a.pos_ == VERB] + light_verbs
-        return any(in_noun_class(o, addresses)
-                   for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS) + prep_objects(verbs, VERB_ADDRESS_PREPOSITIONS))
+        # "issued a statement attacking the US position": the address itself attacks
+        described = [v.head for v in verbs if v.dep_ == PARTICIPLE_CLAUSE]
+        return any(in_noun_class(o, addresses) for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS)
+                   + prep_objects(verbs, VERB_ADDRESS_PREPOSITIONS) + described)
 
     def foreign_to(self, place: PlaceMention, parties: Sequence[ActorMention]) -> bool:
         """Whether the parties of an event (or of its sentence, when it names none) are all of

@@ -755,6 +755,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += children_on([noun], OWNER_DEPS)
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
+        if _is_received(noun, lexicon):  # "received a call from Putin": who gives it does it
+            phrases += prep_objects([noun.head], SOURCE_PREPOSITIONS)
         # "American retreat from NATO": what a movement leaves is no doer of it
         agent_preps = lexicon.agent_preps - SOURCE_PREPOSITIONS if event_type.movement else lexicon.agent_preps
         phrases += prep_objects([noun], agent_preps) + _at_the_hands_of(noun)
@@ -857,6 +859,7 @@ def recipient_phrases(
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
+    phrases += [s for noun in heads if _is_received(noun, lexicon) for s in _receiver(noun.head)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
@@ -1013,6 +1016,24 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
+def _is_received(noun: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether an act noun is what a verb of receiving gets ("the Kurds received backing from
+    the US"): that verb's subject is whom the act is for."""
+    return noun.pos_ in NOMINAL_POS and noun.dep_ in DIRECT_OBJECT_DEPS \
+        and noun.head.lemma_.lower() in lexicon.receiving_verbs
+
+
+def _receiver(verb: Token) -> list[Token]:
+    """Who a verb of receiving says gets something: its subject, or the subject of the clause
+    it completes ("he would get support", "hoped to get support"); not the noun or object an
+    infinitive of purpose hangs on ("dropping the option in the Finance Committee proposal to
+    win the backing of Snowe")."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own or (_has_infinitive_to(verb) and verb.dep_ != OPEN_COMPLEMENT):
+        return own
+    return subject_of(verb)
+
+
 def unnamed_participants(
     phrases: Sequence[Token], sent: Span, mentions: SentenceMentions, participant_words: frozenset[str],
     lexicon: TriggerLexicon,
@@ -1133,10 +1154,12 @@ def find_actors(
         found += [m for noun in anchors if noun.pos_ in NOMINAL_POS and not _befalls(noun, anchors, lexicon, event_type)
                   for m in demonym_actors(noun, actor_kb, names=noun in targeted)]
         found += [m for noun in suffered for m in demonym_actors(noun, actor_kb, names=False)]
-    if actor_kb is not None and is_said(event_type) and not any(m.actor_id for m in found):
-        # "criticism from Russia": the country words come from is their sayer
-        found += _states_in(prep_objects([h for h in heads if h.pos_ in NOMINAL_POS], SOURCE_PREPOSITIONS),
-                            mentions, actor_kb, SOURCE_STATE_VIA)
+    if actor_kb is not None and not any(m.actor_id for m in found):
+        # "criticism from Russia": the country words come from is their sayer; "received aid
+        # from Russia": the country it comes from gives it
+        sources = [h for h in heads if h.pos_ in NOMINAL_POS] if is_said(event_type) else []
+        sources += [h.head for h in heads if _is_received(h, lexicon)]
+        found += _states_in(prep_objects(sources, SOURCE_PREPOSITIONS), mentions, actor_kb, SOURCE_STATE_VIA)
     return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 

@@ -43,6 +43,7 @@ ROLE_FIELDS = {
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
     "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
     "ruin_noun": "ruin_nouns", "approval_verb": "approval_verbs", "meeting_verb": "meeting_verbs",
+    "receiving_verb": "receiving_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -316,6 +317,10 @@ class TriggerLexicon:
     # Light verbs of a meeting only: the subject of "had talks with", "had a phone call with"
     # takes part; "had missiles" or "has an army" is no act of the subject.
     meeting_verbs: frozenset[str] = frozenset()
+    # Verbs whose subject gets what their object names from someone else ("the Kurds received
+    # backing from the US", "Rouhani got a phone call from Putin"): the subject is the act's
+    # recipient, never its doer.
+    receiving_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""

@@ -377,6 +377,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         if token.pos_ == VERB and any(part.i in _subject_words(token) for part in matched[1:]) \
                 and any(c.dep_ == DIRECT_OBJECT and c not in matched for c in token.children):
             return None  # "the Israel Defense Forces had sent text messages" sends no forces
+        if token.pos_ == VERB and any(_object_of_an_earlier_verb(part, token, matched) for part in matched[1:]):
+            return None  # "driving back Kurdish forces, sending communities fleeing" sends no forces
     for part in matched:
         whole = solid_word(part) in row.words
         if not whole and not all(any(word_matches(piece, word) for word in row.words) for piece in hyphen_group(part)):
@@ -448,6 +450,16 @@ def _subject_words(verb: Token) -> set[int]:
     """Indices of the words of a verb's active subject, who does it rather than what it moves
     where the verb has an object of its own."""
     return {t.i for c in verb.children if c.dep_ == SUBJECT for t in c.subtree}
+
+
+def _object_of_an_earlier_verb(word: Token, verb: Token, matched: list[Token]) -> bool:
+    """Whether a word before `verb` is the direct object of another verb outside the phrase:
+    the parser hangs an object shared by joined verbs on the last of them ("trained and sent
+    troops"), so one before the verb is the earlier verb's alone ("impose sanctions on Turkey
+    and call for its suspension" calls for no sanctions), unless the verb is a participle
+    describing it ("moving a peace deal signed between the U.S. and the Taliban")."""
+    return word.i < verb.i and word.dep_ == DIRECT_OBJECT and word.head.pos_ == VERB \
+        and word.head.i != verb.i and word.head not in matched and verb.head.i != word.i
 
 
 def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None) -> bool:

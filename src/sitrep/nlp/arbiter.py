@@ -74,6 +74,9 @@ BENEFICIARY_PREPOSITION = "for"
 # "northern", "southeastern": a compass noun of kb/arbiter_nouns.jsonl plus this suffix; a
 # country it qualifies is a location ("northern Iraq").
 COMPASS_SUFFIX = "ern"
+# Prepositions whose gerund a verb's object does ("stopping Turkey from launching",
+# "accused Israel of backing", "charged Syria with shelling").
+GERUND_CONTROL_PREPOSITIONS = frozenset({"from", "of", "for", "with", "against"})
 # Verbs that take a place as subject ("Yemen is an important part").
 COPULAS = frozenset({"be"})
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -180,12 +183,22 @@ def usage(token: Token, kb: ActorKB, place_tokens: frozenset[int]) -> Decision |
             return Decision(ACTOR, "object of an agent verb")
         if any(c.dep_ == "xcomp" for c in head.children):
             return Decision(ACTOR, "object doing the infinitive")  # "pressed Turkey to withdraw"
+        if any(_opens_a_gerund(c) for c in head.children):
+            return Decision(ACTOR, "object doing the gerund")  # "stopping Turkey from launching"
         return Decision(PLACE, "object")
     if dep == "appos":
         return Decision(PLACE, "qualifier") if head.i in place_tokens else Decision(ACTOR, "apposition")
     if dep in MODIFIER_DEPS:
         return modifier_usage(token, kb)
     return None
+
+
+def _opens_a_gerund(child: Token) -> bool:
+    """Whether a verb's child is a preposition whose gerund the verb's object does ("stopping
+    Turkey from launching an invasion", "blamed Riyadh for attacking"), unlike one of time or
+    manner ("left Iraq after losing")."""
+    return child.dep_ == "prep" and child.lower_ in GERUND_CONTROL_PREPOSITIONS and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)
 
 
 def _names_a_doer(noun: Token) -> bool:
