@@ -2903,3 +2903,80 @@ def test_coder_a_statement_attacking_a_party_attacks_in_words():
     """"issued a statement attacking the US position": words, no force."""
     events = code_events(default_nlp()("The Sierra Club issued a statement attacking the US position."))
     assert "ASSAULT" not in [e.event for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The virus has killed 200 people in Italy.",
+    "The coronavirus is fueling a pandemic that has killed at least 171,000 people.",
+    "Hurricane Maria killed 3,000 people in Puerto Rico.",
+    "A powerful earthquake struck Nepal, killing 8,000 people.",
+])
+def test_coder_deaths_a_disease_or_disaster_causes_are_no_assault(text):
+    assert "ASSAULT" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_a_time_inside_what_the_trigger_is_about_does_not_date_it():
+    """"a probe into Russian meddling in the 2016 election": the meddling's year, not the
+    probe's; "withdrew from the 2015 nuclear deal" is not dated 2015 either."""
+    nlp = default_nlp()
+    for text in ["Mueller leads a probe into Russian meddling in the 2016 US election.",
+                 "Barr spoke to discuss Mueller's report on Russian interference in the 2016 U.S. presidential race."]:
+        doc = nlp.make_doc(text)
+        doc._.published = DateEstimate("2018-05-02", "2018-05-02", "2018-05-02", "day")
+        event = code_events(nlp(doc))[0]
+        assert event.date_from_publication and event.date == "2018-05-02"
+
+
+def test_coder_a_party_qualifying_a_named_party_is_no_side():
+    """"Yemen's Houthi rebels", "Republican Mitt Romney": the rebels and Romney act, the
+    state or the party only says whose; a resolved qualifier of an unknown body stays."""
+    attack = only(code_events(default_nlp()("Yemen's Houthi rebels attacked Saudi Arabia.")), "ASSAULT")
+    assert actor_ids(attack.actor) == ["YEM_HOUTHI"]
+    backing = only(code_events(default_nlp()("Netanyahu's backing for Republican Mitt Romney angered Obama.")), "SUPPORT")
+    assert actor_ids(backing.recipient) == ["USA_ROMNEY"]
+    appeal = only(code_events(default_nlp()("The Syrian National Coalition appealed for weapons.")), "REQUEST")
+    assert "SYR" in actor_ids(appeal.actor)
+
+
+def test_coder_a_computer_virus_still_attacks():
+    """A common noun compounded into "virus" makes it another thing: "the Stuxnet computer
+    virus hit networks" is a cyberattack, not a disease."""
+    text = "The 2010 Stuxnet computer virus hit networks associated with Iran's nuclear facilities."
+    assert only(code_events(default_nlp()(text)), "ASSAULT")
+
+
+def test_coder_a_hyphenated_pair_of_names_is_two_sides():
+    text = "An Iranian-backed militia was blamed for a series of attacks on joint US-Iraq military facilities."
+    attacks = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert actor_ids(attacks.recipient) == ["USA", "IRQ_MIL"]
+
+
+def test_coder_a_day_after_a_stale_publication_date_told_in_the_past_is_no_future():
+    """A story first dated July 28 and updated: "militants launched rockets on Saturday,
+    August 23" happened; "Kerry will visit Cairo on August 3" is to come."""
+    nlp = default_nlp()
+
+    def coded(text):
+        doc = nlp.make_doc(text)
+        doc._.published = DateEstimate("2014-07-28", "2014-07-28", "2014-07-28", "day")
+        return code_events(nlp(doc))[0]
+    rockets = coded("Gaza militants launched rockets into Israel on Saturday, August 23.")
+    assert rockets.date == "2014-08-23" and "future" not in rockets.aux_mode
+    assert "future" in coded("Kerry will visit Cairo on August 3.").aux_mode
+
+
+def test_coder_a_verbs_on_is_a_time_not_a_topic():
+    """"On Wednesday afternoon, Obama convened a meeting": dated Wednesday."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("On Wednesday afternoon, Obama also convened an unusual meeting of the U.N. Security Council.")
+    doc._.published = DateEstimate("2014-09-26", "2014-09-26", "2014-09-26", "day")
+    assert only(code_events(nlp(doc)), "CONSULT").date == "2014-09-24"
+
+
+def test_coder_what_a_verb_is_on_is_a_topic():
+    """"called on the GNC to vote on a 2014 budget": the budget's year; the call was yesterday."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("In a bid yesterday to diffuse the crisis, acting prime minister Abdullah Al-Thinni called on the "
+                       "GNC to vote immediately on a 2014 budget.")
+    doc._.published = DateEstimate("2014-05-20", "2014-05-20", "2014-05-20", "day")
+    assert only(code_events(nlp(doc)), "REQUEST").date == "2014-05-19"

@@ -104,6 +104,8 @@ INQUIRY_CLASS = "inquiries"
 WARRANT_CLASS = "warrants"
 VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
 MEETING_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})  # of a meeting: what it is about ("talks on Syria")
+# What an act or a saying is about ("a probe into meddling", "a report on interference").
+TOPIC_PREPOSITIONS = MEETING_TOPIC_PREPOSITIONS | {"into", "regarding", "concerning"}
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
@@ -1416,16 +1418,24 @@ def owned_by(mention: ActorMention, doc) -> Token | None:
 
 
 def _qualifies_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
-    """Whether a mention only says whose or which another actor is: its words own or qualify
+    """Whether a mention only says whose or which another actor is (`_qualified_by`)."""
+    return bool(_qualified_by(mention, actors, doc))
+
+
+def _qualified_by(mention: ActorMention, actors: Sequence[ActorMention], doc) -> list[ActorMention]:
+    """The actors a mention only says whose or which they are: its words own or qualify
     another's, directly or through the names they qualify ("Yemen's Houthi rebels and their
     allies agreed": Yemen is no side of its own; "House Armed Services Chairman Buck McKeon
     pledged": McKeon; "House and Senate Republicans": the Republicans), where a conjunct of a
     subject is a side ("Iran and Russia agreed"), as is a qualifier coordinated with the
-    other's own ("US and Russian officials": US officials)."""
+    other's own ("US and Russian officials": US officials) or paired with it by a hyphen
+    ("US-Iraq military facilities")."""
     words = words_of(mention, doc)
     if words is None:
-        return False
+        return []
     conjuncts = [c for c in words.root.children if c.dep_ in COORDINATE_DEPS]
+    if _paired_by_hyphen(words):
+        return []  # "joint US-Iraq military facilities": the US is a side as much as Iraq
     step = words.root
     while step.dep_ in COORDINATE_DEPS:
         step = step.head
@@ -1433,8 +1443,15 @@ def _qualifies_another(mention: ActorMention, actors: Sequence[ActorMention], do
         step = step.head
         qualified = [other for other in actors if other is not mention and _covers(other, step)]
         if qualified:
-            return not any(_covers(other, c) for other in qualified for c in conjuncts)
-    return False
+            return [] if any(_covers(other, c) for other in qualified for c in conjuncts) else qualified
+    return []
+
+
+def _paired_by_hyphen(words: Span) -> bool:
+    """Whether a name is the first of a hyphenated pair of names ("US-Iraq", "US-Taliban")."""
+    doc = words.doc
+    return words.end + 1 < len(doc) and doc[words.end].text == "-" and not words[-1].whitespace_ \
+        and not doc[words.end].whitespace_ and doc[words.end + 1].tag_ in PROPER_NOUN_TAGS
 
 
 def _covers(mention: MentionT, token: Token) -> bool:
@@ -1443,10 +1460,15 @@ def _covers(mention: MentionT, token: Token) -> bool:
 
 
 def _without_qualifiers(mentions: Sequence[ActorMention], doc) -> list[ActorMention]:
-    """`mentions` less the unresolved ones that only qualify another (`_qualifies_another`):
-    a committee in a chairman's title names no side of its own; a resolved one (a party, a
-    state) stays, as the code the event can be counted under."""
-    return [m for m in mentions if m.actor_id is not None or not _qualifies_another(m, mentions, doc)]
+    """`mentions` less those that only qualify another (`_qualified_by`): a committee in a
+    chairman's title names no side of its own, nor does "Yemen" in "Yemen's Houthi rebels" or
+    "Republican" in "Republican Mitt Romney"; a resolved one (a party, a state) qualifying only
+    unresolved ones stays, as the code the event can be counted under ("the Syrian National
+    Coalition")."""
+    def kept(mention: ActorMention) -> bool:
+        qualified = _qualified_by(mention, mentions, doc)
+        return not qualified or (mention.actor_id is not None and not any(q.actor_id for q in qualified))
+    return [m for m in mentions if kept(m)]
 
 
 def _unnamed_partner(heads: Sequence[Token], mentions: SentenceMentions, lexicon: TriggerLexicon) -> bool:
@@ -1829,7 +1851,7 @@ def find_time(
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
     promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`) nor
     that of another happening (`_times_another_happening`) nor a year in a name
-    (`_part_of_a_name`)."""
+    (`_part_of_a_name`) nor the date of what the trigger is about (`_dates_a_topic`)."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)
@@ -1839,7 +1861,7 @@ def find_time(
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
             and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0]) \
             and not _names_a_deadline(time, sent.doc) and not _times_another_happening(time, anchors[0]) \
-            and not _part_of_a_name(time, sent.doc)
+            and not _part_of_a_name(time, sent.doc) and not _dates_a_topic(time, anchors)
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
@@ -1847,6 +1869,32 @@ def find_time(
         return None
     return min(pool, key=lambda t: (t.value is None, _in_an_apposition(t, anchors[0]),
                                     abs(t.evidence.start - anchors[0].idx)))
+
+
+def _dates_a_topic(time: TimeMention, anchors: Sequence[Token]) -> bool:
+    """Whether a time qualifies a noun inside what the trigger is about ("a probe into Russian
+    meddling in the 2016 election", "discuss the report on interference in the 2016 race"):
+    it dates the topic, not the probe or the talk; one the trigger happens in still dates it
+    ("killed in an attack during the 2014 war")."""
+    words = words_of(time, anchors[0].doc)
+    if words is None or words.root.dep_ not in NOUN_TIME_DEPS:
+        return False
+    anchored = {a.i for a in anchors}
+    step, about = words.root.head, False
+    while step.i not in anchored and step.head.i != step.i:
+        about = about or _tells_a_topic(step)
+        step = step.head
+    return about and step.i in anchored
+
+
+def _tells_a_topic(word: Token) -> bool:
+    """Whether a word is a preposition of what something is about: after a noun ("a report
+    on"), or after a verb with an object that is no time ("vote on a 2014 budget"; "On
+    Wednesday afternoon, Obama convened" and "On today's show, he discussed" tell when)."""
+    if word.dep_ != "prep" or word.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    return word.head.pos_ in NOMINAL_POS or (word.i > word.head.i and not any(
+        o.ent_type_ in TIME_ENTITIES for o in word.children if o.dep_ == PREPOSITION_OBJECT))
 
 
 def _part_of_a_name(time: TimeMention, doc) -> bool:

@@ -231,6 +231,9 @@ class TriggerRow:
         verb ("offered his prayers", "offered testimony" are no offer to cooperate; "Hagel
         was fired" was dismissed; "declined to comment" rejects nothing; "the artillery fired
         a salute" attacks nobody; "a cheap shot" and "a screen shot" hit nobody).
+    other_sense_doers: a word class whose members as the verb's subject or "by" agent make
+        it no one's act ("the virus has killed 200 people", "Hurricane Maria killed 3,000",
+        "an earthquake struck Nepal, killing 8,000": deaths, no assault).
     other_sense_media: a word class whose members after "on" make the verb record, not act
         ("captured on video", "shot on film"); not every verb: "executed on camera" was
         still an execution.
@@ -262,6 +265,7 @@ class TriggerRow:
     not_under: frozenset[str] = frozenset()
     other_sense_objects: tuple[str, ...] = ()
     other_sense_media: str | None = None
+    other_sense_doers: str | None = None
     particles: frozenset[str] = frozenset()
 
 
@@ -605,11 +609,11 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
     text = row.get("phrase") or row.get("lemma")
     if not isinstance(text, str) or not text.strip():
         raise SitrepError("E030", f"{where}: needs a lemma or phrase")
-    needs, media = row.get("needs"), row.get("other_sense_media")
+    needs, media, doers = row.get("needs"), row.get("other_sense_media"), row.get("other_sense_doers")
     other_sense_objects = row.get("other_sense_objects") or ()
     if isinstance(other_sense_objects, str):
         other_sense_objects = (other_sense_objects,)
-    for named in (needs, media, *other_sense_objects):
+    for named in (needs, media, doers, *other_sense_objects):
         if named is not None and named not in noun_classes:
             raise SitrepError("E030", f"{where}: unknown noun class {named!r}")
     return TriggerRow(
@@ -635,6 +639,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         not_under=frozenset(word.lower() for word in row.get("not_under") or ()),
         other_sense_objects=tuple(other_sense_objects),
         other_sense_media=media,
+        other_sense_doers=doers,
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

@@ -510,8 +510,10 @@ def _parse_iso(value: str | None, *, latest: bool = False) -> date | None:
         return None
 
 
-def time_modes(time: TimeMention | None, published: DateEstimate | None) -> list[AuxModeHit]:
-    """Historical when the event time ends a year before publication, future when it starts after."""
+def time_modes(time: TimeMention | None, published: DateEstimate | None, chain: Sequence[Token] = ()) -> list[AuxModeHit]:
+    """Historical when the event time ends a year before publication, future when it starts
+    after, unless told in the past tense ("Israeli jets struck Gaza on August 19" in a story
+    first dated July 28 and updated since: done, whatever the stale date says)."""
     if time is None or published is None or not published.value:
         return []
     pub = _parse_iso(published.value)
@@ -521,7 +523,8 @@ def time_modes(time: TimeMention | None, published: DateEstimate | None) -> list
     cue = time.evidence.text
     if pub and latest and latest < pub - HISTORICAL_AFTER:
         hits.append(AuxModeHit("historical", time.evidence.start, time.evidence.end, cue))
-    if pub and earliest and earliest > _parse_iso(published.latest or published.value, latest=True):
+    told_done = any(word.tag_ == PAST_TENSE and any(c.dep_ in SUBJECT_DEPS for c in word.children) for word in chain)
+    if pub and earliest and earliest > _parse_iso(published.latest or published.value, latest=True) and not told_done:
         hits.append(AuxModeHit("future", time.evidence.start, time.evidence.end, cue))
     return hits
 
@@ -568,7 +571,7 @@ def aux_modes(
         + _attached_reporter(chain, cues)
         + _sentence_cues(sent, cues, trigger)
         + quote_modes(trigger, quotes)
-        + time_modes(event_time, published)
+        + time_modes(event_time, published, chain)
     )
     hits = [hit for hit in hits if hit.token_i != trigger.i]
     first: dict[str, AuxModeHit] = {}

@@ -75,7 +75,7 @@ PRESENT_PARTICIPLE, ADJECTIVAL = "VBG", "amod"
 # A noun or adjective hung before another noun names a kind of it ("attack helicopters").
 KIND_DEPS = frozenset({"compound", "amod"})
 KIND_POS = frozenset({"NOUN", "PROPN", "ADJ"})
-PERSON_ENTITY, PROPER_NOUN = "PERSON", "PROPN"
+PERSON_ENTITY, PROPER_NOUN, COMMON_NOUN = "PERSON", "PROPN", "NOUN"
 POSSESSOR = "poss"
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # owners that are one person
 # Where a bare participle clause hangs ("have Assad assassinated", "wanted him killed").
@@ -419,6 +419,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.other_sense_media and lexicon is not None and any(
             in_noun_class(medium, lexicon.noun_classes[row.other_sense_media]) for medium in _media(token)):
         return None  # "captured on video", "shot on film": recorded
+    if row.other_sense_doers and lexicon is not None and any(
+            _is_of_class(doer, lexicon.noun_classes[row.other_sense_doers]) for doer in _doers(token)):
+        return None  # "the virus has killed 200 people": deaths, no one's force
     if lexicon is not None and _won_by_a_margin(token, lexicon):
         return None  # "Clinton beats Cruz by 3 points": a contest won, no force
     if token.tag_ == PRESENT_PARTICIPLE and token.dep_ == ADJECTIVAL:
@@ -460,6 +463,26 @@ def _object_of_an_earlier_verb(word: Token, verb: Token, matched: list[Token]) -
     describing it ("moving a peace deal signed between the U.S. and the Taliban")."""
     return word.i < verb.i and word.dep_ == DIRECT_OBJECT and word.head.pos_ == VERB \
         and word.head.i != verb.i and word.head not in matched and verb.head.i != word.i
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The nouns that name who does a verb: its subject (for a relative pronoun, the noun the
+    clause describes: "a pandemic that has killed"; for a participle, the subject of the clause
+    it tells the outcome of: "an earthquake struck Nepal, killing 8,000") or its "by" agent."""
+    clauses = [verb] + ([verb.head] if verb.dep_ == ADVERBIAL_CLAUSE and verb.tag_ == PRESENT_PARTICIPLE else [])
+    doers = [c for clause in clauses for c in clause.children if c.dep_ == SUBJECT]
+    doers = [d.head.head if d.tag_ in RELATIVE_TAGS and d.head.dep_ == RELATIVE_CLAUSE else d for d in doers]
+    return doers + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == PREPOSITION_OBJECT]
+
+
+def _is_of_class(noun: Token, members: frozenset[str]) -> bool:
+    """Whether a noun, or a noun compounded into it, names one of `members` ("Hurricane
+    Maria"), unless a common noun compounded into it makes it another thing ("the Stuxnet
+    computer virus" is no disease)."""
+    compounds = [c for c in noun.children if c.dep_ == COMPOUND]
+    if any(in_noun_class(c, members) for c in compounds):
+        return True
+    return in_noun_class(noun, members) and not any(c.pos_ == COMMON_NOUN for c in compounds)
 
 
 def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None) -> bool:
@@ -551,7 +574,7 @@ def _core_argument_of(word: Token, token: Token) -> bool:
     """Whether `word` is the object or passive subject of `token` however far the words
     between them push it ("launched more than a dozen ballistic missiles"), or the common
     noun before the name that is ("seized the UK-flagged oil tanker Stena Impero")."""
-    if word.dep_ == COMPOUND and word.pos_ == "NOUN" and word.head.pos_ == PROPER_NOUN:
+    if word.dep_ == COMPOUND and word.pos_ == COMMON_NOUN and word.head.pos_ == PROPER_NOUN:
         word = word.head
     return word.head.i == token.i and word.dep_ in CORE_ARGUMENT_DEPS
 
