@@ -2980,3 +2980,28 @@ def test_coder_what_a_verb_is_on_is_a_topic():
                        "GNC to vote immediately on a 2014 budget.")
     doc._.published = DateEstimate("2014-05-20", "2014-05-20", "2014-05-20", "day")
     assert only(code_events(nlp(doc)), "REQUEST").date == "2014-05-19"
+
+
+def test_coder_a_verb_after_a_clause_on_its_subject_is_the_predicate():
+    """"Israeli Defense Forces, who had warned the Palestinians, killed over 50": the parser
+    hangs "killed" on the forces as a participle; they did the killing."""
+    text = ("Israeli Defense Forces, who had warned the Palestinians not to approach the border, killed over 50 of "
+            "those individuals and wounded over 2,000 others.")
+    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert actor_ids(killing.actor) == ["ISR_MIL"] and not killing.recipient
+
+
+def test_coder_what_a_statement_or_talks_are_about_is_no_place():
+    """"made a statement on the Middle East at the Security Council meeting": the meeting is not
+    held in the Middle East; "negotiated on the future of Idlib in Sochi" keeps a deeper place."""
+    text = "Nikki Haley made quite the statement on the Middle East at Tuesday's Security Council meeting."
+    assert only(code_events(default_nlp()(text)), "CONSULT").event_loc is None
+    text = "Russia and Turkey held talks on Syria in Sochi."
+    assert only(code_events(default_nlp()(text)), "CONSULT").event_loc.extracted_place == "Sochi"
+
+
+def test_coder_a_bare_participle_beside_a_clause_befalls_its_subject():
+    """"Another man has stood in court, charged with conspiracy": the man was charged."""
+    text = "Another man has also stood in court, charged with conspiracy to commit acts of terrorism."
+    charge = only(code_events(default_nlp()(text)), "ACCUSE")
+    assert not charge.actor and [r.entity_text for r in charge.recipient] == ["Another man"]

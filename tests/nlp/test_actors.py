@@ -794,3 +794,11 @@ def test_actors_a_named_group_between_a_country_and_a_force_noun_is_the_groups(r
                        "fought back. Russia's Defense Ministry said so.")
     assert "Afghanistan's Taliban leaders" not in found and found["Taliban"][0] == "AFG_TALIBAN"
     assert (found["Libya's fledgling army"][0], found["Russia's Defense Ministry"][0]) == ("LBY_MIL", "RUS_GOV")
+
+
+def test_actors_a_surname_the_tagger_missed_is_the_persons_short_form(resolve):
+    """"Nikki Haley made a statement. Haley disagreed": the tagger reads the second "Haley",
+    opening its sentence, as a common noun; it is still Haley."""
+    found, _ = resolve("U.S. ambassador to the United Nations Nikki Haley made quite the statement. "
+                       "Haley disagreed with all of them.")
+    assert found["Haley"] == ("USA_HALEY", "coref")

@@ -31,6 +31,7 @@ from sitrep.events.casualties import find_size
 from sitrep.events.context import carry_places
 from sitrep.events.fields import (
     ACTOR_CODE_LENGTH,
+    ADDRESS_CLASS,
     ALLY_CLASS,
     COMPOUND_DEP,
     DIRECT_OBJECT_DEPS,
@@ -38,6 +39,7 @@ from sitrep.events.fields import (
     PARTICIPLE_CLAUSE,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
+    POLICY_CLASS,
     PRONOUN,
     SENTENCE,
     SUBJECT_DEPS,
@@ -126,11 +128,11 @@ SPEAKING_TYPES = frozenset({"person", "party"})
 # Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
 VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
-POLICY_CLASS, AIMED_PREPOSITIONS = "policies", frozenset({"on", "against"})
+AIMED_PREPOSITIONS = frozenset({"on", "against"})
 DISPUTE_PREPOSITIONS = frozenset({"over"})  # "battling over an amendment": a fight about a policy
 DIRECT_QUOTE = "direct"  # a `Quote.kind`: words in quotation marks
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
-ADDRESS_CLASS, ADDRESS_PREPOSITIONS = "addresses", frozenset({"in", "during"})
+ADDRESS_PREPOSITIONS = frozenset({"in", "during"})
 # A verb's "on" too ("fired back on Twitter"); a noun's "on" names its target ("an attack on Facebook").
 VERB_ADDRESS_PREPOSITIONS = ADDRESS_PREPOSITIONS | {"on"}
 GOVERNMENT_TYPE = "government"

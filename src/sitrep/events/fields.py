@@ -100,6 +100,11 @@ FIGHT_CLASS = "fights"
 GIVEN_BY_OF_CLASS = "given_by_of"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
+# What words are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
+ADDRESS_CLASS = "addresses"
+# Policies, laws and plans: what words of force aimed at are fought with words ("attacking the
+# policy"; `RuleCoder.aimed_at_a_policy`), what a statement may be about ("a report on Syria").
+POLICY_CLASS = "policies"
 # Nouns of the word an act is done on ("on Netanyahu's order"): whose word it is gave it.
 WARRANT_CLASS = "warrants"
 VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
@@ -493,13 +498,16 @@ def is_passive(verb: Token) -> bool:
     killed by army fire"; not one with an object of its own, a past tense the parser hung
     there), whose noun is the patient, not the agent, or a passive small
     clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
-    completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul")."""
+    completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul"),
+    or a bare one set beside a clause ("stood in court, charged with conspiracy": the man was
+    charged)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ == PAST_PARTICIPLE and any(c.dep_ == AGENT_DEP for c in verb.children)) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
+        and misread_predicate(verb) is None
     ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and not _names_a_stance(verb) and is_passive(verb.head)) \
-        or _is_participle_complement(verb)
+        or _is_participle_complement(verb) or (verb.dep_ == ADVERBIAL_CLAUSE and _is_bare_participle(verb))
 
 
 def _is_participle_complement(verb: Token) -> bool:
@@ -641,6 +649,21 @@ def _misread_clause(verb: Token) -> tuple[Token, Token] | None:
     return (subject, verb.head) if subject is not None else None
 
 
+def misread_predicate(verb: Token) -> Token | None:
+    """The subject of a sentence's verb the parser hung on it as a participle: a noun heads
+    the sentence, a clause or apposition describes it and, after a comma, the verb follows
+    with no passive marker ("Israeli Defense Forces, who had warned the Palestinians,
+    killed over 50 of them"): a sentence has a verb, and that one is it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in NOMINAL_POS \
+            or verb.tag_ not in (PAST_TENSE, PAST_PARTICIPLE) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("auxpass", AGENT_DEP) for c in verb.children):
+        return None
+    described = any(c.dep_ in ("relcl", APPOSITION) and c.i < verb.i for c in noun.children)
+    return noun if described else None
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
     (through a gerund's preposition: "after signing"; through an adjective: "Iran is ready
@@ -649,6 +672,9 @@ def subject_of(verb: Token) -> list[Token]:
     misread = _misread_clause(verb)
     if misread is not None:
         return [misread[0]]
+    subject = misread_predicate(verb)
+    if subject is not None:
+        return [subject]
     token, through_open_clause = verb, False
     for _ in range(4):
         if token is not verb and is_small_clause(token):
@@ -1532,7 +1558,8 @@ def find_location(
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
             and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
-            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads)
+            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads) \
+            and not _talked_about(place, doc, lexicon)
 
     objects = children_on(heads, OBJECT_DEPS)
     # A statement's words never happen where a clause about another noun in them is placed
@@ -1551,7 +1578,8 @@ def find_location(
         (OBJECT, objects),
     ):
         places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
-                  if not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)]
+                  if not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)
+                  and not _talked_about(p, doc, lexicon)]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
@@ -1629,6 +1657,24 @@ def _talked_over(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
     span = words_of(place, doc)
     return span is not None and any(step.dep_ in OBJECT_DEPS and step.head.lemma_.lower() in lexicon.topic_verbs
                                      for step in (span.root, *span.root.ancestors))
+
+
+def _talked_about(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
+    """Whether a place is what a statement, a report or talks are about, right after their
+    "on", "over" or "about" or owning what follows it ("made a statement on the Middle East
+    at the Security Council meeting", "negotiations over Iran's nuclear program"): no place
+    where anything happens. A place deeper in that phrase may still be where ("negotiated on
+    the future of Idlib in Sochi")."""
+    span = words_of(place, doc)
+    if span is None:
+        return False
+    word = span.root
+    while word.dep_ in QUALIFIER_DEPS | COORDINATE_DEPS and word.head.i != word.i:
+        word = word.head  # "Iran's nuclear program", "Syria and Iraq"
+    topic = word.head
+    said = lexicon.noun_class(ADDRESS_CLASS) | lexicon.noun_class(POLICY_CLASS)
+    return word.dep_ == PREPOSITION_OBJECT and topic.lower_ in TOPIC_PREPOSITIONS and topic.head.pos_ in NOMINAL_POS \
+        and (in_noun_class(topic.head, said) or lexicon.names_a_meeting(topic.head))
 
 
 def _completes_a_title(place: PlaceMention, actors: Sequence[ActorMention], doc) -> bool:

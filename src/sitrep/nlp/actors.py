@@ -84,6 +84,8 @@ MEDIA_TYPE = "media"
 PARTY_TYPE = "party"
 APPOSITION = "appos"
 PERSON_LABEL = rules.PERSON_LABEL
+# Tags of a word the tagger may give a surname it misses as a name ("Haley disagreed").
+NAME_POS = frozenset({"PROPN", "NOUN"})
 # Honorifics that say a name's gender ("Mrs. Clinton" is no Bill Clinton).
 HONORIFIC_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female",
                      "miss": "female"}
@@ -150,6 +152,18 @@ QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
 DEFINITE = "the"
 GOV = "GOV"
 KIND_ORDER = tuple(TIERS)
+
+
+def unlabelled_surnames(doc: Doc) -> list[int]:
+    """Capitalised words outside every entity that repeat the last name of a person the NER
+    found before them ("Nikki Haley made a statement. Haley disagreed", where the tagger took
+    the sentence's first word for a common noun): the person's short form, for coref."""
+    surnames: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == PERSON_LABEL and len(ent) > 1:
+            surnames.setdefault(ent[-1].text, ent.end)
+    return [t.i for t in doc if not t.ent_type_ and t.pos_ in NAME_POS and t.text[:1].isupper()
+            and surnames.get(t.text, len(doc)) <= t.i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,6 +510,7 @@ class ActorResolver:
         found = [Candidate(s, e, Link.NER, label=label) for s, e, label in self.entity_spans(doc, roles)]
         found += [Candidate(ent.start, ent.end, Link.NER, label=ent.label_) for ent in doc.ents
                   if ent.label_ in PLACE_LABELS and ent.text[:1].isupper()]
+        found += [Candidate(i, i + 1, Link.NER, label=PERSON_LABEL) for i in unlabelled_surnames(doc)]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
     def link(self, doc: Doc, candidates: list[Candidate], roles,
