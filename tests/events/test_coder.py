@@ -3005,3 +3005,17 @@ def test_coder_a_bare_participle_beside_a_clause_befalls_its_subject():
     text = "Another man has also stood in court, charged with conspiracy to commit acts of terrorism."
     charge = only(code_events(default_nlp()(text)), "ACCUSE")
     assert not charge.actor and [r.entity_text for r in charge.recipient] == ["Another man"]
+
+
+def test_coder_claiming_asylum_asks_for_it():
+    assert only(code_events(default_nlp()("Now they have to claim asylum in America.")), "REQUEST").mode == "assist"
+
+
+def test_coder_disbanding_a_program_disarms_no_one():
+    assert not code_events(default_nlp()("The Trump administration last year disbanded the MAVNI program."))
+    assert only(code_events(default_nlp()("The rebels disbanded their militia.")), "RETREAT").mode == "disarm"
+
+
+def test_coder_agents_are_unnamed_police():
+    raid = only(code_events(default_nlp()("About 10 immigration agents raided the home.")), "ASSAULT")
+    assert [(a.entity_text, a.sector) for a in raid.actor] == [("About 10 immigration agents", "COP")]

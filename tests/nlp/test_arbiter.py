@@ -195,3 +195,12 @@ def test_arbiter_short_form_of_a_person_nobody_knows_is_no_place(analyse):
                              "Turkey claimed to have audio and video of Khashoggi's killing.")
     assert "Khashoggi" in actors and "Khashoggi" not in places
     assert "Istanbul" in places
+
+
+def test_arbiter_a_country_after_a_role_object_is_whose_it_is(analyse):
+    """"to meet officials from Britain", "from" hung on "meet": the officials' country; "withdrew
+    forces from Syria" leaves a place."""
+    actors, places = analyse("Hook is also to meet officials from Britain, France and Germany this week.")
+    assert actors["Britain"][0] == "GBR" and "Britain" not in places
+    actors, places = analyse("The US withdrew forces from Syria.")
+    assert places["Syria"][0] == "country:SY"

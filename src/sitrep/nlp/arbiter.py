@@ -225,11 +225,20 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
             else Decision(ACTOR, word)
     if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in arbiter_nouns().action or is_role(governor, kb)):
         return Decision(ACTOR, f"{word} after a party noun")
+    if word in SOURCE_PREPOSITIONS and _after_a_role_object(preposition, kb):
+        return Decision(ACTOR, f"{word} after a party noun")  # "meet officials from Britain", hung on "meet"
     if word == MEMBER_PREPOSITION and (is_role(governor, kb) or governor.lower_ in kb.force_nouns):
         return Decision(ACTOR, f"{word} after a title or force")
     if word == BENEFICIARY_PREPOSITION and governor.lemma_.lower() in arbiter_nouns().backing:
         return Decision(ACTOR, f"{word} after a backing noun")
     return Decision(PLACE, f"object of {word}")
+
+
+def _after_a_role_object(preposition: Token, kb: ActorKB) -> bool:
+    """Whether a preposition the parser hung on a verb follows that verb's object, a role
+    ("to meet officials from Britain": the officials' country, not where they meet)."""
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else None
+    return before is not None and before.dep_ == "dobj" and before.head.i == preposition.head.i and is_role(before, kb)
 
 
 def is_role(token: Token, kb: ActorKB) -> bool:
