@@ -3019,3 +3019,67 @@ def test_coder_disbanding_a_program_disarms_no_one():
 def test_coder_agents_are_unnamed_police():
     raid = only(code_events(default_nlp()("About 10 immigration agents raided the home.")), "ASSAULT")
     assert [(a.entity_text, a.sector) for a in raid.actor] == [("About 10 immigration agents", "COP")]
+
+
+def test_coder_a_draft_text_is_no_draft_of_fighters():
+    """"struck a draft deal": the deal is not final yet, no one is conscripted; "a draft of
+    young men" is."""
+    text = "The US and the Taliban struck a draft deal in Doha."
+    assert [e.event for e in code_events(default_nlp()(text))] == ["AGREE"]
+    assert only(code_events(default_nlp()("Iran began a draft of young men.")), "MOBILIZE")
+
+
+def test_coder_a_trigger_word_in_a_name_is_no_act():
+    text = ("F-16 Fighting Falcons are parked at the Aerospace Maintenance and Regeneration Center in Tucson, Arizona, "
+            "on December 11, 2004.")
+    assert not code_events(default_nlp()(text))
+
+
+def test_coder_a_verb_naming_its_object_calls_for_nothing():
+    """"what is being called adoption day for the agreement": a name given, no demand."""
+    text = "Iran marks what is being called adoption day for the agreement with the United States."
+    assert "REQUEST" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_the_for_object_before_an_infinitive_does_it():
+    """"too close to the enemy for fighter jets to drop bombs": the jets drop them."""
+    text = "When ground troops are too close to the enemy for fighter jets to drop bombs, A-10 pilots engage the targets."
+    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [a.entity_text for a in bombing.actor] == ["fighter jets"]
+
+
+def test_coder_a_relative_clause_on_an_apposition_tells_of_the_named_person():
+    """"Chris Christie, a close Trump adviser who visited Pena Nieto": Christie visited, not
+    Trump, whose name only qualifies the adviser."""
+    text = ("New Jersey governor Chris Christie, a close Trump adviser who visited Peña Nieto in Mexico City in 2014, "
+            "was among those pushing the candidate.")
+    visit = only(code_events(default_nlp()(text)), "CONSULT")
+    assert [a.entity_text for a in visit.actor] == ["Chris Christie"]
+
+
+def test_coder_force_in_another_field_is_a_figure_of_speech():
+    assert not code_events(default_nlp()("China is killing the United States economically."))
+
+
+def test_coder_a_predicate_after_the_preposition_keeps_the_phrasal_verb():
+    """"called on Russia to \\"de-escalate the situation\\"": the parser's object predicate
+    comes after "on", the call stands."""
+    text = 'A Pentagon spokesman called on Russia to "de-escalate the situation".'
+    assert actor_ids(only(code_events(default_nlp()(text)), "REQUEST").recipient) == ["RUS"]
+
+
+def test_coder_a_participle_with_a_by_agent_is_passive_whatever_its_tag():
+    """"an aid worker held hostage by the militants" (tagged a past tense): the militants
+    hold him, he holds no one."""
+    text = "David Haines, a British aid worker held hostage by the militants, appeared in a video."
+    hostage = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert [a.entity_text for a in hostage.actor] == ["the militants"]
+
+
+def test_coder_a_past_tense_with_its_own_subject_stays_active_beside_a_misread_agent():
+    """"The Council condemned the murder of Christians by an affiliate of ISIS", the parser
+    hanging "by" on "condemned": the Council condemns, ISIS does not."""
+    text = ("The U.N. Security Council meanwhile \u201cstrongly condemned the heinous and cowardly apparent murder in "
+            "Libya of 21 Egyptian Coptic Christians by an affiliate of the Islamic State of Iraq and the Levant,\u201d "
+            "it said in a statement.")
+    assert actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor) == ["IGO_UNSC"]

@@ -389,7 +389,10 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
 
 def _renaming_name(noun: Token) -> Token | None:
     """A person's name set beside a noun, which says who it is ("his adviser, Tom Donilon";
-    "two leaders: Governor George Pataki, and Mayor Rudolph Giuliani"), or None."""
+    "two leaders: Governor George Pataki, and Mayor Rudolph Giuliani"; "Chris Christie, a
+    close Trump adviser who visited Mexico": Christie, not Trump), or None."""
+    if noun.dep_ == APPOSITION and noun.head.ent_type_ == PERSON_ENTITY and noun.pos_ in NOMINAL_POS:
+        return noun.head
     return next((c for c in noun.children if c.dep_ == APPOSITION and c.ent_type_ == PERSON_ENTITY), None)
 
 
@@ -498,11 +501,14 @@ def is_passive(verb: Token) -> bool:
     killed by army fire"; not one with an object of its own, a past tense the parser hung
     there), whose noun is the patient, not the agent, or a passive small
     clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
-    completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul"),
+    completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul",
+    "an aid worker held hostage by the militants", tagged a past tense, but not a past tense
+    with its own subject: "the Council condemned the murder by an affiliate"),
     or a bare one set beside a clause ("stood in court, charged with conspiracy": the man was
     charged)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == PAST_PARTICIPLE and any(c.dep_ == AGENT_DEP for c in verb.children)) or (
+        verb.tag_ in (PAST_PARTICIPLE, PAST_TENSE) and any(c.dep_ == AGENT_DEP for c in verb.children)
+        and not (verb.tag_ == PAST_TENSE and children_on([verb], SUBJECT_DEPS))) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
         and misread_predicate(verb) is None
@@ -664,6 +670,16 @@ def misread_predicate(verb: Token) -> Token | None:
     return noun if described else None
 
 
+def _for_subject(verb: Token) -> Token | None:
+    """The subject a "for" gives an infinitive right after it ("too close to the enemy for
+    fighter jets to drop bombs": the jets drop them), wherever the parser hangs the "for"."""
+    marker = next((c for c in verb.children if c.tag_ == INFINITIVE_TAG and c.i < verb.i), None)
+    if marker is None or marker.i == 0:
+        return None
+    before = verb.doc[marker.i - 1]
+    return before if before.dep_ == PREPOSITION_OBJECT and before.head.lower_ == "for" else None
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own
     (through a gerund's preposition: "after signing"; through an adjective: "Iran is ready
@@ -672,7 +688,7 @@ def subject_of(verb: Token) -> list[Token]:
     misread = _misread_clause(verb)
     if misread is not None:
         return [misread[0]]
-    subject = misread_predicate(verb)
+    subject = misread_predicate(verb) or _for_subject(verb)
     if subject is not None:
         return [subject]
     token, through_open_clause = verb, False

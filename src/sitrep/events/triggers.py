@@ -18,6 +18,7 @@ from sitrep.events.lexicon import (
     COPULA,
     DIRECT_OBJECT,
     NOMINAL_POS,
+    OBJECT_PREDICATE,
     PARTICLE_DEP,
     PAST_PARTICIPLE,
     RELATIVE_CLAUSE,
@@ -116,6 +117,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 QUALITY_ADVERBS = frozenset({"well", "better", "best", "poorly", "ill", "adequately", "inadequately", "properly",
                              "insufficiently"})
 ADVERB_MODIFIER = "advmod"
+ADVERB = "ADV"
 # Verbs of seeming whose participle complement says how its subject feels or looks ("feels
 # liberated", "seemed defeated"), not what was done to it.
 SEEMING_VERBS = frozenset({"feel", "seem", "look", "appear", "sound"})
@@ -350,6 +352,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None
     if token.ent_type_ == PERSON_ENTITY and token.pos_ == PROPER_NOUN and not headline_word(token):
         return None
+    if _in_a_name(token):
+        return None  # "F-16 Fighting Falcons are parked": a name, no fight
     matched = [token]
     if len(row.words) > 1:
         near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH or _core_argument_of(t, token)]
@@ -367,6 +371,9 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             return None  # a phrase ending in "to" ends in a preposition: "to commit atrocities" is no "commit to"
         if any(o.ent_type_ in TIME_ENTITIES for o in matched[-1].children if o.dep_ == PREPOSITION_OBJECT):
             return None  # "a press conference on Thursday" is no "conference on" a matter
+        if matched[-1].pos_ in FUNCTION_POS and any(c.dep_ == OBJECT_PREDICATE and token.i < c.i < matched[-1].i
+                                                    for c in token.children):
+            return None  # "what is being called adoption day for the deal" names, it calls for nothing
         if _opens_an_adverb(matched[-1]):
             return None  # "too close to call for now" calls for nothing
         if _scattered_noun_phrase(matched):
@@ -465,6 +472,13 @@ def _object_of_an_earlier_verb(word: Token, verb: Token, matched: list[Token]) -
         and word.head.i != verb.i and word.head not in matched and verb.head.i != word.i
 
 
+def _in_a_name(token: Token) -> bool:
+    """Whether a capitalised word inside a sentence, not a headline's, qualifies a proper noun
+    as part of its name ("F-16 Fighting Falcons", "the Fighting Irish")."""
+    return token.text[:1].isupper() and not token.is_sent_start and not headline_word(token) \
+        and token.dep_ in KIND_DEPS and token.head.pos_ == PROPER_NOUN and token.head.i > token.i
+
+
 def _doers(verb: Token) -> list[Token]:
     """The nouns that name who does a verb: its subject (for a relative pronoun, the noun the
     clause describes: "a pandemic that has killed"; for a participle, the subject of the clause
@@ -535,7 +549,8 @@ def _sense_words(token: Token) -> list[Token]:
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
     what it goes "with" ("agreed with his assessment", "hit Iran with a series of
-    sanctions"); for a preposition of the phrase, its object ("arrived in power")."""
+    sanctions") and how ("killing us economically"); for a preposition of the phrase, its
+    object ("arrived in power")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
     # "one of his strengths", "thousands of supporters"
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
@@ -546,6 +561,8 @@ def _sense_words(token: Token) -> list[Token]:
     words += _antecedent_object(token)
     if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
         words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
+    if token.pos_ == VERB:  # "killing us economically": a manner that makes force a figure of speech
+        words += [c for c in token.children if c.dep_ == ADVERB_MODIFIER and c.pos_ == ADVERB]
     if token.pos_ == VERB:  # "agreed with his assessment": a view shared, no commitment
         partners = [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
                     for o in p.children if o.dep_ == PREPOSITION_OBJECT]
