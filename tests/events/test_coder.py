@@ -3083,3 +3083,27 @@ def test_coder_a_past_tense_with_its_own_subject_stays_active_beside_a_misread_a
             "Libya of 21 Egyptian Coptic Christians by an affiliate of the Islamic State of Iraq and the Levant,\u201d "
             "it said in a statement.")
     assert actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor) == ["IGO_UNSC"]
+
+
+def test_coder_a_campaign_rally_is_no_protest():
+    """"at a campaign rally in Ohio": a candidate's event; "protesters held a rally" protests."""
+    events = code_events(default_nlp()("Trump criticized Putin at a campaign rally in Ohio."))
+    assert "PROTEST" not in [e.event for e in events]
+    assert only(code_events(default_nlp()("Thousands of protesters held a rally in Cairo against Morsi.")), "PROTEST")
+
+
+def test_coder_force_done_loudly_or_publicly_is_in_words():
+    """"was loudly attacked by Iran at the United Nations": criticism, no assault."""
+    events = code_events(default_nlp()("Israel was loudly attacked by Iran at the United Nations."))
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_coder_a_hit_squad_is_no_strike():
+    """"a 15-man hit squad", the parser reading "hit" as a verb: who kills to order, no strike."""
+    assert not code_events(default_nlp()("Al-Qahtani supervised a 15-man hit squad that flew from Riyadh to Istanbul."))
+    assert only(code_events(default_nlp()("Israeli airstrikes hit Gaza.")), "ASSAULT")
+
+
+def test_coder_offering_ideas_is_no_agreement():
+    text = "Hagel was criticized rather than being a member of a tight inner Obama circle offering new ideas and options."
+    assert "AGREE" not in [e.event for e in code_events(default_nlp()(text))]

@@ -126,7 +126,7 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 WORDS_CATEGORY, WORDS_CONTEXT = "ACCUSE", ("political",)
 SPEAKING_TYPES = frozenset({"person", "party"})
 # Qualities that make a word of force one of words ("a scathing attack"; `RuleCoder.called_verbal`).
-VERBAL_CLASS, ADJECTIVE_MODIFIER = "verbal_qualities", "amod"
+VERBAL_CLASS, ADJECTIVE_MODIFIER, ADVERB_MODIFIER = "verbal_qualities", "amod", "advmod"
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
 AIMED_PREPOSITIONS = frozenset({"on", "against"})
 DISPUTE_PREPOSITIONS = frozenset({"over"})  # "battling over an amendment": a fight about a policy
@@ -499,11 +499,12 @@ class RuleCoder:
         return in_noun_class(phrase, partisans)
 
     def called_verbal(self, hit: TriggerHit) -> bool:
-        """Whether the trigger noun is qualified as one of words ("a scathing attack from
-        prosecutors", "a political attack"; noun class `VERBAL_CLASS`)."""
+        """Whether the trigger noun or verb is qualified as one of words ("a scathing attack
+        from prosecutors", "a political attack", "was loudly attacked"; noun class
+        `VERBAL_CLASS`)."""
         verbal = self.triggers.noun_class(VERBAL_CLASS)
-        return any(in_noun_class(c, verbal) for a in hit.anchors if a.pos_ in NOMINAL_POS
-                   for c in a.children if c.dep_ == ADJECTIVE_MODIFIER)
+        return any(in_noun_class(c, verbal) for a in hit.anchors for c in a.children
+                   if c.dep_ == (ADJECTIVE_MODIFIER if a.pos_ in NOMINAL_POS else ADVERB_MODIFIER))
 
     def aimed_at_a_policy(self, hit: TriggerHit) -> bool:
         """Whether the trigger is aimed at a policy, a law or a name, or fought over one

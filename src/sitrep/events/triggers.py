@@ -556,8 +556,8 @@ def _sense_words(token: Token) -> list[Token]:
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
     if is_small_clause(token):
         words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
-    if token.dep_ == ADJECTIVAL_CLAUSE:
-        words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay")
+    if token.dep_ in (ADJECTIVAL_CLAUSE, ADJECTIVAL):
+        words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay", "a hit squad")
     words += _antecedent_object(token)
     if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
         words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
