@@ -3107,3 +3107,26 @@ def test_coder_a_hit_squad_is_no_strike():
 def test_coder_offering_ideas_is_no_agreement():
     text = "Hagel was criticized rather than being a member of a tight inner Obama circle offering new ideas and options."
     assert "AGREE" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_who_receives_a_message_did_not_issue_it():
+    """"Trump received an email offering a decryption key": the sender offers, not Trump."""
+    text = "Candidate Donald Trump received an email in September 2016 offering a decryption key for hacked WikiLeaks documents."
+    offer = only(code_events(default_nlp()(text)), "AGREE")
+    assert not offer.actor
+
+
+def test_coder_shooting_back_at_criticism_is_in_words():
+    """"The White House shot back against criticism", "fired back at critics": replies in
+    words; "Police shot back at the gunmen" is force."""
+    for text in ["The White House shot back against criticism from Republican lawmakers.",
+                 "Trump fired back at critics on Twitter."]:
+        assert "ASSAULT" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("Police shot back at the gunmen.")), "ASSAULT")
+
+
+def test_coder_activating_guardsmen_mobilizes_them():
+    """"had activated 41,500 National Guardsmen": forces called up; "activated its software" is not."""
+    text = "As of Friday morning, governors in 33 states had activated 41,500 National Guardsmen to respond to the unrest."
+    assert only(code_events(default_nlp()(text)), "MOBILIZE").magnitude.count == 41500
+    assert not code_events(default_nlp()("The company activated its new software in Texas."))

@@ -1,6 +1,8 @@
 """Tests for sitrep.nlp.times: time expressions resolved against the publication date."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sitrep.model import DateEstimate
@@ -253,3 +255,21 @@ def test_time_resolver_a_day_an_occasion_is_set_for_is_the_coming_one(nlp):
     """"the summit, set for April 12": arranged, so this April, not the last."""
     doc = parse(nlp, "There is no guarantee that anything will come from the summit, set for April 12 in Singapore.")
     assert by_text(doc)["April 12"].value == "2019-04-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Feb. 27-28", ("2019-02-27", "2019-02-28")),
+        ("March 3-4, 2018", ("2018-03-03", "2018-03-04")),
+    ],
+)
+def test_two_days_of_one_month_are_a_span_not_a_year(text, expected):
+    """"the Feb. 27-28 summit": dateparser reads "28" as the year 1928; it is two days."""
+    period, _ = times.resolve_period(text, date(2019, 3, 10))
+    assert (period.start.isoformat(), period.end.isoformat()) == expected
+
+
+def test_two_days_that_cannot_both_exist_resolve_to_nothing():
+    """"Feb. 28-29" in 2019, which has no Feb. 29: no span, and no 1929 either."""
+    assert times.resolve_period("Feb. 28-29", date(2019, 3, 10)) is None

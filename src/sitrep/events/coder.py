@@ -130,6 +130,8 @@ VERBAL_CLASS, ADJECTIVE_MODIFIER, ADVERB_MODIFIER = "verbal_qualities", "amod", 
 # What a word of force aimed at is fought with words ("attacking the policy"; `RuleCoder.aimed_at_a_policy`).
 AIMED_PREPOSITIONS = frozenset({"on", "against"})
 DISPUTE_PREPOSITIONS = frozenset({"over"})  # "battling over an amendment": a fight about a policy
+# A verb's target ("shot back against criticism", "fired back at critics"); a noun's "at" may be a place.
+VERB_AIMED_PREPOSITIONS = frozenset({"at", "against"})
 DIRECT_QUOTE = "direct"  # a `Quote.kind`: words in quotation marks
 # What words of force are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
 ADDRESS_PREPOSITIONS = frozenset({"in", "during"})
@@ -507,14 +509,15 @@ class RuleCoder:
                    if c.dep_ == (ADJECTIVE_MODIFIER if a.pos_ in NOMINAL_POS else ADVERB_MODIFIER))
 
     def aimed_at_a_policy(self, hit: TriggerHit) -> bool:
-        """Whether the trigger is aimed at a policy, a law or a name, or fought over one
-        ("Republicans are attacking the bill", "his attack on the deal", "assailed his record",
-        "Republicans are battling over an amendment"; noun class `POLICY_CLASS`): force can
-        hit no such thing, words can."""
+        """Whether the trigger is aimed at a policy, a law, a name or criticism, or fought over
+        one ("Republicans are attacking the bill", "his attack on the deal", "assailed his record",
+        "Republicans are battling over an amendment", "shot back against criticism"; noun class
+        `POLICY_CLASS`): force can hit no such thing, words can."""
         policies = self.triggers.noun_class(POLICY_CLASS)
         nouns = [a for a in hit.anchors if a.pos_ in NOMINAL_POS]
+        verbs = [a for a in hit.anchors if a.pos_ == VERB]
         aimed = children_on(hit.anchors, DIRECT_OBJECT_DEPS) + prep_objects(nouns, AIMED_PREPOSITIONS) \
-            + prep_objects(hit.anchors, DISPUTE_PREPOSITIONS)
+            + prep_objects(hit.anchors, DISPUTE_PREPOSITIONS) + prep_objects(verbs, VERB_AIMED_PREPOSITIONS)
         return any(in_noun_class(word, policies) for word in aimed)
 
     def said_in_an_address(self, hit: TriggerHit) -> bool:

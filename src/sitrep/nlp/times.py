@@ -74,6 +74,8 @@ PERSON_PREPOSITIONS = frozenset({"with", "against", "alongside", "beside", "towa
 # A day of a month and nothing else: "dec. 31", "31 december", "march 3rd".
 DAY_OF_MONTH = re.compile(rf"{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}")
 MONTH_ONLY = re.compile(rf"{_MONTH_NAME}")  # a month and nothing else: "november"
+# Two days of one month: "feb. 28-29", "march 3-4, 2019" (dateparser reads the second day as a year).
+DAY_RANGE = re.compile(rf"({_MONTH_NAME}) (\d{{1,2}}) ?[-–] ?(\d{{1,2}})((?:,? \d{{4}})?)")
 COMING_DAY_BIAS = 2
 # A day named without a year is the coming one, in any clause, where it is this many times
 # nearer the pub date than the past one: a week or so after it ("on June 27" in a story
@@ -396,6 +398,10 @@ def resolve_period(text: str, base: date | None) -> tuple[Period, str] | None:
     RETURNS ((Period, method) | None): None when no step can read it.
     """
     text = normalize_expression(text)
+    days = DAY_RANGE.fullmatch(text)
+    if days:  # "feb. 28-29": from the first day to the second
+        month, first, last, year = days.groups()
+        text = f"between {month} {first}{year} and {month} {last}{year}"
     span = re.match(r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|-)\s+(.+)$", text)
     if span:
         right = _resolve_part(normalize_expression(span.group(2)), base)
@@ -410,6 +416,8 @@ def resolve_period(text: str, base: date | None) -> tuple[Period, str] | None:
         if start and end and start > end and year:
             left = _resolve_part(f"{normalize_expression(span.group(1))} {int(year.group(1)) - 1}", base)
             start = left[0].start if left else None
+        if start and end and start > end:
+            return None  # "feb. 28-29" in a year with no Feb. 29: no such span
         return Period(start, end, "range"), "rule:range"
     open_range = re.match(r"^(since|from|after|until|till|before)\s+(.+)$", text)
     if open_range:
