@@ -3130,3 +3130,11 @@ def test_coder_activating_guardsmen_mobilizes_them():
     text = "As of Friday morning, governors in 33 states had activated 41,500 National Guardsmen to respond to the unrest."
     assert only(code_events(default_nlp()(text)), "MOBILIZE").magnitude.count == 41500
     assert not code_events(default_nlp()("The company activated its new software in Texas."))
+
+
+def test_coder_whose_deportation_it_is_is_deported():
+    """"Italian authorities ordered Anis Amri's deportation": Amri is deported, he deports no one."""
+    text = "Italian authorities ordered Anis Amri's deportation to Tunisia."
+    deportation = only(code_events(default_nlp()(text)), "COERCE")
+    assert actor_ids(deportation.actor) == ["ITA_GOV"]
+    assert [r.entity_text for r in deportation.recipient] == ["Anis Amri"]
