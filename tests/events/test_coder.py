@@ -25,6 +25,14 @@ def actor_ids(entities):
     return [entity.identifier for entity in entities]
 
 
+def coded_on(text, day):
+    """The events of `text` parsed by the default pipeline as published on `day`."""
+    nlp = default_nlp()
+    doc = nlp.make_doc(text)
+    doc._.published = DateEstimate(day, day, day, "day")
+    return code_events(nlp(doc))
+
+
 def test_coder_mobilize_record_has_every_field(annotate):
     text = "Russia sent 3,000 troops into Donetsk on Monday, the ministry said."
     doc = annotate(text, times={"Monday": "2024-03-04"}, quantities=[("3,000", 3000, "troops")])
@@ -2918,12 +2926,9 @@ def test_coder_deaths_a_disease_or_disaster_causes_are_no_assault(text):
 def test_coder_a_time_inside_what_the_trigger_is_about_does_not_date_it():
     """"a probe into Russian meddling in the 2016 election": the meddling's year, not the
     probe's; "withdrew from the 2015 nuclear deal" is not dated 2015 either."""
-    nlp = default_nlp()
     for text in ["Mueller leads a probe into Russian meddling in the 2016 US election.",
                  "Barr spoke to discuss Mueller's report on Russian interference in the 2016 U.S. presidential race."]:
-        doc = nlp.make_doc(text)
-        doc._.published = DateEstimate("2018-05-02", "2018-05-02", "2018-05-02", "day")
-        event = code_events(nlp(doc))[0]
+        event = coded_on(text, "2018-05-02")[0]
         assert event.date_from_publication and event.date == "2018-05-02"
 
 
@@ -2954,32 +2959,22 @@ def test_coder_a_hyphenated_pair_of_names_is_two_sides():
 def test_coder_a_day_after_a_stale_publication_date_told_in_the_past_is_no_future():
     """A story first dated July 28 and updated: "militants launched rockets on Saturday,
     August 23" happened; "Kerry will visit Cairo on August 3" is to come."""
-    nlp = default_nlp()
-
-    def coded(text):
-        doc = nlp.make_doc(text)
-        doc._.published = DateEstimate("2014-07-28", "2014-07-28", "2014-07-28", "day")
-        return code_events(nlp(doc))[0]
-    rockets = coded("Gaza militants launched rockets into Israel on Saturday, August 23.")
+    rockets = coded_on("Gaza militants launched rockets into Israel on Saturday, August 23.", "2014-07-28")[0]
     assert rockets.date == "2014-08-23" and "future" not in rockets.aux_mode
-    assert "future" in coded("Kerry will visit Cairo on August 3.").aux_mode
+    assert "future" in coded_on("Kerry will visit Cairo on August 3.", "2014-07-28")[0].aux_mode
 
 
 def test_coder_a_verbs_on_is_a_time_not_a_topic():
     """"On Wednesday afternoon, Obama convened a meeting": dated Wednesday."""
-    nlp = default_nlp()
-    doc = nlp.make_doc("On Wednesday afternoon, Obama also convened an unusual meeting of the U.N. Security Council.")
-    doc._.published = DateEstimate("2014-09-26", "2014-09-26", "2014-09-26", "day")
-    assert only(code_events(nlp(doc)), "CONSULT").date == "2014-09-24"
+    text = "On Wednesday afternoon, Obama also convened an unusual meeting of the U.N. Security Council."
+    assert only(coded_on(text, "2014-09-26"), "CONSULT").date == "2014-09-24"
 
 
 def test_coder_what_a_verb_is_on_is_a_topic():
     """"called on the GNC to vote on a 2014 budget": the budget's year; the call was yesterday."""
-    nlp = default_nlp()
-    doc = nlp.make_doc("In a bid yesterday to diffuse the crisis, acting prime minister Abdullah Al-Thinni called on the "
-                       "GNC to vote immediately on a 2014 budget.")
-    doc._.published = DateEstimate("2014-05-20", "2014-05-20", "2014-05-20", "day")
-    assert only(code_events(nlp(doc)), "REQUEST").date == "2014-05-19"
+    text = ("In a bid yesterday to diffuse the crisis, acting prime minister Abdullah Al-Thinni called on the GNC to "
+            "vote immediately on a 2014 budget.")
+    assert only(coded_on(text, "2014-05-20"), "REQUEST").date == "2014-05-19"
 
 
 def test_coder_a_verb_after_a_clause_on_its_subject_is_the_predicate():
