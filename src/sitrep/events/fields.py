@@ -511,7 +511,7 @@ def is_passive(verb: Token) -> bool:
         and not (verb.tag_ == PAST_TENSE and children_on([verb], SUBJECT_DEPS))) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
-        and misread_predicate(verb) is None
+        and _misread_predicate(verb) is None
     ) or subject_is_patient(verb) or (_is_bare_conjunct(verb) and not _names_a_stance(verb) and is_passive(verb.head)) \
         or _is_participle_complement(verb) or (verb.dep_ == ADVERBIAL_CLAUSE and _is_bare_participle(verb))
 
@@ -655,7 +655,7 @@ def _misread_clause(verb: Token) -> tuple[Token, Token] | None:
     return (subject, verb.head) if subject is not None else None
 
 
-def misread_predicate(verb: Token) -> Token | None:
+def _misread_predicate(verb: Token) -> Token | None:
     """The subject of a sentence's verb the parser hung on it as a participle: a noun heads
     the sentence, a clause or apposition describes it and, after a comma, the verb follows
     with no passive marker ("Israeli Defense Forces, who had warned the Palestinians,
@@ -688,7 +688,7 @@ def subject_of(verb: Token) -> list[Token]:
     misread = _misread_clause(verb)
     if misread is not None:
         return [misread[0]]
-    subject = misread_predicate(verb) or _for_subject(verb)
+    subject = _misread_predicate(verb) or _for_subject(verb)
     if subject is not None:
         return [subject]
     token, through_open_clause = verb, False
