@@ -3133,3 +3133,22 @@ def test_coder_whose_deportation_it_is_is_deported():
     deportation = only(code_events(default_nlp()(text)), "COERCE")
     assert actor_ids(deportation.actor) == ["ITA_GOV"]
     assert [r.entity_text for r in deportation.recipient] == ["Anis Amri"]
+
+
+def test_coder_a_demonstration_of_support_is_no_protest():
+    """"a demonstration of U.S. support at his inauguration": a show of support, no protest."""
+    text = ("After Zelensky was elected, Parnas said a demonstration of U.S. support at his inauguration was a top "
+            "priority for the new president.")
+    assert "PROTEST" not in [e.event for e in code_events(default_nlp()(text))]
+    assert only(code_events(default_nlp()("Thousands joined a demonstration against the government in Kiev.")), "PROTEST")
+
+
+def test_coder_shooting_off_a_reply_is_no_shooting():
+    assert not code_events(default_nlp()("He shot a quick reply to Maura Pally, who had given him the heads-up."))
+    assert only(code_events(default_nlp()("Police shot a protester in Tehran.")), "ASSAULT")
+
+
+def test_coder_uniquely_equipped_is_what_a_party_is_like():
+    """"uniquely equipped to deliver the promise": able, not armed."""
+    text = "President Obama is uniquely equipped to deliver the promise of the American dream."
+    assert "AID" not in [e.event for e in code_events(default_nlp()(text))]

@@ -115,7 +115,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Adverbs that grade a participle as a state ("well equipped", "poorly trained"); not ones
 # that grade what happened ("badly damaged", "heavily shelled").
 QUALITY_ADVERBS = frozenset({"well", "better", "best", "poorly", "ill", "adequately", "inadequately", "properly",
-                             "insufficiently"})
+                             "insufficiently", "sufficiently", "uniquely", "ideally", "perfectly"})
 ADVERB_MODIFIER = "advmod"
 ADVERB = "ADV"
 # Verbs of seeming whose participle complement says how its subject feels or looks ("feels
