@@ -3152,3 +3152,16 @@ def test_coder_uniquely_equipped_is_what_a_party_is_like():
     """"uniquely equipped to deliver the promise": able, not armed."""
     text = "President Obama is uniquely equipped to deliver the promise of the American dream."
     assert "AID" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_a_subject_that_led_to_something_is_no_act_the_verb_carries():
+    """"The assassination of Soleimani in a U.S. drone strike has led to an outpouring of grief":
+    "led" is no light verb of the assassination; the U.S. did it, Soleimani suffered it."""
+    text = "The assassination of Qassem Soleimani in a U.S. drone strike has led to an outpouring of grief."
+    assassination = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (actor_ids(assassination.actor), actor_ids(assassination.recipient)) == (["USA"], ["IRN_SOLEIMANI"])
+
+
+def test_coder_a_denial_of_service_attack_denies_nothing():
+    text = "Iranian hackers responded by launching a series of distributed denial of service attacks on JP Morgan."
+    assert "REJECT" not in [e.event for e in code_events(default_nlp()(text))]

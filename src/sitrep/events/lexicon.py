@@ -96,6 +96,8 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 PAST_PARTICIPLE, PAST_TENSE = "VBN", "VBD"
 # "a series of strikes", "a wave of arrests": the measure noun stands between trigger and verb.
 MEASURE_PREPOSITION = "of"
+# What a happening led to: its subject is no act the verb carries ("the assassination has led to protests").
+CONSEQUENCE_PREPOSITION = "to"
 AS_PREPOSITION, PRETEXT_CLASS = "as", "pretexts"  # "used the attack as a pretext" (`treats_as_pretext`)
 COMPOUND = "compound"
 # Regular English verb endings and what restores the stem ("staged" -> "stage", "shelled" ->
@@ -419,8 +421,10 @@ class TriggerLexicon:
             anchor, head = head.head, head.head.head  # "launched a series of strikes"
         elif anchor.dep_ == COMPOUND and head.lemma_.lower() in self.measure_nouns:
             anchor, head = head, head.head  # "carried out bombing missions"
+        # "the airstrike is sending a signal to Iran", "the assassination has led to protests"
         subject_of_another_object = anchor.dep_ in TRIGGER_SUBJECT_DEPS and any(
-            c.dep_ == DIRECT_OBJECT for c in head.children)  # "the airstrike is sending a signal to Iran"
+            c.dep_ == DIRECT_OBJECT or (c.dep_ == "prep" and c.lower_ == CONSEQUENCE_PREPOSITION)
+            for c in head.children)
         if self.is_support_verb(head) and not self.treats_as_pretext(head) and not subject_of_another_object \
                 and not self.only_authorizes(head, anchor):
             return head
