@@ -3165,3 +3165,12 @@ def test_coder_a_subject_that_led_to_something_is_no_act_the_verb_carries():
 def test_coder_a_denial_of_service_attack_denies_nothing():
     text = "Iranian hackers responded by launching a series of distributed denial of service attacks on JP Morgan."
     assert "REJECT" not in [e.event for e in code_events(default_nlp()(text))]
+
+
+def test_coder_captives_held_are_no_weapons_fired():
+    """"rescue American hostages held in Syria": the nationality is the hostages', not their
+    captors'; "Iranian missiles fired into Iraq" are still Iran's."""
+    text = "The failed mission tried to rescue American hostages held in Syria."
+    hostages = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert not hostages.actor and [r.code for r in hostages.recipient] == ["USA"]
+    assert actor_ids(only(code_events(default_nlp()("Iranian missiles fired into Iraq killed five.")), "ASSAULT").actor) == ["IRN"]

@@ -98,6 +98,8 @@ FIGHT_CLASS = "fights"
 # Nouns whose "of" object, with nobody named before them, is who gives it ("with the support
 # of seven Republicans", "won the backing of Sen. Snowe"), not what it goes to.
 GIVEN_BY_OF_CLASS = "given_by_of"
+# People held or who can be ("hostages", "prisoners"): a nationality on them is whose they are.
+CAPTIVES_CLASS = "captives"
 # Nouns of looking into something: a place named before them is what they look into.
 INQUIRY_CLASS = "inquiries"
 # What words are said in ("attacked Iran in a speech"; `RuleCoder.said_in_an_address`).
@@ -1231,13 +1233,14 @@ def _means_fired(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: Trigg
     launched at Israel"), as an actor phrase, which reads the noun without its clauses; only
     one with a modifier to name the owner by ("Weapons from the Libyan stockpiles were
     shipped" names where they came from, not who shipped them). A passive with an agent
-    names who did it ("the talks would be led by Henzel"), and envoys are sent or sent
-    away, never fired ("Russian diplomats were expelled": Russia's, expelled by another)."""
+    names who did it ("the talks would be led by Henzel"), and envoys and captives are sent,
+    sent away or held, never fired ("Russian diplomats were expelled": Russia's, expelled by
+    another; "American hostages held in Syria": held by others)."""
     own = {t.i for t in tokens}
-    envoys = lexicon.noun_class(ENVOY_CLASS)
+    people = lexicon.noun_class(ENVOY_CLASS) | lexicon.noun_class(CAPTIVES_CLASS)
     return [p for verb in verbs if not children_on([verb], AGENT_DEPS)
             for p in patients_of(verb, lexicon) if p.i in own and children_on([p], NOMINAL_MODIFIER_DEPS)
-            and not in_noun_class(p, envoys)]
+            and not in_noun_class(p, people)]
 
 
 def _acts_suffered(verbs: Sequence[Token], tokens: Sequence[Token], lexicon: TriggerLexicon) -> list[Token]:
