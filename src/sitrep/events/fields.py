@@ -1452,7 +1452,7 @@ def split_sides(
     recipients += [m for m in sides if _key(m) not in taken]
     if (mutual or has_reciprocal_object(anchors, lexicon)) and len(actors) > 1 and not recipients \
             and not _unnamed_partner(heads, mentions, lexicon):
-        actors = [a for a in actors if not _qualifies_another(a, actors, anchors[0].doc)]
+        actors = [a for a in actors if not _qualified_by(a, actors, anchors[0].doc)]
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
 
@@ -1461,11 +1461,6 @@ def owned_by(mention: ActorMention, doc) -> Token | None:
     """What a mention named only as an owner owns ("his forces attacked": forces), or None."""
     words = words_of(mention, doc)
     return words.root.head if words is not None and words.root.dep_ == POSSESSOR else None
-
-
-def _qualifies_another(mention: ActorMention, actors: Sequence[ActorMention], doc) -> bool:
-    """Whether a mention only says whose or which another actor is (`_qualified_by`)."""
-    return bool(_qualified_by(mention, actors, doc))
 
 
 def _qualified_by(mention: ActorMention, actors: Sequence[ActorMention], doc) -> list[ActorMention]:
@@ -1578,8 +1573,7 @@ def find_location(
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
             and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
-            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads) \
-            and not _talked_about(place, doc, lexicon)
+            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads)
 
     objects = children_on(heads, OBJECT_DEPS)
     # A statement's words never happen where a clause about another noun in them is placed
@@ -1603,7 +1597,8 @@ def find_location(
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in mentions.places if free(p) and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
+    places = [p for p in mentions.places if free(p) and not _talked_about(p, doc, lexicon)
+              and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)

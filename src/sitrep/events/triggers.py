@@ -561,9 +561,9 @@ def _sense_words(token: Token) -> list[Token]:
     words += _antecedent_object(token)
     if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
         words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
-    if token.pos_ == VERB:  # "killing us economically": a manner that makes force a figure of speech
-        words += [c for c in token.children if c.dep_ == ADVERB_MODIFIER and c.pos_ == ADVERB]
     if token.pos_ == VERB:  # "agreed with his assessment": a view shared, no commitment
+        # "killing us economically": a manner that makes force a figure of speech
+        words += [c for c in token.children if c.dep_ == ADVERB_MODIFIER and c.pos_ == ADVERB]
         partners = [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in VERB_SENSE_PREPOSITIONS
                     for o in p.children if o.dep_ == PREPOSITION_OBJECT]
         words += partners + [o for partner in partners for o in partitive_objects(partner)]  # "with a series of sanctions"

@@ -223,10 +223,10 @@ def preposition_usage(preposition: Token, kb: ActorKB) -> Decision:
     if word in PARTY_PREPOSITIONS:
         return Decision(PLACE, f"{word} after a place noun") if governor.lemma_.lower() in arbiter_nouns().place \
             else Decision(ACTOR, word)
-    if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in arbiter_nouns().action or is_role(governor, kb)):
+    # "meet officials from Britain" also where the parser hangs "from" on "meet"
+    if word in SOURCE_PREPOSITIONS and (governor.lemma_.lower() in arbiter_nouns().action or is_role(governor, kb)
+                                        or _after_a_role_object(preposition, kb)):
         return Decision(ACTOR, f"{word} after a party noun")
-    if word in SOURCE_PREPOSITIONS and _after_a_role_object(preposition, kb):
-        return Decision(ACTOR, f"{word} after a party noun")  # "meet officials from Britain", hung on "meet"
     if word == MEMBER_PREPOSITION and (is_role(governor, kb) or governor.lower_ in kb.force_nouns):
         return Decision(ACTOR, f"{word} after a title or force")
     if word == BENEFICIARY_PREPOSITION and governor.lemma_.lower() in arbiter_nouns().backing:
