@@ -2904,12 +2904,22 @@ def test_coder_a_nuclear_bomb_is_an_arm_not_an_attack():
         ("Rouhani got a phone call from Putin.", "CONSULT", "RUS_PUTIN", "IRN_ROUHANI"),
         ("Assad has received military aid from Russia for years.", "AID", "RUS", "SYR_ASSAD"),
         ("Iran hoped to get support from Russia.", "SUPPORT", "RUS", "IRN"),
+        ("Russia faces criticism from the United States over Syria.", "ACCUSE", "USA", "RUS"),
+        ("Iran faces new sanctions from the European Union.", "SANCTION", "IGO_EU", "IRN"),
+        ("Syrian forces suffered heavy shelling from Turkish forces.", "ASSAULT", "TUR_MIL", "SYR_MIL"),
     ],
 )
 def test_coder_who_receives_an_act_is_its_recipient(text, event_type, doer, receiver):
-    """The subject of "received a visit from Putin" is visited, and "from" names the doer."""
+    """The subject of "received a visit from Putin" is visited, and "from" names the doer;
+    so with suffering or meeting an act ("faces criticism from", "suffered shelling from")."""
     event = only(code_events(default_nlp()(text)), event_type)
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == ([doer], [receiver])
+
+
+def test_coder_a_received_act_takes_the_negation_of_its_verb():
+    """"did not receive support", "won't face charges": the act did not, or will not, happen."""
+    support = only(code_events(default_nlp()("Russia did not receive support from China.")), "SUPPORT")
+    assert "negation" in support.aux_mode
 
 
 def test_coder_a_statement_attacking_a_party_attacks_in_words():
@@ -3177,3 +3187,39 @@ def test_coder_captives_held_are_no_weapons_fired():
     hostages = only(code_events(default_nlp()(text)), "ASSAULT")
     assert not hostages.actor and [r.code for r in hostages.recipient] == ["USA"]
     assert actor_ids(only(code_events(default_nlp()("Iranian missiles fired into Iraq killed five.")), "ASSAULT").actor) == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two Afghan soldiers were found dead in Kandahar.", "Police found two Afghan soldiers dead in Kandahar."],
+)
+def test_coder_who_is_found_dead_suffered_the_death(text):
+    """"were found dead", "found two soldiers dead": the soldiers died; whoever found them
+    did not kill them."""
+    death = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (actor_ids(death.actor), actor_ids(death.recipient)) == ([], ["AFG_MIL"])
+
+
+def test_coder_a_compound_before_another_noun_can_say_which_sense_it_has():
+    """"an advance warning" is a warning given beforehand, no military advance; "a protest
+    meeting" is a protest, no consultation between parties."""
+    assert coded_types("Coalition missions continued despite an advance warning from Russia.") == ["THREATEN"]
+    assert "CONSULT" not in coded_types("A protest meeting against Iran was held Monday in Kabul.")
+    assert coded_types("The Kurdish advance on Raqqa continued despite Turkish shelling.")[0] == "ASSAULT"
+
+
+def test_coder_a_party_before_a_title_only_says_which_person():
+    """"Republican Senator Lindsey Graham": the party qualifies the senator, it is no second doer."""
+    text = "Republican Senator Lindsey Graham has criticized the Syria withdrawal plan."
+    assert actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor) == ["USA_LGRAHAM"]
+
+
+def test_coder_a_phrase_of_what_came_before_names_no_party():
+    """"in the wake of the attacks by Trump" tells what the defence followed; Trump is not defended."""
+    text = "Jeff Sessions defended the bureau's reputation in the wake of the attacks by Trump."
+    assert not only(code_events(default_nlp()(text)), "SUPPORT").recipient
+
+
+def test_coder_who_visits_a_place_to_urge_someone_does_the_urging():
+    text = "Rand Paul will visit the White House on Wednesday to urge Trump to keep troops in Syria."
+    assert actor_ids(only(code_events(default_nlp()(text)), "REQUEST").actor) == ["USA_RANDPAUL"]

@@ -410,7 +410,7 @@ class RuleCoder:
             hit.anchors[0],
             sent,
             self.cues,
-            light_verb=self.triggers.light_verb,
+            light_verb=self.triggers.mode_carrier,
             quotes=quotes,
             event_time=time,
             published=published,

@@ -133,16 +133,17 @@ OBJECT_DEPS = frozenset({"dobj", "dative", PREDICATE_NOMINAL, "oprd"})
 # ("called on Iran to release", "prevailed upon Kabul to"); not "to", whose object is more
 # often a destination ("went to Syria to fight").
 CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
-# Verbs whose object is a means, an audience, an act begun or a place taken, not the doer of
-# the infinitive after it: "could use the AUMF to launch a strike", "summoned the Saudi envoy
-# to protest the execution", "began a large-scale offensive to recapture Mosul", "activists
-# swarmed the NIH to protest".
+# Verbs whose object is a means, an audience, an act begun or a place taken or visited, not
+# the doer of the infinitive after it: "could use the AUMF to launch a strike", "summoned the
+# Saudi envoy to protest the execution", "began a large-scale offensive to recapture Mosul",
+# "activists swarmed the NIH to protest", "would visit the White House to urge Trump".
 LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage"})
 # Verbs by which a subject makes its own plan or makes it known ("Kim announced plans to fire
 # rockets", "drew up plans to invade"), unlike one judging another's ("welcomed the decision").
 PLAN_MAKING_VERBS = frozenset({"announce", "unveil", "outline", "declare", "make", "draw", "lay", "set"})
 PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy", "invade", "raid", "enter", "flood",
-                                "throng", "crowd", "pack", "block", "blockade", "march", "rally"})
+                                "throng", "crowd", "pack", "block", "blockade", "march", "rally",
+                                "visit", "tour", "attend"})
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
     | LAUNCHING_VERBS | PLACE_TAKING_VERBS
 # Prepositions whose gerund the governing verb's object does ("accused X of backing", "described his
@@ -368,7 +369,7 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     beside a role renames it ("Trump's adviser, Michael Flynn": Flynn). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
     the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda),
-    nor a phrase of when ("the deployment of troops amid tensions with Iran": not Iran).
+    nor a phrase of when (`_says_when`: "the deployment of troops amid tensions with Iran": not Iran).
     The noun a relative pronoun stands for ends before it: what the parser hangs on
     that noun after the clause is no part of it ("the attack that killed U.S. Ambassador to
     Libya Chris Stevens", with "Stevens" read as the attack's apposition).
@@ -385,8 +386,16 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
         return found
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
     ties = [_span_of(t) for t in token.subtree if t.i != token.i and t.lemma_.lower() in TIE_NOUNS]
-    times = [_span_of(t) for t in token.subtree if t.dep_ == "prep" and t.lower_ in WHEN_PREPOSITIONS]
+    times = [_span_of(t) for t in token.subtree if t.dep_ == "prep" and _says_when(t)]
     return _outside(mentions_in(actors, *_span_of(token)), clauses + ties + times)
+
+
+def _says_when(preposition: Token) -> bool:
+    """Whether a prepositional phrase says when or after what something happens, by its
+    preposition ("amid tensions with Iran") or its noun ("in the wake of the attacks by
+    Trump", "in response to"; `CONNECTIVES`): whom it names takes no part."""
+    return preposition.lower_ in WHEN_PREPOSITIONS or any(
+        o.dep_ == "pobj" and o.lower_ in CONNECTIVES for o in preposition.children)
 
 
 def _renaming_name(noun: Token) -> Token | None:
@@ -598,9 +607,10 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
     """The phrases naming who or what a passive verb acts on (its passive subject, the noun
     its participle modifies, the subject of a small clause), or whom a verb of suffering
     befalls ("20 soldiers died in the clash") or the object a verb leaves in that state
-    ("the blast left four people dead")."""
-    if lexicon.describes_the_object(verb):
-        return children_on([verb.head], DIRECT_OBJECT_DEPS)
+    ("the blast left four people dead"; in a passive its subject: "he was found dead")."""
+    if lexicon.describes_the_object(verb):  # "was found dead": the passive's subject
+        objects = children_on([verb.head], DIRECT_OBJECT_DEPS)
+        return objects or (patients_of(verb.head, lexicon) if is_passive(verb.head) else [])
     if lexicon.suffers_subject(verb):
         clause = verb.head if lexicon.is_patient_predicate(verb) else verb
         return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
@@ -790,6 +800,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         if lexicon.is_participation_verb(verb):  # who "engaged in" or "was involved in" it took part
             phrases += subject_of(verb) + children_on([verb], PASSIVE_SUBJECT_DEPS)
             continue
+        if lexicon.describes_the_object(verb):  # "police found him dead": the police did not kill him
+            continue
         if not is_passive(verb) and not lexicon.suffers_subject(verb):
             phrases += subject_of(verb)
             continue
@@ -801,8 +813,8 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += children_on([noun], OWNER_DEPS)
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
-        if _is_received(noun, lexicon):  # "received a call from Putin": who gives it does it
-            phrases += prep_objects([noun.head], SOURCE_PREPOSITIONS)
+        if (receiving := lexicon.receiving_verb(noun)) is not None:  # "received a call from Putin": who gives it does it
+            phrases += prep_objects([receiving], SOURCE_PREPOSITIONS)
         # "American retreat from NATO": what a movement leaves is no doer of it
         agent_preps = lexicon.agent_preps - SOURCE_PREPOSITIONS if event_type.movement else lexicon.agent_preps
         phrases += prep_objects([noun], agent_preps) + _at_the_hands_of(noun)
@@ -905,7 +917,7 @@ def recipient_phrases(
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
-    phrases += [s for noun in heads if _is_received(noun, lexicon) for s in _receiver(noun.head)]
+    phrases += [s for verb in map(lexicon.receiving_verb, heads) if verb is not None for s in _receiver(verb)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
@@ -1062,13 +1074,6 @@ def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
     return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
-def _is_received(noun: Token, lexicon: TriggerLexicon) -> bool:
-    """Whether an act noun is what a verb of receiving gets ("the Kurds received backing from
-    the US"): that verb's subject is whom the act is for."""
-    return noun.pos_ in NOMINAL_POS and noun.dep_ in DIRECT_OBJECT_DEPS \
-        and noun.head.lemma_.lower() in lexicon.receiving_verbs
-
-
 def _receiver(verb: Token) -> list[Token]:
     """Who a verb of receiving says gets something: its subject, or the subject of the clause
     it completes ("he would get support", "hoped to get support"); not the noun or object an
@@ -1205,7 +1210,7 @@ def find_actors(
         # "criticism from Russia": the country words come from is their sayer; "received aid
         # from Russia": the country it comes from gives it
         sources = [h for h in heads if h.pos_ in NOMINAL_POS] if is_said(event_type) else []
-        sources += [h.head for h in heads if _is_received(h, lexicon)]
+        sources += [verb for verb in map(lexicon.receiving_verb, heads) if verb is not None]
         found += _states_in(prep_objects(sources, SOURCE_PREPOSITIONS), mentions, actor_kb, SOURCE_STATE_VIA)
     return _distinct(_without_qualifiers(found, anchors[0].doc))
 
@@ -1480,7 +1485,7 @@ def _qualified_by(mention: ActorMention, actors: Sequence[ActorMention], doc) ->
     step = words.root
     while step.dep_ in COORDINATE_DEPS:
         step = step.head
-    while step.dep_ in QUALIFIER_DEPS or (step.dep_ == APPOSITION and step is not words.root):
+    while step.dep_ in PARTY_QUALIFIER_DEPS or (step.dep_ == APPOSITION and step is not words.root):
         step = step.head
         qualified = [other for other in actors if other is not mention and _covers(other, step)]
         if qualified:

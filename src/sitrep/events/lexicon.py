@@ -59,6 +59,7 @@ FORCE_EVENT = "ASSAULT"  # the PLOVER category of force
 MEETING_EVENT = "CONSULT"  # the PLOVER category of meetings, talks and calls
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
+ADJECTIVE = "ADJ"
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
@@ -355,8 +356,12 @@ class TriggerLexicon:
             f"{form} {particle}" in self.support_verbs for form in forms for particle in particles)
 
     def suffers_subject(self, verb: Token) -> bool:
-        """Whether `verb`'s subject is the one the act befalls ("died", "succumbed")."""
-        return verb.lemma_.lower() in self.patient_verbs or self.is_patient_predicate(verb)
+        """Whether `verb`'s subject is the one the act befalls ("died", "succumbed"), also a
+        patient predicate's own subject in an adjective's small clause ("police found two
+        soldiers dead"; not "the government blamed the Brotherhood")."""
+        return verb.lemma_.lower() in self.patient_verbs or self.is_patient_predicate(verb) \
+            or (verb.pos_ == ADJECTIVE and verb.lemma_.lower() in self.patient_predicates
+                and any(c.dep_ in TRIGGER_SUBJECT_DEPS for c in verb.children))
 
     def is_patient_predicate(self, verb: Token) -> bool:
         """Whether `verb` is a predicate after a copula whose subject it befalls ("X was to blame")."""
@@ -398,6 +403,20 @@ class TriggerLexicon:
         told_of = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children)
         return verb.lemma_.lower() in self.approval_verbs and not told_of \
             and any(row.event == FORCE_EVENT for row in self.by_first_word.get(noun.lemma_.lower(), ()))
+
+    def receiving_verb(self, anchor: Token) -> Token | None:
+        """The verb of receiving or suffering whose object a nominal trigger is ("the Kurds
+        received backing from the US", "Trump won't face charges"; `receiving_verbs`), or None:
+        its subject is whom the act is for, and its negations and modals are the act's."""
+        received = anchor.pos_ in NOMINAL_POS and anchor.dep_ == DIRECT_OBJECT \
+            and anchor.head.lemma_.lower() in self.receiving_verbs
+        return anchor.head if received else None
+
+    def mode_carrier(self, anchor: Token) -> Token | None:
+        """The verb whose modals and negations a nominal trigger takes: its light verb, or
+        the verb by which someone receives or suffers it ("Russia did not receive support
+        from China", "Trump won't face charges"), which does not make its subject the doer."""
+        return self.light_verb(anchor) or self.receiving_verb(anchor)
 
     def light_verb(self, anchor: Token) -> Token | None:
         """The verb that carries a nominal trigger's clause: its light verb ("launched an

@@ -544,7 +544,7 @@ def _verb_objects_of(verb: Token, preposition: str) -> list[Token]:
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
     "deploying one of his strengths"), the noun a
-    participle describes, the patient of a small clause ("to see him fired"), and for a noun
+    participle or a compound describes ("an advance warning"), the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
@@ -556,8 +556,10 @@ def _sense_words(token: Token) -> list[Token]:
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
     if is_small_clause(token):
         words += [c for c in token.children if c.dep_ == SUBJECT]  # "to see him fired": the patient
-    if token.dep_ in (ADJECTIVAL_CLAUSE, ADJECTIVAL):
-        words.append(token.head)  # the noun a participle describes ("the video, shot from Hatay", "a hit squad")
+    if token.dep_ in (ADJECTIVAL_CLAUSE, ADJECTIVAL, COMPOUND):
+        # the noun a participle or a compound describes ("the video, shot from Hatay", "a hit squad",
+        # "an advance warning")
+        words.append(token.head)
     words += _antecedent_object(token)
     if token.dep_ == PREPOSITION:  # a phrase's own preposition: what it takes ("arrived in power")
         words += [c for c in token.children if c.dep_ == PREPOSITION_OBJECT]
