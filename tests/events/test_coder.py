@@ -2907,11 +2907,13 @@ def test_coder_a_nuclear_bomb_is_an_arm_not_an_attack():
         ("Russia faces criticism from the United States over Syria.", "ACCUSE", "USA", "RUS"),
         ("Iran faces new sanctions from the European Union.", "SANCTION", "IGO_EU", "IRN"),
         ("Syrian forces suffered heavy shelling from Turkish forces.", "ASSAULT", "TUR_MIL", "SYR_MIL"),
+        ("Assad received the support of Russia.", "SUPPORT", "RUS", "SYR_ASSAD"),
     ],
 )
 def test_coder_who_receives_an_act_is_its_recipient(text, event_type, doer, receiver):
     """The subject of "received a visit from Putin" is visited, and "from" names the doer;
-    so with suffering or meeting an act ("faces criticism from", "suffered shelling from")."""
+    so with suffering or meeting an act ("faces criticism from", "suffered shelling from"), and
+    its "of" names the doer too ("the support of Russia")."""
     event = only(code_events(default_nlp()(text)), event_type)
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == ([doer], [receiver])
 
@@ -3223,3 +3225,23 @@ def test_coder_a_phrase_of_what_came_before_names_no_party():
 def test_coder_who_visits_a_place_to_urge_someone_does_the_urging():
     text = "Rand Paul will visit the White House on Wednesday to urge Trump to keep troops in Syria."
     assert actor_ids(only(code_events(default_nlp()(text)), "REQUEST").actor) == ["USA_RANDPAUL"]
+
+
+def test_coder_a_phrase_reaches_what_a_far_measure_counts():
+    """"launched a barrage of more than a dozen ballistic missiles": the missiles are launched,
+    however many words the count puts between them and the verb."""
+    text = "Iranian forces launched a barrage of more than a dozen ballistic missiles against two Iraqi bases."
+    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (strike.mode, actor_ids(strike.actor)) == ("heavy-weapons", ["IRN_MIL"])
+
+
+def test_coder_an_owner_of_a_named_person_is_no_party():
+    """"the office of his personal attorney, Michael Cohen": Trump only says whose attorney Cohen is."""
+    text = "Trump was angry. Police conducted a raid on the office of his personal attorney, Michael Cohen."
+    raid = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert actor_ids(raid.recipient) == ["USA_MCOHEN"]
+
+
+def test_coder_whom_loyalists_stand_with_is_no_party_to_their_acts():
+    text = "Trump loyalists escalated their criticism of Mueller, accusing him of bias."
+    assert not any("USA_TRUMP" in actor_ids(e.actor) for e in code_events(default_nlp()(text)))

@@ -813,8 +813,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
             phrases += children_on([noun], OWNER_DEPS)
             continue
         phrases += children_on([noun], NOMINAL_MODIFIER_DEPS)
-        if (receiving := lexicon.receiving_verb(noun)) is not None:  # "received a call from Putin": who gives it does it
-            phrases += prep_objects([receiving], SOURCE_PREPOSITIONS)
+        if (receiving := lexicon.receiving_verb(noun)) is not None:
+            # "received a call from Putin", "won the backing of Snowe": who gives it does it
+            phrases += prep_objects([receiving], SOURCE_PREPOSITIONS) + prep_objects([noun], lexicon.nominal_agent_preps)
         # "American retreat from NATO": what a movement leaves is no doer of it
         agent_preps = lexicon.agent_preps - SOURCE_PREPOSITIONS if event_type.movement else lexicon.agent_preps
         phrases += prep_objects([noun], agent_preps) + _at_the_hands_of(noun)
@@ -1208,10 +1209,12 @@ def find_actors(
         found += [m for noun in suffered for m in demonym_actors(noun, actor_kb, names=False)]
     if actor_kb is not None and not any(m.actor_id for m in found):
         # "criticism from Russia": the country words come from is their sayer; "received aid
-        # from Russia": the country it comes from gives it
+        # from Russia", "received the support of Russia": the country it comes from gives it
         sources = [h for h in heads if h.pos_ in NOMINAL_POS] if is_said(event_type) else []
-        sources += [verb for verb in map(lexicon.receiving_verb, heads) if verb is not None]
-        found += _states_in(prep_objects(sources, SOURCE_PREPOSITIONS), mentions, actor_kb, SOURCE_STATE_VIA)
+        received = [h for h in heads if lexicon.receiving_verb(h) is not None]
+        givers = prep_objects(sources + [h.head for h in received], SOURCE_PREPOSITIONS) \
+            + prep_objects(received, lexicon.nominal_agent_preps)
+        found += _states_in(givers, mentions, actor_kb, SOURCE_STATE_VIA)
     return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 
@@ -1472,7 +1475,8 @@ def _qualified_by(mention: ActorMention, actors: Sequence[ActorMention], doc) ->
     """The actors a mention only says whose or which they are: its words own or qualify
     another's, directly or through the names they qualify ("Yemen's Houthi rebels and their
     allies agreed": Yemen is no side of its own; "House Armed Services Chairman Buck McKeon
-    pledged": McKeon; "House and Senate Republicans": the Republicans), where a conjunct of a
+    pledged": McKeon; "House and Senate Republicans": the Republicans; "a raid on the office
+    of his personal attorney, Michael Cohen": Cohen), where a conjunct of a
     subject is a side ("Iran and Russia agreed"), as is a qualifier coordinated with the
     other's own ("US and Russian officials": US officials) or paired with it by a hyphen
     ("US-Iraq military facilities")."""
@@ -1486,8 +1490,10 @@ def _qualified_by(mention: ActorMention, actors: Sequence[ActorMention], doc) ->
     while step.dep_ in COORDINATE_DEPS:
         step = step.head
     while step.dep_ in PARTY_QUALIFIER_DEPS or (step.dep_ == APPOSITION and step is not words.root):
-        step = step.head
-        qualified = [other for other in actors if other is not mention and _covers(other, step)]
+        qualifies = step.dep_ in PARTY_QUALIFIER_DEPS
+        step = step.head  # the qualified noun, or the name set beside it ("his attorney, Michael Cohen")
+        named = [step] + [c for c in step.children if qualifies and c.dep_ == APPOSITION]
+        qualified = [other for other in actors if other is not mention and any(_covers(other, n) for n in named)]
         if qualified:
             return [] if any(_covers(other, c) for other in qualified for c in conjuncts) else qualified
     return []

@@ -592,9 +592,12 @@ def _antecedent_object(clause: Token) -> list[Token]:
 def _core_argument_of(word: Token, token: Token) -> bool:
     """Whether `word` is the object or passive subject of `token` however far the words
     between them push it ("launched more than a dozen ballistic missiles"), or the common
-    noun before the name that is ("seized the UK-flagged oil tanker Stena Impero")."""
+    noun before the name that is ("seized the UK-flagged oil tanker Stena Impero"), or what
+    such an argument counts ("launched a barrage of more than a dozen ballistic missiles")."""
     if word.dep_ == COMPOUND and word.pos_ == COMMON_NOUN and word.head.pos_ == PROPER_NOUN:
         word = word.head
+    if word in partitive_objects(word.head.head):
+        word = word.head.head
     return word.head.i == token.i and word.dep_ in CORE_ARGUMENT_DEPS
 
 
