@@ -427,6 +427,14 @@ def test_coder_history_takes_no_place_from_todays_news(annotate):
     assert "historical" in history.aux_mode and history.event_loc is None
 
 
+def test_coder_no_place_is_carried_between_events_dated_to_different_months():
+    """A 2011 attack in Kabul does not place arrests told "In May" of the publication year."""
+    text = ("On September 13, 2011, the Haqqani network attacked the U.S. Embassy in Kabul, killing five Afghan "
+            "police officers. In May, three men were arrested by Egyptian officials.")
+    arrest = only(coded_on(text, "2013-08-02"), "COERCE")
+    assert (arrest.date, arrest.event_loc) == ("2013-05", None)
+
+
 def test_coder_material_event_of_another_kind_takes_the_place_but_a_statement_does_not(annotate):
     text = ("Russian troops clashed with Turkish troops in Idlib on Monday. Russia later withdrew its forces. "
             "Turkey condemned the clash.")
@@ -3245,3 +3253,39 @@ def test_coder_an_owner_of_a_named_person_is_no_party():
 def test_coder_whom_loyalists_stand_with_is_no_party_to_their_acts():
     text = "Trump loyalists escalated their criticism of Mueller, accusing him of bias."
     assert not any("USA_TRUMP" in actor_ids(e.actor) for e in code_events(default_nlp()(text)))
+
+
+def test_coder_what_a_thing_endangers_is_no_threat():
+    """"Israeli settlements threaten a two-state solution": a danger to an outcome, no party's threat."""
+    assert "THREATEN" not in coded_types("Abbas says Israeli settlements threaten a two-state solution.")
+    assert "THREATEN" in coded_types("Iran threatened Israel with destruction.")
+
+
+def test_coder_offering_an_approach_is_no_agreement():
+    assert "AGREE" not in coded_types("Obama and Netanyahu offered a good cop-bad cop approach to Iran.")
+
+
+def test_coder_every_name_a_for_gives_an_infinitive_does_it():
+    """"asked for Israelis and Palestinians to discuss": they discuss, not Obama."""
+    text = "Obama has asked for Israelis and Palestinians to discuss a two-state solution."
+    talks = only(code_events(default_nlp()(text)), "CONSULT")
+    assert "USA_OBAMA" not in actor_ids(talks.actor) and talks.actor
+
+
+def test_coder_a_person_before_a_journey_makes_it():
+    """"to protest the Obama trip": Obama travels; no one visits him."""
+    trip = only(code_events(default_nlp()("Activists erected a tent city to protest the Obama trip.")), "CONSULT")
+    assert actor_ids(trip.actor) == ["USA_OBAMA"] and not trip.recipient
+
+
+def test_coder_a_line_of_attack_is_an_argument():
+    text = "For nearly two years, Republicans have used this line of attack against the White House."
+    assert "ASSAULT" not in coded_types(text)
+
+
+def test_coder_whom_an_act_is_blamed_on_did_not_suffer_it():
+    """"did not blame Sunday's strike on Iran": Iran is blamed, not struck, however the parser
+    hangs the "on"."""
+    text = "The State Department spokesperson did not directly blame Sunday's strike on Iran."
+    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert not strike.recipient

@@ -6,7 +6,8 @@ disengaged" after the clash). A material event (PLOVER quads 2 and 4) with no pl
 own takes the place of the latest earlier material event placed by its own words, within a
 few sentences of them, whatever its category, with lower confidence, when both are asserted
 alike (a goal, "the aim is to deploy 10,000 more", is not the deployment before it; what
-history tells, "the killing of bin Laden in 2011", is not placed by today's news). Its
+history tells, "the killing of bin Laden in 2011", is not placed by today's news), nor
+in a town or a site when both are dated by their own words to different months. Its
 evidence stays the earlier place mention, so the value still cites the words that name it.
 A place carried into an event is not carried on from it: passed from event to event it
 would travel the whole article ("the talks in Doha" placing a fight told ten sentences
@@ -33,6 +34,8 @@ logger = logging.getLogger(__name__)
 # more events right than 3 or 5, for a spurious place or two more.
 CONTEXT_WINDOW = 8
 CONTEXT_FACTOR = 0.5
+COUNTRY = "country"  # the gazetteer level of a whole country, which a story's events share across time
+MONTH_LENGTH = len("YYYY-MM")  # how much of an ISO date two events must share to be one story
 HISTORICAL = "historical"
 
 
@@ -51,7 +54,7 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
             source_sequence = earlier.text_info.get("sequence", 0)
             near = sequence - source_sequence <= CONTEXT_WINDOW
             placed_here = source_sequence != sequence and sequence in placed_sentences
-            if near and not placed_here and _told_alike(earlier, event, ontology):
+            if near and not placed_here and _told_alike(earlier, event, ontology) and not _dated_apart(earlier, event):
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
@@ -68,6 +71,19 @@ def _placed_sentences(events: Sequence[Event], ontology: Ontology) -> frozenset[
     place told sentences before is no likelier."""
     return frozenset(e.text_info.get("sequence", 0) for e in events
                      if e.event_loc is not None and not ontology.events[e.event].verbal)
+
+
+def _dated_apart(earlier: Event, event: Event) -> bool:
+    """Whether both events are dated by their own words to different months ("attacked the
+    U.S. Embassy in Kabul on September 13, 2011" and "In May, three men were arrested" in
+    2013): two happenings, whose towns have nothing to do with each other; the country a
+    story is about still holds both ("the 2010 strike on a church" after a 2013 attack in
+    Iraq). Days of one month may be one story ("attacked on Sunday ... retook it on Monday")."""
+    if earlier.date is None or event.date is None or earlier.date_from_publication or event.date_from_publication \
+            or earlier.event_loc.resolution == COUNTRY:
+        return False
+    first, second = earlier.date[:MONTH_LENGTH], event.date[:MONTH_LENGTH]
+    return not (first.startswith(second) or second.startswith(first))
 
 
 def _told_alike(earlier: Event, event: Event, ontology: Ontology) -> bool:

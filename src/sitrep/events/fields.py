@@ -684,11 +684,14 @@ def _misread_predicate(verb: Token) -> Token | None:
 
 def _for_subject(verb: Token) -> Token | None:
     """The subject a "for" gives an infinitive right after it ("too close to the enemy for
-    fighter jets to drop bombs": the jets drop them), wherever the parser hangs the "for"."""
+    fighter jets to drop bombs": the jets drop them; "asked for Israelis and Palestinians to
+    discuss": both), wherever the parser hangs the "for"."""
     marker = next((c for c in verb.children if c.tag_ == INFINITIVE_TAG and c.i < verb.i), None)
     if marker is None or marker.i == 0:
         return None
     before = verb.doc[marker.i - 1]
+    while before.dep_ in COORDINATE_DEPS and before.head.i < before.i:
+        before = before.head
     return before if before.dep_ == PREPOSITION_OBJECT and before.head.lower_ == "for" else None
 
 
@@ -931,7 +934,7 @@ def recipient_phrases(
     phrase_verbs = [t for t in tokens if t.pos_ == VERB and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) + prep_objects(phrase_verbs, preps - PARTNER_PREPOSITIONS)
                 if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon) and not _opens_an_aside(t)
-                and not _names_a_tie(t)]
+                and not _names_a_tie(t) and not _blamed(t, lexicon)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
                                             BENEFICIARY_PREPOSITIONS)
@@ -1059,7 +1062,15 @@ def _act_targets(act: Token, lexicon: TriggerLexicon) -> list[Token]:
     not whom a blame verb above it blames ("blame Sunday's strike on Iran";
     `TriggerLexicon.blame_verbs`), however the parser hangs the "on"."""
     return [target for target in prep_objects([act], lexicon.recipient_preps | PATIENT_PREPOSITIONS)
-            if not (target.head.lower_ == BLAMED_PREPOSITION and act.head.lemma_.lower() in lexicon.blame_verbs)]
+            if not _blamed(target, lexicon)]
+
+
+def _blamed(target: Token, lexicon: TriggerLexicon) -> bool:
+    """Whether a preposition's object is whom a blame verb lays an act on, however the parser
+    hangs the "on" ("blame Sunday's strike on Iran": Iran is blamed, not struck)."""
+    preposition = target.head
+    return preposition.lower_ == BLAMED_PREPOSITION and any(
+        word.lemma_.lower() in lexicon.blame_verbs for word in (preposition.head, preposition.head.head))
 
 
 def _receiver_of_means(noun: Token, lexicon: TriggerLexicon) -> list[Token]:
@@ -1313,12 +1324,13 @@ def person_targets(anchors: Sequence[Token], mentions: SentenceMentions, lexicon
     ("Russian airstrikes", "Iran's attack"), but for the end of a whole party
     (`TriggerLexicon.ruin_nouns`: "sought Israel's destruction"). An act that names its
     target after "of" has its doer as owner ("Trump's assassination of an Iranian
-    official"); a movement is its mover's ("the Obama withdrawal from Iraq"), and words are
-    their author's ("the Assad pledge"; `EventType.named_before_authors`)."""
+    official"); a movement is its mover's ("the Obama withdrawal from Iraq"), as is a
+    journey ("to protest the Obama trip"), and words are their author's ("the Assad pledge";
+    `EventType.named_before_authors`)."""
     if event_type.movement or event_type.named_before_authors:
         return []
     found = []
-    for noun in (a for a in anchors if a.pos_ in NOMINAL_POS):
+    for noun in (a for a in anchors if a.pos_ in NOMINAL_POS and not lexicon.names_a_journey(a)):
         ruin = noun.lemma_.lower() in lexicon.ruin_nouns and not _with_patient([noun])
         patient_noun = ruin or (noun.lemma_.lower() in lexicon.patient_nouns and not _with_patient([noun]))
         deps = PATIENT_MODIFIER_DEPS if patient_noun else {COMPOUND_DEP}
