@@ -3289,3 +3289,22 @@ def test_coder_whom_an_act_is_blamed_on_did_not_suffer_it():
     text = "The State Department spokesperson did not directly blame Sunday's strike on Iran."
     strike = only(code_events(default_nlp()(text)), "ASSAULT")
     assert not strike.recipient
+
+
+def test_coder_a_retort_telling_what_is_fires_no_shot():
+    """"shot back that the claim made no sense": words, no firearms."""
+    assert coded_types("Powell shot back that the claim made no sense.") == []
+    assert coded_types("Police shot a protester in Tehran.") == ["ASSAULT"]
+
+
+def test_coder_who_obtains_a_request_addressed_to_another_does_not_receive_it():
+    """"The Washington Post obtained a weapons request from Syria to Moscow": Moscow is asked, not the Post."""
+    text = "The Washington Post obtained a March weapons request from Syria to Moscow."
+    request = only(code_events(default_nlp()(text)), "REQUEST")
+    assert "USA_MEDIA_WAPO" not in actor_ids(request.recipient)
+
+
+def test_coder_whom_a_threatened_act_befalls_is_threatened():
+    """"threatened to attack Israel": the phrase's own verb names its target."""
+    threat = only(code_events(default_nlp()("Iran threatened to attack Israel.")), "THREATEN")
+    assert (actor_ids(threat.actor), actor_ids(threat.recipient)) == (["IRN"], ["ISR"])

@@ -802,3 +802,8 @@ def test_actors_a_surname_the_tagger_missed_is_the_persons_short_form(resolve):
     found, _ = resolve("U.S. ambassador to the United Nations Nikki Haley made quite the statement. "
                        "Haley disagreed with all of them.")
     assert found["Haley"] == ("USA_HALEY", "coref")
+
+
+def test_actors_a_countrys_rebel_commanders_are_its_rebels(resolve):
+    found, _ = resolve("Syrian rebel commanders threatened to attack Hezbollah.")
+    assert found["Syrian rebel commanders"][0] == "SYR_REB"

@@ -134,3 +134,14 @@ def test_quantity_finder_evidence_matches_text(nlp):
 def test_quantity_finder_skips_hyphenated_modifiers(nlp):
     found = by_text(parse(nlp, "Envoys discussed a two-state plan while 35 monitors watched."))
     assert list(found) == ["35"]
+
+
+def test_quantity_finder_a_year_after_an_owner_dates_the_noun(nlp):
+    """"the FBI's 2016 counterintelligence investigation": a year, not 2016 investigations."""
+    assert parse(nlp, "The FBI's 2016 counterintelligence investigation began with little evidence.")._.quantities == []
+
+
+def test_quantity_finder_a_bare_number_before_a_plural_counts_it_whatever_the_ner_says(nlp):
+    """"sent 2000 troops": the NER calls the number a date; it counts the troops."""
+    found = by_text(parse(nlp, "Iran sent 2000 troops to Syria."))
+    assert found["2000"].value == 2000 and found["2000"].unit.text == "troops"

@@ -273,3 +273,8 @@ def test_two_days_of_one_month_are_a_span_not_a_year(text, expected):
 def test_two_days_that_cannot_both_exist_resolve_to_nothing():
     """"Feb. 28-29" in 2019, which has no Feb. 29: no span, and no 1929 either."""
     assert times.resolve_period("Feb. 28-29", date(2019, 3, 10)) is None
+
+
+def test_time_finder_a_number_counting_a_plural_is_no_year(nlp):
+    """"Iran sent 2000 troops": the NER labels "2000" a date; it is a head count."""
+    assert parse(nlp, "Iran sent 2000 troops to Syria.")._.times == []

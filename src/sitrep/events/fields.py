@@ -911,7 +911,9 @@ def recipient_phrases(
     own = {t.i for t in tokens if not _names_a_party(t, participant_words)}
     phrases = []
     if not event_type.movement:
-        phrases += [t for t in children_on(heads, OBJECT_DEPS)
+        # the object of a verb the trigger phrase goes on to ("threatened to attack Israel")
+        carried_on = [t for t in tokens if t.pos_ == VERB and t not in heads and t.head in heads]
+        phrases += [t for t in children_on(heads, OBJECT_DEPS) + children_on(carried_on, DIRECT_OBJECT_DEPS)
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += [misread[1] for misread in map(_misread_clause, heads) if misread is not None]
@@ -921,7 +923,9 @@ def recipient_phrases(
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)
     phrases += [s for noun in heads if noun.pos_ in NOMINAL_POS for s in _receiver_of_means(noun, lexicon)]
-    phrases += [s for verb in map(lexicon.receiving_verb, heads) if verb is not None for s in _receiver(verb)]
+    # "received backing from the US"; not "obtained a request from Syria to Moscow", addressed to another
+    phrases += [s for noun in heads if lexicon.receiving_verb(noun) is not None
+                and not prep_objects([noun, noun.head], ADDRESSEE_PREPOSITIONS) for s in _receiver(noun.head)]
     if event_type.asks_clause_subject:  # "requested that India restrain its troops"
         phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())

@@ -43,6 +43,11 @@ HYPHENS = frozenset("-‐‑")
 RANK_WORDS = frozenset({"no.", "number", "#"})
 RANK_ABBREVIATION = ["no", "."]
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+DEFINITE_ARTICLE = "the"
+OWNER_TAGS = frozenset({"POS", "PRP$"})  # "the FBI's", "its": what follows is theirs
+NUMBER_MODIFIER = "nummod"
+DETERMINER_DEPS = frozenset({"det", "poss"})  # "the 2001 attacks", "his 2020 rivals": dated, not counted
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
 JOINING_WORDS = frozenset({"and", "of"})
@@ -261,8 +266,9 @@ def _extend_left_over_marker(span: Span, lexicon: QuantityLexicon) -> Span:
 
 
 def _candidate_spans(doc: Doc, lexicon: QuantityLexicon) -> list[Span]:
-    """Internal: CARDINAL entities plus number and vague-count tokens outside any entity."""
-    spans = [ent for ent in doc.ents if ent.label_ in COUNT_LABELS]
+    """Internal: CARDINAL entities (and dates that count a group: `counts_a_group`) plus number
+    and vague-count tokens outside any entity."""
+    spans = [ent for ent in doc.ents if ent.label_ in COUNT_LABELS or counts_a_group(ent)]
     in_entity = {t.i for ent in doc.ents for t in ent}
     for token in doc:
         if token.i in in_entity:
@@ -318,8 +324,9 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "measure"
     if unit is not None and unit.ent_type_ in NON_COUNT_LABELS:
         return "date"  # "the 11 September 2001 attacks" where the NER took only "September 2001": a day
-    if re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1] and unit is None:
-        return "year"
+    if re.fullmatch(r"\d{4}", text) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1] \
+            and (unit is None or _after_owner(span)):
+        return "year"  # "since 2014"; "the FBI's 2016 counterintelligence investigation", "the 2003 invasion"
     if text.lower() == "one" and span.root.dep_ != "nummod":
         return "pronoun"
     if _after_rank_word(span):
@@ -330,10 +337,29 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
     return None
 
 
+def _after_owner(span: Span) -> bool:
+    """Whether a number follows "the" or an owner ("the FBI's", "its"): before a noun, such a
+    bare four-digit number dates it ("the 2003 invasion"); a count of that size is written
+    with a comma ("the 2,000 troops")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ == DEFINITE_ARTICLE or before.tag_ in OWNER_TAGS
+
+
 def _after_rank_word(span: Span) -> bool:
     """Whether a number follows "No." (one token or "No" and "."), "number" or "#"."""
     before = [t.lower_ for t in span.doc[max(span.start - 2, 0):span.start]]
     return bool(before) and (before[-1] in RANK_WORDS or before[-2:] == RANK_ABBREVIATION)
+
+
+def counts_a_group(ent: Span) -> bool:
+    """Whether an entity the NER called a date is a bare number counting the plural noun it
+    modifies ("sent 2000 troops", "1500 soldiers"): a head count, not a year. A noun with a
+    determiner or an owner is dated by it ("the 2001 attacks", "his potential 2020 rivals")."""
+    number = ent.root
+    return len(ent) == 1 and number.text.isdigit() and number.dep_ == NUMBER_MODIFIER \
+        and number.head.tag_ in PLURAL_NOUN_TAGS and not any(c.dep_ in DETERMINER_DEPS for c in number.head.children)
 
 
 def find_quantities(doc: Doc, lexicon: QuantityLexicon | None = None) -> list[Quantity]:
@@ -345,7 +371,7 @@ def find_quantities(doc: Doc, lexicon: QuantityLexicon | None = None) -> list[Qu
     """
     lexicon = lexicon or load_quantity_lexicon()
     actors = doc._.actors if Doc.has_extension("actors") else None
-    non_count = {t.i for ent in doc.ents if ent.label_ in NON_COUNT_LABELS for t in ent}
+    non_count = {t.i for ent in doc.ents if ent.label_ in NON_COUNT_LABELS and not counts_a_group(ent) for t in ent}
     quantities = []
     for span in _candidate_spans(doc, lexicon):
         span = _extend_left_over_marker(span, lexicon)

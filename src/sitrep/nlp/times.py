@@ -45,7 +45,7 @@ from sitrep.kb.date_anchors import date_anchors
 from sitrep.kb.rows import read_kb_rows
 from sitrep.model import DateEstimate, TimeMention
 from sitrep.nlp.extensions import evidence_of
-from sitrep.nlp.quantities import parse_count
+from sitrep.nlp.quantities import counts_a_group, parse_count
 
 logger = logging.getLogger(__name__)
 
@@ -618,7 +618,8 @@ def _join_ranges(spans: list[Span]) -> list[Span]:
 
 def time_spans(doc: Doc, matcher: Matcher | None = None) -> list[Span]:
     """Candidate time expressions: DATE/TIME entities, widened and joined, plus NER misses."""
-    spans = [_widen(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_age(ent) and not _is_a_name(ent)]
+    spans = [_widen(ent) for ent in doc.ents if ent.label_ in TIME_LABELS and not _is_age(ent) and not _is_a_name(ent)
+             and not counts_a_group(ent)]
     taken = {t.i for span in spans for t in span}
     for _, start, end in (matcher or _matcher(doc.vocab))(doc):
         if not any(i in taken for i in range(start, end)):
