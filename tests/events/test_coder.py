@@ -3308,3 +3308,26 @@ def test_coder_whom_a_threatened_act_befalls_is_threatened():
     """"threatened to attack Israel": the phrase's own verb names its target."""
     threat = only(code_events(default_nlp()("Iran threatened to attack Israel.")), "THREATEN")
     assert (actor_ids(threat.actor), actor_ids(threat.recipient)) == (["IRN"], ["ISR"])
+
+
+def test_coder_a_battle_for_an_office_is_no_use_of_force():
+    """"his grueling battle for confirmation": a contest for a vote; "the battle for Mosul" is fought."""
+    assert "ASSAULT" not in coded_types("Hagel pledged cooperation after his grueling battle for confirmation.")
+    assert "ASSAULT" in coded_types("Iraqi forces won the battle for Mosul after months of fighting.")
+
+
+def test_coder_who_wins_a_battle_is_not_its_target():
+    battle = only(code_events(default_nlp()("Iraqi forces won the battle for Mosul.")), "ASSAULT")
+    assert "IRQ_MIL" not in actor_ids(battle.recipient)
+
+
+def test_coder_whom_a_threatened_clause_acts_on_is_threatened_not_its_subject():
+    """"threatened that the US will strike Iran": the US would strike; Iran is threatened."""
+    threat = only(code_events(default_nlp()("Trump threatened that the US will strike Iran.")), "THREATEN")
+    assert actor_ids(threat.recipient) == ["IRN"]
+
+
+def test_coder_named_people_clashing_with_each_other_quarrel():
+    """"Pompeo and Bolton clashed": two officials quarrelling, no use of force; troops clashing fight."""
+    assert coded_types("Pompeo and Bolton clashed on a number of issues.") == ["ACCUSE"]
+    assert coded_types("Russian and Ukrainian troops clashed near Donetsk.") == ["ASSAULT"]

@@ -67,6 +67,7 @@ from sitrep.events.fields import (
     words_of,
 )
 from sitrep.events.lexicon import (
+    FIGHT_CLASS,
     FORCE_EVENT,
     NOMINAL_POS,
     VERB,
@@ -476,7 +477,8 @@ class RuleCoder:
         side makes it one of arms ("Israel attacked Hamas leader X", "Putin attacked Ukraine"),
         as does a person who only owns the doers ("his forces attacked the parliament"), and
         where no doer is named, people named by whom they back or oppose speak like named
-        ones ("the Trump supporter attacked Hillary Clinton"). Told
+        ones ("the Trump supporter attacked Hillary Clinton"); named people fighting each other
+        quarrel ("Pompeo and Bolton clashed"). Told
         as done in an address, opening or cueing quoted words, qualified as verbal ("a scathing
         attack") or aimed at a policy ("attacking the bill"), it is words whoever does it."""
         if hit.row.event != FORCE_EVENT or not any(a.lemma_.lower() in self.triggers.words_of_force
@@ -490,9 +492,11 @@ class RuleCoder:
         # a person owning the act speaks it ("Sanders' attack on Clinton"), not one owning its doers
         doers_speak = all(speaks(a, doc) and owned_by(a, doc) in (None, *hit.anchors) for a in actors) if actors \
             else bool(unnamed_doers) and all(self.named_by_whom_they_back(d) for d in unnamed_doers)
-        return (doers_speak and bool(recipients)
-                and all(speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries)
-                        for r in recipients))
+        # "Pompeo and Bolton clashed": named people fighting each other, with no other side
+        with_each_other = len(actors) > 1 and not recipients and any(
+            in_noun_class(a, self.triggers.noun_class(FIGHT_CLASS)) for a in hit.anchors)
+        return doers_speak and (with_each_other or bool(recipients) and all(
+            speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries) for r in recipients))
 
     def named_by_whom_they_back(self, phrase: Token) -> bool:
         """Whether an unnamed doer is people named by whom they back or oppose ("the Trump

@@ -45,6 +45,7 @@ from sitrep.events.lexicon import (
     AUXILIARY_DEPS,
     CONNECTIVES,
     COPULA,
+    FIGHT_CLASS,
     NOMINAL_POS,
     PAST_PARTICIPLE,
     PAST_TENSE,
@@ -94,7 +95,6 @@ NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
 ALLY_CLASS = "allies"
 KIN_CLASS = "kin"
-FIGHT_CLASS = "fights"
 # Nouns whose "of" object, with nobody named before them, is who gives it ("with the support
 # of seven Republicans", "won the backing of Sen. Snowe"), not what it goes to.
 GIVEN_BY_OF_CLASS = "given_by_of"
@@ -917,8 +917,10 @@ def recipient_phrases(
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += [misread[1] for misread in map(_misread_clause, heads) if misread is not None]
-        # "found Mr. Brunson guilty": the subject of the phrase's own small clause
+        # "found Mr. Brunson guilty": the subject of the phrase's own small clause; not of a
+        # full clause, whose subject does its act ("threatened that the US will strike Iran")
         phrases += [s for t in tokens if t.head in anchors and t.dep_ in SMALL_CLAUSE_DEPS
+                    and not any(c.dep_ == CLAUSE_MARKER or c.dep_ in AUXILIARY_DEPS for c in t.children)
                     for s in children_on([t], SUBJECT_DEPS)]
         phrases += prep_objects([h for h in heads if h.pos_ in NOMINAL_POS and not _at_the_word_of(h)
                                  and not _given_by_its_of(h, anchors, lexicon)], lexicon.nominal_agent_preps)

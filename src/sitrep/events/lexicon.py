@@ -60,6 +60,8 @@ MEETING_EVENT = "CONSULT"  # the PLOVER category of meetings, talks and calls
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})  # nouns and names: what a nominal trigger or argument is
 ADJECTIVE = "ADJ"
+# Acts two sides wage on each other ("battle", "war"): winning or facing one is taking part.
+FIGHT_CLASS = "fights"
 # Words that make one trigger the cause, the time or the measure of another, never the same
 # happening ("at the same magnitude as the 1995 Oklahoma City blast", "deadlier than").
 CONNECTIVES = frozenset({"after", "before", "since", "following", "response", "retaliation", "revenge", "amid",
@@ -409,7 +411,8 @@ class TriggerLexicon:
         received backing from the US", "Trump won't face charges"; `receiving_verbs`), or None:
         its subject is whom the act is for, and its negations and modals are the act's."""
         received = anchor.pos_ in NOMINAL_POS and anchor.dep_ == DIRECT_OBJECT \
-            and anchor.head.lemma_.lower() in self.receiving_verbs
+            and anchor.head.lemma_.lower() in self.receiving_verbs \
+            and anchor.lemma_.lower() not in self.noun_class(FIGHT_CLASS)  # "won the battle for Mosul" fought it
         return anchor.head if received else None
 
     def mode_carrier(self, anchor: Token) -> Token | None:
