@@ -3331,3 +3331,8 @@ def test_coder_named_people_clashing_with_each_other_quarrel():
     """"Pompeo and Bolton clashed": two officials quarrelling, no use of force; troops clashing fight."""
     assert coded_types("Pompeo and Bolton clashed on a number of issues.") == ["ACCUSE"]
     assert coded_types("Russian and Ukrainian troops clashed near Donetsk.") == ["ASSAULT"]
+
+
+def test_coder_meeting_strikes_with_a_response_is_no_meeting():
+    text = "Senior Russian figures have threatened to meet any US strikes with a response."
+    assert "CONSULT" not in coded_types(text)

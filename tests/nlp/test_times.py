@@ -278,3 +278,11 @@ def test_two_days_that_cannot_both_exist_resolve_to_nothing():
 def test_time_finder_a_number_counting_a_plural_is_no_year(nlp):
     """"Iran sent 2000 troops": the NER labels "2000" a date; it is a head count."""
     assert parse(nlp, "Iran sent 2000 troops to Syria.")._.times == []
+
+
+def test_time_resolver_a_month_in_an_open_clause_under_will_is_the_coming_one(nlp):
+    """"won't vote to support December's omnibus bill", written in November: this December, not last."""
+    november = DateEstimate("2015-11-19", "2015-11-19", "2015-11-19", "day", 0.9, "test")
+    doc = parse(nlp, "Republicans are signaling they won't vote to support December's omnibus bill.", november)
+    assert by_text(doc)["December"].value == "2015-12"
+    assert by_text(parse(nlp, "ISIS continued to attack Kobani in December.", november))["December"].value == "2014-12"

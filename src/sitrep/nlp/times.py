@@ -668,8 +668,9 @@ def is_arranged(span: Span) -> bool:
     """Whether a date belongs to a clause about what is arranged to come: its verb has "will"
     or "shall", or hangs on a word of arranging ("talks are set to resume Monday", "are
     scheduled to meet on Wednesday"), or is that word or "be" with the infinitive of what is
-    arranged ("On Monday, Trump and Abe are scheduled to host talks", "On Monday, the two
-    are to hold talks"); not merely an infinitive ("continued to attack on Tuesday")."""
+    arranged ("On Monday, the two are to hold talks"), also through the open clauses it
+    completes ("won't vote to support December's omnibus bill"); not merely an infinitive
+    ("continued to attack on Tuesday")."""
     verb = _verb_of(span)
     if verb is None:
         return False
@@ -677,7 +678,11 @@ def is_arranged(span: Span) -> bool:
     copula = verb.lemma_.lower() == COPULA and verb.tag_ in PRESENT_TAGS  # "are to hold", not "was to blame"
     arranging = (copula or verb.lemma_.lower() in ARRANGING_WORDS) and any(
         c.dep_ == OPEN_CLAUSE and any(t.tag_ == INFINITIVE_TAG for t in c.children) for c in verb.children)
-    return arranged or arranging or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS for c in verb.children)
+    verbs = [verb]
+    while verbs[-1].dep_ == OPEN_CLAUSE and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    return arranged or arranging or any(c.tag_ == MODAL_TAG and c.lemma_.lower() in FUTURE_MODALS
+                                        for v in verbs for c in v.children)
 
 
 def coming_day(resolution: Resolution, text: str, published: DateEstimate | None, arranged: bool = False,
