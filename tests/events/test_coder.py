@@ -3336,3 +3336,16 @@ def test_coder_named_people_clashing_with_each_other_quarrel():
 def test_coder_meeting_strikes_with_a_response_is_no_meeting():
     text = "Senior Russian figures have threatened to meet any US strikes with a response."
     assert "CONSULT" not in coded_types(text)
+
+
+def test_coder_who_counts_the_killed_did_not_kill_them():
+    """"the United Nations counts 2,563 Afghan civilians killed": the civilians were killed."""
+    text = "In the first nine months of 2019 alone, the United Nations counts 2,563 Afghan civilians killed."
+    deaths = only(code_events(default_nlp()(text)), "ASSAULT")
+    assert (deaths.actor, [r.code for r in deaths.recipient]) == ((), ["AFG"])
+
+
+def test_coder_who_phones_someone_to_urge_does_the_urging():
+    text = "Bush phoned Karzai every other day to urge the Afghan government to resign."
+    request = only(code_events(default_nlp()(text)), "REQUEST")
+    assert "AFG_KARZAI" not in actor_ids(request.actor)

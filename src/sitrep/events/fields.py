@@ -136,14 +136,15 @@ CONTROLLING_PREPOSITIONS = frozenset({"on", "upon"})
 # Verbs whose object is a means, an audience, an act begun or a place taken or visited, not
 # the doer of the infinitive after it: "could use the AUMF to launch a strike", "summoned the
 # Saudi envoy to protest the execution", "began a large-scale offensive to recapture Mosul",
-# "activists swarmed the NIH to protest", "would visit the White House to urge Trump".
+# "activists swarmed the NIH to protest", "would visit the White House to urge Trump", "had
+# phoned him every other day to push for".
 LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage"})
 # Verbs by which a subject makes its own plan or makes it known ("Kim announced plans to fire
 # rockets", "drew up plans to invade"), unlike one judging another's ("welcomed the decision").
 PLAN_MAKING_VERBS = frozenset({"announce", "unveil", "outline", "declare", "make", "draw", "lay", "set"})
 PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy", "invade", "raid", "enter", "flood",
                                 "throng", "crowd", "pack", "block", "blockade", "march", "rally",
-                                "visit", "tour", "attend"})
+                                "visit", "tour", "attend", "phone", "telephone"})
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
     | LAUNCHING_VERBS | PLACE_TAKING_VERBS
 # Prepositions whose gerund the governing verb's object does ("accused X of backing", "described his
@@ -209,6 +210,8 @@ AGENT_DEPS = frozenset({AGENT_DEP})
 PASSIVE_AGENT_PREPOSITIONS = frozenset({"by"})  # who does what a noun names ("the lifting of sanctions by the EU")
 HYPHEN = "-"
 HOLDING_VERB = "have"
+# Verbs that count or record what befell people ("counts 2,563 civilians killed"; `is_counted`).
+COUNTING_VERBS = frozenset({"count", "report", "confirm", "record", "list", "tally"})
 STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
 # Verbs whose subject holds the plan or attempt their object names (`_holder_of_plan`).
 PLAN_HOLDING_VERBS = frozenset({HOLDING_VERB}) | LAUNCHING_VERBS | PLAN_MAKING_VERBS
@@ -565,8 +568,18 @@ def _is_past_participle(verb: Token) -> bool:
 
 def subject_is_patient(verb: Token) -> bool:
     """A passive whose patient the parser calls its subject: a small clause, a headline's
-    participle or an absolute one."""
-    return is_small_clause(verb) or is_headline_passive(verb) or is_absolute_participle(verb)
+    participle, an absolute one or a counted one."""
+    return is_small_clause(verb) or is_headline_passive(verb) or is_absolute_participle(verb) or is_counted(verb)
+
+
+def is_counted(verb: Token) -> bool:
+    """A participle with a subject and no auxiliary or object completing a verb of counting
+    or reporting ("the United Nations counts 2,563 Afghan civilians killed"): the civilians
+    were killed, and whoever counts them did not kill them."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.dep_ in SMALL_CLAUSE_DEPS and verb.tag_ == PAST_PARTICIPLE and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in COUNTING_VERBS and bool(deps & SUBJECT_DEPS) \
+        and not deps & (AUXILIARY_DEPS | DIRECT_OBJECT_DEPS)
 
 
 def is_absolute_participle(verb: Token) -> bool:
