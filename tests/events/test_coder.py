@@ -3349,3 +3349,22 @@ def test_coder_who_phones_someone_to_urge_does_the_urging():
     text = "Bush phoned Karzai every other day to urge the Afghan government to resign."
     request = only(code_events(default_nlp()(text)), "REQUEST")
     assert "AFG_KARZAI" not in actor_ids(request.actor)
+
+
+def test_coder_a_move_into_a_state_of_affairs_moves_no_forces():
+    assert coded_types("In such moments, Barack Obama moves beyond cynicism into the realm of pure insult.") == []
+    assert coded_types("Russian troops moved into Crimea on Friday.") == ["MOBILIZE"]
+
+
+def test_coder_control_of_a_chamber_won_by_votes_is_no_occupation():
+    text = "If Democrats gain control of the House in the midterm elections, Schiff would take charge."
+    assert "ASSAULT" not in coded_types(text)
+    assert coded_types("ISIS fighters seized control of Ramadi on Sunday.") == ["ASSAULT"]
+
+
+def test_coder_words_the_parser_hangs_elsewhere_are_no_part_of_a_phrase():
+    """"sent a letter to House Republicans blasting their investigation": the parser hangs
+    "to House Republicans" on "sent", inside the stretch of "a letter ... blasting"; the
+    Republicans do not blast their own investigation."""
+    text = "Mr. Levy sent an Oct. 11 letter to House Republicans blasting their investigation."
+    assert "USA_GOP" not in actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor)

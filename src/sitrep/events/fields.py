@@ -372,7 +372,9 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     beside a role renames it ("Trump's adviser, Michael Flynn": Flynn). A clause inside the phrase names
     its own participants ("the other of shattering the truce brokered by the UN": not
     the UN), nor does what it has ties to ("extremists with ties to al-Qaeda": not al-Qaeda),
-    nor a phrase of when (`_says_when`: "the deployment of troops amid tensions with Iran": not Iran).
+    nor a phrase of when (`_says_when`: "the deployment of troops amid tensions with Iran": not Iran),
+    nor words the parser hangs elsewhere inside its stretch ("sent a letter to House
+    Republicans blasting their investigation": not the Republicans).
     The noun a relative pronoun stands for ends before it: what the parser hangs on
     that noun after the clause is no part of it ("the attack that killed U.S. Ambassador to
     Libya Chris Stevens", with "Stevens" read as the attack's apposition).
@@ -390,7 +392,11 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
     clauses = [_span_of(t) for t in token.subtree if t.i != token.i and t.pos_ in CLAUSE_HEAD_POS]
     ties = [_span_of(t) for t in token.subtree if t.i != token.i and t.lemma_.lower() in TIE_NOUNS]
     times = [_span_of(t) for t in token.subtree if t.dep_ == "prep" and _says_when(t)]
-    return _outside(mentions_in(actors, *_span_of(token)), clauses + ties + times)
+    # "sent a letter to House Republicans blasting their investigation": words inside the
+    # phrase's stretch that hang elsewhere are no part of it
+    inside = {t.i for t in token.subtree}
+    strays = [(t.idx, t.idx + len(t.text)) for t in token.doc[token.left_edge.i:token.right_edge.i + 1] if t.i not in inside]
+    return _outside(mentions_in(actors, *_span_of(token)), clauses + ties + times + strays)
 
 
 def _says_when(preposition: Token) -> bool:
