@@ -3368,3 +3368,11 @@ def test_coder_words_the_parser_hangs_elsewhere_are_no_part_of_a_phrase():
     Republicans do not blast their own investigation."""
     text = "Mr. Levy sent an Oct. 11 letter to House Republicans blasting their investigation."
     assert "USA_GOP" not in actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor)
+
+
+def test_coder_whose_anniversary_it_is_is_no_party():
+    """"On the fifth anniversary of Osama bin Laden's death, Obama defended his approach": when, not whom."""
+    text = ("On the fifth anniversary of Osama bin Laden's death, President Barack Obama sharply defended "
+            "his targeted approach to fighting terror.")
+    events = code_events(default_nlp()(text))
+    assert not only(events, "SUPPORT").recipient and "ASSAULT" not in [e.event for e in events]

@@ -954,12 +954,13 @@ def recipient_phrases(
         preps -= VENUE_PREPOSITIONS | MEETING_TOPIC_PREPOSITIONS
     # The phrase's own nouns and verbs carry the target too ("launched missiles against US
     # forces", "vowed to retaliate against Hezbollah"; a verb's "with" may be anyone's: "condemn
-    # the hostage taking, with the Grand Mufti saying").
+    # the hostage taking, with the Grand Mufti saying"; "On the anniversary of bin Laden's death"
+    # tells when).
     phrase_nouns = _phrase_nouns(anchors, tokens, lexicon)
     phrase_verbs = [t for t in tokens if t.pos_ == VERB and t not in heads]
     phrases += [t for t in prep_objects(heads + phrase_nouns, preps) + prep_objects(phrase_verbs, preps - PARTNER_PREPOSITIONS)
-                if t.lemma_.lower() not in lexicon.ally_nouns and not _is_a_warrant(t, lexicon) and not _opens_an_aside(t)
-                and not _names_a_tie(t) and not _blamed(t, lexicon)]
+                if t.lemma_.lower() not in lexicon.ally_nouns | CONNECTIVES and not _is_a_warrant(t, lexicon)
+                and not _opens_an_aside(t) and not _names_a_tie(t) and not _blamed(t, lexicon)]
     if event_type.benefits_after_for:  # "support for Israel"; not "praised Trump for the strike"
         phrases += [t for t in prep_objects([n for n in heads + phrase_nouns if n.pos_ in NOMINAL_POS],
                                             BENEFICIARY_PREPOSITIONS)
