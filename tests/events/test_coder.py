@@ -3376,3 +3376,17 @@ def test_coder_whose_anniversary_it_is_is_no_party():
             "his targeted approach to fighting terror.")
     events = code_events(default_nlp()(text))
     assert not only(events, "SUPPORT").recipient and "ASSAULT" not in [e.event for e in events]
+
+
+def test_coder_an_interview_shot_by_a_filmmaker_is_filmed():
+    text = "In an on-camera interview shot last year by a British filmmaker, Bergdahl says a fair trial is impossible."
+    assert "ASSAULT" not in coded_types(text)
+    assert coded_types("A British soldier was shot last year by a sniper in Helmand.") == ["ASSAULT"]
+
+
+def test_coder_a_state_named_inside_another_name_is_no_party():
+    """"New Jersey officials": officials of a US state, not of Jersey."""
+    charges = only(code_events(default_nlp()("New Jersey officials will probably bring charges against Rahami.")), "ACCUSE")
+    assert "JEY" not in [a.code for a in charges.actor]
+    condemnation = only(code_events(default_nlp()("South Korea officials condemned the missile launch.")), "ACCUSE")
+    assert [a.code for a in condemnation.actor] == ["KOR"]

@@ -28,6 +28,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 ORIGIN_PREPS = frozenset({"from", "of"})
 NAME_DEPS = frozenset({"compound"})
 STATE = "state"
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 GROUP_POS = frozenset({"NOUN", "PROPN"})  # "the U.S. Embassy" is tagged a name
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -44,16 +45,20 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 def demonym_actors(noun: Token, kb: ActorKB, *, names: bool = True) -> list[ActorMention]:
     """Capitalised nationality adjectives ("Iranian") or, with `names`, state names ("a US
-    drone") modifying `noun`, and their conjuncts."""
+    drone", "South Korea officials"; not a state's name inside another's: "New Jersey
+    officials") modifying `noun`, and their conjuncts."""
     found = []
     for word in _with_conjuncts([c for c in noun.children if c.dep_ in MODIFIER_DEPS]):
         if not word.text[:1].isupper() or after_stance_prefix(word.doc, word.i):
             continue
-        actor = kb.get(kb.adjectives.get(word.lower_))
+        actor, first = kb.get(kb.adjectives.get(word.lower_)), word
         if actor is None and names and word.dep_ in NAME_DEPS:
-            actor = next((a for a in kb.lookup(word.text) if a.type == STATE), None)
+            first = min([c for c in word.children if c.dep_ in NAME_DEPS and c.tag_ in PROPER_NOUN_TAGS] + [word],
+                        key=lambda t: t.i)
+            actor = next((a for a in kb.lookup(word.doc.text[first.idx:word.idx + len(word.text)])
+                          if a.type == STATE), None)
         if actor is not None:
-            found.append(_mention((word, word), actor))
+            found.append(_mention((first, word), actor))
     return found
 
 

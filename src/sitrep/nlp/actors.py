@@ -61,6 +61,7 @@ logger = logging.getLogger(__name__)
 FACTORY_NAME = "sitrep_actor_resolver"
 NER_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Shorter names are too close to too many others ("Ansar" is 91% "Ansaru").
 FUZZY_MIN_CHARS = 7
 # An ORG entity with this many capitalised words no alias covers is a different
@@ -380,13 +381,16 @@ class ActorResolver:
     def country_at(self, doc: Doc, last: int, capitals: bool = False) -> tuple[int, str] | None:
         """(first token, ISO3) of a capitalised state alias ending at token `last`
         ("U.S.", "United States"), also of a capital standing for its state where `capitals`
-        ("Tehran's top general"), or None."""
+        ("Tehran's top general"), or None; none inside a longer name ("New Jersey officials"
+        are no officials of Jersey)."""
         for first in (last - 1, last):
             if first < 0 or not doc[first].text[:1].isupper():
                 continue
             states = [a for a in self.kb.lookup(doc[first:last + 1].text) if a.type == "state"]
             if states:
                 return first, states[0].country
+            if first < last and doc[first].tag_ in PROPER_NOUN_TAGS and doc[first].head.i == last:
+                return None  # the name goes on before: "New Jersey", not Jersey
             government = self.kb.metonym(doc[first:last + 1].text) if capitals else None
             if government is not None and government.country:
                 return first, government.country
