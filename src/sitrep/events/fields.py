@@ -143,10 +143,10 @@ LAUNCHING_VERBS = frozenset({"begin", "launch", "start", "mount", "stage", "wage
 # rockets", "drew up plans to invade"), unlike one judging another's ("welcomed the decision").
 PLAN_MAKING_VERBS = frozenset({"announce", "unveil", "outline", "declare", "make", "draw", "lay", "set"})
 PLACE_TAKING_VERBS = frozenset({"swarm", "storm", "surround", "besiege", "occupy", "invade", "raid", "enter", "flood",
-                                "throng", "crowd", "pack", "block", "blockade", "march", "rally",
-                                "visit", "tour", "attend", "phone", "telephone"})
+                                "throng", "crowd", "pack", "block", "blockade", "march", "rally"})
+VISITING_VERBS = frozenset({"visit", "tour", "attend", "phone", "telephone"})
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "exploit", "leverage", "harness", "summon"}) \
-    | LAUNCHING_VERBS | PLACE_TAKING_VERBS
+    | LAUNCHING_VERBS | PLACE_TAKING_VERBS | VISITING_VERBS
 # Prepositions whose gerund the governing verb's object does ("accused X of backing", "described his
 # client as having cooperated").
 OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "with", "from", "against", "as"})
