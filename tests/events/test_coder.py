@@ -30,6 +30,11 @@ def coded_types(text):
     return [e.event for e in code_events(default_nlp()(text))]
 
 
+def coded_event(text, event_type):
+    """The one event of `event_type` the default pipeline codes in `text`."""
+    return only(code_events(default_nlp()(text)), event_type)
+
+
 def coded_on(text, day):
     """The events of `text` parsed by the default pipeline as published on `day`."""
     nlp = default_nlp()
@@ -239,7 +244,7 @@ def test_coder_conjoined_triggers_are_separate_events(annotate):
     ("Russia announced the deployment of a new missile in Kaliningrad.", "weapons"),  # one missile too
 ])
 def test_coder_what_a_deployment_moves_gives_its_mode(text, mode):
-    assert only(code_events(default_nlp()(text)), "MOBILIZE").mode == mode
+    assert coded_event(text, "MOBILIZE").mode == mode
 
 
 def test_coder_hyphenated_word_is_matched_only_as_a_whole(annotate):
@@ -348,7 +353,7 @@ def test_coder_meeting_of_coordinated_subjects_splits_the_sides(annotate):
 def test_coder_a_name_that_only_qualifies_another_is_no_side(text, event_type, actors, recipients):
     """A committee in a chairman's title and the chambers before a party's name say which
     person or members act; a state coordinated with the other's own qualifier is a side."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert ([e.entity_text for e in event.actor], [e.entity_text for e in event.recipient]) == (actors, recipients)
 
 
@@ -473,7 +478,7 @@ def test_coder_victims_killed_fighting_a_party_name_it_as_the_actor(annotate, te
 
 def test_coder_at_the_request_of_names_who_asked():
     text = "At the request of the Iraqi government, the U.S. military sent advisers to Baghdad."
-    request = only(code_events(default_nlp()(text)), "REQUEST")
+    request = coded_event(text, "REQUEST")
     assert ([e.code for e in request.actor], request.recipient) == (["IRQ"], ())
 
 
@@ -486,7 +491,7 @@ def test_coder_at_the_request_of_names_who_asked():
 def test_coder_who_gives_support_and_who_gets_it(text, actors, recipients):
     """"the support of seven Republicans": they give it, with nobody named before the noun;
     "support for Assad", "support for Israel": the one backed (no place)."""
-    support = only(code_events(default_nlp()(text)), "SUPPORT")
+    support = coded_event(text, "SUPPORT")
     assert (actor_ids(support.actor), actor_ids(support.recipient)) == (actors, recipients)
     assert support.event_loc is None
 
@@ -676,7 +681,7 @@ def test_coder_a_state_before_an_act_noun_makes_a_candidate_and_names_the_doer()
 
 def test_coder_a_possessive_the_parser_calls_a_subject_still_owns_a_patient_noun():
     text = "Iranian Gen. Qassem Soleimani\u2019s killing in a drone strike in Baghdad has escalated the crisis."
-    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    killing = coded_event(text, "ASSAULT")
     assert killing.actor == () and [r.identifier for r in killing.recipient] == ["IRN_SOLEIMANI"]
 
 
@@ -937,7 +942,7 @@ def test_coder_passive_subject_controls_the_infinitive(annotate):
     ("The union threatened a strike over wages in Paris.", "restrict"),
 ])
 def test_coder_what_kind_of_strike_a_threat_names(text, mode):
-    assert only(code_events(default_nlp()(text)), "THREATEN").mode == mode
+    assert coded_event(text, "THREATEN").mode == mode
 
 
 def test_coder_an_approved_strike_is_authorized_not_carried_out_while_approved_aid_is_given():
@@ -956,7 +961,7 @@ def test_coder_an_approved_strike_is_authorized_not_carried_out_while_approved_a
 ])
 def test_coder_who_a_copula_says_is_the_first_to_act_acts(text, event_type, actor):
     """Not the ally's patron, and no place: the state the sentence is about does it."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert actor_ids(event.actor) == actor
 
 
@@ -987,7 +992,7 @@ def test_coder_promise_of_retaliation_is_a_threat_not_an_agreement(annotate):
     ("Assad's opponents shelled the town.", "ASSAULT", ["Assad's opponents"], []),
 ])
 def test_coder_whom_a_group_opposes_takes_no_part_with_it(text, event_type, actors, recipients):
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert [e.entity_text for e in event.actor] == actors and [e.identifier for e in event.recipient] == recipients
 
 
@@ -997,7 +1002,7 @@ def test_coder_whom_a_group_opposes_takes_no_part_with_it(text, event_type, acto
     ("The administration was silent during Tehran's crackdown.", "COERCE", ["IRN"]),
 ])
 def test_coder_the_owner_of_an_act_does_it_and_whom_it_is_against_does_not(text, event_type, actors):
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert [e.code for e in event.actor] == actors
 
 
@@ -1293,7 +1298,7 @@ def test_coder_where_a_meeting_is_held_is_no_side_of_it():
     "Chuck Hagel's resignation was announced in Washington.",
 ])
 def test_coder_a_resignation_is_a_retreat_of_mode_resign(text):
-    resignation = only(code_events(default_nlp()(text)), "RETREAT")
+    resignation = coded_event(text, "RETREAT")
     assert (resignation.mode, resignation.context) == ("resign", ("government",))
 
 
@@ -1797,7 +1802,7 @@ def test_coder_the_backer_named_before_a_participle_takes_no_part():
     ("Rebels seized the town of Maarat al-Numan.", None),  # territory taken has no mode
 ])
 def test_coder_what_is_seized_sets_the_mode(text, mode):
-    assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
+    assert coded_event(text, "ASSAULT").mode == mode
 
 
 def test_coder_a_place_opening_a_participle_places_nothing():
@@ -1816,7 +1821,7 @@ def test_coder_who_claims_an_attack_did_it():
     ("Turkey called the attacks on its embassy in Baghdad unacceptable.", "ACCUSE", "unacceptable"),
 ])
 def test_coder_reads_projectiles_landing_and_acts_called_unacceptable(text, event_type, trigger):
-    assert only(code_events(default_nlp()(text)), event_type).event_text == trigger
+    assert coded_event(text, event_type).event_text == trigger
 
 
 def test_coder_a_place_in_the_frame_of_reported_speech_places_nothing_it_tells(annotate):
@@ -1851,7 +1856,7 @@ def test_coder_the_owner_of_an_act_done_to_a_named_patient_is_its_doer():
     target; "the U.S.'s killing of Qassem Soleimani": the U.S. killed him (a state owning a
     killing is a party, not where it happened)."""
     text = "The strike followed Donald Trump's assassination of a senior Iranian official in Baghdad."
-    assassination = only(code_events(default_nlp()(text)), "ASSAULT")
+    assassination = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in assassination.actor] == ["Donald Trump"]
     assert [e.code for e in assassination.recipient] == ["IRN"]
     killing = only(code_events(default_nlp()("The attack came in response to the U.S.'s killing of Qassem Soleimani.")),
@@ -1864,7 +1869,7 @@ def test_coder_the_owner_of_an_act_done_to_a_named_patient_is_its_doer():
     "The response was the U.S. drone strike that killed the Iranian general in Baghdad.",
 ])
 def test_coder_a_state_before_an_act_noun_naming_its_target_is_the_doer(text):
-    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    strike = coded_event(text, "ASSAULT")
     assert [e.code for e in strike.actor] == ["USA"]
 
 
@@ -1905,7 +1910,7 @@ def test_coder_a_dateline_places_only_what_happened():
     ("Gunmen mowed down worshippers in Christchurch.", "firearms"),
 ])
 def test_coder_mowing_down_takes_its_mode_from_the_weapon_named(text, mode):
-    assert only(code_events(default_nlp()(text)), "ASSAULT").mode == mode
+    assert coded_event(text, "ASSAULT").mode == mode
 
 
 def test_coder_whoever_orders_an_act_or_is_its_doer_again_is_no_recipient():
@@ -1922,7 +1927,7 @@ def test_coder_whoever_orders_an_act_or_is_its_doer_again_is_no_recipient():
 @pytest.mark.parametrize("text", ["Kurdish forces supported the fight against Islamic State in Syria.",
                                   "Russia supported Syria against the rebels in Idlib."])
 def test_coder_whom_cooperation_is_against_is_no_recipient(text):
-    event = only(code_events(default_nlp()(text)), "SUPPORT")
+    event = coded_event(text, "SUPPORT")
     assert not {"Islamic State", "the rebels"} & {r.entity_text for r in event.recipient}
 
 
@@ -1945,7 +1950,7 @@ def test_coder_who_is_ready_or_willing_to_act_is_its_actor():
 ])
 def test_coder_the_subject_of_a_light_verb_is_the_actor(text, event_type, code):
     """Attempting or committing attacks, reimposing or slapping sanctions: light verbs."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert code in [a.code for a in event.actor]
 
 
@@ -1969,7 +1974,7 @@ def test_coder_who_tells_of_an_attack_is_not_its_target():
 
 def test_coder_a_town_is_a_finer_place_than_the_sea_it_lies_on():
     text = "In the Mediterranean city of Alexandria, anti-Morsi crowds attacked Brotherhood backers."
-    event = only(code_events(default_nlp()(text)), "ASSAULT")
+    event = coded_event(text, "ASSAULT")
     assert event.event_loc.extracted_place == "Alexandria"
 
 
@@ -2024,7 +2029,7 @@ def test_coder_a_word_of_a_persons_name_is_no_trigger():
     ("Two Hamas rockets were fired at Israel on Monday.", "PSE_HAMAS"),
 ])
 def test_coder_whose_weapons_a_passive_fired_fired_them(text, actor):
-    assert actor_ids(only(code_events(default_nlp()(text)), "ASSAULT").actor) == [actor]
+    assert actor_ids(coded_event(text, "ASSAULT").actor) == [actor]
 
 
 @pytest.mark.parametrize("text, counterpart, place", [
@@ -2035,7 +2040,7 @@ def test_coder_whose_weapons_a_passive_fired_fired_them(text, actor):
      "Sochi"),
 ])
 def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, place):
-    talks = only(code_events(default_nlp()(text)), "CONSULT")
+    talks = coded_event(text, "CONSULT")
     assert [e.entity_text for e in talks.recipient] == [counterpart]
     assert (talks.event_loc.extracted_place if talks.event_loc else None) == place
 
@@ -2045,7 +2050,7 @@ def test_coder_what_is_talked_over_is_no_party_and_no_place(text, counterpart, p
     ("Iran's Foreign Ministry summoned the British ambassador.", "ACCUSE", "GBR_GOV"),
 ])
 def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event_type, recipient):
-    assert actor_ids(only(code_events(default_nlp()(text)), event_type).recipient) == [recipient]
+    assert actor_ids(coded_event(text, event_type).recipient) == [recipient]
 
 
 @pytest.mark.parametrize("text, event_type, recipient", [
@@ -2053,7 +2058,7 @@ def test_coder_the_state_an_envoy_serves_receives_the_diplomatic_act(text, event
     ("Turkey apologized to Russia for downing the jet.", "CONCEDE", "RUS"),
 ])
 def test_coder_the_country_words_are_addressed_to_is_their_recipient_not_their_place(text, event_type, recipient):
-    said = only(code_events(default_nlp()(text)), event_type)
+    said = coded_event(text, event_type)
     assert actor_ids(said.recipient) == [recipient] and said.event_loc is None
 
 
@@ -2094,7 +2099,7 @@ def test_coder_a_party_after_from_or_to_is_not_the_place(text, event_type, actor
     """Aid, trade and sanctions pass between parties: what they come from is the giver or
     the trading partner, not where the event happened; nor is whom words are about, one
     party or a list of them."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert actor_ids(event.actor) == actor and event.event_loc is None
 
 
@@ -2148,7 +2153,7 @@ def test_coder_a_dateline_places_no_happening_of_parties_from_elsewhere():
     ("The spokesperson did not blame Sunday's strike on Iran.", "ACCUSE", ["IRN"]),  # "blame X on Y"
 ])
 def test_coder_words_about_an_act_have_no_recipient_in_its_target(text, event_type, recipients):
-    words = only(code_events(default_nlp()(text)), event_type)
+    words = coded_event(text, event_type)
     assert [e.code for e in words.recipient] == recipients
 
 
@@ -2165,7 +2170,7 @@ def test_coder_a_reporters_call_for_comment_is_no_request():
 
 def test_coder_a_threat_of_an_act_is_its_doers_against_its_target():
     text = "In the background was the lingering threat of a limited U.S. military strike against Syria."
-    threat = only(code_events(default_nlp()(text)), "THREATEN")
+    threat = coded_event(text, "THREATEN")
     assert ([e.code for e in threat.actor], [e.code for e in threat.recipient]) == (["USA"], ["SYR"])
 
 
@@ -2200,14 +2205,14 @@ def test_coder_another_act_with_its_own_target_names_no_recipient():
 
 def test_coder_who_designated_a_group_takes_no_part_in_its_acts():
     text = "He led a State Department-designated terrorist organization plotting to kill American troops."
-    kill = only(code_events(default_nlp()(text)), "ASSAULT")
+    kill = coded_event(text, "ASSAULT")
     assert "USA" not in [e.code for e in kill.actor]
 
 
 def test_coder_a_participle_completing_a_verb_befalls_whom_the_verb_is_about():
     """"Sean Collier, who was found shot to death": Collier was shot; he shot no one."""
     text = "The rampage claimed the life of police officer Sean Collier, who was found shot to death in his car."
-    shot = only(code_events(default_nlp()(text)), "ASSAULT")
+    shot = coded_event(text, "ASSAULT")
     assert (shot.actor, [e.entity_text for e in shot.recipient]) == ((), ["Sean Collier"])
 
 
@@ -2255,7 +2260,7 @@ def test_coder_who_used_a_weapon_did_its_attack():
 
 def test_coder_whom_an_act_is_aimed_at_is_no_doer_of_it():
     text = "After an overnight lull, rocket fire towards Israel resumed on Wednesday."
-    fire = only(code_events(default_nlp()(text)), "ASSAULT")
+    fire = coded_event(text, "ASSAULT")
     assert (fire.actor, [e.code for e in fire.recipient]) == ((), ["ISR"])
 
 
@@ -2273,7 +2278,7 @@ def test_coder_the_subject_of_a_reported_clause_hung_on_say_acts():
     """The parser makes "soldiers" the object of "says" and "opened" its conjunct: the
     soldiers fired, not the reporter."""
     text = "A BBC reporter says soldiers in Qina, in the south, opened fire on pro-Morsi protesters."
-    fire = only(code_events(default_nlp()(text)), "ASSAULT")
+    fire = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in fire.actor] == ["soldiers"]
 
 
@@ -2287,7 +2292,7 @@ def test_coder_an_unknown_name_before_an_act_is_no_doer():
 
 def test_coder_whom_a_partner_stands_with_is_no_party():
     text = "Turkey continues its military operation targeting America's Kurdish allies in Syria."
-    targeting = only(code_events(default_nlp()(text)), "ASSAULT")
+    targeting = coded_event(text, "ASSAULT")
     assert "USA" not in [e.code for e in targeting.recipient]
 
 
@@ -2309,7 +2314,7 @@ def test_coder_who_takes_credit_for_an_act_did_it():
 def test_coder_who_claims_an_act_did_it(text):
     """A claim verb with the act as its object or passive subject names its doer; a bare
     "the bombing was claimed" has nothing else that anchors an event."""
-    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    bombing = coded_event(text, "ASSAULT")
     assert [e.code for e in bombing.actor] == ["AFG"]
 
 
@@ -2366,7 +2371,7 @@ def test_coder_a_person_named_before_a_movement_made_it():
 ])
 def test_coder_a_person_named_before_words_said_them(text, event_type):
     """"the Assad pledge" is Assad's, as "the Erdogan demand" is Erdogan's: no one it befalls."""
-    words = only(code_events(default_nlp()(text)), event_type)
+    words = coded_event(text, event_type)
     assert len(words.actor) == 1 and words.recipient == ()
 
 
@@ -2410,14 +2415,14 @@ def test_coder_an_act_in_a_condition_is_not_the_act_it_conditions():
 def test_coder_the_acts_a_campaign_counts_are_no_participants():
     """"a campaign of airstrikes": the airstrikes are the act, not whom it befalls."""
     text = "“We will conduct a systematic campaign of airstrikes against these terrorists,” Obama said."
-    airstrikes = only(code_events(default_nlp()(text)), "ASSAULT")
+    airstrikes = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in airstrikes.recipient] == ["these terrorists"]
 
 
 def test_coder_a_participle_on_the_place_a_movement_leaves_names_no_mover():
     text = ("Critics point to the withdrawal of U.S. forces from the areas of northeast Syria held by the "
             "Kurdish-led Syrian Democratic Forces (SDF).")
-    withdrawal = only(code_events(default_nlp()(text)), "RETREAT")
+    withdrawal = coded_event(text, "RETREAT")
     assert actor_ids(withdrawal.actor) == ["USA_MIL"]
 
 
@@ -2452,7 +2457,7 @@ def test_coder_a_past_tense_read_as_an_adjective_keeps_its_subject_and_object():
     """The parser reads "said the bomber targeted civilians" as "the [bomber-targeted]
     civilians"; the tagger still calls "targeted" a past tense: the bomber targeted civilians."""
     text = "Police Spokesman Hashmatullah Stanikzai said the bomber targeted civilians who had gathered to register."
-    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    attack = coded_event(text, "ASSAULT")
     assert ([e.entity_text for e in attack.actor], [e.entity_text for e in attack.recipient]) == (
         ["bomber"], ["civilians"])
 
@@ -2503,7 +2508,7 @@ def test_coder_who_launches_an_act_to_do_something_does_it():
     """"should launch airstrikes to aid the rebels": the act begun is no doer of the aid; the
     one who launches it is."""
     text = "Just a quarter of adults said the U.S. should launch airstrikes to aid the rebels in Syria."
-    aid = only(code_events(default_nlp()(text)), "AID")
+    aid = coded_event(text, "AID")
     assert [e.code for e in aid.actor] == ["USA"]
     retake = only(code_events(default_nlp()("Russia launched a campaign to retake Palmyra.")), "ASSAULT")
     assert [e.code for e in retake.actor] == ["RUS"]
@@ -2514,7 +2519,7 @@ def test_coder_a_bomber_from_a_place_is_the_doer_not_the_place():
     word that is the subject of the act, did it; the unresolved region only says where
     she came from."""
     text = "A female suicide bomber from Dagestan destroyed a trolleybus in Volgograd."
-    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    attack = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in attack.actor] == ["A female suicide bomber"]
 
 
@@ -2523,7 +2528,7 @@ def test_coder_we_in_a_quote_relayed_by_an_outlet_is_not_the_outlet():
     innermost speaker is "we", not the outlet that relays the quote."""
     text = ('"We swear by almighty Allah, we will never stop fighting you until you leave us alone," '
             "Adebolajo said calmly in London, according to ITV News, which first obtained the video.")
-    stop = only(code_events(default_nlp()(text)), "RETREAT")
+    stop = coded_event(text, "RETREAT")
     assert stop.actor == ()
 
 
@@ -2539,7 +2544,7 @@ def test_coder_a_gerund_listed_with_nouns_is_not_done_by_the_speaker():
 def test_coder_the_act_a_victim_died_in_names_its_doer():
     """"died Sunday in an Israeli airstrike": the airstrike's nationality is the doer's."""
     text = "Nine members of the al-Dalou family died Sunday in an Israeli airstrike in Gaza."
-    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    attack = coded_event(text, "ASSAULT")
     assert actor_ids(attack.actor) == ["ISR"]
 
 
@@ -2547,7 +2552,7 @@ def test_coder_an_act_pulled_off_was_done_by_whoever_pulled_it_off():
     """"pulled off the Boston bombing": carried out, so no negation, and its subject did it;
     "pulled back the strikes" still calls them off."""
     text = "The gun-wielding man confessed to pulling off the Boston bombing."
-    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    bombing = coded_event(text, "ASSAULT")
     assert "negation" not in bombing.aux_mode and [e.entity_text for e in bombing.actor] == ["The gun-wielding man"]
     pulled = only(code_events(default_nlp()("Trump pulled back the strikes on Iran.")), "ASSAULT")
     assert "negation" in pulled.aux_mode
@@ -2556,7 +2561,7 @@ def test_coder_an_act_pulled_off_was_done_by_whoever_pulled_it_off():
 def test_coder_whose_advance_it_was_is_no_target():
     """"During the advance of the ISIL": the "of" object of an advance makes it."""
     text = "During the advance of the ISIL last year, militants gained control of a chlorine factory near Mosul."
-    seizure = only(code_events(default_nlp()(text)), "ASSAULT")
+    seizure = coded_event(text, "ASSAULT")
     assert "IMG_ISIS" not in actor_ids(seizure.recipient)
 
 
@@ -2564,14 +2569,14 @@ def test_coder_a_name_after_the_relative_pronoun_is_not_its_antecedent():
     """"the Benghazi attack that killed U.S. Ambassador to Libya Chris Stevens": the parser
     hangs "Stevens" on "attack"; the victim named after "that" is no doer."""
     text = "Rice spoke about the Benghazi attack that killed U.S. Ambassador to Libya Chris Stevens and three others."
-    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    killing = coded_event(text, "ASSAULT")
     assert "USA_STEVENS" not in actor_ids(killing.actor)
 
 
 def test_coder_a_group_with_ties_to_another_is_not_that_group():
     """"Islamic extremists with ties to al-Qaeda participated in the attack": the extremists."""
     text = "Islamic extremists with ties to al-Qaeda participated in the attack in Benghazi."
-    attack = only(code_events(default_nlp()(text)), "ASSAULT")
+    attack = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in attack.actor] == ["Islamic extremists"]
 
 
@@ -2613,7 +2618,7 @@ def test_coder_forces_wiped_out_were_attacked():
 ])
 def test_coder_a_name_beside_a_role_says_who_acts(text, event_type, actors):
     """"Trump's adviser, Michael Flynn": Flynn resigns, not Trump; each conjunct keeps its own."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert actor_ids(event.actor) == actors
     assert "USA_TRUMP" not in actor_ids(event.recipient)
 
@@ -2622,14 +2627,14 @@ def test_coder_who_storms_a_place_to_protest_protests():
     """"activists swarmed the NIH to protest": the infinitive is the activists' aim; the
     place taken does nothing."""
     text = "In 1990, AIDS activists swarmed the NIH to protest government indifference."
-    protest = only(code_events(default_nlp()(text)), "PROTEST")
+    protest = coded_event(text, "PROTEST")
     assert [e.entity_text for e in protest.actor] == ["AIDS activists"]
 
 
 def test_coder_who_placed_the_bombs_did_the_bombing():
     """"accused of placing the two bombs": "place" is a light verb, its subject the doer."""
     text = "Tamerlan and Dzhokhar Tsarnaev are accused of placing the two bombs at the Boston Marathon."
-    bombs = only(code_events(default_nlp()(text)), "ASSAULT")
+    bombs = coded_event(text, "ASSAULT")
     assert [e.entity_text for e in bombs.actor] == ["Tamerlan", "Dzhokhar Tsarnaev"]
 
 
@@ -2646,14 +2651,14 @@ def test_coder_an_attack_cueing_quoted_words_is_one_of_words():
 def test_coder_what_a_withdrawal_leaves_is_no_mover_nor_its_origin():
     """"withdrawing personnel from Syria": Syria is where they leave, not whose they are."""
     text = "Advisers told Trump that withdrawing personnel from Syria would be a mistake."
-    withdrawal = only(code_events(default_nlp()(text)), "RETREAT")
+    withdrawal = coded_event(text, "RETREAT")
     assert "SYR" not in actor_ids(withdrawal.actor)
 
 
 def test_coder_whom_a_gerund_after_as_describes_does_it():
     """"described his client as having cooperated with the investigation": the client did."""
     text = "Robert Kelner described his client as having cooperated fully with Mueller's investigation."
-    cooperation = only(code_events(default_nlp()(text)), "COOPERATE")
+    cooperation = coded_event(text, "COOPERATE")
     assert [e.entity_text for e in cooperation.actor] != ["Robert Kelner"]
 
 
@@ -2694,7 +2699,7 @@ def test_coder_an_aside_opened_by_with_names_no_second_party():
 ])
 def test_coder_officers_are_a_participant_whose_force_says_whose(text, sector):
     """"three police officers were killed": the officers suffered it; "army officers" are soldiers."""
-    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    killing = coded_event(text, "ASSAULT")
     assert [(e.code, e.sector) for e in killing.recipient] == [(None, sector)]
 
 
@@ -2710,7 +2715,7 @@ def test_coder_whom_an_act_befalls_is_no_party_to_it_or_to_words_about_it():
     """"condemns the killing of the worshippers": the worshippers are no one condemned;
     "whose crackdown on the group continued": the group is cracked down on, no doer."""
     text = "Abbas' office said he condemns the killing of the worshippers in a synagogue in west Jerusalem."
-    condemnation = only(code_events(default_nlp()(text)), "ACCUSE")
+    condemnation = coded_event(text, "ACCUSE")
     assert condemnation.recipient == ()
     text = "The top leadership was arrested under Nasser, whose crackdown on the group continued under later presidents."
     crackdown = [e for e in code_events(default_nlp()(text)) if e.event_text == "crackdown"]
@@ -2737,14 +2742,14 @@ def test_coder_whom_a_targets_bond_is_to_suffers_nothing():
     """"killed four people with links to al Qaeda", the parser hanging "with" on the verb:
     the four people were killed, not al Qaeda."""
     text = "A U.S. drone strike in Yemen killed four people with links to al Qaeda on Thursday."
-    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    strike = coded_event(text, "ASSAULT")
     assert [r.entity_text for r in strike.recipient] == ["four people"]
 
 
 def test_coder_who_has_a_killing_done_does_the_participle_after_it():
     """"Putin had many critics killed, ordering a crackdown": Putin orders, not the critics."""
     text = "Putin had nearly that many critics killed in the final months of 2019, ordering a brutal crackdown on protests."
-    crackdown = only(code_events(default_nlp()(text)), "COERCE")
+    crackdown = coded_event(text, "COERCE")
     assert actor_ids(crackdown.actor) == ["RUS_PUTIN"]
 
 
@@ -2758,7 +2763,7 @@ def test_coder_a_place_that_acts_is_not_where_it_acts():
 def test_coder_a_place_a_relative_clause_tells_of_is_not_the_destination():
     """"deployed to Guam, which is 3,400km from Pyongyang": Guam."""
     text = "Two US bombers have been deployed to Guam, which is 3,400km from Pyongyang."
-    deployment = only(code_events(default_nlp()(text)), "MOBILIZE")
+    deployment = coded_event(text, "MOBILIZE")
     assert deployment.event_loc.extracted_place == "Guam"
 
 
@@ -2778,7 +2783,7 @@ def test_coder_a_place_that_burns_is_burned_by_nobody():
 def test_coder_who_announces_plans_to_act_would_act():
     """"Kim Jong-un announced plans to fire rockets towards Guam": Kim would fire them."""
     text = "In August, Kim Jong-un announced plans to fire medium-to-long-range rockets towards Guam."
-    firing = only(code_events(default_nlp()(text)), "ASSAULT")
+    firing = coded_event(text, "ASSAULT")
     assert actor_ids(firing.actor) == ["PRK_KIM"]
 
 
@@ -2792,7 +2797,7 @@ def test_coder_whom_a_trigger_phrase_arms_receives_it():
     """"armed and trained the Houthi rebels" (the trigger "arm rebels"): the Houthis receive
     the aid, active or passive."""
     for text in ["Iran armed and trained the Houthi rebels.", "The Houthi rebels were armed by Iran."]:
-        aid = only(code_events(default_nlp()(text)), "AID")
+        aid = coded_event(text, "AID")
         assert (actor_ids(aid.actor), actor_ids(aid.recipient)) == (["IRN"], ["YEM_HOUTHI"])
 
 
@@ -2801,7 +2806,7 @@ def test_coder_circumstances_set_before_the_subject_name_no_recipient():
     UAE detained no one of its own."""
     text = ("With God's grace and exceptional follow-up by UAE leaders, our security forces have detained the "
             "face-covered criminal, police in Abu Dhabi said.")
-    arrest = only(code_events(default_nlp()(text)), "COERCE")
+    arrest = coded_event(text, "COERCE")
     assert not arrest.recipient
 
 
@@ -2814,7 +2819,7 @@ def test_coder_a_party_hit_with_a_measure_is_not_struck():
 def test_coder_a_phrase_of_when_names_no_party():
     """"ordered the deployment of troops amid rising tensions with Iran": Iran is ordered nothing."""
     text = "President Trump has ordered the deployment of another 1,500 U.S. troops to the Middle East amid rising tensions with Iran."
-    assert not only(code_events(default_nlp()(text)), "REQUEST").recipient
+    assert not coded_event(text, "REQUEST").recipient
 
 
 def test_coder_concertgoers_are_unnamed_victims():
@@ -2826,7 +2831,7 @@ def test_coder_concertgoers_are_unnamed_victims():
 def test_coder_relatives_killed_are_unnamed_victims_without_the_whose():
     """"a Syrian whose two sons were killed by Syrian government forces": the two sons."""
     text = "Raja Androon, a 65-year-old Syrian from Idlib whose two sons were killed by Syrian government forces, now lives in Antakya."
-    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    killing = coded_event(text, "ASSAULT")
     assert [r.entity_text for r in killing.recipient] == ["two sons"]
 
 
@@ -2850,12 +2855,12 @@ def test_coder_a_with_object_doing_something_of_its_own_is_no_party():
     of activists asking her" keeps the activists."""
     text = ("An earlier suspect, a Pakistani asylum seeker, was freed from German custody on Tuesday, with officials "
             "saying there was no evidence to link him to the attack.")
-    release = only(code_events(default_nlp()(text)), "RETREAT")
+    release = coded_event(text, "RETREAT")
     assert "officials" not in [r.entity_text for r in release.recipient]
     talks = only(code_events(default_nlp()("Kerry discussed Syria with Lavrov.")), "CONSULT")
     assert actor_ids(talks.recipient) == ["RUS_LAVROV"]
     text = "Feinstein met with a group of children, teens and activists asking her to endorse the Green New Deal."
-    assert [r.entity_text for r in only(code_events(default_nlp()(text)), "CONSULT").recipient] == ["children"]
+    assert [r.entity_text for r in coded_event(text, "CONSULT").recipient] == ["children"]
 
 
 def test_coder_an_earlier_verbs_object_is_not_a_later_verbs():
@@ -2865,7 +2870,7 @@ def test_coder_an_earlier_verbs_object_is_not_a_later_verbs():
     text = "Islamic State fighters seized the town, driving back Kurdish forces, sending minority communities fleeing."
     assert "MOBILIZE" not in coded_types(text)
     text = "Congress would impose sanctions on Turkey and call for its suspension in NATO."
-    call = only(code_events(default_nlp()(text)), "REQUEST")
+    call = coded_event(text, "REQUEST")
     assert call.event_text == "call for"
     assert only(code_events(default_nlp()("Iran trained and sent troops to Syria.")), "MOBILIZE").event_text == "sent troops"
 
@@ -2922,7 +2927,7 @@ def test_coder_who_receives_an_act_is_its_recipient(text, event_type, doer, rece
     """The subject of "received a visit from Putin" is visited, and "from" names the doer;
     so with suffering or meeting an act ("faces criticism from", "suffered shelling from"), and
     its "of" names the doer too ("the support of Russia")."""
-    event = only(code_events(default_nlp()(text)), event_type)
+    event = coded_event(text, event_type)
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == ([doer], [receiver])
 
 
@@ -2972,12 +2977,12 @@ def test_coder_a_computer_virus_still_attacks():
     """A common noun compounded into "virus" makes it another thing: "the Stuxnet computer
     virus hit networks" is a cyberattack, not a disease."""
     text = "The 2010 Stuxnet computer virus hit networks associated with Iran's nuclear facilities."
-    assert only(code_events(default_nlp()(text)), "ASSAULT")
+    assert coded_event(text, "ASSAULT")
 
 
 def test_coder_a_hyphenated_pair_of_names_is_two_sides():
     text = "An Iranian-backed militia was blamed for a series of attacks on joint US-Iraq military facilities."
-    attacks = only(code_events(default_nlp()(text)), "ASSAULT")
+    attacks = coded_event(text, "ASSAULT")
     assert actor_ids(attacks.recipient) == ["USA", "IRQ_MIL"]
 
 
@@ -3007,7 +3012,7 @@ def test_coder_a_verb_after_a_clause_on_its_subject_is_the_predicate():
     hangs "killed" on the forces as a participle; they did the killing."""
     text = ("Israeli Defense Forces, who had warned the Palestinians not to approach the border, killed over 50 of "
             "those individuals and wounded over 2,000 others.")
-    killing = only(code_events(default_nlp()(text)), "ASSAULT")
+    killing = coded_event(text, "ASSAULT")
     assert actor_ids(killing.actor) == ["ISR_MIL"] and not killing.recipient
 
 
@@ -3015,15 +3020,15 @@ def test_coder_what_a_statement_or_talks_are_about_is_no_place():
     """"made a statement on the Middle East at the Security Council meeting": the meeting is not
     held in the Middle East; "negotiated on the future of Idlib in Sochi" keeps a deeper place."""
     text = "Nikki Haley made quite the statement on the Middle East at Tuesday's Security Council meeting."
-    assert only(code_events(default_nlp()(text)), "CONSULT").event_loc is None
+    assert coded_event(text, "CONSULT").event_loc is None
     text = "Russia and Turkey held talks on Syria in Sochi."
-    assert only(code_events(default_nlp()(text)), "CONSULT").event_loc.extracted_place == "Sochi"
+    assert coded_event(text, "CONSULT").event_loc.extracted_place == "Sochi"
 
 
 def test_coder_a_bare_participle_beside_a_clause_befalls_its_subject():
     """"Another man has stood in court, charged with conspiracy": the man was charged."""
     text = "Another man has also stood in court, charged with conspiracy to commit acts of terrorism."
-    charge = only(code_events(default_nlp()(text)), "ACCUSE")
+    charge = coded_event(text, "ACCUSE")
     assert not charge.actor and [r.entity_text for r in charge.recipient] == ["Another man"]
 
 
@@ -3064,7 +3069,7 @@ def test_coder_a_verb_naming_its_object_calls_for_nothing():
 def test_coder_the_for_object_before_an_infinitive_does_it():
     """"too close to the enemy for fighter jets to drop bombs": the jets drop them."""
     text = "When ground troops are too close to the enemy for fighter jets to drop bombs, A-10 pilots engage the targets."
-    bombing = only(code_events(default_nlp()(text)), "ASSAULT")
+    bombing = coded_event(text, "ASSAULT")
     assert [a.entity_text for a in bombing.actor] == ["fighter jets"]
 
 
@@ -3073,7 +3078,7 @@ def test_coder_a_relative_clause_on_an_apposition_tells_of_the_named_person():
     Trump, whose name only qualifies the adviser."""
     text = ("New Jersey governor Chris Christie, a close Trump adviser who visited Peña Nieto in Mexico City in 2014, "
             "was among those pushing the candidate.")
-    visit = only(code_events(default_nlp()(text)), "CONSULT")
+    visit = coded_event(text, "CONSULT")
     assert [a.entity_text for a in visit.actor] == ["Chris Christie"]
 
 
@@ -3085,14 +3090,14 @@ def test_coder_a_predicate_after_the_preposition_keeps_the_phrasal_verb():
     """"called on Russia to \\"de-escalate the situation\\"": the parser's object predicate
     comes after "on", the call stands."""
     text = 'A Pentagon spokesman called on Russia to "de-escalate the situation".'
-    assert actor_ids(only(code_events(default_nlp()(text)), "REQUEST").recipient) == ["RUS"]
+    assert actor_ids(coded_event(text, "REQUEST").recipient) == ["RUS"]
 
 
 def test_coder_a_participle_with_a_by_agent_is_passive_whatever_its_tag():
     """"an aid worker held hostage by the militants" (tagged a past tense): the militants
     hold him, he holds no one."""
     text = "David Haines, a British aid worker held hostage by the militants, appeared in a video."
-    hostage = only(code_events(default_nlp()(text)), "ASSAULT")
+    hostage = coded_event(text, "ASSAULT")
     assert [a.entity_text for a in hostage.actor] == ["the militants"]
 
 
@@ -3102,7 +3107,7 @@ def test_coder_a_past_tense_with_its_own_subject_stays_active_beside_a_misread_a
     text = ("The U.N. Security Council meanwhile \u201cstrongly condemned the heinous and cowardly apparent murder in "
             "Libya of 21 Egyptian Coptic Christians by an affiliate of the Islamic State of Iraq and the Levant,\u201d "
             "it said in a statement.")
-    assert actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor) == ["IGO_UNSC"]
+    assert actor_ids(coded_event(text, "ACCUSE").actor) == ["IGO_UNSC"]
 
 
 def test_coder_a_campaign_rally_is_no_protest():
@@ -3130,7 +3135,7 @@ def test_coder_offering_ideas_is_no_agreement():
 def test_coder_who_receives_a_message_did_not_issue_it():
     """"Trump received an email offering a decryption key": the sender offers, not Trump."""
     text = "Candidate Donald Trump received an email in September 2016 offering a decryption key for hacked WikiLeaks documents."
-    offer = only(code_events(default_nlp()(text)), "AGREE")
+    offer = coded_event(text, "AGREE")
     assert not offer.actor
 
 
@@ -3146,14 +3151,14 @@ def test_coder_shooting_back_at_criticism_is_in_words():
 def test_coder_activating_guardsmen_mobilizes_them():
     """"had activated 41,500 National Guardsmen": forces called up; "activated its software" is not."""
     text = "As of Friday morning, governors in 33 states had activated 41,500 National Guardsmen to respond to the unrest."
-    assert only(code_events(default_nlp()(text)), "MOBILIZE").magnitude.count == 41500
+    assert coded_event(text, "MOBILIZE").magnitude.count == 41500
     assert not code_events(default_nlp()("The company activated its new software in Texas."))
 
 
 def test_coder_whose_deportation_it_is_is_deported():
     """"Italian authorities ordered Anis Amri's deportation": Amri is deported, he deports no one."""
     text = "Italian authorities ordered Anis Amri's deportation to Tunisia."
-    deportation = only(code_events(default_nlp()(text)), "COERCE")
+    deportation = coded_event(text, "COERCE")
     assert actor_ids(deportation.actor) == ["ITA_GOV"]
     assert [r.entity_text for r in deportation.recipient] == ["Anis Amri"]
 
@@ -3181,7 +3186,7 @@ def test_coder_a_subject_that_led_to_something_is_no_act_the_verb_carries():
     """"The assassination of Soleimani in a U.S. drone strike has led to an outpouring of grief":
     "led" is no light verb of the assassination; the U.S. did it, Soleimani suffered it."""
     text = "The assassination of Qassem Soleimani in a U.S. drone strike has led to an outpouring of grief."
-    assassination = only(code_events(default_nlp()(text)), "ASSAULT")
+    assassination = coded_event(text, "ASSAULT")
     assert (actor_ids(assassination.actor), actor_ids(assassination.recipient)) == (["USA"], ["IRN_SOLEIMANI"])
 
 
@@ -3194,7 +3199,7 @@ def test_coder_captives_held_are_no_weapons_fired():
     """"rescue American hostages held in Syria": the nationality is the hostages', not their
     captors'; "Iranian missiles fired into Iraq" are still Iran's."""
     text = "The failed mission tried to rescue American hostages held in Syria."
-    hostages = only(code_events(default_nlp()(text)), "ASSAULT")
+    hostages = coded_event(text, "ASSAULT")
     assert not hostages.actor and [r.code for r in hostages.recipient] == ["USA"]
     assert actor_ids(only(code_events(default_nlp()("Iranian missiles fired into Iraq killed five.")), "ASSAULT").actor) == ["IRN"]
 
@@ -3206,7 +3211,7 @@ def test_coder_captives_held_are_no_weapons_fired():
 def test_coder_who_is_found_dead_suffered_the_death(text):
     """"were found dead", "found two soldiers dead": the soldiers died; whoever found them
     did not kill them."""
-    death = only(code_events(default_nlp()(text)), "ASSAULT")
+    death = coded_event(text, "ASSAULT")
     assert (actor_ids(death.actor), actor_ids(death.recipient)) == ([], ["AFG_MIL"])
 
 
@@ -3221,32 +3226,32 @@ def test_coder_a_compound_before_another_noun_can_say_which_sense_it_has():
 def test_coder_a_party_before_a_title_only_says_which_person():
     """"Republican Senator Lindsey Graham": the party qualifies the senator, it is no second doer."""
     text = "Republican Senator Lindsey Graham has criticized the Syria withdrawal plan."
-    assert actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor) == ["USA_LGRAHAM"]
+    assert actor_ids(coded_event(text, "ACCUSE").actor) == ["USA_LGRAHAM"]
 
 
 def test_coder_a_phrase_of_what_came_before_names_no_party():
     """"in the wake of the attacks by Trump" tells what the defence followed; Trump is not defended."""
     text = "Jeff Sessions defended the bureau's reputation in the wake of the attacks by Trump."
-    assert not only(code_events(default_nlp()(text)), "SUPPORT").recipient
+    assert not coded_event(text, "SUPPORT").recipient
 
 
 def test_coder_who_visits_a_place_to_urge_someone_does_the_urging():
     text = "Rand Paul will visit the White House on Wednesday to urge Trump to keep troops in Syria."
-    assert actor_ids(only(code_events(default_nlp()(text)), "REQUEST").actor) == ["USA_RANDPAUL"]
+    assert actor_ids(coded_event(text, "REQUEST").actor) == ["USA_RANDPAUL"]
 
 
 def test_coder_a_phrase_reaches_what_a_far_measure_counts():
     """"launched a barrage of more than a dozen ballistic missiles": the missiles are launched,
     however many words the count puts between them and the verb."""
     text = "Iranian forces launched a barrage of more than a dozen ballistic missiles against two Iraqi bases."
-    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    strike = coded_event(text, "ASSAULT")
     assert (strike.mode, actor_ids(strike.actor)) == ("heavy-weapons", ["IRN_MIL"])
 
 
 def test_coder_an_owner_of_a_named_person_is_no_party():
     """"the office of his personal attorney, Michael Cohen": Trump only says whose attorney Cohen is."""
     text = "Trump was angry. Police conducted a raid on the office of his personal attorney, Michael Cohen."
-    raid = only(code_events(default_nlp()(text)), "ASSAULT")
+    raid = coded_event(text, "ASSAULT")
     assert actor_ids(raid.recipient) == ["USA_MCOHEN"]
 
 
@@ -3268,7 +3273,7 @@ def test_coder_offering_an_approach_is_no_agreement():
 def test_coder_every_name_a_for_gives_an_infinitive_does_it():
     """"asked for Israelis and Palestinians to discuss": they discuss, not Obama."""
     text = "Obama has asked for Israelis and Palestinians to discuss a two-state solution."
-    talks = only(code_events(default_nlp()(text)), "CONSULT")
+    talks = coded_event(text, "CONSULT")
     assert "USA_OBAMA" not in actor_ids(talks.actor) and talks.actor
 
 
@@ -3287,7 +3292,7 @@ def test_coder_whom_an_act_is_blamed_on_did_not_suffer_it():
     """"did not blame Sunday's strike on Iran": Iran is blamed, not struck, however the parser
     hangs the "on"."""
     text = "The State Department spokesperson did not directly blame Sunday's strike on Iran."
-    strike = only(code_events(default_nlp()(text)), "ASSAULT")
+    strike = coded_event(text, "ASSAULT")
     assert not strike.recipient
 
 
@@ -3300,7 +3305,7 @@ def test_coder_a_retort_telling_what_is_fires_no_shot():
 def test_coder_who_obtains_a_request_addressed_to_another_does_not_receive_it():
     """"The Washington Post obtained a weapons request from Syria to Moscow": Moscow is asked, not the Post."""
     text = "The Washington Post obtained a March weapons request from Syria to Moscow."
-    request = only(code_events(default_nlp()(text)), "REQUEST")
+    request = coded_event(text, "REQUEST")
     assert "USA_MEDIA_WAPO" not in actor_ids(request.recipient)
 
 
@@ -3341,13 +3346,13 @@ def test_coder_meeting_strikes_with_a_response_is_no_meeting():
 def test_coder_who_counts_the_killed_did_not_kill_them():
     """"the United Nations counts 2,563 Afghan civilians killed": the civilians were killed."""
     text = "In the first nine months of 2019 alone, the United Nations counts 2,563 Afghan civilians killed."
-    deaths = only(code_events(default_nlp()(text)), "ASSAULT")
+    deaths = coded_event(text, "ASSAULT")
     assert (deaths.actor, [r.code for r in deaths.recipient]) == ((), ["AFG"])
 
 
 def test_coder_who_phones_someone_to_urge_does_the_urging():
     text = "Bush phoned Karzai every other day to urge the Afghan government to resign."
-    request = only(code_events(default_nlp()(text)), "REQUEST")
+    request = coded_event(text, "REQUEST")
     assert "AFG_KARZAI" not in actor_ids(request.actor)
 
 
@@ -3367,7 +3372,7 @@ def test_coder_words_the_parser_hangs_elsewhere_are_no_part_of_a_phrase():
     "to House Republicans" on "sent", inside the stretch of "a letter ... blasting"; the
     Republicans do not blast their own investigation."""
     text = "Mr. Levy sent an Oct. 11 letter to House Republicans blasting their investigation."
-    assert "USA_GOP" not in actor_ids(only(code_events(default_nlp()(text)), "ACCUSE").actor)
+    assert "USA_GOP" not in actor_ids(coded_event(text, "ACCUSE").actor)
 
 
 def test_coder_whose_anniversary_it_is_is_no_party():
