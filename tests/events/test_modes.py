@@ -509,3 +509,10 @@ def test_modes_a_capacity_put_to_use_served_the_act(annotate):
     assert "hypothetical" not in modes_of(doc, "ASSAULT")
     doc = annotate("Congress gave the president the authority to defend the United States.")
     assert "hypothetical" in modes_of(doc, "SUPPORT")
+
+
+def test_a_noun_of_failing_under_a_copula_negates_once():
+    """"Iraq's inability to retake Mosul is only the latest challenge": the copula above the
+    noun of failing must not count it a second time, which cancelled the negation."""
+    events = code_events(default_nlp()("Iraq's inability to retake Mosul is only the latest challenge."))
+    assert "negation" in events[0].aux_mode

@@ -383,6 +383,9 @@ def _governor_cues(trigger: Token, cues: AuxCueLexicon, sent: Span | None = None
         own_clause = own_clause and not (in_noun_phrase and _talked_about(below, cues))  # "planned the attack" plans it
         in_noun_phrase = in_noun_phrase and below.dep_ in NOUN_PHRASE_DEPS
         below, token = token, token.head
+    # one cue word counts once, also where the path meets it twice: as the noun above the
+    # event and as the subject of the copula above that ("Iraq's inability to retake Mosul is ...")
+    hits = list(dict.fromkeys(hits))
     if sum(hit.mode == NEGATION for hit in hits) % 2 == 0:  # "failed to prevent the advance": it happened
         hits = [hit for hit in hits if hit.mode != NEGATION]
     return hits
