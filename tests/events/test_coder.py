@@ -3395,3 +3395,10 @@ def test_coder_a_state_named_inside_another_name_is_no_party():
     assert "JEY" not in [a.code for a in charges.actor]
     condemnation = only(code_events(default_nlp()("South Korea officials condemned the missile launch.")), "ACCUSE")
     assert [a.code for a in condemnation.actor] == ["KOR"]
+
+
+def test_coder_agreeing_with_a_policy_shares_a_view():
+    """"they still agreed with Mr Trump's tough border security policies": a view shared, no commitment."""
+    text = "The renegade conservatives said they still agreed with Mr Trump's tough border security policies."
+    assert "AGREE" not in coded_types(text)
+    assert "AGREE" in coded_types("Iran agreed with Russia to stop the fighting in Aleppo.")
