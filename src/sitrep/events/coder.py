@@ -495,8 +495,9 @@ class RuleCoder:
         # "Pompeo and Bolton clashed": named people fighting each other, with no other side
         with_each_other = len(actors) > 1 and not recipients and any(
             in_noun_class(a, self.triggers.noun_class(FIGHT_CLASS)) for a in hit.anchors)
-        return doers_speak and (with_each_other or bool(recipients) and all(
-            speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries) for r in recipients))
+        answered_in_words = bool(recipients) and all(
+            speaks(r, doc) or (r.actor_type == GOVERNMENT_TYPE and r.country in countries) for r in recipients)
+        return doers_speak and (with_each_other or answered_in_words)
 
     def named_by_whom_they_back(self, phrase: Token) -> bool:
         """Whether an unnamed doer is people named by whom they back or oppose ("the Trump

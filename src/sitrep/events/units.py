@@ -28,7 +28,6 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 ORIGIN_PREPS = frozenset({"from", "of"})
 NAME_DEPS = frozenset({"compound"})
 STATE = "state"
-PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 GROUP_POS = frozenset({"NOUN", "PROPN"})  # "the U.S. Embassy" is tagged a name
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -53,13 +52,18 @@ def demonym_actors(noun: Token, kb: ActorKB, *, names: bool = True) -> list[Acto
             continue
         actor, first = kb.get(kb.adjectives.get(word.lower_)), word
         if actor is None and names and word.dep_ in NAME_DEPS:
-            first = min([c for c in word.children if c.dep_ in NAME_DEPS and c.tag_ in PROPER_NOUN_TAGS] + [word],
-                        key=lambda t: t.i)
-            actor = next((a for a in kb.lookup(word.doc.text[first.idx:word.idx + len(word.text)])
-                          if a.type == STATE), None)
+            first, actor = _state_named(word, kb)
         if actor is not None:
             found.append(_mention((first, word), actor))
     return found
+
+
+def _state_named(name: Token, kb: ActorKB) -> tuple[Token, Actor | None]:
+    """The first word of the name `name` ends, with the state that whole name is, if any: the
+    words compounded before it are part of it ("South Korea"; "New Jersey" is no Jersey)."""
+    first = min([c for c in name.children if c.dep_ in NAME_DEPS] + [name], key=lambda t: t.i)
+    states = [a for a in kb.lookup(name.doc.text[first.idx : name.idx + len(name.text)]) if a.type == STATE]
+    return first, states[0] if states else None
 
 
 def _origin_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
@@ -67,12 +71,10 @@ def _origin_actors(noun: Token, kb: ActorKB) -> list[ActorMention]:
     found = []
     objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ORIGIN_PREPS
                for o in p.children if o.dep_ == "pobj"]
-    for name in _with_conjuncts(objects):
-        first = min([c for c in name.children if c.dep_ in NAME_DEPS] + [name], key=lambda t: t.i)
-        text = name.doc.text[first.idx : name.idx + len(name.text)]
-        states = [a for a in kb.lookup(text) if a.type == STATE] if name.text[:1].isupper() else []
-        if states:
-            found.append(_mention((first, name), states[0]))
+    for name in (n for n in _with_conjuncts(objects) if n.text[:1].isupper()):
+        first, state = _state_named(name, kb)
+        if state is not None:
+            found.append(_mention((first, name), state))
     return found
 
 
