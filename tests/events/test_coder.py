@@ -1545,6 +1545,8 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        # the list after "over" is what they clashed over, not more sides
+        ("Dan Coats repeatedly clashed with Donald Trump over Iran, North Korea and Russia.", "ACCUSE", 1),
         ("Republicans pummeled Hagel during a grueling confirmation hearing in Washington.", "ACCUSE", 1),
         ("Russian jets pummeled Aleppo.", "ASSAULT", 1),
         ("Ted Cruz regularly battled with Republican leaders over strategy.", "ASSAULT", 0),
@@ -2178,9 +2180,11 @@ def test_coder_a_ceremonial_salute_is_no_attack():
 @pytest.mark.parametrize("text", [
     "Buttigieg suggested that he would be better equipped to prosecute American wars than Trump.",
     "The militants were well equipped.",
+    "He said the White House's actions would be \"as targeted as possible\" to avoid hurting Hong Kong.",
 ])
 def test_coder_a_graded_participle_and_a_war_prosecuted_are_no_acts(text):
-    """"well equipped", "poorly trained" say what a party is like; "prosecute a war" wages it."""
+    """"well equipped", "poorly trained", "as targeted as possible" say what a party or a thing
+    is like; "prosecute a war" wages it."""
     assert code_events(default_nlp()(text)) == []
 
 

@@ -180,3 +180,12 @@ def test_dates_a_time_in_a_coordinate_clause_of_its_own_dates_only_that_clause()
                         "Kim Jong Un in May 2018.")
     assert only(code_events(doc), "CONSULT").date == "2018-05"
     assert only(code_events(doc), "ASSAULT").date is None
+
+
+def test_dates_the_acts_own_time_beats_the_year_of_a_thing_it_acts_on():
+    """"approved the 2018 budget last week": the year dates the budget; last week the approval."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("The parliament approved the 2018 budget last week.")
+    doc._.published = DateEstimate("2017-12-30", precision="day")
+    approval = only(code_events(nlp(doc)), "SUPPORT")
+    assert (approval.date, approval.enddate) == ("2017-12-18", "2017-12-24")

@@ -101,6 +101,16 @@ def test_actors_kb_modifier_row_without_sector_raises(tmp_path):
         load_actors(kb_dir)
 
 
+def test_actors_kb_role_that_heads_a_state_must_say_so_with_a_boolean(tmp_path):
+    kb_dir = copy_kb(tmp_path)
+    assert load_actors(kb_dir).roles["president"].heads_state
+    row = {"role": "Regent", "sector": "GOV", "kind": "office", "heads_state": "yes", "source": "test"}
+    with (kb_dir / "actor_roles.jsonl").open("a") as handle:
+        handle.write(json.dumps(row) + "\n")
+    with pytest.raises(SitrepError, match="actor_roles.jsonl line .*'heads_state' must be true or false"):
+        load_actors(kb_dir)
+
+
 # ---- pure rules --------------------------------------------------------------------------
 
 def test_actors_case_matches_rejects_lowercase_acronyms_and_common_words():
@@ -166,6 +176,17 @@ def test_actors_adjective_and_force_noun(resolve):
     assert found["Syrian army"][0] == "SYR_MIL"
     assert found["Russian troops"] == ("RUS_MIL", "modifier")
     assert not any(actor == "USA_MIL" for actor, _ in found.values())
+
+
+def test_actors_a_head_of_states_name_before_a_force_noun_names_that_states(resolve):
+    """"Trump officials" are the U.S. government's, "Putin troops" Russia's army; a minister's
+    name says no such thing, and an owner stays the person who has the force."""
+    found, _ = resolve("Trump officials said they may deny aid, and Putin troops stayed. Pompeo officials left. "
+                       "Netanyahu's government fell.")
+    assert found["Trump officials"] == ("USA_GOV", "modifier")
+    assert found["Putin troops"] == ("RUS_MIL", "modifier")
+    assert found["Pompeo"] == ("USA_POMPEO", "alias")
+    assert found["Netanyahu"] == ("ISR_NETANYAHU", "alias")
 
 
 def test_actors_role_links_unknown_person_to_the_organisation(resolve):

@@ -93,6 +93,7 @@ def test_quantity_finder_markers_in_context(nlp):
     "The shelling hit a village eight km from the front.",
     "Soleimani fought in Operation Dawn 8 in the war with Iraq, he said.",  # a number ending a name
     "ISIS's No. 2 official has been killed, the Pentagon said.",  # a rank, not a count
+    "Phase 1 of the agreement was signed less than five months ago.",  # a stage the number names
     # a day before a date the NER took without it
     "They sought revenge in memorial of the 11 September 2001 attacks on the World Trade Center.",
 ])

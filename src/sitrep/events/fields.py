@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import TypeVar
 
@@ -155,6 +156,7 @@ NOMINAL_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Where the parser hangs the subject of a past tense it read as an adjective ("the bomber targeted civilians").
 MISREAD_SUBJECT_DEPS = frozenset({"npadvmod", "compound", "nsubj"})
 OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})  # "asked him in a meeting": the meeting's time is the asking's
+WEEK_DAYS = 7  # a span of days shorter than this ("last week") pins an act as a day does
 NOUN_TIME_DEPS = NOMINAL_MODIFIER_DEPS | {"nummod"}  # where a time qualifies a noun ("the Sept. 11 attack", "the 2012 attack")
 # Clauses hung on a noun: mentions inside them are not part of that noun's phrase.
 CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "prep", "advcl", "punct", "cc", "conj"})
@@ -363,6 +365,16 @@ def _noun_before(pronoun: Token) -> Token | None:
     return None
 
 
+def _lists_a_prep_object(head: Token, conjunct: Token) -> bool:
+    """Whether a conjunct the parser hangs on `head` continues the list a preposition between
+    them began, told by its kind of name ("clashed with Trump over Iran, North Korea and
+    Russia": Korea is what they clashed over, not whom with)."""
+    kind = conjunct.ent_type_
+    return bool(kind) and kind != head.ent_type_ and any(
+        o.ent_type_ == kind for p in head.children if p.dep_ == "prep" and head.i < p.i < conjunct.i
+        for o in p.children if o.dep_ == "pobj")
+
+
 def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMention]:
     """Actors named by the noun phrase headed by `token`: its core first, then its subtree.
 
@@ -383,7 +395,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
         actors = [m for m in actors if m.evidence.end <= token.idx]
         token = relative_referent(token)
     # "President Trump's national security adviser, Gen. Michael Flynn": the name renames the role
-    heads = [_renaming_name(head) or head for head in [token] + [c for c in token.conjuncts if c.i > token.i]]
+    heads = [_renaming_name(head) or head
+             for head in [token] + [c for c in token.conjuncts if c.i > token.i and not _lists_a_prep_object(token, c)]]
     heads += [c for head in heads if head.dep_ == APPOSITION for c in head.conjuncts if c.i > head.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
     found += [m for head in heads for m in actors if m.evidence.start <= head.idx < m.evidence.end and m not in found]
@@ -1977,8 +1990,29 @@ def find_time(
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
     if not pool:
         return None
-    return min(pool, key=lambda t: (t.value is None, _in_an_apposition(t, anchors[0]),
-                                    abs(t.evidence.start - anchors[0].idx)))
+    return min(pool, key=lambda t: (not _pinned(t), _in_an_apposition(t, anchors[0]),
+                                    not _on_the_trigger(t, anchors), abs(t.evidence.start - anchors[0].idx)))
+
+
+def _pinned(time: TimeMention) -> bool:
+    """Whether a time names a day, a month or a year, or a span of a week at most ("last
+    week"); a longer span ("in recent years", "the 1990s", "since 2001") pins nothing."""
+    if time.value:
+        return True
+    if not (time.earliest and time.latest):
+        return False
+    return (date.fromisoformat(time.latest) - date.fromisoformat(time.earliest)).days < WEEK_DAYS
+
+
+def _on_the_trigger(time: TimeMention, anchors: Sequence[Token]) -> bool:
+    """Whether a time hangs on the trigger itself, bare or after a preposition ("approved the
+    2018 budget last week": last week dates the approval, 2018 the budget)."""
+    words = words_of(time, anchors[0].doc)
+    if words is None:
+        return False
+    head = words.root.head
+    anchored = {a.i for a in anchors}
+    return head.i in anchored or (head.dep_ == "prep" and head.head.i in anchored)
 
 
 def _dates_a_topic(time: TimeMention, anchors: Sequence[Token]) -> bool:

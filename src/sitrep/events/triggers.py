@@ -117,6 +117,8 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 QUALITY_ADVERBS = frozenset({"well", "better", "best", "poorly", "ill", "adequately", "inadequately", "properly",
                              "insufficiently", "sufficiently", "uniquely", "ideally", "perfectly"})
 ADVERB_MODIFIER = "advmod"
+# A participle compared "as ... as" ("as targeted as possible") is graded as a state.
+EQUAL_COMPARISON = frozenset({(ADVERB_MODIFIER, "as"), ("prep", "as")})
 ADVERB = "ADV"
 # Verbs of seeming whose participle complement says how its subject feels or looks ("feels
 # liberated", "seemed defeated"), not what was done to it.
@@ -512,11 +514,14 @@ def _aims_another_act(token: Token, row: TriggerRow, lexicon: TriggerLexicon | N
 
 def _describes_a_state(token: Token) -> bool:
     """Whether a participle graded by how well ("well equipped", "better armed", "poorly
-    trained") or after a verb of seeming ("feels liberated", `SEEMING_VERBS`) says what its
-    subject is like, not an act done to it; one graded with an agent is still done ("well
-    equipped by Iran"), and "as well" grades nothing ("attacked as well")."""
+    trained"), compared "as ... as" (`EQUAL_COMPARISON`: "as targeted as possible") or after a
+    verb of seeming ("feels liberated", `SEEMING_VERBS`) says what its subject is like, not an
+    act done to it; one graded with an agent is still done ("well equipped by Iran"), and "as
+    well" grades nothing ("attacked as well")."""
     if token.tag_ == PAST_PARTICIPLE and token.dep_ == ADJECTIVAL_COMPLEMENT and token.head.lemma_.lower() in SEEMING_VERBS:
         return True  # "feels liberated by his acquittal": how he feels
+    if token.tag_ == PAST_PARTICIPLE and {(c.dep_, c.lower_) for c in token.children} >= EQUAL_COMPARISON:
+        return True  # "actions as targeted as possible": how they are, compared
     return token.tag_ == PAST_PARTICIPLE and not any(c.dep_ == AGENT for c in token.children) \
         and any(c.dep_ == ADVERB_MODIFIER and c.lower_ in QUALITY_ADVERBS and not c.n_lefts for c in token.children)
 

@@ -103,11 +103,14 @@ class Role:
     kind: "office" (names a post of the organisation), "rank" (military rank) or
         "relation" (serves someone: adviser, spokesman); a relation has no sector of
         its own and takes that of whom it serves.
+    heads_state: the office leads a state's government, so the holder's name before a force
+        noun names that state's ("Trump officials", "Netanyahu's government").
     """
 
     text: str
     sector: str | None
     kind: str
+    heads_state: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +390,9 @@ def load_roles(path: Path) -> dict[str, Role]:
             raise kb_error(where, f"sector '{sector}' is unknown")
         if (sector is None) != (row["kind"] == "relation"):
             raise kb_error(where, "a relation has no sector; an office or rank needs one")
-        roles[normalise(row["role"])] = Role(row["role"], sector, row["kind"])
+        if not isinstance(row.get("heads_state", False), bool):
+            raise kb_error(where, "'heads_state' must be true or false")
+        roles[normalise(row["role"])] = Role(row["role"], sector, row["kind"], row.get("heads_state", False))
     return roles
 
 

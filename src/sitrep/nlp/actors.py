@@ -311,6 +311,8 @@ class ActorResolver:
             if noun is None or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.kb.force_nouns):
                 continue
             start, iso = self.country_modifier(doc, noun)
+            if iso is None:
+                start, iso = self.leader_modifier(doc, noun)
             actor = self.kb.sector_actor(iso, self.chain_sector(doc, start, noun, token.i))
             if actor is not None:
                 found.append(Candidate(start, token.i + 1, Link.MODIFIER, (actor,)))
@@ -376,6 +378,21 @@ class ActorResolver:
             found = self.country_at(doc, i)
             if found and doc[i + 1].text not in rules.HYPHENS:
                 return found
+        return noun, None
+
+    def leader_modifier(self, doc: Doc, noun: int) -> tuple[int, str | None]:
+        """(first token, ISO3) of a head of state or government named right before a force
+        noun ("Trump officials", "Assad troops"): the state they lead or led, as
+        `country_modifier` gives a country's; (noun, None) when there is none. An owner
+        stays the person ("Netanyahu's government": Netanyahu, who has a government)."""
+        last = noun - 1
+        for first in (last - 1, last):
+            if first < 0 or not doc[first].text[:1].isupper():
+                continue
+            leaders = [a for a in self.kb.lookup(doc[first:last + 1].text) if a.type == PERSON and a.country
+                       and (role := self.kb.roles.get(normalise(a.role or ""))) is not None and role.heads_state]
+            if leaders:
+                return first, leaders[0].country
         return noun, None
 
     def country_at(self, doc: Doc, last: int, capitals: bool = False) -> tuple[int, str] | None:

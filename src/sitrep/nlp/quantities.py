@@ -48,6 +48,7 @@ OWNER_TAGS = frozenset({"POS", "PRP$"})  # "the FBI's", "its": what follows is t
 NUMBER_MODIFIER = "nummod"
 DETERMINER_DEPS = frozenset({"det", "poss"})  # "the 2001 attacks", "his 2020 rivals": dated, not counted
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAG = "NN"  # "Phase 1": a common noun the number follows names a stage, not a count
 PHONE_PIECE = re.compile(r"^(?:\+?\(?\d+\)?(?:-\d+)*|[+\-()])$")
 # Words of a number span to ignore when adding it up ("two hundred and fifty", "tens of thousands").
 JOINING_WORDS = frozenset({"and", "of"})
@@ -331,9 +332,9 @@ def _is_not_a_count(span: Span, unit: Token | None, lexicon: QuantityLexicon) ->
         return "pronoun"
     if _after_rank_word(span):
         return "rank"  # "ISIS's No. 2", "the No. 3 leader": a place in a ranking, not a count
-    if span.start > 0 and doc[span.start - 1].tag_ in PROPER_NOUN_TAGS and text[:1].isdigit() \
-            and unit is not None and unit.i < span.start:
-        return "name"  # "Operation Dawn 8", "Resolution 2254": the number ends the name it follows
+    if span.start > 0 and text[:1].isdigit() and unit is not None and unit.i < span.start and (
+            doc[span.start - 1].tag_ in PROPER_NOUN_TAGS or (unit.i == span.start - 1 and unit.tag_ == SINGULAR_NOUN_TAG)):
+        return "name"  # "Operation Dawn 8", "Resolution 2254", "Phase 1": the number ends the name it follows
     return None
 
 
