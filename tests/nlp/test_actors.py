@@ -111,6 +111,17 @@ def test_actors_kb_role_that_heads_a_state_must_say_so_with_a_boolean(tmp_path):
         load_actors(kb_dir)
 
 
+def test_actors_kb_party_tag_needs_one_capital_and_a_known_actor(tmp_path):
+    kb_dir = copy_kb(tmp_path)
+    assert load_actors(kb_dir).party_tags["D"] == "USA_CONGRESS"
+    modifiers = (kb_dir / "actor_modifiers.jsonl").read_text()
+    for row, message in [({"party_tag": "Dem", "actor": "USA_DEM"}, "party_tag needs one capital letter"),
+                         ({"party_tag": "L", "actor": "USA_LIBERTARIANS"}, "names unknown actor 'USA_LIBERTARIANS'")]:
+        (kb_dir / "actor_modifiers.jsonl").write_text(modifiers + json.dumps({**row, "source": "test"}) + "\n")
+        with pytest.raises(SitrepError, match=message):
+            load_actors(kb_dir)
+
+
 # ---- pure rules --------------------------------------------------------------------------
 
 def test_actors_case_matches_rejects_lowercase_acronyms_and_common_words():
@@ -187,6 +198,15 @@ def test_actors_a_head_of_states_name_before_a_force_noun_names_that_states(reso
     assert found["Putin troops"] == ("RUS_MIL", "modifier")
     assert found["Pompeo"] == ("USA_POMPEO", "alias")
     assert found["Netanyahu"] == ("ISR_NETANYAHU", "alias")
+
+
+def test_actors_a_lawmakers_party_tag_links_an_unknown_name_to_the_party(resolve):
+    """"Sen. Pat Leahy, D-Vt.": a Democrat in Congress, coded as the KB codes its named members;
+    a title word ending a name is its surname ("Peter King"); a known name keeps its own actor."""
+    found, _ = resolve("Sen. Pat Leahy, D-Vermont, and Rep. Peter King (R-N.Y.) spoke. Rep. Adam Schiff, D-Calif., left.")
+    assert found["Pat Leahy"] == ("USA_CONGRESS", "role:party tag")
+    assert found["Peter King"] == ("USA_CONGRESS", "role:party tag")
+    assert found["Adam Schiff"] == ("USA_SCHIFF", "alias")
 
 
 def test_actors_role_links_unknown_person_to_the_organisation(resolve):

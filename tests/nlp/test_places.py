@@ -112,6 +112,12 @@ def test_places_a_name_after_a_stance_prefix_is_no_place(place_nlp):
     assert "Moscow" not in found and "Ukraine" in found
 
 
+def test_places_a_lawmakers_party_and_state_is_no_place(place_nlp):
+    """"Sen. Pat Leahy, D-Vermont" gives his party and state; the story's place is elsewhere."""
+    found = mentions(place_nlp, "Sen. Pat Leahy, D-Vermont, and Rep. Peter King (R-N.Y.) spoke in Ohio on Monday.")
+    assert list(found) == ["Ohio"]
+
+
 def test_places_a_month_is_no_town(place_nlp):
     text = ("American journalist Steven Sotloff was kidnapped in Syria in August 2013. "
             "U.S. officials in Washington said Americans in Texas, Ohio and Florida mourned.")

@@ -9,8 +9,9 @@ Five sources are merged into one `ActorKB`:
        ministers and IGO chiefs of 2010-2024, read like `actors.jsonl` after it;
     4. `outlets.jsonl` (written by the outlet gazetteer, optional): news outlets as media actors;
     5. `actor_modifiers.jsonl` and `actor_roles.jsonl`: the words around actor names
-       (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles)
-       and the nouns of unnamed participants ("the bomber", "civilians") with their sector.
+       (demonyms, force nouns, agent verbs, locative prepositions, anaphors, role titles,
+       party letters) and the nouns of unnamed participants ("the bomber", "civilians") with
+       their sector.
 
 Every row is validated; a malformed row raises `SitrepError("E030")` naming file and line,
 because a silently skipped KB row becomes a silently wrong resolution later.
@@ -151,6 +152,9 @@ class ActorKB:
     alias_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # (country, sector) -> the one body the KB has of them ("USA", "LEG" -> USA_CONGRESS)
     bodies: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # party letter of a tag after a lawmaker's name -> the body the tag says they sit in
+    # ("Sen. Pat Leahy, D-Vt.": "D" -> USA_CONGRESS)
+    party_tags: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
@@ -339,9 +343,10 @@ def check_parents(actors: Mapping[str, Actor], paths: Iterable[Path]) -> None:
 
 
 def load_modifiers(path: Path) -> dict[str, Any]:
-    """Demonyms, force nouns, agent verbs, locative prepositions, anaphors and participant nouns."""
+    """Demonyms, force nouns, agent verbs, locative prepositions, anaphors, participant nouns
+    and party letters ("D" in "Sen. Pat Leahy, D-Vt.")."""
     words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "prepositions": set(),
-                             "anaphors": {}, "participants": {}}
+                             "anaphors": {}, "participants": {}, "party_tags": {}}
     for where, row in read_rows(path):
         if "adjective" in row:
             if pycountry.countries.get(alpha_3=str(row.get("country"))) is None:
@@ -370,8 +375,12 @@ def load_modifiers(path: Path) -> dict[str, Any]:
             if row.get("sector") is not None and row["sector"] not in SECTORS:
                 raise kb_error(where, f"sector '{row['sector']}' is unknown")
             words["participants"][normalise(row["participant"])] = row.get("sector")
+        elif "party_tag" in row:
+            if not isinstance(row.get("actor"), str) or len(row["party_tag"]) != 1 or not row["party_tag"].isupper():
+                raise kb_error(where, "party_tag needs one capital letter and the 'actor' id it links to")
+            words["party_tags"][row["party_tag"]] = row["actor"]
         else:
-            raise kb_error(where, "row has none of adjective/noun/verb/preposition/anaphor/participant")
+            raise kb_error(where, "row has none of adjective/noun/verb/preposition/anaphor/participant/party_tag")
         if not row.get("source"):
             raise kb_error(where, "missing 'source'")
     return words
@@ -432,6 +441,9 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
         actors.setdefault(outlet.id, outlet)
     check_parents(actors, curated)
     words = load_modifiers(kb_dir / MODIFIERS_FILE)
+    for letter, party in words["party_tags"].items():
+        if party not in actors:
+            raise SitrepError("E030", f"{MODIFIERS_FILE}: party_tag '{letter}' names unknown actor '{party}'")
     alias_index, metonym_index, forms = build_indexes(actors)
     plurals = {normalise(p): iso for adj, iso in words["adjectives"].items()
                for p in [plural_of(adj)] if p}
@@ -442,7 +454,7 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
         agent_verbs=frozenset(words["verbs"]),
         locative_prepositions=frozenset(words["prepositions"]), anaphors=words["anaphors"],
         roles=load_roles(kb_dir / ROLES_FILE), participants=words["participants"], alias_forms=forms,
-        bodies=single_bodies(actors),
+        bodies=single_bodies(actors), party_tags=words["party_tags"],
     )
 
 

@@ -55,6 +55,7 @@ from sitrep.kb.actors import Actor, ActorKB, Anaphor, Role, default_actor_kb, no
 from sitrep.model import ActorMention, Link
 from sitrep.nlp import actor_rules as rules
 from sitrep.nlp.extensions import evidence_of, register_extensions
+from sitrep.nlp.party_tags import party_letter_after
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ IT_FORMS = frozenset({"it", "its"})
 SETTING_VIA = f"{Link.ANAPHOR}:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
 OWNER_VIA = f"{Link.ANAPHOR}:owner"  # a description whose "of" names whose it is ("the regime of Assad")
 ROLE_VIA = f"{Link.ROLE}:"  # how a mention resolved through a title records it ("role:president")
+PARTY_TAG_VIA = f"{Link.ROLE}:party tag"  # a person linked through their party-and-state tag ("D-Vt.")
 # A state's body read from where the text is set ("the military" after "in Pakistan").
 CONFIDENCE_BY_VIA = {SETTING_VIA: 0.5}
 PLURAL_SUFFIX = "s"
@@ -253,7 +255,8 @@ class ActorResolver:
 
     def role_hits(self, doc: Doc) -> list[tuple[int, int, Role]]:
         """(start, end, Role) for every role title; the longest wins where they overlap."""
-        hits = [(s, e, self.kb.roles[doc.vocab.strings[m]]) for m, s, e in self.role_matcher(doc)]
+        hits = [(s, e, self.kb.roles[doc.vocab.strings[m]]) for m, s, e in self.role_matcher(doc)
+                if not ends_a_persons_name(doc, s, e)]
         return [h for h in hits
                 if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
@@ -634,7 +637,7 @@ class ActorResolver:
     def entity_actor(self, doc, cand, token_actor, persons, roles, history: Sequence[tuple[Actor, frozenset[str]]] = ()):
         """Cascade for an entity no alias names: short-form coref of a person, or of an
         outlet named before (`history`: the actors resolved so far; "The New York Times ... the
-        Times"), role, else unresolved (or dropped when the entity is a town the model
+        Times"), role, party tag ("Sen. Pat Leahy, D-Vt."), else unresolved (or dropped when the entity is a town the model
         mislabelled)."""
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
@@ -650,6 +653,9 @@ class ActorResolver:
             link = person_role(doc, cand, roles, self.kb, token_actor)
             if link is not None:
                 return link.actor, f"{ROLE_VIA}{link.role.text.lower()}", True
+            party = self.kb.get(self.kb.party_tags.get(party_letter_after(doc, cand.end) or ""))
+            if party is not None:  # "Sen. Pat Leahy, D-Vt.": a Democrat in Congress
+                return party, PARTY_TAG_VIA, True
         if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):
             return None, DROP, False
         return None, Link.UNRESOLVED, is_person
@@ -876,6 +882,14 @@ def party_member_described(doc: Doc, cand: Candidate, token_actor: dict[int, Act
             or not all(a.type == PARTY_TYPE for a in cand.actors):
         return None
     return person
+
+
+def ends_a_persons_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word title is the surname ending a person's name ("Rep. Peter King",
+    "Stephen King"): a title stands before the name it goes with ("King Salman")."""
+    word = doc[start]
+    return end - start == 1 and word.ent_type_ == PERSON_LABEL and word.ent_iob_ == "I" \
+        and (end == len(doc) or doc[end].ent_iob_ != "I") and doc[start - 1].pos_ == "PROPN"
 
 
 def _first_conjunct(token):

@@ -55,6 +55,7 @@ from sitrep.model import Evidence, PlaceMention
 from sitrep.nlp.actor_rules import after_stance_prefix
 from sitrep.nlp.datelines import opens_dateline
 from sitrep.nlp.extensions import doc_text, register_extensions
+from sitrep.nlp.party_tags import is_party_tag
 from sitrep.nlp.place_rules import (
     ADMIN_FEATURES,
     ADMIN_SUFFIXES,
@@ -368,13 +369,16 @@ def place_spans(doc: Doc, gazetteer: Gazetteer) -> tuple[list[PlaceSpan], list[s
 
     RETURNS (tuple): spans in text order, and ISO2 codes of demonyms (NORP entities included).
     """
-    spans, taken = [], set()
+    tags = {i for letter in range(len(doc)) if is_party_tag(doc, letter) for i in range(letter, letter + 3)}
+    spans, taken = [], set(tags)
     demonyms = []
     person_names = _mostly_people(doc)
     for ent in doc.ents:
         key = normalise_name(ent.text)
         if (ent.label_ in PLACE_LABELS and ent.text in person_names) or after_stance_prefix(doc, ent.start):
             continue  # "pro-Moscow insurgents" are for Moscow, not in it
+        if any(i in tags for i in range(ent.start, ent.end)):
+            continue  # "Sen. Pat Leahy, D-Vt.": his party and state, no place of the story
         if gazetteer.is_demonym(key):
             demonyms.extend(filter(None, [gazetteer.demonym_country(key)]))
             taken.update(range(ent.start, ent.end))
