@@ -1171,6 +1171,10 @@ def test_coder_a_place_in_a_clause_about_another_noun_does_not_place_the_event()
     sanctions = [e for e in code_events(nlp("The US has since tightened sanctions it imposed on Iran's oil sector."))
                  if e.event == "SANCTION"]
     assert sanctions and all(e.event_loc is not None for e in sanctions)
+    # a clause on a noun the trigger is only set beside is that noun's, not the trigger's phrase
+    attack = coded_event("Officials said the unrest was a reaction to a video made in America, rather than an "
+                         "attack by Hamas.", "ASSAULT")
+    assert ([e.code for e in attack.actor], attack.event_loc) == (["PSE"], None)
 
 
 @pytest.mark.parametrize(("text", "event_type", "place"), [

@@ -235,6 +235,14 @@ def test_time_resolver_a_holiday_on_a_fixed_day_is_the_latest_one(nlp, text, val
     assert (mention.value, mention.method) == (value, "rule:holiday")
 
 
+def test_time_resolver_that_month_is_one_told_before_not_the_pub_dates(nlp):
+    """"in 2016 ... that June" is June 2016, which the resolver does not guess; "said that
+    June was" is a June of its own."""
+    found = by_text(parse(nlp, "He ran the campaign in 2016 and attended a meeting at Trump Tower that June."))
+    assert (found["that June"].value, found["that June"].method) == (None, "unresolved:anaphoric")
+    assert by_text(parse(nlp, "He said that June was the month of the attack."))["June"].value == "2018-06"
+
+
 def test_time_resolver_a_season_word_names_no_day(nlp):
     doc = parse(nlp, "A truck hit a Christmas market in Berlin.")
     assert all(mention.value is None for mention in doc._.times)

@@ -182,6 +182,9 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 COORDINATE_DEPS = frozenset({"conj"})
+# Arcs that join a word to one it is only set beside: "a video, rather than an assault"
+# (the parser hangs "than an assault" on the video through "than" as a coordinator).
+COORDINATION_DEPS = COORDINATE_DEPS | {"cc"}
 # Clauses a verb takes as complement: what it brings about ("the attack prompted the Pentagon
 # to send troops to the Middle East"; `_in_a_consequence`) or promises ("pledged to spend 2%
 # by 2024"; `_in_its_complement`).
@@ -1910,13 +1913,19 @@ def _has_own_subject(clause: Token) -> bool:
 def _clause_between(word: Token, anchor: Token, deps: frozenset[str],
                     counts: Callable[[Token], bool] = lambda clause: True) -> bool:
     """Whether a clause arc of `deps` (that `counts`) lies between `word` and the line from
-    the trigger up to the root; a clause describing a noun on that line describes the
-    trigger's own phrase ("the attack, which happened on Monday") and does not count."""
+    the trigger up to the root; a clause describing a noun on that line below any coordination
+    describes the trigger's own phrase ("the attack, which happened on Monday") and does not
+    count, but one on a noun the trigger is only coordinated with does ("a video made in
+    America, rather than an assault by al Qaeda")."""
     trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
+    own_phrase = [anchor]
+    while own_phrase[-1].dep_ not in COORDINATION_DEPS and own_phrase[-1].head.i != own_phrase[-1].i:
+        own_phrase.append(own_phrase[-1].head)
+    own_line = {t.i for t in own_phrase}
     for step in (word, *word.ancestors):
         if step.i in trigger_line:
             return False
-        if step.dep_ in deps and counts(step) and not (step.dep_ in NOUN_CLAUSE_DEPS and step.head.i in trigger_line):
+        if step.dep_ in deps and counts(step) and not (step.dep_ in NOUN_CLAUSE_DEPS and step.head.i in own_line):
             return True
     return False
 

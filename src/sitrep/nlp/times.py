@@ -94,6 +94,7 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Words before a date entity that change what it means; the entity is widened over them.
 MEANING_WORDS = frozenset({"since", "until", "till", "before", "after", "early", "mid", "late",
                            "earlier", "between", "from"})
+DEMONSTRATIVE, DETERMINER = "that", "det"
 RANGE_JOINERS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
 # Fractions of a period named by "early", "mid", "late" and friends.
 PERIOD_PARTS = {
@@ -105,8 +106,10 @@ PERIOD_PARTS = {
 RELATIVE_WORDS = frozenset({"ago", "last", "next", "this", "past", "previous", "recent", "coming",
                             "yesterday", "today", "tonight", "tomorrow", "current", "earlier"})
 # Words that anchor an expression to another date in the text, not the pub date.
+# "that June", "that summer": the month or season of a year told before, not of the pub date's.
 ANAPHORIC = re.compile(r"\b(later|following|the next day|the previous day|that day|the same day|"
-                       r"the day before|the day after|then)\b")
+                       r"the day before|the day after|then|that (?:week|month|year|spring|summer|fall|autumn|winter|"
+                       + "|".join(name.lower() for name in calendar.month_name[1:]) + r"))\b")
 DURATION = re.compile(r"^(?:for\s+)?(?:the\s+)?(?:\S+[\s-]+){0,3}"
                       r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?)(?:\s+long)?$")
 TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|"
@@ -594,6 +597,8 @@ def _widen(span: Span) -> Span:
     start = span.start
     while start > 0 and doc[start - 1].lower_ in MEANING_WORDS:
         start -= 1
+    if start > 0 and doc[start - 1].lower_ == DEMONSTRATIVE and doc[start - 1].dep_ == DETERMINER:
+        start -= 1  # "that June": a June told of before (`ANAPHORIC`); not "said that June ..."
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in {"end", "beginning", "start", "middle"}:
         start -= 2
         if start > 0 and doc[start - 1].lower_ == "the":
