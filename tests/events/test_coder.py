@@ -1549,6 +1549,10 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        # what a measure, or a list of one, targets is not struck
+        ("Friday's sanctions list targets a number of Russian tycoons, including Oleg Deripaska.", "ASSAULT", 0),
+        ("Russian jets targeted the rebels in Idlib.", "ASSAULT", 1),
+        ("Turkish jets pulverized hiding spots of Syrian Kurdish forces in Ras al-Ayn.", "ASSAULT", 1),
         # the list after "over" is what they clashed over, not more sides
         ("Dan Coats repeatedly clashed with Donald Trump over Iran, North Korea and Russia.", "ACCUSE", 1),
         ("Republicans pummeled Hagel during a grueling confirmation hearing in Washington.", "ACCUSE", 1),
