@@ -158,6 +158,14 @@ def test_coder_movement_object_names_actor_when_no_subject(annotate):
     assert event.recipient == ()
 
 
+def test_coder_the_noun_a_movement_participle_describes_is_what_it_moves():
+    """"645 U.S. military personnel deployed to support these missions": the personnel are
+    moved, so they give the movement its mover and its count."""
+    event = coded_event("In Niger, there are about 645 U.S. military personnel deployed to support these missions.",
+                        "MOBILIZE")
+    assert ([e.identifier for e in event.actor], event.magnitude.count) == (["USA_MIL"], 645)
+
+
 def test_coder_magnitude_ignores_numbers_not_attached_to_trigger(annotate):
     doc = annotate(
         "Russia, which lost 300 tanks last year, sent troops to Donetsk.", quantities=[("300", 300, "tanks")]
@@ -1813,6 +1821,11 @@ def test_coder_the_backer_named_before_a_participle_takes_no_part():
 ])
 def test_coder_what_is_seized_sets_the_mode(text, mode):
     assert coded_event(text, "ASSAULT").mode == mode
+
+
+def test_coder_records_seized_are_confiscated_not_assaulted():
+    text = "The Justice Department seized the phone records of reporters at The Associated Press."
+    assert [(e.event, e.mode) for e in code_events(default_nlp()(text))] == [("COERCE", "confiscate")]
 
 
 def test_coder_a_place_opening_a_participle_places_nothing():

@@ -515,6 +515,15 @@ def children_on(tokens: Sequence[Token], deps: frozenset[str]) -> list[Token]:
     return [child for token in tokens for child in token.children if child.dep_ in deps]
 
 
+def acted_on_by(verbs: Sequence[Token]) -> list[Token]:
+    """What `verbs` act on: their objects and passive subjects, and the noun a past participle
+    describes ("645 U.S. military personnel deployed to Niger": the personnel; the tagger may
+    call such a participle a past tense, which no clause on a noun can be)."""
+    described = [v.head for v in verbs if v.dep_ == PARTICIPLE_CLAUSE and v.tag_ in (PAST_PARTICIPLE, PAST_TENSE)
+                 and v.head.i != v.i]
+    return children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + described
+
+
 def prep_objects(tokens: Sequence[Token], preps: frozenset[str]) -> list[Token]:
     """Objects of the named prepositions attached to any of `tokens` ("into" -> "Idlib")."""
     objects = []
@@ -1237,7 +1246,7 @@ def find_actors(
     befallen: set[int] = set()  # "Nigerian hostages were freed": what is freed is no mover, its people no actor
     left: list[tuple[int, int]] = []
     if not found and event_type.movement:
-        moved = children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + prep_objects(heads, PATIENT_PREPOSITIONS)
+        moved = acted_on_by(verbs) + prep_objects(heads, PATIENT_PREPOSITIONS)
         phrases += [t for t in moved if _names_movers(t, lexicon)]
         befallen = {t.idx for phrase in moved if not _names_movers(phrase, lexicon) for t in phrase.subtree}
         phrases += [t for t in tokens if t.pos_ in NOMINAL_POS and t.idx not in befallen]
@@ -2258,7 +2267,7 @@ def find_magnitude(
         return None
     targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
-    targets |= {phrase.i for phrase in children_on(verbs, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)}
+    targets |= {phrase.i for phrase in acted_on_by(verbs)}
     if event_type.counts_subject:  # also the subject a conjunct shares ("three militants rushed in and opened fire")
         targets |= {subject.i for verb in verbs for subject in subject_of(verb)}
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
