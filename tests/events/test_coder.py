@@ -859,6 +859,8 @@ def test_coder_light_verb_reaches_the_trigger_through_a_measure_noun(annotate):
     assert actor_ids(event.actor) == ["TUR"]
     event = only(code_events(annotate("Turkey ordered an investigation of the strikes on Afrin.")), "ASSAULT")
     assert event.actor == ()  # an investigation is no measure of strikes
+    event = coded_event("To date, U.S. forces have conducted a total of 96 airstrikes across Iraq.", "ASSAULT")
+    assert ([e.identifier for e in event.actor], event.magnitude.count) == (["USA_MIL"], 96)
 
 
 def test_coder_participant_noun_makes_a_sentence_without_names_a_candidate(annotate):
@@ -1557,6 +1559,12 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        # weapons fitted to a thing equip it, no party
+        ("The bill would prohibit the Homeland Security Department from arming its drones.", "AID", 0),
+        ("Iran armed the Houthi rebels in Yemen.", "AID", 1),
+        # a convict is a person, no conviction
+        ("After their escape, the two convicts planned to drive to Plattsburgh.", "SANCTION", 0),
+        ("A court in Cairo convicted the two men.", "SANCTION", 1),
         # what a measure, or a list of one, targets is not struck
         ("Friday's sanctions list targets a number of Russian tycoons, including Oleg Deripaska.", "ASSAULT", 0),
         ("Russian jets targeted the rebels in Idlib.", "ASSAULT", 1),
