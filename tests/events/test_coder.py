@@ -884,6 +884,9 @@ def test_coder_visit_takes_the_visited_country_as_host(annotate):
     event = only(code_events(annotate("Turkey's foreign minister travelled to Syria on Monday.")), "CONSULT")
     assert (actor_ids(event.actor), actor_ids(event.recipient)) == (["TUR"], ["SYR"])
     assert event.recipient[0].evidence.text == "Syria" and event.event_loc.country_code == "SY"
+    # one's own capital hosts no visit: the visitor comes home
+    home = coded_event("Obama will arrive in Washington with the clock running on an authorization vote.", "CONSULT")
+    assert (home.recipient, home.event_loc.extracted_place) == ((), "Washington")
 
 
 def test_coder_those_who_visit_together_are_one_side():
@@ -1816,6 +1819,14 @@ def test_coder_a_trigger_naming_the_kind_of_a_counted_act_takes_its_light_verb()
 def test_coder_who_fights_on_the_side_of_a_party_does_not_target_it():
     event = coded_event("Russia has been fighting on the side of Bashar al-Assad in Syria.", "ASSAULT")
     assert actor_ids(event.actor) == ["RUS"] and event.recipient == ()
+
+
+def test_coder_a_clause_told_before_a_request_is_no_one_it_addresses():
+    """The parser hangs "Trump asked McGahn ..." on the later "asked" as its clause: told
+    before the verb, it is no request's addressee."""
+    text = "In one, Trump asked McGahn to remove Mueller and then, later, the president asked McGahn to cover it up."
+    requests = [e for e in code_events(default_nlp()(text)) if e.event == "REQUEST"]
+    assert [[r.entity_text for r in e.recipient] for e in requests] == [["McGahn"], ["McGahn"]]
 
 
 def test_coder_the_backer_named_before_a_participle_takes_no_part():

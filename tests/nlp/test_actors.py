@@ -200,6 +200,17 @@ def test_actors_a_head_of_states_name_before_a_force_noun_names_that_states(reso
     assert found["Netanyahu"] == ("ISR_NETANYAHU", "alias")
 
 
+def test_actors_a_bare_title_points_back_to_the_last_holder_named(resolve):
+    """"Trump asked McGahn ... the president asked McGahn": Trump, named more often than a
+    president of the past named since; "the former president" and "the president of the
+    council", set beside another name, say more than the title and are left alone."""
+    found, doc = resolve("Putin spoke first. Trump asked McGahn to remove Mueller. Trump says Obama did worse. "
+                         "Later, the president asked McGahn to cover it up. The former president said nothing. "
+                         "Ahmed Omar, the president of the Syrian Democratic Council, spoke.")
+    assert found["president"] == ("USA_TRUMP", "anaphor:title")
+    assert [m.actor_type for m in doc._.actors if m.evidence.text == "president"] == ["person"]
+
+
 def test_actors_a_lawmakers_party_tag_links_an_unknown_name_to_the_party(resolve):
     """"Sen. Pat Leahy, D-Vt.": a Democrat in Congress, coded as the KB codes its named members;
     a title word ending a name is its surname ("Peter King"); a known name keeps its own actor."""

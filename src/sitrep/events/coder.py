@@ -387,7 +387,7 @@ class RuleCoder:
         place = find_location(hit.anchors, hit.tokens, within_speech(mentions, quotes, hit.anchors[0].idx), self.triggers,
                               parties, event_type)
         if not recipients and hit.row.mode == VISIT_MODE:
-            recipients = self.host_of(place)
+            recipients = self.host_of(place, actors)
         quantity = find_magnitude(hit.anchors, hit.tokens, sent, mentions, self.triggers, event_type, self.ontology)
         others = frozenset(a.i for h in hits if h is not hit for a in h.anchors)
         size = {field: count for field, count in find_size(sent, mentions, self.ontology, self.triggers).items()
@@ -548,13 +548,14 @@ class RuleCoder:
         countries = {party.country for party in parties if party.country}
         return country is not None and bool(countries) and country.alpha_3 not in countries
 
-    def host_of(self, place: PlaceChoice | None) -> list[ActorMention]:
+    def host_of(self, place: PlaceChoice | None, visitors: Sequence[ActorMention]) -> list[ActorMention]:
         """The host of a visit: the state of a country or the government of a capital the
-        visitor goes to ("arrived in Egypt", "travelled to Moscow"; PLOVER CONSULT visit)."""
+        visitor goes to ("arrived in Egypt", "travelled to Moscow"; PLOVER CONSULT visit);
+        none in the visitors' own country ("Obama will arrive in Washington": he comes home)."""
         if place is None or place.how == SENTENCE:
             return []
         host = place_actor(place.place, self.actor_kb)
-        if host is None:
+        if host is None or host.country in {visitor.country for visitor in visitors}:
             return []
         return [mention_of_place(place.place, host, place.place.confidence * HOST_FACTOR, HOST_VIA)]
 

@@ -972,8 +972,8 @@ def recipient_phrases(
     # "received backing from the US"; not "obtained a request from Syria to Moscow", addressed to another
     phrases += [s for noun in heads if lexicon.receiving_verb(noun) is not None
                 and not prep_objects([noun, noun.head], ADDRESSEE_PREPOSITIONS) for s in _receiver(noun.head)]
-    if event_type.asks_clause_subject:  # "requested that India restrain its troops"
-        phrases += children_on(children_on(heads, CLAUSE_COMPLEMENT_DEPS), SUBJECT_DEPS)
+    if event_type.asks_clause_subject:  # "requested that India restrain its troops"; not a clause told before it
+        phrases += children_on([c for c in children_on(heads, CLAUSE_COMPLEMENT_DEPS) if c.i > c.head.i], SUBJECT_DEPS)
     preps = lexicon.recipient_preps - (lexicon.location_preps if event_type.movement else frozenset())
     if event_type.met_in_place:  # "met Arafat at an Israeli army base", "talks on Syria": where or what, not with whom
         preps -= VENUE_PREPOSITIONS | MEETING_TOPIC_PREPOSITIONS

@@ -101,6 +101,8 @@ IT_FORMS = frozenset({"it", "its"})
 SETTING_VIA = f"{Link.ANAPHOR}:setting"  # step "anaphor", confidence of its own (CONFIDENCE_BY_VIA)
 OWNER_VIA = f"{Link.ANAPHOR}:owner"  # a description whose "of" names whose it is ("the regime of Assad")
 ROLE_VIA = f"{Link.ROLE}:"  # how a mention resolved through a title records it ("role:president")
+OFFICE = "office"  # a role that names a post (`Role.kind`), which a title alone can point back to
+TITLE_VIA = f"{Link.ANAPHOR}:title"  # "the president" for the president named before it
 PARTY_TAG_VIA = f"{Link.ROLE}:party tag"  # a person linked through their party-and-state tag ("D-Vt.")
 # A state's body read from where the text is set ("the military" after "in Pakistan").
 CONFIDENCE_BY_VIA = {SETTING_VIA: 0.5}
@@ -469,7 +471,7 @@ class ActorResolver:
     def bare_role_candidates(self, doc: Doc, roles, taken: list[Candidate]) -> list[Candidate]:
         """Office titles with no name after them ("Iran's Defense Minister traveled")."""
         found = [Candidate(start, end, Link.ROLE, role=role) for start, end, role in roles
-                 if role.kind == "office" and not (end < len(doc) and doc[end].pos_ == "PROPN")]
+                 if role.kind == OFFICE and not (end < len(doc) and doc[end].pos_ == "PROPN")]
         return [c for c in found if not any(c.overlaps(t) for t in taken)]
 
     def entity_spans(self, doc: Doc, roles) -> list[tuple[int, int, str]]:
@@ -593,7 +595,10 @@ class ActorResolver:
             return actor, f"{ROLE_VIA}{cand.role.text.lower()}", False
         if cand.kind == Link.ROLE:
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
-            return (link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False) if link else (None, DROP, False)
+            if link is not None:
+                return link.actor, f"{ROLE_VIA}{link.role.text.lower()}", False
+            holder = holder_named_before(doc, cand, history)
+            return (holder, TITLE_VIA, True) if holder is not None else (None, DROP, False)
         return self.entity_actor(doc, cand, token_actor, persons, roles, history)
 
     def agreeing_persons(self, doc: Doc, start: int, persons: list) -> list:
@@ -1049,6 +1054,25 @@ def person_role(doc: Doc, cand: Candidate, roles, kb: ActorKB, token_actor) -> r
         if link is None:
             link = rules.link_region(doc, region, roles_in(region, roles), token_actor, kb, "first")
     return link
+
+
+def holder_named_before(doc: Doc, cand: Candidate, history: Sequence[tuple[Actor, frozenset[str]]]) -> Actor | None:
+    """The holder of the office "the president", "the prime minister" names, among the
+    persons named before it: the one named most often, the latest of them on a tie ("Trump
+    asked McGahn ... the president asked McGahn": Trump, not a president of the past named
+    once). None for a title qualified otherwise ("the former president", "the president of
+    the council"), set beside a name ("Ahmed Omar, the president"), or that no one named
+    before holds."""
+    word = doc[cand.end - 1]
+    if cand.start == 0 or doc[cand.start - 1].lower_ != DEFINITE or cand.role is None or cand.role.kind != OFFICE \
+            or word.dep_ == APPOSITION or (cand.end < len(doc) and doc[cand.end].lower_ in ROLE_OBJECT_PREPOSITIONS):
+        return None
+    title = normalise(cand.role.text)
+    holders = [actor for actor, _ in history if actor.type == PERSON and actor.role and normalise(actor.role) == title]
+    if not holders:
+        return None
+    counts = Counter(holder.id for holder in holders)
+    return max(reversed(holders), key=lambda holder: counts[holder.id])
 
 
 def bare_role_link(doc: Doc, cand: Candidate, token_actor, kb: ActorKB, roles) -> rules.RoleLink | None:
