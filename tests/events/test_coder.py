@@ -1829,6 +1829,19 @@ def test_coder_a_clause_told_before_a_request_is_no_one_it_addresses():
     assert [[r.entity_text for r in e.recipient] for e in requests] == [["McGahn"], ["McGahn"]]
 
 
+def test_coder_whom_a_party_fights_alongside_is_its_partner_not_a_place():
+    event = coded_event("Turkey is fighting alongside the US against ISIS.", "COOPERATE")
+    assert ([e.code for e in event.recipient], event.event_loc) == (["USA"], None)
+
+
+def test_coder_an_attack_a_statement_tells_of_stays_one_of_arms():
+    """"said in a statement that its soldier carried out the attack": the statement tells of
+    the attack; it is no attack in words, as "a statement attacking the US position" is."""
+    text = "ISIS said in a statement that its soldier carried out the attack using an automatic weapon."
+    assert coded_types(text) == ["ASSAULT"]
+    assert coded_types("Iran issued a statement attacking the US position.") == ["ACCUSE"]
+
+
 def test_coder_the_backer_named_before_a_participle_takes_no_part():
     event = coded_event("US-backed Kurds withdrew from Manbij on Friday.", "RETREAT")
     assert [e.entity_text for e in event.actor] == ["Kurds"]

@@ -535,8 +535,10 @@ class RuleCoder:
         light_verbs = [v for v in map(self.triggers.light_verb, hit.anchors) if v is not None
                        and not self.triggers.is_claim_verb(v) and v.lemma_.lower() not in self.triggers.claim_verbs]
         verbs = [a for a in hit.anchors if a.pos_ == VERB] + light_verbs
-        # "issued a statement attacking the US position": the address itself attacks
-        described = [v.head for v in verbs if v.dep_ == PARTICIPLE_CLAUSE]
+        # "issued a statement attacking the US position": the address itself attacks; not one
+        # telling that another did it ("said in a statement that its soldier carried out the attack")
+        described = [v.head for v in verbs if v.dep_ == PARTICIPLE_CLAUSE
+                     and not any(c.dep_ in SUBJECT_DEPS for c in v.children)]
         return any(in_noun_class(o, addresses) for o in prep_objects(hit.anchors, ADDRESS_PREPOSITIONS)
                    + prep_objects(verbs, VERB_ADDRESS_PREPOSITIONS) + described)
 

@@ -114,6 +114,7 @@ VENUE_PREPOSITIONS = frozenset({"at"})  # of a meeting: where it is held
 MEETING_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})  # of a meeting: what it is about ("talks on Syria")
 # What an act or a saying is about ("a probe into meddling", "a report on interference").
 TOPIC_PREPOSITIONS = MEETING_TOPIC_PREPOSITIONS | {"into", "regarding", "concerning"}
+PURPOSE_PREPOSITIONS = frozenset({"for"})  # what a phrase asks or pushes for ("called for talks")
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
@@ -959,6 +960,11 @@ def recipient_phrases(
         carried_on = [t for t in tokens if t.pos_ == VERB and t not in heads and t.head in heads]
         phrases += [t for t in children_on(heads, OBJECT_DEPS) + children_on(carried_on, DIRECT_OBJECT_DEPS)
                     if t.i not in own and t.head.lemma_.lower() not in lexicon.topic_verbs]
+        # the object of a preposition that is a word of the phrase ("fight alongside the US",
+        # "rallied behind Google"), not what it asks for or is about ("called for", "a conference on")
+        phrases += [o for t in tokens if t.dep_ == PREPOSITION and t.head in heads
+                    and t.lower_ not in TOPIC_PREPOSITIONS | PURPOSE_PREPOSITIONS
+                    for o in t.children if o.dep_ == PREPOSITION_OBJECT and o.i not in own]
         phrases += [t for head in heads if head.pos_ not in NOMINAL_POS for t in patients_of(head, lexicon) if t.i not in own]
         phrases += [misread[1] for misread in map(_misread_clause, heads) if misread is not None]
         # "found Mr. Brunson guilty": the subject of the phrase's own small clause; not of a

@@ -60,9 +60,10 @@ ACTOR, PLACE, NEITHER = "actor", "place", "neither"
 # Prepositions whose object is a party, not a location ("sanctions on Russia", "talks
 # between Israel and Hamas", "hostility toward Israel", "outwitted by Ankara").
 ACTOR_PREPOSITIONS = frozenset({"by", "on", "against", "toward", "towards", "than"})
-# These name a party ("a deal with Turkey", "talks between Israel and Hamas") unless a place
-# noun governs them ("border with Ukraine", "the border between Iraq and Syria").
-PARTY_PREPOSITIONS = frozenset({"with", "between", "among"})
+# These name a party ("a deal with Turkey", "talks between Israel and Hamas", "fighting
+# alongside the US") unless a place noun governs them ("border with Ukraine", "the border
+# between Iraq and Syria").
+PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "alongside"})
 # "from" names a source after an act or a person ("retaliation from Iran", "leaders from
 # Pakistan") and an origin otherwise ("withdrawal from Iraq", "troops from Niger").
 SOURCE_PREPOSITIONS = frozenset({"from"})
