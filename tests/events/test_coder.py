@@ -454,6 +454,11 @@ def test_coder_material_event_of_another_kind_takes_the_place_but_a_statement_do
     events = code_events(annotate(text, times={"Monday": "2024-03-04"}))
     withdrawal, condemnation = only(events, "RETREAT"), only(events, "ACCUSE")
     assert withdrawal.event_loc.extracted_place == "Idlib" and condemnation.event_loc is None
+    # nor does a sanction: it is decided far from the scene told before it
+    text = ("The U.S. expelled 60 Russian diplomats and shuttered the Russian consulate in Seattle. "
+            "Last month the administration imposed sanctions on Russian hackers.")
+    sanctions = [e for e in code_events(default_nlp()(text)) if e.event_text != "expelled 60 Russian diplomats"]
+    assert [(e.event, e.event_loc) for e in sanctions] == [("SANCTION", None)]
 
 
 def test_coder_agent_of_a_light_verb_participle_did_the_act_but_not_any_participle(annotate):

@@ -15,7 +15,8 @@ on). Nor is a name the gazetteer lacks ("the Jnah district", a ship, a person ta
 place): the known place before it stays the context. Nor is a place carried into a sentence
 that places a happening of its own: the coder had a reason to keep the event from that place,
 and one told sentences before is no likelier. Verbal events are never placed from context: a
-statement happens where it is made, which the text rarely says.
+statement happens where it is made, which the text rarely says; nor are categories decided far
+from any scene (`EventType.no_context_place`: sanctions).
 """
 from __future__ import annotations
 
@@ -49,8 +50,10 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
     for event in events:
         placed_by_text = event.event_loc is not None
         sequence = event.text_info.get("sequence", 0)
-        material = not ontology.events[event.event].verbal
-        if event.event_loc is None and material and earlier is not None and earlier.event_loc is not None:
+        event_type = ontology.events[event.event]
+        material = not event_type.verbal
+        if event.event_loc is None and material and not event_type.no_context_place and earlier is not None \
+                and earlier.event_loc is not None:
             source_sequence = earlier.text_info.get("sequence", 0)
             near = sequence - source_sequence <= CONTEXT_WINDOW
             placed_here = source_sequence != sequence and sequence in placed_sentences

@@ -164,6 +164,7 @@ class EventType:
     befalls_act_target: bool = False  # "threatened a strike on Syria": Syria is threatened
     benefits_after_for: bool = False  # "voiced support for Israel": Israel gets it
     named_before_authors: bool = False  # "the Assad pledge": Assad makes it
+    no_context_place: bool = False  # sanctions take no place from the sentences before them
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +577,7 @@ def load_ontology() -> Ontology:
             befalls_act_target=bool(spec.get("befalls_act_target")),
             benefits_after_for=bool(spec.get("benefits_after_for")),
             named_before_authors=bool(spec.get("named_before_authors")),
+            no_context_place=bool(spec.get("no_context_place")),
             mutual=bool(spec.get("mutual")),
             verbal=spec["quad"] in verbal_quads,
         )
