@@ -1998,7 +1998,9 @@ def find_time(
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
     promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`) nor
     that of another happening (`_times_another_happening`) nor a year in a name
-    (`_part_of_a_name`) nor the date of what the trigger is about (`_dates_a_topic`)."""
+    (`_part_of_a_name`) nor the date of what the trigger is about (`_dates_a_topic`). Among
+    the rest a pinned time (`_pinned`) beats a vague span, and one on the trigger itself
+    (`_on_the_trigger`) the year of a thing it acts on; then the nearest wins."""
     if not mentions.times:
         return None
     told_of = _time_of_when_clause(anchors[0], mentions)

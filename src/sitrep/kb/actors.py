@@ -105,7 +105,7 @@ class Role:
         "relation" (serves someone: adviser, spokesman); a relation has no sector of
         its own and takes that of whom it serves.
     heads_state: the office leads a state's government, so the holder's name before a force
-        noun names that state's ("Trump officials", "Netanyahu's government").
+        noun names that state's ("Trump officials", "Assad troops").
     """
 
     text: str

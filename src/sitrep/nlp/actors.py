@@ -642,8 +642,8 @@ class ActorResolver:
     def entity_actor(self, doc, cand, token_actor, persons, roles, history: Sequence[tuple[Actor, frozenset[str]]] = ()):
         """Cascade for an entity no alias names: short-form coref of a person, or of an
         outlet named before (`history`: the actors resolved so far; "The New York Times ... the
-        Times"), role, party tag ("Sen. Pat Leahy, D-Vt."), else unresolved (or dropped when the entity is a town the model
-        mislabelled)."""
+        Times"), role, party tag ("Sen. Pat Leahy, D-Vt."), else unresolved (or dropped when
+        the entity is a town the model mislabelled)."""
         span = doc[cand.start:cand.end]
         antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
         if antecedent is not None:
