@@ -235,6 +235,15 @@ def test_time_resolver_a_holiday_on_a_fixed_day_is_the_latest_one(nlp, text, val
     assert (mention.value, mention.method) == (value, "rule:holiday")
 
 
+def test_time_resolver_a_day_of_a_noun_said_to_be_arranged_is_the_coming_one(nlp):
+    """"a scheduled meeting ... on March 22" a week after the pub date is that coming day; a
+    day no word arranges a week after it stays the past one unless far nearer."""
+    found = by_text(parse(nlp, "Diplomats fear the worst if a scheduled meeting with Putin in Helsinki on March 22 "
+                               "is more convivial."))
+    assert found["March 22"].value == "2019-03-22"
+    assert by_text(parse(nlp, "The attack on March 22 killed 12 people."))["March 22"].value == "2018-03-22"
+
+
 def test_time_resolver_that_month_is_one_told_before_not_the_pub_dates(nlp):
     """"in 2016 ... that June" is June 2016, which the resolver does not guess; "said that
     June was" is a June of its own."""

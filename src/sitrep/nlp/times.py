@@ -58,6 +58,11 @@ HOLIDAYS_FILE = "holidays.jsonl"
 # What makes a clause an arrangement for the days ahead.
 FUTURE_MODALS = frozenset({"will", "shall"})
 ARRANGING_WORDS = frozenset({"set", "schedule", "due", "plan", "expect"})
+# Adjectives that say a happening is arranged to come ("a scheduled meeting", "the upcoming vote").
+ARRANGED_ADJECTIVES = frozenset({"scheduled", "planned", "upcoming", "expected", "proposed"})
+PREPOSITION_ARC, ADJECTIVE_ARC = "prep", "amod"
+SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Nouns a date names a time set ahead for ("a March 31 deadline", "the June 30 target date").
 SET_AHEAD_NOUNS = frozenset({"deadline", "date", "cutoff"})
 OPEN_CLAUSE = "xcomp"
@@ -669,13 +674,27 @@ def _verb_of(span: Span):
     return next((t for t in span.root.ancestors if t.pos_ in VERB_POS), None)
 
 
+def _dates_an_arranged_noun(span: Span) -> bool:
+    """Whether a date hangs, bare or after a preposition, on a noun an adjective of arranging
+    describes, or on the verb whose subject it is ("the planned summit next month", "if a
+    scheduled meeting with Putin on July 16 is more convivial")."""
+    host = span.root.head
+    if host.dep_ == PREPOSITION_ARC:
+        host = host.head
+    nouns = [host] if host.pos_ in NOUN_POS else [c for c in host.children if c.dep_ in SUBJECT_ARCS]
+    return any(c.dep_ == ADJECTIVE_ARC and c.lower_ in ARRANGED_ADJECTIVES for noun in nouns for c in noun.children)
+
+
 def is_arranged(span: Span) -> bool:
     """Whether a date belongs to a clause about what is arranged to come: its verb has "will"
     or "shall", or hangs on a word of arranging ("talks are set to resume Monday", "are
     scheduled to meet on Wednesday"), or is that word or "be" with the infinitive of what is
     arranged ("On Monday, the two are to hold talks"), also through the open clauses it
     completes ("won't vote to support December's omnibus bill"); not merely an infinitive
-    ("continued to attack on Tuesday")."""
+    ("continued to attack on Tuesday"); or it dates a noun said to be arranged ("a scheduled
+    meeting with Putin in Helsinki on July 16", `ARRANGED_ADJECTIVES`)."""
+    if _dates_an_arranged_noun(span):
+        return True
     verb = _verb_of(span)
     if verb is None:
         return False
@@ -756,7 +775,7 @@ def find_times(doc: Doc, matcher: Matcher | None = None) -> list[TimeMention]:
             arranged = is_arranged(span)
             if not named:
                 resolution = coming_day(resolution, span.text, published, arranged,
-                                        COMING_DAY_BIAS if looks_ahead(span) else NEAR_DAY_BIAS)
+                                        COMING_DAY_BIAS if arranged or looks_ahead(span) else NEAR_DAY_BIAS)
             if arranged:
                 resolution = coming_weekday(resolution, span.text, published)
         logger.debug("doc %s: %r -> %s (%s)", doc._.doc_id, span.text, resolution.value,
