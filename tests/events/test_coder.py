@@ -1567,6 +1567,9 @@ def test_coder_who_takes_part_in_an_act_does_it(text, event_type, actor):
         ("A Republican TV ad this week is attacking Sen. Kay R. Hagan for being absent.", "ACCUSE", 1),
         ("The outspoken Trump supporter attacked Hillary Clinton during the convention.", "ACCUSE", 1),  # partisans
         ("Trump clashed with Democrats over the wall.", "ACCUSE", 1),
+        # pressing ahead presses no one
+        ("Kim Jong Un vowed to press ahead with more missile tests in the Pacific.", "REQUEST", 0),
+        ("The US pressed Turkey to withdraw its troops.", "REQUEST", 1),
         # weapons fitted to a thing equip it, no party
         ("The bill would prohibit the Homeland Security Department from arming its drones.", "AID", 0),
         ("Iran armed the Houthi rebels in Yemen.", "AID", 1),
