@@ -218,8 +218,9 @@ class TriggerRow:
     with_complement: as a verb the word codes only with an object, active or passive, or an
         infinitive ("declined the invitation", "declined to attend"; "leadership has
         declined", "the Army would decline by 72,000" fell).
-    transitive: as a verb the word codes only with an object, active or passive ("sought an
-        investigation", "help was sought"; "sought to expose strains" is an attempt).
+    transitive: as a verb the word codes only with an object, active or passive, or a
+        by-agent ("sought an investigation", "help was sought", "when pressed by Iran";
+        "sought to expose strains" is an attempt).
     asks_to: as a verb the word codes only when it bids someone do something: an object (or
         passive subject) and an infinitive ("asked Turkey to withdraw", "told Erdogan to stop";
         not "asked about the attack", "told reporters").

@@ -406,8 +406,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if row.intransitive and token.pos_ == VERB and (
             any(child.dep_ in TRANSITIVE_DEPS for child in token.children) or _is_passive(token)):
         return None  # "rallied support", "the techniques advanced by his administration"
-    if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS for child in token.children):
-        return None
+    if row.transitive and token.pos_ == VERB and not any(child.dep_ in CORE_ARGUMENT_DEPS | {AGENT} for child in token.children):
+        return None  # "when pressed by Iran": a by-agent marks the passive of one pressed
     if row.with_complement and token.pos_ == VERB and not any(
             child.dep_ in CORE_ARGUMENT_DEPS | INFINITIVE_DEPS for child in token.children):
         return None
