@@ -667,6 +667,10 @@ def test_coder_the_people_a_movement_befalls_name_no_doer(text, actors):
      ["African Union"], ["Somali government"]),
     ("Militants attacked the base with U.S.-made weapons.", ["Militants"], []),
     ("The military-backed interim president, Adly Mansour, attacked the protesters.", ["Adly Mansour"], ["the protesters"]),
+    # what a group is tied to or inspired by takes no part either
+    ("The Islamic Front has been fighting the Al Qaeda-linked Islamic State of Iraq and the Levant in Syria.",
+     ["Islamic Front"], ["Islamic State of Iraq and the Levant"]),
+    ("ISIS-inspired attackers killed 12 people in Paris.", ["ISIS-inspired attackers"], ["12 people"]),
 ])
 def test_coder_a_backer_or_maker_before_a_participle_takes_no_part(text, actors, recipients):
     """"US-backed forces" are the forces, with no named actor of their own; "U.S.-made
