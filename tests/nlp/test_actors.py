@@ -200,6 +200,14 @@ def test_actors_a_head_of_states_name_before_a_force_noun_names_that_states(reso
     assert found["Netanyahu"] == ("ISR_NETANYAHU", "alias")
 
 
+def test_actors_an_honorific_goes_with_a_family_name_written_first(resolve):
+    """"Kim Jong-un ... Mr Kim": the honorific takes the family name, which the name puts first
+    (and a town named Kim is no reading of it)."""
+    found, _ = resolve("Trump met North Korean leader Kim Jong-un in Hanoi. When Mr Kim met Moon Jae-in, Mr Moon spoke.")
+    assert found["Kim"] == ("PRK_KIM", "coref")
+    assert found["Moon"] == ("KOR_MOON", "coref")
+
+
 def test_actors_a_bare_title_points_back_to_the_last_holder_named(resolve):
     """"Trump asked McGahn ... the president asked McGahn": Trump, named more often than a
     president of the past named since; "the former president" and "the president of the

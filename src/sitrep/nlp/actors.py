@@ -645,7 +645,8 @@ class ActorResolver:
         Times"), role, party tag ("Sen. Pat Leahy, D-Vt."), else unresolved (or dropped when
         the entity is a town the model mislabelled)."""
         span = doc[cand.start:cand.end]
-        antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons)
+        antecedent = rules.short_form_antecedent([t.lower_ for t in span if not t.is_punct], persons) \
+            or family_name_antecedent(span, persons)
         if antecedent is not None:
             return antecedent[0], Link.COREF, True
         if cand.label in PLACE_LABELS:  # nor a place an outlet's short form ("Israel" after the Times of Israel)
@@ -887,6 +888,17 @@ def party_member_described(doc: Doc, cand: Candidate, token_actor: dict[int, Act
             or not all(a.type == PARTY_TYPE for a in cand.actors):
         return None
     return person
+
+
+def family_name_antecedent(span: Span, persons: Sequence[tuple[tuple[str, ...], object]]):
+    """The resolution of the latest person named before whose name begins with the one word
+    an honorific goes with ("Kim Jong-un ... Mr Kim": Kim Jong-un): an honorific takes a family
+    name, which some names put first. None without an honorific or such a person."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in HONORIFIC_GENDERS]
+    if len(words) != 1 or words[0].i == 0 or span.doc[words[0].i - 1].lower_ not in HONORIFIC_GENDERS:
+        return None
+    word = words[0].lower_
+    return next((resolution for name, resolution in reversed(persons) if len(name) > 1 and name[0] == word), None)
 
 
 def ends_a_persons_name(doc: Doc, start: int, end: int) -> bool:
