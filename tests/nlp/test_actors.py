@@ -309,6 +309,8 @@ def test_actors_a_persons_name_links_by_spelling_only_to_a_person(resolve):
 
 @pytest.mark.parametrize(("text", "name", "actor_id"), [
     ("The Senate Judiciary Committee voted on Monday.", "Senate Judiciary Committee", "USA_CONGRESS"),
+    ("The reforms were approved by the Armed Services Committee.", "Armed Services Committee", "USA_CONGRESS"),
+    ("House Judiciary Chairman Jerry Nadler issued a subpoena.", "House Judiciary", "USA_CONGRESS"),
     ("The Democratic National Committee said it was hacked.", "Democratic National Committee", "USA_DEM"),
     ("Flynn spoke to Kislyak in December.", "Kislyak", "RUS_KISLYAK"),
     ("US forces joined the fight against Isis in Syria.", "Isis", "IMG_ISIS"),  # as the Guardian writes it
@@ -867,3 +869,17 @@ def test_actors_a_surname_the_tagger_missed_is_the_persons_short_form(resolve):
 def test_actors_a_countrys_rebel_commanders_are_its_rebels(resolve):
     found, _ = resolve("Syrian rebel commanders threatened to attack Hezbollah.")
     assert found["Syrian rebel commanders"][0] == "SYR_REB"
+
+
+@pytest.mark.parametrize(("text", "description", "actor_id"), [
+    ("The Palestine Liberation Organization signed the deal. Since 2006, the Islamist group Hamas has won "
+     "the elections.", "the Islamist group", "PSE_HAMAS"),
+    ("The Palestine Liberation Organization signed the deal. The militant group Hezbollah fired rockets.",
+     "The militant group", "LBN_HEZ"),
+    ("Hezbollah fired rockets. The rebels Russia backs were hit.", "The rebels", None),
+])
+def test_actors_a_description_with_a_name_beside_it_names_that_actor(resolve, text, description, actor_id):
+    """"the Islamist group Hamas", after the PLO was named: Hamas, not the group named
+    before; a name of another kind after it is none of its names ("the rebels Russia backs")."""
+    found, _ = resolve(text)
+    assert found[description][0] == actor_id

@@ -72,6 +72,8 @@ JUDGING_ADJECTIVES = frozenset({"clear", "unclear", "likely", "unlikely", "possi
                                 "hard", "easy", "vital", "crucial", "imperative", "apparent", "certain", "uncertain",
                                 "premature", "worth", "known", "unknown"})
 OWNER_PREPOSITION = "of"
+APPOSITION_DEP, COMPOUND_DEP = "appos", "compound"  # "the group, Hamas,"; "the Islamist group Hamas"
+PROPER_NOUN = "PROPN"
 OFFICE_KIND, RANK_KIND = "office", "rank"
 # Nouns for the members of an organisation ("NATO allies", "EU member states").
 MEMBER_NOUNS = frozenset({"member", "ally", "country", "nation", "state", "partner"})
@@ -232,6 +234,21 @@ def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | 
                 if obj.dep_ == "pobj" and obj.i in token_actor:
                     return token_actor[obj.i]
     return None
+
+
+def name_set_beside(noun: Token, token_actor: Mapping[int, Actor], types: frozenset[str]) -> Actor | None:
+    """The actor of one of `types` that a name right beside a description names ("the
+    Islamist group Hamas", "the group, Hamas,"): the description's apposition, the name it
+    is compounded into or the proper noun right after it (which the parser may read as the
+    subject of a clause on it: "the militant group Hezbollah fired"), from the mentions
+    resolved by name (`token_actor`), or None. Of another type it is no name of it ("the
+    rebels Russia backs")."""
+    named = [c for c in noun.children if c.dep_ == APPOSITION_DEP]
+    if noun.dep_ == COMPOUND_DEP:
+        named.append(noun.head)
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == PROPER_NOUN:
+        named.append(noun.doc[noun.i + 1])
+    return next((token_actor[t.i] for t in named if t.i in token_actor and token_actor[t.i].type in types), None)
 
 
 def is_expletive(pronoun: Token) -> bool:

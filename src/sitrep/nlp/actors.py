@@ -584,6 +584,9 @@ class ActorResolver:
             via = cand.kind if len(cand.actors) == 1 or actor is None else Link.AMBIGUOUS
             return actor, via if actor else Link.UNRESOLVED, bool(actor and actor.type == "person")
         if cand.kind == Link.ANAPHOR:
+            named = rules.name_set_beside(doc[cand.end - 1], token_actor, cand.anaphor.types)
+            if named is not None:
+                return named, Link.COREF, False  # "the Islamist group Hamas": Hamas, not the group named before
             owner = rules.owner_named_after(doc[cand.end - 1], token_actor)
             if owner is not None and owner.country and cand.country is None:
                 actor = self.kb.sector_actor(owner.country, cand.anaphor.sector) or self.kb.get(owner.country)
