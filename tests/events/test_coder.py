@@ -3463,3 +3463,53 @@ def test_coder_agreeing_with_a_policy_shares_a_view():
     text = "The renegade conservatives said they still agreed with Mr Trump's tough border security policies."
     assert "AGREE" not in coded_types(text)
     assert "AGREE" in coded_types("Iran agreed with Russia to stop the fighting in Aleppo.")
+
+
+def test_coder_a_by_phrase_after_an_object_is_no_agent():
+    """"criticized alarming levels of inaction by governments": the governments' inaction is
+    criticized; a verb with an object of its own is active, its "by" no agent."""
+    text = ("The World Health Organization declared the outbreak a pandemic and criticized "
+            "alarming levels of inaction by governments in corralling the virus.")
+    criticism = coded_event(text, "ACCUSE")
+    assert actor_ids(criticism.actor) == ["IGO_WHO"] and criticism.recipient == ()
+
+
+def test_coder_a_force_moved_is_counted_by_what_it_is_made_of():
+    """"sent a task force of more than 150 planners": the 150 planners are what moves."""
+    sent = coded_event("The United States military quietly sent a task force of more than 150 planners "
+                       "and other specialists to Jordan.", "MOBILIZE")
+    assert (sent.magnitude.count, sent.magnitude.unit, sent.magnitude.marker) == (150, "planners", "minimum")
+
+
+def test_coder_a_weapon_named_as_a_noun_is_no_act_of_using_it():
+    """"supplies of machine gun ammunition": a weapon, where "machine-gunned" is firing it;
+    "lose control of its chemical weapons": weapons held, not used."""
+    text = ("However, there were limited supplies at times of .50-caliber machine gun and 9mm handgun ammunition "
+            "at the height of the wars in Iraq and Afghanistan.")
+    assert coded_types(text) == []
+    assert coded_types("The militants machine-gunned the villagers.") == ["ASSAULT"]
+    text = ("The United States sent a task force to Jordan to help the armed forces there prepare for the "
+            "possibility that Syria would lose control of its chemical weapons.")
+    assert coded_types(text) == ["MOBILIZE"]
+
+
+def test_coder_how_a_thing_strikes_someone_is_no_blow():
+    """"the idea of an impotent America strikes Americans as absurd": how it seems."""
+    text = "The idea of an impotent America strikes Americans and Middle Easterners alike as absurd."
+    assert "ASSAULT" not in coded_types(text)
+    assert coded_types("Israel struck Hamas positions in Gaza.") == ["ASSAULT"]
+
+
+def test_coder_a_state_named_as_a_member_of_the_actors_is_no_place():
+    """"the Saudis and other Gulf monarchies, including Qatar and Kuwait, have shipped
+    weapons": Qatar is one of those who ship, not where it happens."""
+    text = ("The Saudis and other Gulf monarchies, including Qatar and Kuwait, have shipped heavy weapons to "
+            "the rebels.")
+    assert coded_event(text, "AID").event_loc is None
+    assert coded_event("Iraqi forces in Mosul attacked the militants.", "ASSAULT").event_loc.extracted_place == "Mosul"
+
+
+def test_coder_ceding_that_something_is_so_admits_it():
+    """"Obama ceded Thursday that we don't have a strategy yet": an admission, no retreat."""
+    assert coded_types("Obama ceded Thursday that we don't have a strategy yet for ISIS inside Syria.") == []
+    assert coded_types("Armenia ceded seven districts to Azerbaijan.") == ["RETREAT"]

@@ -189,3 +189,17 @@ def test_dates_the_acts_own_time_beats_the_year_of_a_thing_it_acts_on():
     doc._.published = DateEstimate("2017-12-30", precision="day")
     approval = only(code_events(nlp(doc)), "SUPPORT")
     assert (approval.date, approval.enddate) == ("2017-12-18", "2017-12-24")
+
+
+def test_dates_a_clause_reporting_the_act_dates_the_report():
+    """"a second meeting between Sessions and Kislyak, reported by CNN at the end of May":
+    the end of May is when CNN reported it, not when they met; "the meeting held on May 5"
+    is dated by its clause."""
+    nlp = default_nlp()
+    doc = nlp.make_doc("He is referring to a second meeting between Sessions and Kislyak during the campaign, "
+                       "reported by CNN at the end of May.")
+    doc._.published = DateEstimate("2017-06-08", precision="day")
+    assert only(code_events(nlp(doc)), "CONSULT").date_from_publication
+    doc = nlp.make_doc("The meeting held on May 5 between Kerry and Lavrov went well.")
+    doc._.published = DateEstimate("2017-06-08", precision="day")
+    assert only(code_events(nlp(doc)), "CONSULT").date == "2017-05-05"

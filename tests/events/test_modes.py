@@ -516,3 +516,19 @@ def test_a_noun_of_failing_under_a_copula_negates_once():
     noun of failing must not count it a second time, which cancelled the negation."""
     events = code_events(default_nlp()("Iraq's inability to retake Mosul is only the latest challenge."))
     assert "negation" in events[0].aux_mode
+
+
+def test_modes_a_clause_insisted_on_that_says_what_will_be_is_no_demand(annotate):
+    """"insisted it would target only the extremist forces": a claim of what France will
+    do, not a demand; "insisted that the US withdraw" demands."""
+    doc = annotate("France insisted it would target only the extremist forces in Iraq.")
+    assert "demand" not in modes_of(doc, "ASSAULT")
+    assert "demand" in modes_of(annotate("Russia insisted that the US withdraw its troops from Syria."), "RETREAT")
+
+
+def test_modes_an_act_something_was_saved_from_did_not_happen(annotate):
+    """"saved Israel from destruction": kept from happening; "saved lives in the attack"
+    does not undo the attack."""
+    doc = annotate("The arms shipments may well have saved Israel from destruction.")
+    assert "negation" in modes_of(doc, "ASSAULT")
+    assert "negation" not in modes_of(annotate("Medics saved lives in the attack on Aleppo by Russian jets."), "ASSAULT")

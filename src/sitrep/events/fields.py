@@ -77,6 +77,7 @@ from sitrep.kb.actors import ActorKB
 from sitrep.model import ActorMention, Link, PlaceMention, Quantity, TimeMention
 from sitrep.nlp.arbiter import SOURCE_PREPOSITIONS, mention_of_place, place_actor
 from sitrep.nlp.places import PLACE_LABELS
+from sitrep.nlp.quotes import SPEECH_VERB, load_speech_cues
 from sitrep.nlp.times import names_a_time_set_ahead
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ APPOSITION_DEPS = frozenset({APPOSITION})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+RELATIVE_WORD_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
 COORDINATE_DEPS = frozenset({"conj"})
 # Arcs that join a word to one it is only set beside: "a video, rather than an assault"
 # (the parser hangs "than an assault" on the video through "than" as a coordinator).
@@ -227,6 +229,7 @@ PERSON_TYPE, PERSON_ENTITY = "person", "PERSON"
 PREPOSITION_OBJECT = "pobj"
 RELATIVE_POSSESSIVE_TAG = "WP$"  # "whose"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
+MEMBER_PREPOSITIONS = frozenset({"including", "as", "like"})  # "monarchies, including Qatar", "states such as Qatar"
 ORIGIN_PREPOSITIONS = frozenset({"from"})  # "a bomber from Dagestan": where the people come from
 # Nouns of a bond to another party: a group "with ties to al-Qaeda" is not al-Qaeda.
 TIE_NOUNS = frozenset({"tie", "link", "connection", "affiliation"})
@@ -549,12 +552,15 @@ def is_passive(verb: Token) -> bool:
     clause (`is_small_clause`), a headline's participle (`is_headline_passive`) or a participle
     completing another verb, or a participle with a "by" agent ("when pressed by Rand Paul",
     "an aid worker held hostage by the militants", tagged a past tense, but not a past tense
-    with its own subject: "the Council condemned the murder by an affiliate"),
+    with its own subject, nor a conjunct with an object, whatever its tag: "the Council
+    condemned the murder by an affiliate", "declared a pandemic and criticized inaction by
+    governments"),
     or a bare one set beside a clause ("stood in court, charged with conspiracy": the man was
     charged)."""
     return any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ in (PAST_PARTICIPLE, PAST_TENSE) and any(c.dep_ == AGENT_DEP for c in verb.children)
-        and not (verb.tag_ == PAST_TENSE and children_on([verb], SUBJECT_DEPS))) or (
+        and not (verb.tag_ == PAST_TENSE and children_on([verb], SUBJECT_DEPS))
+        and not (verb.dep_ in COORDINATE_DEPS and children_on([verb], DIRECT_OBJECT_DEPS))) or (
         verb.dep_ == "acl" and _is_past_participle(verb) and verb.head.pos_ in NOMINAL_POS
         and not children_on([verb], DIRECT_OBJECT_DEPS)  # "The Saudi-led coalition bombed Sanaa", parsed as a phrase
         and _misread_predicate(verb) is None
@@ -1799,14 +1805,22 @@ def _preposition_over(mention: MentionT, doc) -> Token | None:
 
 def _first_of_list(mention: MentionT, doc) -> Token | None:
     """The head word of a mention, or of the first item where it is a later one of a list
-    ("Maryland" in "New Jersey, Maryland and Utah": Jersey); None when its words are lost."""
+    ("Maryland" in "New Jersey, Maryland and Utah": Jersey) or a member named of a group
+    ("Gulf monarchies, including Qatar and Kuwait": monarchies); None when its words are lost."""
     span = words_of(mention, doc)
     if span is None:
         return None
     root = span.root
-    while root.dep_ in COORDINATE_DEPS and root.head.i != root.i:
-        root = root.head
+    while root.head.i != root.i and (root.dep_ in COORDINATE_DEPS or _names_a_member(root)):
+        root = root.head.head if _names_a_member(root) else root.head
     return root
+
+
+def _names_a_member(noun: Token) -> bool:
+    """Whether a noun is the object of "including", "such as" or "like" hung on another noun."""
+    prep = noun.head
+    return noun.dep_ == PREPOSITION_OBJECT and prep.lower_ in MEMBER_PREPOSITIONS and prep.head.i != prep.i \
+        and prep.head.pos_ in NOMINAL_POS
 
 
 def _hometown(place: PlaceMention, doc) -> bool:
@@ -1998,7 +2012,8 @@ def find_time(
     date of another act noun (`_dates_another_act`) nor the time of what a verb trigger
     promises, asks or plans (`_in_its_complement`) nor a deadline (`_names_a_deadline`) nor
     that of another happening (`_times_another_happening`) nor a year in a name
-    (`_part_of_a_name`) nor the date of what the trigger is about (`_dates_a_topic`). Among
+    (`_part_of_a_name`) nor the date of what the trigger is about (`_dates_a_topic`) nor
+    that of a report of it (`_dates_a_report_of_it`). Among
     the rest a pinned time (`_pinned`) beats a vague span, and one on the trigger itself
     (`_on_the_trigger`) the year of a thing it acts on; then the nearest wins."""
     if not mentions.times:
@@ -2010,7 +2025,8 @@ def find_time(
         return not _is_a_baseline(time, sent.doc) and not _on_a_present_copula(time, sent.doc) \
             and not _dates_another_act(time, anchors, lexicon) and not _in_its_complement(time, anchors[0]) \
             and not _names_a_deadline(time, sent.doc) and not _times_another_happening(time, anchors[0]) \
-            and not _part_of_a_name(time, sent.doc) and not _dates_a_topic(time, anchors)
+            and not _part_of_a_name(time, sent.doc) and not _dates_a_topic(time, anchors) \
+            and not _dates_a_report_of_it(time, anchors[0])
 
     pool = [t for t in attached_times(anchors, mentions, lexicon) if dates_it(t)] or [
         t for t in mentions.times if not in_other_clause(t, anchors[0]) and dates_it(t)]
@@ -2076,6 +2092,32 @@ def _part_of_a_name(time: TimeMention, doc) -> bool:
         return False
     named = words.root.head.head
     return named.tag_ in PROPER_NOUN_TAGS and named.ent_type_ not in TIME_ENTITIES
+
+
+def _dates_a_report_of_it(time: TimeMention, anchor: Token) -> bool:
+    """Whether a time lies in a clause on the trigger's noun that tells of its being reported
+    ("a second meeting between Sessions and Kislyak, reported by CNN at the end of May",
+    "the strike, which the ministry announced on Monday"): it dates the telling, not the act."""
+    words = words_of(time, anchor.doc)
+    if words is None:
+        return False
+    trigger_line = {anchor.i, *(t.i for t in anchor.ancestors)}
+    speech_verbs = load_speech_cues().of(SPEECH_VERB)
+    for step in (words.root, *words.root.ancestors):
+        if step.i in trigger_line:
+            return False
+        if step.dep_ in NOUN_CLAUSE_DEPS and step.head.i == anchor.i and step.lemma_.lower() in speech_verbs:
+            return _tells_its_noun(step)
+    return False
+
+
+def _tells_its_noun(clause: Token) -> bool:
+    """Whether the noun a clause hangs on is what its verb tells: a past participle ("the
+    meeting, reported by CNN") or a relative clause whose relative word is the object
+    ("the strike, which the ministry announced"), not its subject ("rocket fire, which
+    continued early Wednesday": the fire goes on)."""
+    return clause.tag_ == PAST_PARTICIPLE or any(
+        c.tag_ in RELATIVE_WORD_TAGS and c.dep_ in DIRECT_OBJECT_DEPS for c in clause.children)
 
 
 def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:
@@ -2275,7 +2317,9 @@ def find_magnitude(
         return None
     targets = {t.i for t in tokens if t.pos_ in NOMINAL_POS}
     verbs = [h for h in heads if h.pos_ not in NOMINAL_POS]
-    targets |= {phrase.i for phrase in acted_on_by(verbs)}
+    moved = acted_on_by(verbs)
+    targets |= {phrase.i for phrase in moved}
+    targets |= {member.i for phrase in moved if _is_mover(phrase, lexicon) for member in of_objects(phrase)}
     if event_type.counts_subject:  # also the subject a conjunct shares ("three militants rushed in and opened fire")
         targets |= {subject.i for verb in verbs for subject in subject_of(verb)}
     for noun in (h for h in heads if h.pos_ in NOMINAL_POS):
@@ -2291,11 +2335,13 @@ def nominal_arguments(noun: Token) -> set[int]:
     """Tokens that can be what a nominal trigger counts: the noun itself, its modifiers and
     its "of" object with conjuncts ("the deployment of 7,000 fighters", "a 5,000-strong
     mobilization") — not every word below it, where "between the two countries" hides."""
-    found = {noun.i}
-    for child in noun.children:
-        if child.dep_ in NOUN_MODIFIER_DEPS:
-            found.add(child.i)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                found |= {pobj.i, *(c.i for c in pobj.conjuncts)}
-    return found
+    found = {noun.i} | {child.i for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS}
+    return found | {member.i for member in of_objects(noun)}
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The "of" objects of a noun with their conjuncts: what a deployment moves ("the
+    deployment of 7,000 fighters") or a force is made of ("a task force of more than 150
+    planners and other specialists")."""
+    objects = prep_objects([noun], PATIENT_PREPOSITIONS)
+    return objects + [c for o in objects for c in o.conjuncts]

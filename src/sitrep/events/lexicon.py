@@ -199,7 +199,7 @@ class TriggerRow:
 
     words: lemmas (or lower-case forms) of the phrase; a phrase matches when all its words
         occur in one small dependency neighbourhood, in any order ("troops arrived").
-    pos: coarse POS tags the first word must have (empty: any).
+    pos: coarse POS tags the first word (or its hyphenated word's head piece) must have (empty: any).
     needs: a noun class one of the trigger's core arguments must belong to (None: any), so
         a word with a conflict sense and an everyday one codes only the first ("released the
         hostages", not "released a video").
@@ -244,6 +244,8 @@ class TriggerRow:
     other_sense_media: a word class whose members after "on" make the verb record, not act
         ("captured on video", "shot on film"); not every verb: "executed on camera" was
         still an execution.
+    seems_as_quality: with "as" and an adjective after its object the verb tells how a thing
+        seems to someone, no blow ("the idea strikes Americans as absurd").
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
         troops"). A verb carrying any other particle is another verb ("backed out of the
         deal", "signing up", "the investigation marches on") and matches only a phrase row
@@ -273,6 +275,7 @@ class TriggerRow:
     other_sense_objects: tuple[str, ...] = ()
     other_sense_media: str | None = None
     other_sense_doers: str | None = None
+    seems_as_quality: bool = False
     particles: frozenset[str] = frozenset()
 
 
@@ -495,7 +498,8 @@ class AuxCue:
         it that do ("at the time" is history, "at the time of the attack" only says when); for
         an "aux" cue, adverbs of its verb that do ("would later kill": what came to pass).
     marker: for governors, a word the clause just below must carry ("to": "is to send",
-        not a misparse hanging "troops have been withdrawn" on "it's").
+        not a misparse hanging "troops have been withdrawn" on "it's") or be (the
+        preposition "from": "saved Israel from destruction", not "saved lives in the attack").
     backshifted: for "aux" cues, the mode in a clause that a past tense reports, where the
         modal stands for another in the words said ("announced that troops would be
         deployed": "will", future, not a condition).
@@ -669,6 +673,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         other_sense_objects=tuple(other_sense_objects),
         other_sense_media=media,
         other_sense_doers=doers,
+        seems_as_quality=bool(row.get("seems_as_quality", False)),
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 

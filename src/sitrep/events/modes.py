@@ -89,6 +89,7 @@ USING_VERBS = frozenset({"use", "misuse", "abuse", "exercise", "employ", "wield"
 ADJECTIVE_MODIFIER, ADJECTIVE, PREPOSITION = "amod", "ADJ", "prep"  # "a state responsible for killing"
 TOPIC_PREPOSITIONS = frozenset({"about"})
 QUESTION_MARKERS = frozenset({"if", "whether"})  # "asked whether Russia would send troops": a question
+PREDICTING_MODALS = frozenset({"will", "would", "wo", "'ll"})  # "insisted it would target only IS": a claim
 COMMAND_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 
 
@@ -303,7 +304,8 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
     through a participle clause beside it, which tells what its subject does alongside
     ("ordered a withdrawal, saying they had defeated IS": the defeat is no order), and no
     demand through a topic ("asked about the attack": a question, the attack happened) nor
-    demand through an indirect question ("asked if the US would kill them"), nor
+    demand through an indirect question ("asked if the US would kill them") or a prediction
+    ("insisted it would target only IS"), nor
     demand or plan through a clause that tells a fact ("insists that his call was perfect";
     `tells_a_fact`), and none on an object the word judges ("called the attack a terrible thing")."""
     beside = below.dep_ == ADVERBIAL_CLAUSE and below.tag_ == PRESENT_PARTICIPLE
@@ -321,9 +323,10 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and (not cue.via or below.dep_ in cue.via) and (cue.tag is None or token.tag_ == cue.tag) and not beside
         and below.lemma_.lower() not in cue.unless and not any(c.dep_ == PARTICLE_DEP and c.lower_ in cue.unless
                                                               for c in token.children)
-        and (cue.marker is None or any(c.lower_ == cue.marker for c in below.children))
+        and (cue.marker is None or any(c.lower_ == cue.marker for c in (below, *below.children)))
         and not (cue.realised_in_past and (_under_past_copula(token) or _put_to_use(token)))
-        and not (cue.mode == DEMAND and (below.lower_ in TOPIC_PREPOSITIONS or _asks_a_question(below)))
+        and not (cue.mode == DEMAND and (below.lower_ in TOPIC_PREPOSITIONS or _asks_a_question(below)
+                                         or _predicts(below)))
         and not (cue.mode in (DEMAND, FUTURE) and tells_a_fact(below))
         and not _says_what_its_subject_is(token)
     ]
@@ -337,6 +340,14 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         for cue in cues.cues("mark", child.lemma_.lower())
     ]
     return hits
+
+
+def _predicts(clause: Token) -> bool:
+    """Whether a complement clause says what will be ("France insisted it would target only
+    the extremists"): what its speaker claims or commits to, where a demanded act stands bare
+    or under "should" ("insisted that the US withdraw")."""
+    return clause.dep_ in REPORTED_CLAUSE_DEPS and any(
+        c.dep_ in AUX_DEPS and c.lower_ in PREDICTING_MODALS for c in clause.children)
 
 
 def _asks_a_question(clause: Token) -> bool:

@@ -58,6 +58,7 @@ COMPLEMENT_CLAUSE, MODAL_TAG = "ccomp", "MD"
 # Tenses no demanded or promised act takes: a bare verb after a plural subject is tagged VBP
 # ("demanded that North Korea identify and destroy"), a past or third-person present tells what is.
 INDICATIVE_TAGS = frozenset({"VBD", "VBZ"})
+DO_SUPPORT = "do"  # "that we don't have a strategy": a bare verb under "do" is no subjunctive
 MAX_MERGE_GAP = 6
 # The arguments whose noun class decides a trigger's sense ("released the hostages" /
 # "released a video", "the truce took hold"): object, subject, possessor, noun modifier.
@@ -124,6 +125,7 @@ ADVERB = "ADV"
 # liberated", "seemed defeated"), not what was done to it.
 SEEMING_VERBS = frozenset({"feel", "seem", "look", "appear", "sound"})
 ADJECTIVAL_COMPLEMENT = "acomp"
+QUALITY_PREPOSITION, QUALITY_POS = "as", "ADJ"  # "strikes Americans as absurd"
 AGENT = "agent"
 PASSIVE_DEPS = frozenset({PASSIVE_AUXILIARY, "nsubjpass", AGENT})
 # A verb particle: the arc the parser gives one ("signed up", `PARTICLE_DEP`), or one of these
@@ -203,6 +205,14 @@ def _depth(token: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _hyphen_group_head(token: Token) -> Token:
+    """The piece of a hyphenated word that the rest hang on, the one that carries the
+    word's part of speech ("machine-gunned": gunned, a verb; "machine" is tagged a noun)."""
+    group = hyphen_group(token)
+    indices = {piece.i for piece in group}
+    return next((piece for piece in group if piece.head.i not in indices or piece.head.i == piece.i), token)
 
 
 def hyphen_group(token: Token) -> list[Token]:
@@ -350,8 +360,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     participle not as one on another act's word ("coordinated car bombings"); never a
     word of a person's name ("Attorney General Loretta Lynch").
     """
-    if row.pos and token.pos_ not in row.pos and not headline_word(token):
-        return None
+    if row.pos and not {token.pos_, _hyphen_group_head(token).pos_} & set(row.pos) and not headline_word(token):
+        return None  # the part of speech of a hyphenated word is its head piece's ("machine-gunned")
     if token.ent_type_ == PERSON_ENTITY and token.pos_ == PROPER_NOUN and not headline_word(token):
         return None
     if _in_a_name(token):
@@ -425,6 +435,8 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
             in_noun_class(word, lexicon.noun_classes[name])
             for name in row.other_sense_objects for part in matched for word in _sense_words(part)):
         return None
+    if row.seems_as_quality and _cast_as_quality(token):
+        return None  # "the idea strikes Americans as absurd": how it seems to them
     if row.other_sense_media and lexicon is not None and any(
             in_noun_class(medium, lexicon.noun_classes[row.other_sense_media]) for medium in _media(token)):
         return None  # "captured on video", "shot on film": recorded
@@ -636,11 +648,12 @@ def tells_a_fact(clause: Token) -> bool:
     """Whether a "that" clause tells what is, was or has been, not what is to be ("insists
     that his call was perfect", "agree that a chemical attack occurred"): a demanded or
     promised act stands bare or under a modal ("insisted that the US withdraw", "agreed that
-    Iran would stop"; `INDICATIVE_TAGS`)."""
+    Iran would stop"; `INDICATIVE_TAGS`), never under "do" ("ceded that we don't have")."""
     if clause.dep_ != COMPLEMENT_CLAUSE:
         return False
     verbs = [clause, *(c for c in clause.children if c.dep_ in AUXILIARY_DEPS)]
-    return any(v.tag_ in INDICATIVE_TAGS for v in verbs) and not any(v.tag_ == MODAL_TAG for v in verbs)
+    indicative = any(v.tag_ in INDICATIVE_TAGS or (v.i != clause.i and v.lemma_.lower() == DO_SUPPORT) for v in verbs)
+    return indicative and not any(v.tag_ == MODAL_TAG for v in verbs)
 
 
 def _bids_someone(verb: Token) -> bool:
@@ -649,6 +662,15 @@ def _bids_someone(verb: Token) -> bool:
     infinitive = any(c.dep_ == INFINITIVE_CLAUSE and any(a.dep_ == INFINITIVE_MARKER and a.lower_ == TO for a in c.children)
                      for c in verb.children)
     return infinitive and any(c.dep_ in CORE_ARGUMENT_DEPS for c in verb.children)
+
+
+def _cast_as_quality(verb: Token) -> bool:
+    """Whether an "as" on the verb or its object is followed by an adjective ("struck many as
+    odd", "strikes Americans and Middle Easterners alike as absurd")."""
+    objects = [c for c in verb.children if c.dep_ == DIRECT_OBJECT]
+    as_words = [c for c in (*verb.children, *(w for o in objects for w in o.children))
+                if c.dep_ == PREPOSITION and c.lower_ == QUALITY_PREPOSITION]
+    return any(c.pos_ == QUALITY_POS for word in as_words for c in word.children)
 
 
 def _phrasal_with(verb: Token, prepositions: frozenset[str]) -> bool:

@@ -41,7 +41,8 @@ logger = logging.getLogger(__name__)
 FACTORY_NAME = "sitrep_quote_finder"
 SPEECH_CUES_FILE = "speech_cues.jsonl"
 OUTLETS_FILE = "outlets.jsonl"
-CUE_KINDS = frozenset({"speech_verb", "quote_verb", "citing", "phrase", "outlet_word", "outlet_verb",
+SPEECH_VERB = "speech_verb"  # the kind of cue whose verbs report what was said ("said", "reported")
+CUE_KINDS = frozenset({SPEECH_VERB, "quote_verb", "citing", "phrase", "outlet_word", "outlet_verb",
                        "anonymous_word", "official_word", "document_word"})
 # Quotation marks by family: a quote opened with one family is closed by the same family.
 STRAIGHT_QUOTE = '"'  # opens and closes alike: only counting tells which
@@ -314,7 +315,7 @@ class Attribution:
 
 def _is_cue_verb(token: Token, cues: SpeechCues) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in {"VERB", "AUX"} and (lemma in cues.of("speech_verb") or lemma in cues.of("quote_verb"))
+    return token.pos_ in {"VERB", "AUX"} and (lemma in cues.of(SPEECH_VERB) or lemma in cues.of("quote_verb"))
 
 
 def _is_phrase_cue(token: Token, cues: SpeechCues) -> bool:
