@@ -3513,3 +3513,39 @@ def test_coder_ceding_that_something_is_so_admits_it():
     """"Obama ceded Thursday that we don't have a strategy yet": an admission, no retreat."""
     assert coded_types("Obama ceded Thursday that we don't have a strategy yet for ISIS inside Syria.") == []
     assert coded_types("Armenia ceded seven districts to Azerbaijan.") == ["RETREAT"]
+
+
+def test_coder_where_the_people_acted_on_come_from_is_no_place():
+    """"arresting three men from Uzbekistan": their origin, not where they were arrested;
+    "televised scenes from Baghdad" show what happened there, "ban Muslims from the US" where."""
+    text = ("The FBI conducted a series of terror raids in Brooklyn, New York on Wednesday, arresting three men "
+            "from Uzbekistan who were planning to fly to Syria.")
+    arrest = coded_event(text, "COERCE")
+    assert arrest.event_loc is None or arrest.event_loc.extracted_place != "Uzbekistan"
+    text = "Televised scenes from Baghdad reverberated with flashes of explosions and anti-aircraft fire."
+    assert coded_event(text, "ASSAULT").event_loc.extracted_place == "Baghdad"
+    text = "Trump renewed his call to ban all foreign Muslims from the US."  # kept out of it
+    assert coded_event(text, "COERCE").event_loc.extracted_place == "US"
+
+
+def test_coder_a_participant_named_with_the_city_it_serves_takes_part():
+    """"shot by a New York City police officer": the officer shoots, though a city is in the name."""
+    shooting = coded_event("He was shot in the abdomen by a New York City police officer at the scene.", "ASSAULT")
+    assert [a.entity_text for a in shooting.actor] == ["a New York City police officer"]
+
+
+def test_coder_a_capital_demands_are_pressed_on_is_its_government():
+    """"listed 12 demands on Tehran": Iran's government is asked, Tehran is no place of it."""
+    demands = coded_event("Mr. Pompeo listed 12 pointed demands on Tehran that the Islamic republic rejected.",
+                          "REQUEST")
+    assert actor_ids(demands.recipient) == ["IRN_GOV"] and demands.event_loc is None
+    assert actor_ids(coded_event("Republicans want to impose harsh sanctions on Tehran.", "SANCTION").recipient) \
+        == ["IRN_GOV"]
+    assert coded_event("Russian jets struck Aleppo.", "ASSAULT").recipient == ()
+    text = "A US drone strike ordered by President Donald Trump on a Baghdad airport has killed a top commander."
+    assert coded_event(text, "REQUEST").recipient == ()  # the airport is struck, not addressed
+
+
+def test_coder_a_driver_slamming_into_a_bus_accuses_no_one():
+    assert coded_types("Four passengers were on the school bus when the pickup driver slammed into it.") == []
+    assert coded_types("Trump slammed the deal.") == ["ACCUSE"]

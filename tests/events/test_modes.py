@@ -532,3 +532,9 @@ def test_modes_an_act_something_was_saved_from_did_not_happen(annotate):
     doc = annotate("The arms shipments may well have saved Israel from destruction.")
     assert "negation" in modes_of(doc, "ASSAULT")
     assert "negation" not in modes_of(annotate("Medics saved lives in the attack on Aleppo by Russian jets."), "ASSAULT")
+
+
+def test_modes_what_someone_is_kept_from_doing_is_not_done(annotate):
+    """"trying to keep Iran from pulling out of the deal": Iran has not pulled out."""
+    assert "negation" in modes_of(annotate("France has been trying to keep Iran from pulling out of the deal."),
+                                  "SANCTION")

@@ -119,6 +119,7 @@ PURPOSE_PREPOSITIONS = frozenset({"for"})  # what a phrase asks or pushes for ("
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
+PRESSED_PREPOSITIONS = frozenset({"on", "upon"})  # whom demands or pressure weigh on ("demands on Tehran")
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
 # letters of an actor code's country ("USA" + "COP").
 INVESTIGATING_SECTORS = frozenset({"COP", "JUD", "SPY"})
@@ -230,6 +231,9 @@ PREPOSITION_OBJECT = "pobj"
 RELATIVE_POSSESSIVE_TAG = "WP$"  # "whose"
 HOMETOWN_PREPOSITIONS = frozenset({"of", "from"})  # "David Hall, of Elyria": where he is from
 MEMBER_PREPOSITIONS = frozenset({"including", "as", "like"})  # "monarchies, including Qatar", "states such as Qatar"
+# Verbs that keep their object out of a place: its "from", which the parser hangs on the
+# object, is where the act happens ("ban all foreign Muslims from the US").
+SEPARATING_VERBS = frozenset({"ban", "bar", "expel", "exclude", "evict", "deport", "keep"})
 ORIGIN_PREPOSITIONS = frozenset({"from"})  # "a bomber from Dagestan": where the people come from
 # Nouns of a bond to another party: a group "with ties to al-Qaeda" is not al-Qaeda.
 TIE_NOUNS = frozenset({"tie", "link", "connection", "affiliation"})
@@ -1172,7 +1176,8 @@ def unnamed_participants(
     a group is that group ("all four of the terrorists were killed": the terrorists), unlike
     whom an act befalls ("condemns the killing of the worshippers": no worshipper condemned).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
-    line before. A backer names no participant ("US-backed forces": the forces are one), nor
+    line before. A place compounded into the noun does not name it ("a New York City police
+    officer": an officer; `_qualifies_as_a_place`). A backer names no participant ("US-backed forces": the forces are one), nor
     does whom a group opposes ("Assad's opponents"), nor an act ("Airstrikes continued",
     "ordered targeted airstrikes", "a campaign of airstrikes": no one does or suffers them)."""
     named = [*mentions.actors, *mentions.places]
@@ -1187,8 +1192,17 @@ def unnamed_participants(
         if sent.start <= phrase.i < sent.end and (phrase.pos_ == PRONOUN or is_participant_word(phrase, participant_words))
         and phrase.dep_ not in NOMINAL_MODIFIER_DEPS | {"expl"}
         and phrase.lower_ not in RELATIVE_PRONOUNS and not names_an_act(phrase, lexicon)
-        and not taking_part(mentions_in(named, *_span_of(phrase, whole=False)), phrase, lexicon)
+        and not taking_part([m for m in mentions_in(named, *_span_of(phrase, whole=False))
+                             if not _qualifies_as_a_place(m, phrase)], phrase, lexicon)
     ]
+
+
+def _qualifies_as_a_place(mention: ActorMention | PlaceMention, phrase: Token) -> bool:
+    """Whether a place is compounded into a participant noun only to say where it serves ("a
+    New York City police officer"): the officer takes part, not the city."""
+    return isinstance(mention, PlaceMention) and any(
+        t.dep_ in COMPOUND_DEPS and t.head.i == phrase.i and mention.evidence.start <= t.idx < mention.evidence.end
+        for t in phrase.children)
 
 
 def _told_referent(pronoun: Token) -> Token | None:
@@ -1475,6 +1489,9 @@ def find_recipients(
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
                                 or ((is_said(event_type) or event_type.benefits_after_for)
                                     and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
+    if not found and actor_kb is not None and (is_said(event_type) or event_type.requires_recipient):
+        found = _addressed_capitals([p for p in phrases if p.head.lower_ in ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS],
+                                    mentions, actor_kb)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(_without_qualifiers(found, anchors[0].doc))
@@ -1498,12 +1515,24 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
     return _states_in(objects, mentions, actor_kb, TARGET_STATE_VIA)
 
 
-def _states_in(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB, via: str) -> list[ActorMention]:
-    """The states of the countries named in `phrases`, as mentions read `via` a rule."""
+def _addressed_capitals(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
+    """The governments of the capitals words are addressed to or pressed on, or a measure or
+    aid is meant for ("listed 12 demands on Tehran", "warnings to Moscow", "sanctions on
+    Moscow"): such a capital stands for its government, where a capital struck is a place.
+    Only a place the phrase is: not one that qualifies its noun ("ordered a strike on a
+    Baghdad airport", "a deal on Iran's nuclear programme")."""
+    places = [p for p in phrases if any(m.evidence.start <= p.idx < m.evidence.end for m in mentions.places)]
+    return _states_in(places, mentions, actor_kb, TARGET_STATE_VIA, capitals=True)
+
+
+def _states_in(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB, via: str,
+               capitals: bool = False) -> list[ActorMention]:
+    """The states of the countries named in `phrases` (and with `capitals` the governments of
+    the capitals), as mentions read `via` a rule."""
     found = []
     for phrase in phrases:
         for place in mentions_in(mentions.places, *_span_of(phrase, whole=False)):
-            state = place_actor(place, actor_kb) if place.feature == COUNTRY else None
+            state = place_actor(place, actor_kb) if place.feature == COUNTRY or capitals else None
             if state is not None:
                 found.append(mention_of_place(place, state, place.confidence * TARGET_STATE_FACTOR, via))
     return found
@@ -1659,7 +1688,8 @@ def find_location(
             and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
             and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
-            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads)
+            and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads) \
+            and (event_type.movement or not _origin_of_people(place, doc, lexicon))
 
     objects = children_on(heads, OBJECT_DEPS)
     # A statement's words never happen where a clause about another noun in them is placed
@@ -1692,11 +1722,12 @@ def find_location(
 
 def _party_prepositions(event_type: EventType) -> frozenset[str]:
     """Prepositions whose object is a party to the event, not its place: whom words are
-    said to or by ("threats to the United States", "criticism from Russia"), and who gives
+    said to, pressed on or by ("threats to the United States", "demands on Tehran",
+    "criticism from Russia"), and who gives
     or trades in an exchange with a recipient ("aid from Iran", "banned imports from the
     United States")."""
     if is_said(event_type):
-        return ADDRESSEE_PREPOSITIONS | SOURCE_PREPOSITIONS
+        return ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS | SOURCE_PREPOSITIONS
     return SOURCE_PREPOSITIONS if event_type.requires_recipient else frozenset()
 
 
@@ -1840,6 +1871,29 @@ def _hometown(place: PlaceMention, doc) -> bool:
     return False
 
 
+def _origin_of(mention: MentionT, doc) -> Token | None:
+    """The noun whose "from" a mention is the object of ("three men from Uzbekistan", "a
+    bomber from Dagestan", "the withdrawal from Afghanistan"), or None."""
+    preposition = _preposition_over(mention, doc)
+    is_origin = preposition is not None and preposition.lower_ in ORIGIN_PREPOSITIONS \
+        and preposition.head.pos_ in NOMINAL_POS
+    return preposition.head if is_origin else None
+
+
+def _origin_of_people(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
+    """Whether a place only says where the people a noun names come from ("arresting three men
+    from Uzbekistan", "fighters from Chechnya"): their origin, not where anything happened;
+    not where an act or a thing comes from ("the withdrawal of troops from Afghanistan",
+    "televised scenes from Baghdad"), which places what happened, nor the trigger's own "from",
+    read where its prepositions are (`find_location`), where a movement also reads its
+    object's ("withdrawing personnel from Syria")."""
+    noun = _origin_of(place, doc)
+    if noun is None or (noun.dep_ in DIRECT_OBJECT_DEPS and noun.head.lemma_.lower() in SEPARATING_VERBS):
+        return False  # "ban all foreign Muslims from the US": where they are kept out of
+    return noun.ent_type_ == PERSON_ENTITY or in_noun_class(
+        noun, lexicon.noun_class(CAPTIVES_CLASS) | lexicon.noun_class(MOVER_CLASS))
+
+
 def _place_come_from(mention: ActorMention, doc) -> bool:
     """Whether an unresolved actor mention is a place name that only says where people
     come from ("a suicide bomber from Dagestan destroyed a trolleybus"): the bomber acts,
@@ -1847,8 +1901,7 @@ def _place_come_from(mention: ActorMention, doc) -> bool:
     span = words_of(mention, doc)
     if mention.actor_id is not None or span is None or span.root.ent_type_ not in ORIGIN_LABELS:
         return False
-    preposition = _preposition_over(mention, doc)
-    return preposition is not None and preposition.lower_ in ORIGIN_PREPOSITIONS and preposition.head.pos_ in NOMINAL_POS
+    return _origin_of(mention, doc) is not None
 
 
 def _names_a_person(noun: Token) -> bool:
