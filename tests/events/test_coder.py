@@ -3549,3 +3549,15 @@ def test_coder_a_capital_demands_are_pressed_on_is_its_government():
 def test_coder_a_driver_slamming_into_a_bus_accuses_no_one():
     assert coded_types("Four passengers were on the school bus when the pickup driver slammed into it.") == []
     assert coded_types("Trump slammed the deal.") == ["ACCUSE"]
+
+
+def test_coder_a_vow_threatens_only_a_hostile_act():
+    """"the wall he has vowed to build", "vowed to press forward": promises that threaten no
+    one; "vowed to destroy the Islamic State" and "vowed to march against Baghdad" do."""
+    text = "Mr. Pena Nieto scrapped the trip over the wall he has vowed to build along the U.S.-Mexico border."
+    assert "THREATEN" not in coded_types(text)
+    assert "THREATEN" not in coded_types("European leaders have vowed to press forward.")
+    threat = coded_event("Kerry vowed to destroy the Islamic State.", "THREATEN")
+    assert (threat.mode, actor_ids(threat.recipient)) == ("violence", ["IMG_ISIS"])
+    text = "Militants in Iraq vowed Thursday to march against Baghdad after seizing two key northern cities."
+    assert actor_ids(coded_event(text, "THREATEN").recipient) == ["IRQ_GOV"]

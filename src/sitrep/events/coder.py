@@ -36,6 +36,7 @@ from sitrep.events.fields import (
     COMPOUND_DEP,
     DIRECT_OBJECT_DEPS,
     OPPONENT_CLASS,
+    OPPOSING_PREPOSITIONS,
     PARTICIPLE_CLAUSE,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
@@ -82,9 +83,16 @@ from sitrep.events.lexicon import (
     load_triggers,
 )
 from sitrep.events.merge import merge_same_happening
-from sitrep.events.mode_choice import choose_mode
+from sitrep.events.mode_choice import choose_mode, embedded_mode
 from sitrep.events.modes import AuxModeHit, aux_modes
-from sitrep.events.triggers import ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE, TriggerHit, find_triggers, in_noun_class
+from sitrep.events.triggers import (
+    ADVERBIAL_CLAUSE,
+    PREPOSITION,
+    PRESENT_PARTICIPLE,
+    TriggerHit,
+    find_triggers,
+    in_noun_class,
+)
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
@@ -296,6 +304,12 @@ def inside_a_title_or_date(hit: TriggerHit) -> bool:
         anchor.ent_type_ in DATE_ENTITIES and anchor.pos_ != VERB)  # "Protesters March On Capitol"
 
 
+def aims_against(trigger: Token) -> bool:
+    """Whether what a word governs is turned against someone ("vowed to march against
+    Baghdad", "vowed to use force against anyone who threatens America")."""
+    return any(t.dep_ == PREPOSITION and t.lower_ in OPPOSING_PREPOSITIONS for t in trigger.subtree)
+
+
 def event_confidence(
     row_certainty: float, actors: Sequence[ActorMention], modes: Sequence[AuxModeHit], ontology: Ontology
 ) -> float:
@@ -361,6 +375,9 @@ class RuleCoder:
         participle modifies is not ("one of the civilians killed" refers to a killing told
         before).
         """
+        if hit.row.needs_embedded_act and embedded_mode(hit, hits, self.triggers, self.ontology) is None \
+                and not aims_against(hit.anchors[0]):
+            return None  # "vowed to build the wall": a promise that threatens no one
         quotes = doc_mentions(doc, "quotes")
         sent, mentions = candidate.sent, candidate.mentions
         event_type = self.ontology.events[hit.row.event]

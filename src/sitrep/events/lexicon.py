@@ -244,6 +244,9 @@ class TriggerRow:
     other_sense_media: a word class whose members after "on" make the verb record, not act
         ("captured on video", "shot on film"); not every verb: "executed on camera" was
         still an execution.
+    needs_embedded_act: the word codes only with an act below it that gives its mode
+        (plover.json `embedded_modes`: "vowed to destroy the Islamic State"); a vow to build
+        a wall or to press forward threatens no one.
     seems_as_quality: with "as" and an adjective after its object the verb tells how a thing
         seems to someone, no blow ("the idea strikes Americans as absurd").
     particles: verb particles that keep the word's sense ("shot up a nightclub", "sent in
@@ -276,6 +279,7 @@ class TriggerRow:
     other_sense_media: str | None = None
     other_sense_doers: str | None = None
     seems_as_quality: bool = False
+    needs_embedded_act: bool = False
     particles: frozenset[str] = frozenset()
 
 
@@ -674,6 +678,7 @@ def _trigger_row(line_no: int, row: dict, ontology: Ontology, noun_classes: froz
         other_sense_media=media,
         other_sense_doers=doers,
         seems_as_quality=bool(row.get("seems_as_quality", False)),
+        needs_embedded_act=bool(row.get("needs_embedded_act", False)),
         particles=frozenset(word.lower() for word in row.get("particles") or ()),
     )
 
