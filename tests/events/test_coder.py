@@ -3561,3 +3561,10 @@ def test_coder_a_vow_threatens_only_a_hostile_act():
     assert (threat.mode, actor_ids(threat.recipient)) == ("violence", ["IMG_ISIS"])
     text = "Militants in Iraq vowed Thursday to march against Baghdad after seizing two key northern cities."
     assert actor_ids(coded_event(text, "THREATEN").recipient) == ["IRQ_GOV"]
+
+
+def test_coder_a_relative_clause_on_a_description_beside_a_name_is_about_the_name():
+    """"Morsi, a U.S.-trained engineer who was widely accused by critics": Morsi is accused,
+    though the tagger does not call him a person."""
+    text = "Morsi, a U.S.-trained engineer who was widely accused by critics of monopolizing power, remained in detention."
+    assert actor_ids(coded_event(text, "ACCUSE").recipient) == ["EGY_MORSI"]

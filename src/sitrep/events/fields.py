@@ -406,7 +406,8 @@ def phrase_actors(token: Token, actors: Sequence[ActorMention]) -> list[ActorMen
         actors = [m for m in actors if m.evidence.end <= token.idx]
         token = relative_referent(token)
     # "President Trump's national security adviser, Gen. Michael Flynn": the name renames the role
-    heads = [_renaming_name(head) or head
+    persons = [m for m in actors if m.actor_type == PERSON_TYPE]
+    heads = [_renaming_name(head, persons) or head
              for head in [token] + [c for c in token.conjuncts if c.i > token.i and not _lists_a_prep_object(token, c)]]
     heads += [c for head in heads if head.dep_ == APPOSITION for c in head.conjuncts if c.i > head.i]
     found = [m for head in heads for m in mentions_in(actors, *_span_of(head, whole=False))]
@@ -431,11 +432,16 @@ def _says_when(preposition: Token) -> bool:
         o.dep_ == "pobj" and o.lower_ in CONNECTIVES for o in preposition.children)
 
 
-def _renaming_name(noun: Token) -> Token | None:
+def _renaming_name(noun: Token, persons: Sequence[ActorMention] = ()) -> Token | None:
     """A person's name set beside a noun, which says who it is ("his adviser, Tom Donilon";
     "two leaders: Governor George Pataki, and Mayor Rudolph Giuliani"; "Chris Christie, a
-    close Trump adviser who visited Mexico": Christie, not Trump), or None."""
-    if noun.dep_ == APPOSITION and noun.head.ent_type_ == PERSON_ENTITY and noun.pos_ in NOMINAL_POS:
+    close Trump adviser who visited Mexico": Christie, not Trump), or None. A name before the
+    noun is one the tagger calls a person's or one of `persons` covers ("Morsi, a
+    U.S.-trained engineer who was accused", untagged)."""
+    def is_name(token: Token) -> bool:
+        return token.ent_type_ == PERSON_ENTITY or any(_covers(m, token) for m in persons)
+
+    if noun.dep_ == APPOSITION and is_name(noun.head) and noun.pos_ in NOMINAL_POS:
         return noun.head
     return next((c for c in noun.children if c.dep_ == APPOSITION and c.ent_type_ == PERSON_ENTITY), None)
 
