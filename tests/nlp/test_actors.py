@@ -883,3 +883,11 @@ def test_actors_a_description_with_a_name_beside_it_names_that_actor(resolve, te
     before; a name of another kind after it is none of its names ("the rebels Russia backs")."""
     found, _ = resolve(text)
     assert found[description][0] == actor_id
+
+
+def test_actors_the_terrorist_organization_points_back_to_a_terror_group(resolve):
+    """"the threat from the terrorist organization" after Syrian rebels were named: ISIS,
+    the last terror group, not the rebels, the last group of any kind."""
+    found, _ = resolve("Obama vowed to destroy ISIS. He called to arm moderate Syrian rebels. Lawmakers want a plan "
+                       "for the threat from the terrorist organization.")
+    assert found["the terrorist organization"][0] == "IMG_ISIS"
