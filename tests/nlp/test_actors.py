@@ -891,3 +891,14 @@ def test_actors_the_terrorist_organization_points_back_to_a_terror_group(resolve
     found, _ = resolve("Obama vowed to destroy ISIS. He called to arm moderate Syrian rebels. Lawmakers want a plan "
                        "for the threat from the terrorist organization.")
     assert found["the terrorist organization"][0] == "IMG_ISIS"
+
+
+def test_actors_army_written_bare_is_the_army_of_the_state_named(resolve):
+    """"Army commandos quickly arrived" in a story set in Pakistan: Pakistan's army, its
+    fighters named after it; not the end of a longer name ("the Symbionese Liberation Army")
+    nor a qualifier of something else ("the military assistance")."""
+    found, _ = resolve("Taliban gunmen stormed a school in Peshawar, Pakistan. Army commandos quickly arrived at "
+                       "the scene.")
+    assert found["Army"] == ("PAK_MIL", "anaphor")
+    found, _ = resolve("Pakistan asked for help. Jim Jones praised the Symbionese Liberation Army.")
+    assert "Army" not in found

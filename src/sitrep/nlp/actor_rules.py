@@ -236,6 +236,12 @@ def owner_named_after(noun: Token, token_actor: Mapping[int, Actor]) -> Actor | 
     return None
 
 
+def ends_a_name(doc: Doc, start: int) -> bool:
+    """Whether the words from `start` end a longer proper name: a capitalised proper noun
+    right before them ("the Symbionese Liberation Army")."""
+    return start > 0 and doc[start - 1].pos_ == PROPER_NOUN and doc[start - 1].text[:1].isupper()
+
+
 def name_set_beside(noun: Token, token_actor: Mapping[int, Actor], types: frozenset[str]) -> Actor | None:
     """The actor of one of `types` that a name right beside a description names ("the
     Islamist group Hamas", "the group, Hamas,"): the description's apposition, the name it

@@ -155,7 +155,7 @@ GERUND_TAG = "VBG"
 # government.
 QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
 DEFINITE = "the"
-GOV = "GOV"
+GOV, MILITARY = "GOV", "MIL"
 KIND_ORDER = tuple(TIERS)
 
 
@@ -444,10 +444,13 @@ class ActorResolver:
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
         """Definite descriptions ("the group", "regime forces") to resolve in text order; not
-        one whose noun only qualifies the next ("the military assistance")."""
+        one whose noun only qualifies the next ("the military assistance"), unless that names
+        its fighters ("Army commandos": the army's), nor a capitalised one that ends a longer
+        name ("the Symbionese Liberation Army")."""
         found = [Candidate(s, e, Link.ANAPHOR, anaphor=anaphor) for m, s, e in self.anaphor_matcher(doc)
                  for anaphor in [self.kb.anaphors[doc.vocab.strings[m]]]
-                 if not rules.modifies_next_noun(doc[e - 1]) and (not anaphor.proper or doc[e - 1].text[:1].isupper())]
+                 if (not rules.modifies_next_noun(doc[e - 1]) or self.kb.force_nouns.get(doc[e - 1].head.lower_) == MILITARY)
+                 and (not anaphor.proper or doc[e - 1].text[:1].isupper() and not rules.ends_a_name(doc, s))]
         return found + self.description_candidates(doc)
 
     def description_candidates(self, doc: Doc) -> list[Candidate]:
