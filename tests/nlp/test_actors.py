@@ -471,7 +471,7 @@ def test_actors_organisation_and_its_office_are_one_mention(resolve):
                        "of the Taliban on Tuesday.")
     assert found["Boko Haram's leader"] == ("NGA_BOKOHARAM", "role:leader")
     assert "Boko Haram" not in found and "leader" not in found
-    assert found["the Taliban"] == ("AFG_TALIBAN", "alias")
+    assert found["the Taliban"][0] == "AFG_TALIBAN"  # "ambiguous": also the Pakistani Taliban's short name
 
 
 def test_actors_anaphor_is_marked_apart_from_coreference(resolve):
@@ -902,3 +902,22 @@ def test_actors_army_written_bare_is_the_army_of_the_state_named(resolve):
     assert found["Army"] == ("PAK_MIL", "anaphor")
     found, _ = resolve("Pakistan asked for help. Jim Jones praised the Symbionese Liberation Army.")
     assert "Army" not in found
+
+
+@pytest.mark.parametrize(("text", "actor_id"), [
+    ("Taliban gunmen stormed an army school in Peshawar, Pakistan, and Pakistan's army fought back. "
+     "Islamabad vowed revenge on the Taliban.", "PAK_TTP"),
+    ("Taliban fighters attacked a checkpoint in Helmand, Afghanistan, and Kabul sent troops.", "AFG_TALIBAN"),
+    ("After being captured by the Taliban, Bergdahl spent five years as a prisoner.", "AFG_TALIBAN"),
+])
+def test_actors_the_taliban_are_those_of_the_country_the_story_is_about(resolve, text, actor_id):
+    """"Taliban" in a story set in Pakistan is the Pakistani Taliban (TTP); in one set in
+    Afghanistan, or where the countries favour neither, the Taliban the name is of."""
+    found, _ = resolve(text)
+    assert found.get("Taliban", found.get("the Taliban"))[0] == actor_id
+
+
+def test_actors_a_title_of_an_ambiguous_organisation_links_its_holder(resolve):
+    """"Taliban spokesman Mohammed Naeem": the spokesman of the Taliban the story means."""
+    found, _ = resolve("The Taliban met US envoys in Doha, Afghanistan. Taliban spokesman Mohammed Naeem said so.")
+    assert found["Mohammed Naeem"] == ("AFG_TALIBAN", "role:spokesman")

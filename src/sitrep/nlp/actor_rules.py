@@ -285,18 +285,27 @@ def is_locative(token: Token, locative_prepositions: frozenset[str]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in locative_prepositions
 
 
-def pick_by_context(actors: Sequence[Actor], country_counts: Counter) -> Actor | None:
-    """One actor for an ambiguous alias, chosen by the countries the document is about.
+def without_article(text: str) -> str:
+    """A name without a leading "the" ("the Pentagon" and "Pentagon" are one name)."""
+    return text[4:] if text[:4].lower() == "the " else text
 
-    Returns None (unresolved) when the document does not favour exactly one reading:
-    a wrong guess is worse than no answer.
+
+def pick_by_context(actors: Sequence[Actor], country_counts: Counter, text: str = "") -> Actor | None:
+    """One actor for an ambiguous alias, chosen by the countries the document is about; where
+    they favour none, the one the alias `text` is the name of ("Taliban": the Afghan Taliban,
+    unless the story is about Pakistan, where it is the Pakistani Taliban).
+
+    Returns None (unresolved) when neither decides: a wrong guess is worse than no answer.
     """
     if len(actors) == 1:
         return actors[0]
     scores = [(country_counts.get(a.country, 0), a) for a in actors]
     best = max(score for score, _ in scores)
     winners = [a for score, a in scores if score == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None
+    if best > 0 and len(winners) == 1:
+        return winners[0]
+    named = [a for a in winners if normalise(a.name) == normalise(text)]
+    return named[0] if len(named) == 1 else None
 
 
 def skeleton(text: str) -> str:

@@ -176,7 +176,8 @@ class Candidate:
     """A token span that may name an actor, before document-level resolution.
 
     kind: which cascade step proposed it (see TIERS). actors: the KB readings (several
-    when an alias is ambiguous). label: the NER label for entity candidates.
+    when an alias is ambiguous). label: the NER label for entity candidates, the
+    organisation's name for an office ("Taliban" of "Taliban spokesman").
     """
 
     start: int
@@ -424,7 +425,7 @@ class ActorResolver:
         also a rank written as a noun: "Iran's top general"): one mention of the office
         holder, not the organisation plus a bare title."""
         organisation_ending = {c.end: c for c in aliases
-                               if len(c.actors) == 1 and c.actors[0].type not in {"state", "person"}}
+                               if c.actors and all(a.type not in {"state", "person"} for a in c.actors)}
         found = []
         for start, end, role in roles:
             if not rules.names_a_post(doc[start:end], role.kind) or (end < len(doc) and doc[end].pos_ == "PROPN"):
@@ -439,7 +440,8 @@ class ActorResolver:
             if country is not None:
                 found.append(Candidate(country[0], end, Link.OFFICE, (self.kb.get(country[1]),), role=role))
             elif organisation is not None:
-                found.append(Candidate(organisation.start, end, Link.OFFICE, organisation.actors, role=role))
+                found.append(Candidate(organisation.start, end, Link.OFFICE, organisation.actors,
+                                       label=doc[organisation.start:organisation.end].text, role=role))
         return found
 
     def anaphor_candidates(self, doc: Doc) -> list[Candidate]:
@@ -546,8 +548,9 @@ class ActorResolver:
              located: Sequence[tuple[int, Actor]] = ()) -> list[ActorMention]:
         """Resolve candidates in text order, with the document as context (`located`: the
         countries named as places, a fallback for "the military", "the government")."""
-        token_actor = {i: c.actors[0] for c in candidates if len(c.actors) == 1 for i in range(c.start, c.end)}
         countries = Counter(c.actors[0].country for c in candidates if len(c.actors) == 1 and c.actors[0].country)
+        token_actor = {i: actor for c in candidates for actor in [reading(doc, c, countries)] if actor is not None
+                       for i in range(c.start, c.end)}
         history: list[tuple[Actor, frozenset[str]]] = []  # each resolved actor with the lemmas naming it
         persons: list[tuple[tuple[str, ...], tuple[Actor | None, str]]] = []
         mentions = []
@@ -583,7 +586,7 @@ class ActorResolver:
             if outlet is not None and outlet not in cand.actors:  # "The New York Times ... the Times"
                 return outlet, Link.COREF, False
         if cand.kind in {Link.ALIAS, Link.METONYM, Link.MODIFIER, Link.FUZZY}:
-            actor = rules.pick_by_context(cand.actors, countries)
+            actor = reading(doc, cand, countries)
             via = cand.kind if len(cand.actors) == 1 or actor is None else Link.AMBIGUOUS
             return actor, via if actor else Link.UNRESOLVED, bool(actor and actor.type == "person")
         if cand.kind == Link.ANAPHOR:
@@ -597,7 +600,8 @@ class ActorResolver:
             head = doc[cand.end - 1].lemma_.lower() if cand.anaphor.text.startswith(f"{DEFINITE} ") else None
             return self.anaphor_actor(cand.anaphor, history, head, cand.country, setting)
         if cand.kind == Link.OFFICE:
-            actor = rules.actor_for_role(cand.actors[0], cand.role.sector, self.kb)
+            owner = reading(doc, cand, countries)
+            actor = rules.actor_for_role(owner, cand.role.sector, self.kb) if owner is not None else None
             return actor, f"{ROLE_VIA}{cand.role.text.lower()}", False
         if cand.kind == Link.ROLE:
             link = bare_role_link(doc, cand, token_actor, self.kb, roles)
@@ -1047,6 +1051,16 @@ def _names_more(extra: list) -> bool:
     """Whether words beside a name make it the name of something else: a capitalised proper
     noun (not a headline's verbs)."""
     return any(t.text[:1].isupper() and t.pos_ == PROPER_NOUN for t in extra)
+
+
+def reading(doc: Doc, cand: Candidate, countries: Counter) -> Actor | None:
+    """The actor a candidate's KB readings come to: its only one, or for an ambiguous name
+    the one the document's countries or the name itself pick (`actor_rules.pick_by_context`;
+    an office's name is its organisation's, kept in `label`)."""
+    if len(cand.actors) <= 1:
+        return cand.actors[0] if cand.actors else None
+    name = cand.label if cand.kind == Link.OFFICE else doc[cand.start:cand.end].text
+    return rules.pick_by_context(cand.actors, countries, rules.without_article(name))
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.kb.actors import Actor, ActorKB, default_actor_kb, normalise
 from sitrep.kb.rows import kb_error, read_kb_rows
 from sitrep.model import ActorMention, Link, PlaceMention
-from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token
+from sitrep.nlp.actor_rules import POSSESSIVE, subject_role_token, without_article
 from sitrep.nlp.actors import ROLE_VIA
 from sitrep.nlp.datelines import opens_dateline
 from sitrep.nlp.extensions import doc_text, register_extensions
@@ -56,6 +56,8 @@ from sitrep.nlp.extensions import doc_text, register_extensions
 logger = logging.getLogger(__name__)
 
 FACTORY_NAME = "sitrep_mention_arbiter"
+# A name read from the KB by its words, also where the document picked one of its readings.
+NAME_VIAS = frozenset({Link.ALIAS, Link.AMBIGUOUS})
 ACTOR, PLACE, NEITHER = "actor", "place", "neither"
 # Prepositions whose object is a party, not a location ("sanctions on Russia", "talks
 # between Israel and Hamas", "hostility toward Israel", "outwitted by Ankara").
@@ -286,7 +288,7 @@ def is_place_like(mention: ActorMention, places: list[PlaceMention]) -> bool:
     """Whether an actor mention may be a place: a state, a capital standing for its
     government, or an organisation named by its building ("the Pentagon") that the
     gazetteer also resolved at the same span."""
-    if mention.via not in {Link.ALIAS, Link.METONYM}:
+    if mention.via not in {*NAME_VIAS, Link.METONYM}:
         return False  # "the Iraqis", "Iran's Defense Minister": a phrase, never a place
     if mention.actor_type == STATE or mention.via == Link.METONYM:
         return True
@@ -296,11 +298,6 @@ def is_place_like(mention: ActorMention, places: list[PlaceMention]) -> bool:
     return any(p.place_id and without_article(p.evidence.text) == name
                and _overlap(p.evidence.start, p.evidence.end, mention.evidence.start, mention.evidence.end)
                for p in places)
-
-
-def without_article(text: str) -> str:
-    """A name without a leading "the" ("the Pentagon" and "Pentagon" are one name)."""
-    return text[4:] if text[:4].lower() == "the " else text
 
 
 def ends_in_role(span: Span, roles: Collection[str]) -> bool:
@@ -396,7 +393,7 @@ def arbitrate(doc: Doc, actors: list[ActorMention], places: list[PlaceMention], 
         elif mention.via.startswith("role:") and mention.actor_type != PERSON and is_bare_title(span, role_words) \
                 and next_to_person(doc, span, actors):
             continue
-        elif mention.actor_id is not None and mention.via == Link.ALIAS and mention.actor_type != PERSON \
+        elif mention.actor_id is not None and mention.via in NAME_VIAS and mention.actor_type != PERSON \
                 and in_person_title(doc, span, actors, role_words, kb.roles):
             dropped.update(overlapping)
         elif mention.via == Link.COREF:
