@@ -3568,3 +3568,12 @@ def test_coder_a_relative_clause_on_a_description_beside_a_name_is_about_the_nam
     though the tagger does not call him a person."""
     text = "Morsi, a U.S.-trained engineer who was widely accused by critics of monopolizing power, remained in detention."
     assert actor_ids(coded_event(text, "ACCUSE").recipient) == ["EGY_MORSI"]
+
+
+def test_coder_an_act_that_erupts_or_occurs_takes_its_verbs_phrases():
+    """"Protests erupted at the U.S. Embassy": the embassy's state is protested against;
+    "Clashes erupted between Israeli troops and Palestinians": both sides fight."""
+    protest = coded_event("Protests erupted at the U.S. Embassy in Baghdad after the U.S. struck a militia.", "PROTEST")
+    assert actor_ids(protest.recipient) == ["USA"]
+    clashes = coded_event("Clashes erupted between Israeli troops and Palestinians in Hebron on Friday.", "ASSAULT")
+    assert "ISR_MIL" in actor_ids(clashes.actor) + actor_ids(clashes.recipient)

@@ -867,7 +867,9 @@ def actor_phrases(anchors: Sequence[Token], lexicon: TriggerLexicon, event_type:
         if lexicon.describes_the_object(verb):  # "police found him dead": the police did not kill him
             continue
         if not is_passive(verb) and not lexicon.suffers_subject(verb):
-            phrases += subject_of(verb)
+            # not the act noun a light verb has as subject ("Clashes between Turkey and
+            # Hezbollah erupted": the noun's own phrase tells its sides)
+            phrases += [s for s in subject_of(verb) if verb in anchors or s not in anchors]
             continue
         agents = prep_objects([verb], lexicon.agent_preps - SOURCE_PREPOSITIONS) + _at_the_hands_of(verb)
         phrases += agents or (subject_of(verb.head) if is_small_clause(verb) else []) \
