@@ -3577,3 +3577,10 @@ def test_coder_an_act_that_erupts_or_occurs_takes_its_verbs_phrases():
     assert actor_ids(protest.recipient) == ["USA"]
     clashes = coded_event("Clashes erupted between Israeli troops and Palestinians in Hebron on Friday.", "ASSAULT")
     assert "ISR_MIL" in actor_ids(clashes.actor) + actor_ids(clashes.recipient)
+
+
+def test_coder_a_phrase_reaches_its_prepositions_object_past_modifiers():
+    """"withdrew from a landmark 2015 nuclear deal": the deal is the phrase's "withdraw from
+    deal" (an agreement left), however many words stand before it; no troops move."""
+    text = "Tensions have worsened since Washington unilaterally withdrew from a landmark 2015 nuclear deal."
+    assert coded_types(text) == ["SANCTION"]

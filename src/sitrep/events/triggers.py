@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 # Arcs along which two triggers of one event type describe one happening.
 MERGE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod"})
 # Phrase words farther than this (in tokens) from the first word, and triggers farther apart
-# than this, belong to different statements even when the parse links them.
+# than this, belong to different statements even when the parse links them (but for the
+# object of a preposition of the phrase: `_within_reach`).
 MAX_PHRASE_REACH = 5
 ADVERBIAL_CLAUSE = "advcl"
 # Clauses with a verb of their own under a word: their words are no part of its phrase.
@@ -368,9 +369,10 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
         return None  # "F-16 Fighting Falcons are parked": a name, no fight
     matched = [token]
     if len(row.words) > 1:
-        near = [t for t in neighbourhood(token) if abs(t.i - token.i) <= MAX_PHRASE_REACH or _core_argument_of(t, token)]
+        near = neighbourhood(token)
         for word in row.words[1:]:
-            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)), None)
+            found = next((t for t in near if t.i not in {m.i for m in matched} and word_matches(t, word)
+                          and _within_reach(t, token, matched)), None)
             if found is None:
                 return None
             matched.append(found)
@@ -604,6 +606,14 @@ def _antecedent_object(clause: Token) -> list[Token]:
     start = clause.left_edge.i
     before = clause.doc[start - 1] if start > 0 else None
     return [before] if before is not None and before.pos_ in NOMINAL_POS else []
+
+
+def _within_reach(word: Token, token: Token, matched: Sequence[Token]) -> bool:
+    """Whether a neighbour of a phrase's first word may be one of its words: near it, its
+    core argument (`_core_argument_of`), or the object of a preposition of the phrase however
+    far modifiers push it ("withdrew from a landmark 2015 nuclear deal")."""
+    return abs(word.i - token.i) <= MAX_PHRASE_REACH or _core_argument_of(word, token) \
+        or (word.dep_ == PREPOSITION_OBJECT and word.head in matched)
 
 
 def _core_argument_of(word: Token, token: Token) -> bool:
