@@ -3584,3 +3584,9 @@ def test_coder_a_phrase_reaches_its_prepositions_object_past_modifiers():
     deal" (an agreement left), however many words stand before it; no troops move."""
     text = "Tensions have worsened since Washington unilaterally withdrew from a landmark 2015 nuclear deal."
     assert coded_types(text) == ["SANCTION"]
+
+
+def test_coder_hitting_a_circuit_strikes_nobody():
+    """"hit the cable-news circuit": went on the shows; "an airstrike hit a crowded market" struck."""
+    assert coded_types("Rudy Giuliani, Trump's new lead defense attorney, hit the cable-news circuit.") == []
+    assert coded_types("An airstrike hit a crowded market in Aleppo.") == ["ASSAULT"]
