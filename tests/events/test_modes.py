@@ -538,3 +538,12 @@ def test_modes_what_someone_is_kept_from_doing_is_not_done(annotate):
     """"trying to keep Iran from pulling out of the deal": Iran has not pulled out."""
     assert "negation" in modes_of(annotate("France has been trying to keep Iran from pulling out of the deal."),
                                   "SANCTION")
+
+
+def test_modes_an_inverted_should_opens_a_condition_not_a_demand(annotate):
+    """"how Japan could protect itself should the U.S. withdraw its military presence": if the
+    U.S. withdrew; "Iran should withdraw its forces" still demands."""
+    doc = annotate("Asked how Japan could protect itself should the U.S. withdraw its military presence from the "
+                   "region, Trump entertained the idea.")
+    assert modes_of(doc, "RETREAT") == ("hypothetical",)
+    assert "demand" in modes_of(annotate("Iran should withdraw its forces from Syria."), "RETREAT")

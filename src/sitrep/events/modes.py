@@ -48,7 +48,7 @@ from sitrep.events.lexicon import (
     AuxCueLexicon,
     hangs_on_a_present_copula,
 )
-from sitrep.events.triggers import COMPLEMENT_CLAUSE, INDICATIVE_TAGS, ends_without_full_stop, tells_a_fact
+from sitrep.events.triggers import COMPLEMENT_CLAUSE, INDICATIVE_TAGS, MODAL_TAG, ends_without_full_stop, tells_a_fact
 from sitrep.model import DateEstimate, Quote, TimeMention
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ OBJECT_PREDICATE = "oprd"  # what a verb calls or judges its object ("called the
 # A command: a bare verb (tag VB) opening a clause of its own or of speech, with neither
 # subject nor auxiliary.
 BARE_VERB, DEMAND, IMPERATIVE_CUE = "VB", "demand", "imperative"
-FUTURE, NEGATION = "future", "negation"
+FUTURE, NEGATION, HYPOTHETICAL = "future", "negation", "hypothetical"
 ADVERB = "advmod"
 USING_VERBS = frozenset({"use", "misuse", "abuse", "exercise", "employ", "wield", "invoke"})
 ADJECTIVE_MODIFIER, ADJECTIVE, PREPOSITION = "amod", "ADJ", "prep"  # "a state responsible for killing"
@@ -185,15 +185,31 @@ def _modal_hits(verb: Token, auxiliary: Token, cues: AuxCueLexicon, backshifted:
     perfect: "said Russia would have attacked Kyiv" is what did not happen, no future. A
     name the parser took for one is none ("Theresa May condemned"), nor one whose verb has an
     adverb the cue lists (`AuxCue.unless`: "ISIS would later kill him" tells what happened,
-    where "he said he would meet Putin later" is still what was to come)."""
+    where "he said he would meet Putin later" is still what was to come). A modal of
+    obligation set before its subject opens a condition or a question, no demand ("should the
+    U.S. withdraw its military presence": hypothetical)."""
     if auxiliary.ent_type_:
         return []
     backshifted = backshifted and not any(
         c.dep_ in AUX_DEPS and c.lemma_ == PERFECT_AUXILIARY and c.i > auxiliary.i for c in verb.children)
     adverbs = {c.lemma_.lower() for c in verb.children if c.dep_ == ADVERB}
-    return [_hit(cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
+    inverted = _subject_after(verb, auxiliary)
+    return [_hit(HYPOTHETICAL if inverted and cue.mode == DEMAND else
+                 cue.backshifted if backshifted and cue.backshifted else cue.mode, auxiliary)
             for cue in cues.cues("aux", auxiliary.lemma_.lower())
             if (cue.tag is None or verb.tag_ == cue.tag) and (backshifted or adverbs.isdisjoint(cue.unless))]
+
+
+def _subject_after(verb: Token, auxiliary: Token) -> bool:
+    """Whether a verb's subject follows its auxiliary: an inverted condition or a question
+    ("should the U.S. withdraw", "had Iran attacked")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.i > auxiliary.i for c in verb.children)
+
+
+def _opens_a_condition(clause: Token) -> bool:
+    """Whether a clause is an inverted condition: a modal before its subject ("should the
+    U.S. withdraw its military presence"), what may happen, not what is asked for."""
+    return any(c.dep_ in AUX_DEPS and c.tag_ == MODAL_TAG and _subject_after(clause, c) for c in clause.children)
 
 
 def _child_cues(chain: Sequence[Token], cues: AuxCueLexicon) -> list[AuxModeHit]:
@@ -326,7 +342,7 @@ def _cues_at(token: Token, below: Token, cues: AuxCueLexicon) -> list[AuxModeHit
         and (cue.marker is None or any(c.lower_ == cue.marker for c in (below, *below.children)))
         and not (cue.realised_in_past and (_under_past_copula(token) or _put_to_use(token)))
         and not (cue.mode == DEMAND and (below.lower_ in TOPIC_PREPOSITIONS or _asks_a_question(below)
-                                         or _predicts(below)))
+                                         or _predicts(below) or _opens_a_condition(below)))
         and not (cue.mode in (DEMAND, FUTURE) and tells_a_fact(below))
         and not _says_what_its_subject_is(token)
     ]
