@@ -3590,3 +3590,11 @@ def test_coder_hitting_a_circuit_strikes_nobody():
     """"hit the cable-news circuit": went on the shows; "an airstrike hit a crowded market" struck."""
     assert coded_types("Rudy Giuliani, Trump's new lead defense attorney, hit the cable-news circuit.") == []
     assert coded_types("An airstrike hit a crowded market in Aleppo.") == ["ASSAULT"]
+
+
+def test_coder_retaking_a_chamber_wins_votes_retaking_a_city_is_an_assault():
+    """"should Democrats retake the House": a chamber won back; "Iraqi forces retook Ramadi"
+    (a past tense the lemmatizer leaves as it is) an occupation."""
+    assert coded_types("Pelosi is challenging anyone -- should Democrats retake the House in November.") == []
+    assert coded_types("Democrats retook the House in 2018.") == []
+    assert coded_types("Iraqi forces retook Ramadi from the Islamic State.") == ["ASSAULT"]
