@@ -1185,9 +1185,10 @@ def unnamed_participants(
     whom an act befalls ("condemns the killing of the worshippers": no worshipper condemned).
     Only phrases of `sent` count: a parse run across a paragraph break reaches into the
     line before. A place compounded into the noun does not name it ("a New York City police
-    officer": an officer; `_qualifies_as_a_place`). A backer names no participant ("US-backed forces": the forces are one), nor
-    does whom a group opposes ("Assad's opponents"), nor an act ("Airstrikes continued",
-    "ordered targeted airstrikes", "a campaign of airstrikes": no one does or suffers them)."""
+    officer": an officer; `_qualifies_as_a_place`). A backer names no participant
+    ("US-backed forces": the forces are one), nor does whom a group opposes ("Assad's
+    opponents"), nor an act ("Airstrikes continued", "ordered targeted airstrikes", "a
+    campaign of airstrikes": no one does or suffers them)."""
     named = [*mentions.actors, *mentions.places]
     # "the gunmen who attacked the mall": the gunmen
     phrases = [_told_referent(p) or p if p.lower_ in RELATIVE_PRONOUNS else p for p in phrases]
