@@ -3598,3 +3598,12 @@ def test_coder_retaking_a_chamber_wins_votes_retaking_a_city_is_an_assault():
     assert coded_types("Pelosi is challenging anyone -- should Democrats retake the House in November.") == []
     assert coded_types("Democrats retook the House in 2018.") == []
     assert coded_types("Iraqi forces retook Ramadi from the Islamic State.") == ["ASSAULT"]
+
+
+def test_coder_a_deal_struck_through_a_relative_word_is_no_blow():
+    """"the landmark deal that the Obama administration struck with Iran": a deal made;
+    "an understanding annexed to a resolution" is attached, not occupied."""
+    text = "The landmark deal that the Obama administration and its allies struck with Iran in 2015 called for talks."
+    assert "ASSAULT" not in coded_types(text)
+    assert coded_types("It's an international understanding annexed to a Security Council resolution.") == []
+    assert coded_types("The targets that Israel struck were in Gaza.") == ["ASSAULT"]

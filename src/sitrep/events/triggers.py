@@ -562,7 +562,7 @@ def _verb_objects_of(verb: Token, preposition: str) -> list[Token]:
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
-    "deploying one of his strengths"), the noun a participle or a compound describes ("an
+    "deploying one of his strengths", or a relative word: "the deal that they struck"), the noun a participle or a compound describes ("an
     advance warning"), the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
@@ -571,6 +571,8 @@ def _sense_words(token: Token) -> list[Token]:
     sanctions") and how ("killing us economically"); for a preposition of the phrase, its
     object ("arrived in power")."""
     words = [c for c in token.children if c.dep_ in OTHER_SENSE_DEPS]
+    # "the deal that the administration struck": the relative word stands for the deal
+    words += [token.head for c in words if c.tag_ in RELATIVE_TAGS and token.dep_ in NOUN_MODIFIER_CLAUSES]
     # "one of his strengths", "thousands of supporters"
     words += [o for c in words if c.pos_ in COUNT_POS or c.ent_type_ == CARDINAL_ENTITY for o in partitive_objects(c)]
     if is_small_clause(token):
