@@ -3607,3 +3607,10 @@ def test_coder_a_deal_struck_through_a_relative_word_is_no_blow():
     assert "ASSAULT" not in coded_types(text)
     assert coded_types("It's an international understanding annexed to a Security Council resolution.") == []
     assert coded_types("The targets that Israel struck were in Gaza.") == ["ASSAULT"]
+
+
+def test_coder_taking_control_of_a_chamber_is_no_assault():
+    """"Democrats will take control of the U.S. House" (the parser hangs "of" on "take"): a
+    chamber won; "the rebels took control of the town" an occupation."""
+    assert coded_types("Democrats will take control of the U.S. House of Representatives in January.") == []
+    assert coded_types("The rebels took control of the town.") == ["ASSAULT"]

@@ -104,7 +104,8 @@ OTHER_SENSE_DEPS = CORE_ARGUMENT_DEPS | {"xcomp", "acomp", "oprd"}
 PREPOSITION = "prep"
 # What a noun is for or of, or who does it, tells its sense: "a request for comment", "the
 # execution of policy", "a strike by bus drivers".
-SENSE_PREPOSITIONS = frozenset({"for", "of", "by"})
+OF = "of"
+SENSE_PREPOSITIONS = frozenset({"for", OF, "by"})
 VERB_SENSE_PREPOSITIONS = frozenset({"with"})  # "agreed with the assessment", "shot with a camera"
 COUNT_POS = frozenset({"NUM", "PRON", "DET"})  # "one", "some", "all" of a partitive
 CARDINAL_ENTITY = "CARDINAL"  # "thousands", "dozens": counts the tagger calls nouns
@@ -566,7 +567,8 @@ def _sense_words(token: Token) -> list[Token]:
     advance warning"), the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
-    comment", "the execution of foreign policy", "a strike by bus drivers"), and for a verb
+    comment", "the execution of foreign policy", "a strike by bus drivers"; an object's "of"
+    the parser hung on its verb: "take control of the House"), and for a verb
     what it goes "with" ("agreed with his assessment", "hit Iran with a series of
     sanctions") and how ("killing us economically"); for a preposition of the phrase, its
     object ("arrived in power")."""
@@ -596,6 +598,9 @@ def _sense_words(token: Token) -> list[Token]:
                   and (c.ent_type_ == PERSON_ENTITY or c.lower_ in PERSONAL_POSSESSIVES)]  # "Comey's firing", "his firing"
         words += [o for p in token.children if p.dep_ == PREPOSITION and p.lower_ in SENSE_PREPOSITIONS
                   for o in p.children if o.dep_ == PREPOSITION_OBJECT]
+        if token.dep_ == DIRECT_OBJECT:  # "take control of the House", its "of" hung on the verb
+            words += [o for p in token.head.children if p.dep_ == PREPOSITION and p.lower_ == OF and p.i > token.i
+                      for o in p.children if o.dep_ == PREPOSITION_OBJECT]
     return words
 
 
