@@ -921,3 +921,10 @@ def test_actors_a_title_of_an_ambiguous_organisation_links_its_holder(resolve):
     """"Taliban spokesman Mohammed Naeem": the spokesman of the Taliban the story means."""
     found, _ = resolve("The Taliban met US envoys in Doha, Afghanistan. Taliban spokesman Mohammed Naeem said so.")
     assert found["Mohammed Naeem"] == ("AFG_TALIBAN", "role:spokesman")
+
+
+def test_actors_a_party_tag_after_another_office_names_no_member_of_congress(resolve):
+    """"Gov. Scott Walker, R-Wisc.": a governor carries the tag too; he sits in no Congress."""
+    found, _ = resolve("Gov. Scott Walker, R-Wisc., discussed a delay. Sen. Pat Leahy, D-Vt., spoke.")
+    assert found["Scott Walker"][0] != "USA_CONGRESS"
+    assert found["Pat Leahy"] == ("USA_CONGRESS", "role:party tag")

@@ -55,7 +55,7 @@ from sitrep.kb.actors import Actor, ActorKB, Anaphor, Role, default_actor_kb, no
 from sitrep.model import ActorMention, Link
 from sitrep.nlp import actor_rules as rules
 from sitrep.nlp.extensions import evidence_of, register_extensions
-from sitrep.nlp.party_tags import party_letter_after
+from sitrep.nlp.party_tags import holds_other_office, party_letter_after
 
 logger = logging.getLogger(__name__)
 
@@ -669,7 +669,8 @@ class ActorResolver:
             link = person_role(doc, cand, roles, self.kb, token_actor)
             if link is not None:
                 return link.actor, f"{ROLE_VIA}{link.role.text.lower()}", True
-            party = self.kb.get(self.kb.party_tags.get(party_letter_after(doc, cand.end) or ""))
+            party = None if holds_other_office(doc, cand.start) else \
+                self.kb.get(self.kb.party_tags.get(party_letter_after(doc, cand.end) or ""))
             if party is not None:  # "Sen. Pat Leahy, D-Vt.": a Democrat in Congress
                 return party, PARTY_TAG_VIA, True
         if normalise(span.text) in place_names() or rules.is_lone_qualifier(span, cand.label):

@@ -11,6 +11,9 @@ from spacy.tokens import Doc
 
 OPENERS = frozenset({",", "("})  # what sets the tag off from the name before it
 HYPHEN = "-"
+# Title words of offices outside Congress written before a tagged name, and how far back they stand.
+OTHER_OFFICE_WORDS = frozenset({"gov.", "gov", "governor", "mayor", "state", "lt."})
+TITLE_REACH = 2
 
 
 def is_party_tag(doc: Doc, letter: int) -> bool:
@@ -26,3 +29,10 @@ def is_party_tag(doc: Doc, letter: int) -> bool:
 def party_letter_after(doc: Doc, end: int) -> str | None:
     """The party letter of a tag right after a name ending before token `end`, or None."""
     return doc[end + 1].text if is_party_tag(doc, end + 1) else None
+
+
+def holds_other_office(doc: Doc, start: int) -> bool:
+    """Whether a title before the name starting at token `start` names an office outside
+    Congress, whose holders carry the same tag ("Gov. Scott Walker, R-Wisc.", "State Rep.
+    Elbert Guillory"): the tag then says nothing of Congress."""
+    return any(doc[i].lower_ in OTHER_OFFICE_WORDS for i in range(max(0, start - TITLE_REACH), start))
