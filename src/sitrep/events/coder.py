@@ -36,7 +36,6 @@ from sitrep.events.fields import (
     COMPOUND_DEP,
     DIRECT_OBJECT_DEPS,
     OPPONENT_CLASS,
-    OPPOSING_PREPOSITIONS,
     PARTICIPLE_CLAUSE,
     PARTNER_PREPOSITIONS,
     PERSON_ENTITY,
@@ -47,6 +46,7 @@ from sitrep.events.fields import (
     TARGET_STATE_VIA,
     PlaceChoice,
     actor_phrases,
+    aims_against,
     attached_times,
     children_on,
     code_sector,
@@ -85,14 +85,7 @@ from sitrep.events.lexicon import (
 from sitrep.events.merge import merge_same_happening
 from sitrep.events.mode_choice import choose_mode, embedded_mode
 from sitrep.events.modes import AuxModeHit, aux_modes
-from sitrep.events.triggers import (
-    ADVERBIAL_CLAUSE,
-    PREPOSITION,
-    PRESENT_PARTICIPLE,
-    TriggerHit,
-    find_triggers,
-    in_noun_class,
-)
+from sitrep.events.triggers import ADVERBIAL_CLAUSE, PRESENT_PARTICIPLE, TriggerHit, find_triggers, in_noun_class
 from sitrep.events.units import group_actors
 from sitrep.kb.actors import ActorKB, default_actor_kb
 from sitrep.model import (
@@ -302,12 +295,6 @@ def inside_a_title_or_date(hit: TriggerHit) -> bool:
     anchor = hit.anchors[0]
     return any(t.ent_type_ in TITLE_ENTITIES for t in hit.tokens) or (
         anchor.ent_type_ in DATE_ENTITIES and anchor.pos_ != VERB)  # "Protesters March On Capitol"
-
-
-def aims_against(trigger: Token) -> bool:
-    """Whether what a word governs is turned against someone ("vowed to march against
-    Baghdad", "vowed to use force against anyone who threatens America")."""
-    return any(t.dep_ == PREPOSITION and t.lower_ in OPPOSING_PREPOSITIONS for t in trigger.subtree)
 
 
 def event_confidence(

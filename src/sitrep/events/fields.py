@@ -64,6 +64,7 @@ from sitrep.events.triggers import (
     ADJECTIVAL,
     PREPOSITION,
     PRESENT_PARTICIPLE,
+    RELATIVE_TAGS,
     SMALL_CLAUSE_DEPS,
     SMALL_CLAUSE_VERBS,
     ends_without_full_stop,
@@ -184,7 +185,6 @@ APPOSITION_DEPS = frozenset({APPOSITION})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Clauses that describe a noun ("a video produced in California", "troops who served in Iraq").
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
-RELATIVE_WORD_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
 COORDINATE_DEPS = frozenset({"conj"})
 # Arcs that join a word to one it is only set beside: "a video, rather than an assault"
 # (the parser hangs "than an assault" on the video through "than" as a coordinator).
@@ -474,6 +474,12 @@ def _against_spans(tokens: Iterable[Token], prepositions: frozenset[str] = OPPOS
     """Character spans of the "against" phrases among `tokens` ("aggression against
     Ukraine"), or of those of other `prepositions`."""
     return [_span_of(t) for t in tokens if t.dep_ == "prep" and t.lower_ in prepositions]
+
+
+def aims_against(word: Token) -> bool:
+    """Whether what a word governs is turned against someone ("vowed to march against
+    Baghdad", "vowed to use force against anyone who threatens America")."""
+    return bool(_against_spans(word.subtree))
 
 
 def party_actors(token: Token, actors: Sequence[ActorMention], lexicon: TriggerLexicon) -> list[ActorMention]:
@@ -1209,9 +1215,7 @@ def unnamed_participants(
 def _qualifies_as_a_place(mention: ActorMention | PlaceMention, phrase: Token) -> bool:
     """Whether a place is compounded into a participant noun only to say where it serves ("a
     New York City police officer"): the officer takes part, not the city."""
-    return isinstance(mention, PlaceMention) and any(
-        t.dep_ in COMPOUND_DEPS and t.head.i == phrase.i and mention.evidence.start <= t.idx < mention.evidence.end
-        for t in phrase.children)
+    return isinstance(mention, PlaceMention) and any(_covers(mention, t) for t in children_on([phrase], COMPOUND_DEPS))
 
 
 def _told_referent(pronoun: Token) -> Token | None:
@@ -1530,7 +1534,7 @@ def _addressed_capitals(phrases: Sequence[Token], mentions: SentenceMentions, ac
     Moscow"): such a capital stands for its government, where a capital struck is a place.
     Only a place the phrase is: not one that qualifies its noun ("ordered a strike on a
     Baghdad airport", "a deal on Iran's nuclear programme")."""
-    places = [p for p in phrases if any(m.evidence.start <= p.idx < m.evidence.end for m in mentions.places)]
+    places = [p for p in phrases if any(_covers(m, p) for m in mentions.places)]
     return _states_in(places, mentions, actor_kb, TARGET_STATE_VIA, capitals=True)
 
 
@@ -1851,8 +1855,13 @@ def _first_of_list(mention: MentionT, doc) -> Token | None:
     if span is None:
         return None
     root = span.root
-    while root.head.i != root.i and (root.dep_ in COORDINATE_DEPS or _names_a_member(root)):
-        root = root.head.head if _names_a_member(root) else root.head
+    while root.head.i != root.i:
+        if root.dep_ in COORDINATE_DEPS:
+            root = root.head
+        elif _names_a_member(root):
+            root = root.head.head
+        else:
+            break
     return root
 
 
@@ -2179,7 +2188,7 @@ def _tells_its_noun(clause: Token) -> bool:
     ("the strike, which the ministry announced"), not its subject ("rocket fire, which
     continued early Wednesday": the fire goes on)."""
     return clause.tag_ == PAST_PARTICIPLE or any(
-        c.tag_ in RELATIVE_WORD_TAGS and c.dep_ in DIRECT_OBJECT_DEPS for c in clause.children)
+        c.tag_ in RELATIVE_TAGS and c.dep_ in DIRECT_OBJECT_DEPS for c in clause.children)
 
 
 def _in_an_apposition(time: TimeMention, anchor: Token) -> bool:

@@ -563,8 +563,8 @@ def _verb_objects_of(verb: Token, preposition: str) -> list[Token]:
 
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
-    "deploying one of his strengths", or a relative word: "the deal that they struck"), the noun a participle or a compound describes ("an
-    advance warning"), the patient of a small clause ("to see him fired"), and for a noun
+    "deploying one of his strengths", or a relative word: "the deal that they struck"), the
+    noun a participle or a compound describes ("an advance warning"), the patient of a small clause ("to see him fired"), and for a noun
     its compound or adjective, a named person or "his" or "her" owning it and what it is for
     or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"; an object's "of"
