@@ -3614,3 +3614,30 @@ def test_coder_taking_control_of_a_chamber_is_no_assault():
     chamber won; "the rebels took control of the town" an occupation."""
     assert coded_types("Democrats will take control of the U.S. House of Representatives in January.") == []
     assert coded_types("The rebels took control of the town.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said ISIS fighters captured in Syria will be tried.",
+    "Hundreds of Taliban fighters captured in the raid were released.",
+])
+def test_coder_a_participle_before_the_real_predicate_is_a_reduced_passive(text):
+    """"fighters captured in the raid were released": the fighters were captured, by whoever;
+    the parser calls them the participle's subject and hangs the real predicate on it or
+    beside it under "said"."""
+    (event,) = code_events(default_nlp()(text))
+    assert not event.actor and actor_ids(event.recipient) in (["IMG_ISIS"], ["AFG_TALIBAN"])
+
+
+@pytest.mark.parametrize("text", [
+    "Obama hit the golf course after he made a statement.",
+    "Democrats said the measure was a step to eventually kill the Ex-Im Bank altogether.",
+    "Paul argued it will continue to explode the national debt.",
+])
+def test_coder_a_course_hit_a_bank_killed_a_debt_exploded_is_no_assault(text):
+    """A golf course set out for, an institution abolished and a sum swollen: no force used."""
+    assert coded_types(text) == []
+
+
+def test_coder_a_car_bomb_exploded_is_still_an_explosion():
+    assert coded_types("Militants exploded a car bomb in Kabul.") == ["ASSAULT"]
+

@@ -175,6 +175,15 @@ def test_actors_capital_is_government_only_when_it_acts(resolve):
     assert found["Beijing"] == ("CHN_GOV", "metonym")
 
 
+def test_actors_capital_holding_a_view_is_its_government(resolve):
+    """"as Ankara views the group as a threat": a view only a government holds; "Aleppo has
+    seen clashes" is a place where something happened."""
+    found, _ = resolve("Turkey threatened an assault as Ankara views the group's power as a threat.")
+    assert found["Ankara"] == ("TUR_GOV", "metonym")
+    found, _ = resolve("Aleppo has seen fierce clashes this week.")
+    assert "Aleppo" not in found
+
+
 def test_actors_country_as_destination_is_a_place(resolve):
     found, _ = resolve("Iran has sent troops to Syria.")
     assert found == {"Iran": ("IRN", "alias")}

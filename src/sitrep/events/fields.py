@@ -219,6 +219,8 @@ AGENT_DEPS = frozenset({AGENT_DEP})
 PASSIVE_AGENT_PREPOSITIONS = frozenset({"by"})  # who does what a noun names ("the lifting of sanctions by the EU")
 HYPHEN = "-"
 HOLDING_VERB = "have"
+# How the parser hangs a sentence's real predicate on a reduced passive before it (`_predicate_follows`).
+PREDICATE_AFTER_PARTICIPLE_DEPS = frozenset({"conj", "ccomp"})
 # Verbs that count or record what befell people ("counts 2,563 civilians killed"; `is_counted`).
 COUNTING_VERBS = frozenset({"count", "report", "confirm", "record", "list", "tally"})
 STEP_VERBS = frozenset({"take", "make", HOLDING_VERB})  # "took the step of", "has the option of"
@@ -662,12 +664,16 @@ def is_headline_passive(verb: Token) -> bool:
 
 
 def _predicate_follows(verb: Token) -> bool:
-    """Whether the parser hung the sentence's real predicate on a participle as a conjunct
-    with an auxiliary and no subject ("members killed or wounded in the attacks will be
-    awarded"): the participle then describes the subject, a reduced passive."""
-    return any(c.dep_ == "conj" and any(a.dep_ in AUXILIARY_DEPS for a in c.children)
+    """Whether the sentence's real predicate, with an auxiliary and no subject, follows a
+    participle, hung on it as a conjunct or a clause ("members killed or wounded in the
+    attacks will be awarded", "Taliban fighters captured in the raid were released") or
+    beside it under the same reporting verb ("said ISIS fighters captured in Syria will be
+    tried"): the participle then describes the subject, a reduced passive."""
+    hung = [c for c in verb.children if c.dep_ in PREDICATE_AFTER_PARTICIPLE_DEPS]
+    beside = [c for c in verb.head.children if c.i > verb.i and c.dep_ == verb.dep_ == "ccomp"]
+    return any(any(a.dep_ in AUXILIARY_DEPS for a in c.children)
                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children)
-               for c in verb.children)
+               for c in hung + beside)
 
 
 def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:

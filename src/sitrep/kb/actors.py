@@ -55,7 +55,8 @@ SECTORS = frozenset({
     "JUD", "REL", "CRM", "UAF", "CVL",
 })
 ROLE_KINDS = frozenset({"office", "rank", "relation"})
-CUE_KINDS = {"verb": frozenset({"speech", "decision"}), "preposition": frozenset({"locative"})}
+STANCE_CUE = "stance"
+CUE_KINDS = {"verb": frozenset({"speech", "decision", STANCE_CUE}), "preposition": frozenset({"locative"})}
 ACTOR_ID = re.compile(r"^[A-Z0-9][A-Z0-9_]*$")
 ACTOR_FIELDS = {
     "required": {"id": str, "name": str, "type": str, "aliases": list, "source": str},
@@ -155,6 +156,9 @@ class ActorKB:
     # party letter of a tag after a lawmaker's name -> the body the tag says they sit in
     # ("Sen. Pat Leahy, D-Vt.": "D" -> USA_CONGRESS)
     party_tags: Mapping[str, str] = field(default_factory=dict)
+    # verbs of holding a view: a capital as their subject is its government ("Ankara views the
+    # group as a threat"), but what follows them is no report whose pronouns point to it
+    stance_verbs: frozenset[str] = frozenset()
 
     def get(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
@@ -343,10 +347,10 @@ def check_parents(actors: Mapping[str, Actor], paths: Iterable[Path]) -> None:
 
 
 def load_modifiers(path: Path) -> dict[str, Any]:
-    """Demonyms, force nouns, agent verbs, locative prepositions, anaphors, participant nouns
-    and party letters ("D" in "Sen. Pat Leahy, D-Vt.")."""
-    words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "prepositions": set(),
-                             "anaphors": {}, "participants": {}, "party_tags": {}}
+    """Demonyms, force nouns, agent verbs (of speech and decision; of stance apart), locative
+    prepositions, anaphors, participant nouns and party letters ("D" in "Sen. Pat Leahy, D-Vt.")."""
+    words: dict[str, Any] = {"adjectives": {}, "nouns": {}, "verbs": set(), "stance_verbs": set(),
+                             "prepositions": set(), "anaphors": {}, "participants": {}, "party_tags": {}}
     for where, row in read_rows(path):
         if "adjective" in row:
             if pycountry.countries.get(alpha_3=str(row.get("country"))) is None:
@@ -360,7 +364,7 @@ def load_modifiers(path: Path) -> dict[str, Any]:
             kind = "verb" if "verb" in row else "preposition"
             if row.get("cue") not in CUE_KINDS[kind]:
                 raise kb_error(where, f"{kind} needs a 'cue' in {sorted(CUE_KINDS[kind])}")
-            words[f"{kind}s"].add(normalise(row[kind]))
+            words["stance_verbs" if row["cue"] == STANCE_CUE else f"{kind}s"].add(normalise(row[kind]))
         elif "anaphor" in row:
             types = row.get("types")
             if not isinstance(types, list) or not set(types) <= ACTOR_TYPES or not types:
@@ -451,7 +455,7 @@ def load_actors(kb_dir: Path | str = KB_DIR) -> ActorKB:
     return ActorKB(
         actors=actors, alias_index=alias_index, metonym_index=metonym_index,
         adjectives=words["adjectives"], plural_demonyms=plurals, force_nouns=words["nouns"],
-        agent_verbs=frozenset(words["verbs"]),
+        agent_verbs=frozenset(words["verbs"]), stance_verbs=frozenset(words["stance_verbs"]),
         locative_prepositions=frozenset(words["prepositions"]), anaphors=words["anaphors"],
         roles=load_roles(kb_dir / ROLES_FILE), participants=words["participants"], alias_forms=forms,
         bodies=single_bodies(actors), party_tags=words["party_tags"],

@@ -290,14 +290,16 @@ class ActorResolver:
         return found, located
 
     def metonym_candidates(self, doc: Doc) -> list[Candidate]:
-        """Capitals that act ("Moscow warned"); a capital as a place yields nothing."""
+        """Capitals that act or hold a view ("Moscow warned", "Ankara views the group as a
+        threat"); a capital as a place yields nothing."""
         found = []
         persons = person_entities(doc)
+        verbs = self.kb.agent_verbs | self.kb.stance_verbs
         for match_id, start, end in self.metonym_matcher(doc):
             span = doc[start:end]
             if not span.text[:1].isupper() or inside(span, persons):
                 continue
-            if rules.acts_as_agent(span.root, self.kb.agent_verbs):
+            if rules.acts_as_agent(span.root, verbs):
                 actor = self.kb.metonym(doc.vocab.strings[match_id])
                 found.append(Candidate(start, end, Link.METONYM, (actor,)))
         return found
