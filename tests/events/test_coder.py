@@ -3641,3 +3641,11 @@ def test_coder_a_course_hit_a_bank_killed_a_debt_exploded_is_no_assault(text):
 def test_coder_a_car_bomb_exploded_is_still_an_explosion():
     assert coded_types("Militants exploded a car bomb in Kabul.") == ["ASSAULT"]
 
+
+
+def test_coder_every_country_of_a_listed_object_is_a_recipient():
+    """"pressed France, Germany and other European nations": both pressed; Germany is no place."""
+    text = "The United States has pressed France, Germany, and other European nations to take them back."
+    event = coded_event(text, "REQUEST")
+    assert actor_ids(event.recipient) == ["FRA", "DEU"] and event.event_loc is None
+    assert actor_ids(coded_event("Iraq invaded Kuwait and Saudi Arabia.", "ASSAULT").recipient) == ["KWT", "SAU"]

@@ -1530,8 +1530,10 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
     Syria", "an attack directed at the U.S."), or the words said are addressed to ("threats
     to the United States"): the state is the recipient, the country also the place of a
     material act. A country aid is sent or given to gets it ("sent weapons to Ukraine"). A
-    city is only a place."""
-    return _states_in(objects, mentions, actor_kb, TARGET_STATE_VIA)
+    city is only a place. Every country of a list is one ("pressed France, Germany and
+    other European nations")."""
+    listed = [c for o in objects for c in o.conjuncts if c.i > o.i]
+    return _states_in([*objects, *listed], mentions, actor_kb, TARGET_STATE_VIA)
 
 
 def _addressed_capitals(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
