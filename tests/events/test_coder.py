@@ -3649,3 +3649,31 @@ def test_coder_every_country_of_a_listed_object_is_a_recipient():
     event = coded_event(text, "REQUEST")
     assert actor_ids(event.recipient) == ["FRA", "DEU"] and event.event_loc is None
     assert actor_ids(coded_event("Iraq invaded Kuwait and Saudi Arabia.", "ASSAULT").recipient) == ["KWT", "SAU"]
+
+
+def test_coder_a_country_words_are_aimed_at_is_their_recipient():
+    """"pointing fingers at Iran": Iran is blamed, not where the blaming happens."""
+    event = coded_event("Saudi Arabia and Britain have joined the U.S. in pointing fingers at Iran.", "ACCUSE")
+    assert actor_ids(event.recipient) == ["IRN"] and event.event_loc is None
+
+
+def test_coder_a_country_only_whose_adversaries_get_aid_is_no_party_nor_place():
+    """"military assistance to Russia's adversaries": Russia gets nothing and is no place of it."""
+    events = code_events(default_nlp()("The Trump administration has embraced direct military assistance to Russia's adversaries."))
+    assert not [e for e in events if "RUS" in actor_ids(e.recipient) or e.event_loc is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "President Trump's charm offensive toward Vladimir Putin in Helsinki on Monday shouldn't overshadow that.",
+    "The U.S. military conducted its annual Saber Strike exercise in eastern Poland.",
+])
+def test_coder_a_charm_offensive_and_a_named_exercise_attack_nobody(text):
+    """A campaign of persuasion and the name of a drill ("Saber Strike") are no assault."""
+    assert "ASSAULT" not in coded_types(text) and "ACCUSE" not in coded_types(text)
+
+
+def test_coder_lashing_out_at_a_country_accuses_it_and_a_venue_still_places_words():
+    """"lashed out at Iran": Iran is the one accused; "at a rally in Ohio" is where words fell."""
+    event = coded_event("Saudi Arabia lashed out at Iran.", "ACCUSE")
+    assert actor_ids(event.recipient) == ["IRN"] and event.event_loc is None
+    assert coded_event("Trump accused Iran at a rally in Ohio.", "ACCUSE").event_loc.extracted_place == "Ohio"

@@ -937,3 +937,11 @@ def test_actors_a_party_tag_after_another_office_names_no_member_of_congress(res
     found, _ = resolve("Gov. Scott Walker, R-Wisc., discussed a delay. Sen. Pat Leahy, D-Vt., spoke.")
     assert found["Scott Walker"][0] != "USA_CONGRESS"
     assert found["Pat Leahy"] == ("USA_CONGRESS", "role:party tag")
+
+
+def test_actors_a_nationality_describing_someone_is_no_outlet(resolve):
+    """"The Australian man": a nationality; "The Independent newspaper" is the outlet."""
+    found, _ = resolve("The Australian man accused of shooting 50 people plans to represent himself.")
+    assert "The Australian" not in found
+    found, _ = resolve("The Independent newspaper reported it.")
+    assert found["The Independent"][0] == "GBR_MEDIA_INDEPENDENT"

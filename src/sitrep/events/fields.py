@@ -120,6 +120,8 @@ PURPOSE_PREPOSITIONS = frozenset({"for"})  # what a phrase asks or pushes for ("
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
+# Of words said: whom they are aimed at, never a place ("lashed out at Iran", "pointing fingers at Tehran").
+AIMED_WORDS_PREPOSITIONS = frozenset({"at"})
 PRESSED_PREPOSITIONS = frozenset({"on", "upon"})  # whom demands or pressure weigh on ("demands on Tehran")
 # Sectors whose people lead inquiries (CAMEO police, judiciary, intelligence), after the
 # letters of an actor code's country ("USA" + "COP").
@@ -1321,7 +1323,7 @@ def find_actors(
         received = [h for h in heads if lexicon.receiving_verb(h) is not None]
         givers = prep_objects(sources + [h.head for h in received], SOURCE_PREPOSITIONS) \
             + prep_objects(received, lexicon.nominal_agent_preps)
-        found += _states_in(givers, mentions, actor_kb, SOURCE_STATE_VIA)
+        found += _states_in(givers, mentions, actor_kb, SOURCE_STATE_VIA, lexicon)
     return _distinct(_without_qualifiers(found, anchors[0].doc))
 
 
@@ -1505,12 +1507,12 @@ def find_recipients(
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
     if not found and actor_kb is not None and not event_type.movement:
+        addressed = _addressee_prepositions(event_type)
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
-                                or ((is_said(event_type) or event_type.benefits_after_for)
-                                    and p.head.lower_ in ADDRESSEE_PREPOSITIONS)], mentions, actor_kb)
+                                or p.head.lower_ in addressed], mentions, actor_kb, lexicon)
     if not found and actor_kb is not None and (is_said(event_type) or event_type.requires_recipient):
-        found = _addressed_capitals([p for p in phrases if p.head.lower_ in ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS],
-                                    mentions, actor_kb)
+        pressed = ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS | _addressee_prepositions(event_type)
+        found = _addressed_capitals([p for p in phrases if p.head.lower_ in pressed], mentions, actor_kb, lexicon)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]
     return _distinct(_without_qualifiers(found, anchors[0].doc))
@@ -1525,7 +1527,17 @@ def _envoys_states(tokens: Sequence[Token], mentions: SentenceMentions, lexicon:
     return [m for envoy in envoys for m in phrase_actors(envoy, mentions.actors) or group_actors(envoy, actor_kb)]
 
 
-def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
+def _addressee_prepositions(event_type: EventType) -> frozenset[str]:
+    """Prepositions whose object a country is the recipient through: whom words are said to
+    or aimed at ("threats to the United States", "lashed out at Iran"), whom a benefit is
+    meant for ("weapons to Ukraine")."""
+    if is_said(event_type):
+        return ADDRESSEE_PREPOSITIONS | AIMED_WORDS_PREPOSITIONS
+    return ADDRESSEE_PREPOSITIONS if event_type.benefits_after_for else frozenset()
+
+
+def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB,
+                   lexicon: TriggerLexicon) -> list[ActorMention]:
     """Countries an act is done to as its direct object ("Iraq invaded Kuwait", "bombed
     Syria", "an attack directed at the U.S."), or the words said are addressed to ("threats
     to the United States"): the state is the recipient, the country also the place of a
@@ -1533,26 +1545,28 @@ def _target_states(objects: Sequence[Token], mentions: SentenceMentions, actor_k
     city is only a place. Every country of a list is one ("pressed France, Germany and
     other European nations")."""
     listed = [c for o in objects for c in o.conjuncts if c.i > o.i]
-    return _states_in([*objects, *listed], mentions, actor_kb, TARGET_STATE_VIA)
+    return _states_in([*objects, *listed], mentions, actor_kb, TARGET_STATE_VIA, lexicon)
 
 
-def _addressed_capitals(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB) -> list[ActorMention]:
+def _addressed_capitals(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB,
+                        lexicon: TriggerLexicon) -> list[ActorMention]:
     """The governments of the capitals words are addressed to or pressed on, or a measure or
     aid is meant for ("listed 12 demands on Tehran", "warnings to Moscow", "sanctions on
     Moscow"): such a capital stands for its government, where a capital struck is a place.
     Only a place the phrase is: not one that qualifies its noun ("ordered a strike on a
     Baghdad airport", "a deal on Iran's nuclear programme")."""
     places = [p for p in phrases if any(_covers(m, p) for m in mentions.places)]
-    return _states_in(places, mentions, actor_kb, TARGET_STATE_VIA, capitals=True)
+    return _states_in(places, mentions, actor_kb, TARGET_STATE_VIA, lexicon, capitals=True)
 
 
 def _states_in(phrases: Sequence[Token], mentions: SentenceMentions, actor_kb: ActorKB, via: str,
-               capitals: bool = False) -> list[ActorMention]:
+               lexicon: TriggerLexicon, capitals: bool = False) -> list[ActorMention]:
     """The states of the countries named in `phrases` (and with `capitals` the governments of
-    the capitals), as mentions read `via` a rule."""
+    the capitals), as mentions read `via` a rule; not a country only whom the phrase's
+    people oppose or stand with ("military assistance to Russia's adversaries")."""
     found = []
     for phrase in phrases:
-        for place in mentions_in(mentions.places, *_span_of(phrase, whole=False)):
+        for place in taking_part(mentions_in(mentions.places, *_span_of(phrase, whole=False)), phrase, lexicon):
             state = place_actor(place, actor_kb) if place.feature == COUNTRY or capitals else None
             if state is not None:
                 found.append(mention_of_place(place, state, place.confidence * TARGET_STATE_FACTOR, via))
@@ -1703,10 +1717,16 @@ def find_location(
     doc = anchors[0].doc
 
     party_preps = _party_prepositions(event_type)
+    # not a country only whom people oppose, stand with or back ("assistance to Russia's adversaries");
+    # a smaller place says where they are ("Iowa voters", "Aleppo's defenders")
+    sided = taking_part(mentions.places, anchors[0].sent.root, lexicon)
+    own_places = [p for p in mentions.places if p.feature != COUNTRY or p in sided]
+
+    def untaken(place: PlaceMention) -> bool:  # "pointing fingers at Iran": Iran is blamed, not a place
+        return not any(s <= place.evidence.start < e for s, e in taken_spans)
 
     def free(place: PlaceMention) -> bool:
-        return not any(s <= place.evidence.start < e for s, e in taken_spans) \
-            and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
+        return untaken(place) and not _qualifies_a_name(place, doc) and not _before_a_participle(place, doc, lexicon) \
             and not _hometown(place, doc) and not _owns_an_actor(place, mentions.actors, doc) \
             and not _completes_a_title(place, mentions.actors, doc) and not _after_preposition(place, doc, party_preps) \
             and not _talked_over(place, doc, lexicon) and not _does_it(place, doc, heads) \
@@ -1722,19 +1742,19 @@ def find_location(
         leaving = [o for o in attached if o.head.lower_ in SOURCE_PREPOSITIONS]
         going = [o for o in attached if o not in leaving]
         preferred, other = (leaving, going) if event_type.placed_at_origin else (going, leaving)
-        chosen = [p for phrase in preferred for p in mentions_in(mentions.places, *_span_of(phrase))]
+        chosen = [p for phrase in preferred for p in mentions_in(own_places, *_span_of(phrase))]
         attached = preferred if chosen else other
     for how, phrases in (
         (ATTACHED, attached),
         (OBJECT, objects),
     ):
-        places = [p for phrase in phrases for p in mentions_in(mentions.places, *_span_of(phrase))
-                  if not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)
+        places = [p for phrase in phrases for p in mentions_in(own_places, *_span_of(phrase))
+                  if untaken(p) and not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)
                   and not _talked_about(p, doc, lexicon)]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in mentions.places if free(p) and not _talked_about(p, doc, lexicon)
+    places = [p for p in own_places if free(p) and not _talked_about(p, doc, lexicon)
               and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None

@@ -273,6 +273,15 @@ def is_side_of_relation(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in SIDES_PREPOSITIONS
 
 
+def used_as_adjective(span: Span) -> bool:
+    """Whether a name ends in an adjective on a noun after it that no organisation's name
+    holds: a nationality describing someone ("The Australian man accused of shooting" is no
+    newspaper; "The Independent newspaper", which the NER calls an organisation, is)."""
+    last = span[-1]
+    return last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i >= span.end \
+        and last.ent_type_ != ORGANISATION_LABEL
+
+
 def after_stance_prefix(doc: Doc, i: int) -> bool:
     """Whether token i follows "pro-"/"anti-"/"non-" ("pro-Russian insurgents" are not Russia's)."""
     return i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 2].whitespace_ \

@@ -275,7 +275,8 @@ class ActorResolver:
         for match_id, start, end in matches:
             key = doc.vocab.strings[match_id]
             span = doc[start:end]
-            if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span):
+            if not rules.case_matches(span.text, self.kb.alias_forms[key]) or rules.in_capitals_run(span) \
+                    or rules.used_as_adjective(span):
                 continue
             actors = self.kb.lookup(key)
             if all(a.type == PERSON for a in actors) and (in_another_name(span, known) or namesake(span, known, actors)):
