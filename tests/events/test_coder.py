@@ -3677,3 +3677,15 @@ def test_coder_lashing_out_at_a_country_accuses_it_and_a_venue_still_places_word
     event = coded_event("Saudi Arabia lashed out at Iran.", "ACCUSE")
     assert actor_ids(event.recipient) == ["IRN"] and event.event_loc is None
     assert coded_event("Trump accused Iran at a rally in Ohio.", "ACCUSE").event_loc.extracted_place == "Ohio"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Arizona Republican made the trip from Turkey into Syria.", "Syria"),
+    ("Hamas fired rockets from Gaza into Israel.", "Israel"),
+    ("The militants took responsibility for the kidnapping of schoolgirls from the town of Chibok in Borno.", "Chibok"),
+])
+def test_coder_an_act_from_one_place_into_another_is_placed_where_it_lands(text, place):
+    """A trip or a salvo "from" one place "into" another happens where it goes; an act only
+    "from" a place (the kidnapping "from Chibok") happens there."""
+    (event,) = code_events(default_nlp()(text))
+    assert event.event_loc.extracted_place == place

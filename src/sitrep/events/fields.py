@@ -120,6 +120,8 @@ PURPOSE_PREPOSITIONS = frozenset({"for"})  # what a phrase asks or pushes for ("
 # Of words said (a threat, a demand, an apology; no meeting): whom they are addressed to,
 # never a place ("made threats to the United States", "apologized to Turkey").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "toward", "towards"})
+# Where an act from one place lands or goes ("fired rockets from Gaza into Israel", "the trip from Turkey into Syria").
+DESTINATION_PREPOSITIONS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Of words said: whom they are aimed at, never a place ("lashed out at Iran", "pointing fingers at Tehran").
 AIMED_WORDS_PREPOSITIONS = frozenset({"at"})
 PRESSED_PREPOSITIONS = frozenset({"on", "upon"})  # whom demands or pressure weigh on ("demands on Tehran")
@@ -1704,9 +1706,11 @@ def find_location(
 
     A verbal event (a denial, an accusation) happens where it is said, which the sentence
     rarely names, so it takes no place that is not attached to its trigger; a meeting
-    (`met_in_place`) is held where its sentence says. A movement is placed where it goes
-    ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where
-    it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
+    (`met_in_place`) is held where its sentence says. An act is placed where it goes
+    ("sent troops from Tehran to Aleppo": Aleppo), as is another act from one place into
+    another ("made the trip from Turkey into Syria", "fired rockets from Gaza into
+    Israel": where it lands; "the kidnapping of schoolgirls from Chibok in Borno": Chibok), a withdrawal
+    (`placed_at_origin`) where it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
     of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`), whom words are addressed
     to or where they come from no place they are said ("threats to the United States",
     "criticism from Russia").
@@ -1744,6 +1748,9 @@ def find_location(
         preferred, other = (leaving, going) if event_type.placed_at_origin else (going, leaving)
         chosen = [p for phrase in preferred for p in mentions_in(own_places, *_span_of(phrase))]
         attached = preferred if chosen else other
+    elif any(o.head.lower_ in SOURCE_PREPOSITIONS for o in attached):  # "rockets from Gaza into Israel"
+        going = [o for o in attached if o.head.lower_ in DESTINATION_PREPOSITIONS]
+        attached = going if any(mentions_in(own_places, *_span_of(o)) for o in going) else attached
     for how, phrases in (
         (ATTACHED, attached),
         (OBJECT, objects),
