@@ -414,6 +414,17 @@ def test_coder_a_carried_place_is_not_carried_on(annotate):
     assert placed == ["Idlib", "Idlib", "Idlib", None]
 
 
+def test_coder_no_place_of_another_country_is_carried_into_an_act_on_a_state():
+    """"their attack on America" happened in America, not in Kandahar, told before; an act on
+    a person only linked to a state ("Saudi journalist Jamal Khashoggi") still takes the place."""
+    text = "U.S. troops fought the Taliban in Kandahar on Monday. The Taliban said the raid was revenge for their attack on America."
+    attack = [e for e in code_events(default_nlp()(text)) if e.event_text == "attack"]
+    assert [e.event_loc for e in attack] == [None]
+    text = "Gunmen attacked the consulate in Istanbul on Tuesday. They killed Saudi journalist Jamal Khashoggi."
+    killed = [e for e in code_events(default_nlp()(text)) if e.event_text == "killed"]
+    assert [e.event_loc.extracted_place for e in killed] == ["Istanbul"]
+
+
 def test_coder_no_place_is_carried_into_a_sentence_that_places_another_happening():
     """The coder kept "attacked" from Tikrit, where its sentence places the assault: Idlib,
     told a sentence before, is no likelier."""

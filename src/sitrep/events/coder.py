@@ -347,7 +347,7 @@ class RuleCoder:
                 if event.actor and event.recipient and has_reciprocal_object(hit.anchors, self.triggers):
                     coded.append((hit.anchors[0], mirrored(event)))
             events += merge_same_happening(coded, self.ontology.aux_happened)
-        events = carry_places(events, self.ontology)
+        events = carry_places(events, self.ontology, self.actor_kb)
         logger.debug("doc %s: %s events", doc._.doc_id, len(events))
         return events
 

@@ -16,7 +16,8 @@ place): the known place before it stays the context. Nor is a place carried into
 that places a happening of its own: the coder had a reason to keep the event from that place,
 and one told sentences before is no likelier. Verbal events are never placed from context: a
 statement happens where it is made, which the text rarely says; nor are categories decided far
-from any scene (`EventType.no_context_place`: sanctions).
+from any scene (`EventType.no_context_place`: sanctions); nor is an act done to a whole state
+placed in another country ("their attack on America" after "we invaded Afghanistan").
 """
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ from dataclasses import replace
 
 from sitrep.events.lexicon import Ontology
 from sitrep.events.merge import unhappened_modes
-from sitrep.model import Event
+from sitrep.events.units import STATE
+from sitrep.kb.actors import ActorKB, iso3_of
+from sitrep.model import Event, EventLocation
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ MONTH_LENGTH = len("YYYY-MM")  # how much of an ISO date two events must share t
 HISTORICAL = "historical"
 
 
-def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
+def carry_places(events: Sequence[Event], ontology: Ontology, actor_kb: ActorKB) -> list[Event]:
     """`events` (in text order) with context places filled in where their own is missing;
     not from an earlier sentence into one that places a happening of its own
     (`_placed_sentences`)."""
@@ -57,7 +60,8 @@ def carry_places(events: Sequence[Event], ontology: Ontology) -> list[Event]:
             source_sequence = earlier.text_info.get("sequence", 0)
             near = sequence - source_sequence <= CONTEXT_WINDOW
             placed_here = source_sequence != sequence and sequence in placed_sentences
-            if near and not placed_here and _told_alike(earlier, event, ontology) and not _dated_apart(earlier, event):
+            if near and not placed_here and _told_alike(earlier, event, ontology) and not _dated_apart(earlier, event) \
+                    and not _done_to_another_state(event, earlier.event_loc, actor_kb):
                 location = replace(earlier.event_loc, confidence=round(earlier.event_loc.confidence * CONTEXT_FACTOR, 3))
                 event = replace(event, event_loc=location)
                 logger.debug("event %s placed from context: %s", event.id, location.extracted_place)
@@ -74,6 +78,22 @@ def _placed_sentences(events: Sequence[Event], ontology: Ontology) -> frozenset[
     place told sentences before is no likelier."""
     return frozenset(e.text_info.get("sequence", 0) for e in events
                      if e.event_loc is not None and not ontology.events[e.event].verbal)
+
+
+def _done_to_another_state(event: Event, place: EventLocation, actor_kb: ActorKB) -> bool:
+    """Whether an event is done to a state, named as such, other than the country of a place
+    ("punish his forces for their attack on America" after "we invaded Afghanistan"): an act
+    on a state happens in it, not where the story was. A person is no state, even one the
+    text only links to it ("Saudi journalist Jamal Khashoggi")."""
+    states = {r.identifier for r in event.recipient if _names_a_state(r.identifier, r.entity_text, actor_kb)}
+    country = iso3_of(place.country_code)
+    return bool(states) and country is not None and country not in states
+
+
+def _names_a_state(identifier: str | None, text: str, actor_kb: ActorKB) -> bool:
+    """Whether words name a state by one of its own names ("America", "Iran")."""
+    actor = actor_kb.get(identifier)
+    return actor is not None and actor.type == STATE and actor in actor_kb.lookup(text)
 
 
 def _dated_apart(earlier: Event, event: Event) -> bool:
