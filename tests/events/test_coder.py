@@ -3700,3 +3700,12 @@ def test_coder_an_act_from_one_place_into_another_is_placed_where_it_lands(text,
     "from" a place (the kidnapping "from Chibok") happens there."""
     (event,) = code_events(default_nlp()(text))
     assert event.event_loc.extracted_place == place
+
+
+def test_coder_a_title_ending_in_an_act_word_and_a_nickname_deployed_code_nothing():
+    """"UN Special Rapporteur on Extra-Judicial Executions" names an office; "deploying his
+    favorite derogatory nickname" moves no troops."""
+    text = ("Shortly after the funeral, Agnes Callamard, UN Special Rapporteur on Extra-Judicial Executions, tweeted "
+            "that the bar for lethal action by a nation claiming self-defense is extremely high.")
+    assert "ASSAULT" not in coded_types(text)
+    assert coded_types("Trump tweeted, deploying his favorite derogatory nickname for the investigation.") == []

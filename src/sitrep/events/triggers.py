@@ -491,10 +491,15 @@ def _object_of_an_earlier_verb(word: Token, verb: Token, matched: list[Token]) -
 
 def _in_a_name(token: Token) -> bool:
     """Whether a capitalised word inside a sentence, not a headline's, qualifies a proper noun
-    as part of its name ("F-16 Fighting Falcons", "the Fighting Irish"), or ends a name
-    that qualifies a common noun ("its annual Saber Strike exercise")."""
-    if not token.text[:1].isupper() or token.is_sent_start or headline_word(token) \
-            or token.dep_ not in KIND_DEPS or token.head.i < token.i:
+    as part of its name ("F-16 Fighting Falcons", "the Fighting Irish"), ends a name that
+    qualifies a common noun ("its annual Saber Strike exercise") or ends a title's or a
+    body's name after its preposition ("UN Special Rapporteur on Extra-Judicial Executions")."""
+    if not token.text[:1].isupper() or token.is_sent_start or headline_word(token):
+        return False
+    preposition = token.head
+    if token.dep_ == PREPOSITION_OBJECT:
+        return preposition.is_lower and preposition.head.pos_ == PROPER_NOUN and preposition.head.text[:1].isupper()
+    if token.dep_ not in KIND_DEPS or token.head.i < token.i:
         return False
     named_before = any(c.dep_ == COMPOUND and c.pos_ == PROPER_NOUN and c.text[:1].isupper() for c in token.lefts)
     return token.head.pos_ == PROPER_NOUN or (named_before and token.head.pos_ == COMMON_NOUN and token.head.is_lower)
