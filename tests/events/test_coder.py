@@ -3709,3 +3709,9 @@ def test_coder_a_title_ending_in_an_act_word_and_a_nickname_deployed_code_nothin
             "that the bar for lethal action by a nation claiming self-defense is extremely high.")
     assert "ASSAULT" not in coded_types(text)
     assert coded_types("Trump tweeted, deploying his favorite derogatory nickname for the investigation.") == []
+
+
+def test_coder_a_tear_gas_shell_is_no_artillery():
+    """"kicks a tear gas shell": the gas is a police measure, the shell fires at nobody."""
+    assert coded_types("A demonstrator kicks a tear gas shell in Karachi, Pakistan, on Friday.") == ["COERCE"]
+    assert coded_types("The army fired tank shells at the town.") == ["ASSAULT"]
