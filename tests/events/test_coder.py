@@ -3715,3 +3715,17 @@ def test_coder_a_tear_gas_shell_is_no_artillery():
     """"kicks a tear gas shell": the gas is a police measure, the shell fires at nobody."""
     assert coded_types("A demonstrator kicks a tear gas shell in Karachi, Pakistan, on Friday.") == ["COERCE"]
     assert coded_types("The army fired tank shells at the town.") == ["ASSAULT"]
+
+
+def test_coder_names_joined_by_a_hyphen_before_an_inquiry_are_its_topic():
+    """"Clinton-Trump investigations": a tie looked into, neither name its investigator."""
+    text = ("Hillary Clinton lost to Donald Trump in 2016. "
+            "Mueller team member Strzok had long been directly involved in Clinton-Trump investigations.")
+    event = coded_event(text, "ACCUSE")
+    assert "USA_HCLINTON" not in actor_ids(event.actor)
+
+
+def test_coder_battling_internally_is_no_fight():
+    """"officials battling internally over Trump's efforts": a quarrel inside one government."""
+    assert coded_types("Text messages showed Taylor and other U.S. officials battling internally last month over Trump's efforts.") == []
+    assert coded_types("Iraqi forces battled ISIS in Mosul.") == ["ASSAULT"]

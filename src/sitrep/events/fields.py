@@ -68,6 +68,7 @@ from sitrep.events.triggers import (
     SMALL_CLAUSE_DEPS,
     SMALL_CLAUSE_VERBS,
     ends_without_full_stop,
+    hyphen_group,
     in_noun_class,
     is_small_clause,
     partitive_objects,
@@ -1104,11 +1105,13 @@ def _is_aimed_at(phrase: Token) -> bool:
 
 
 def _inquiry_topic(word: Token, lexicon: TriggerLexicon) -> bool:
-    """Whether a word is a place name compounded before a noun of `INQUIRY_CLASS`: what it
-    looks into, not who does ("the Russia probe", "the Benghazi investigation"; "the FBI
+    """Whether a word is a place name, or names joined by a hyphen, compounded before a noun
+    of `INQUIRY_CLASS`: what it looks into, not who does ("the Russia probe", "the Benghazi
+    investigation", "its Trump-Russia investigation": a tie looked into; "the FBI
     investigation" is the FBI's)."""
-    return word.dep_ == COMPOUND_DEP and word.ent_type_ == PLACE_ENTITY \
-        and in_noun_class(word.head, lexicon.noun_class(INQUIRY_CLASS))
+    if word.dep_ != COMPOUND_DEP or not in_noun_class(word.head, lexicon.noun_class(INQUIRY_CLASS)):
+        return False
+    return word.ent_type_ == PLACE_ENTITY or sum(t.text[:1].isupper() for t in hyphen_group(word)) > 1
 
 
 def _given_by_its_of(noun: Token, anchors: Sequence[Token], lexicon: TriggerLexicon) -> bool:
