@@ -3729,3 +3729,9 @@ def test_coder_battling_internally_is_no_fight():
     """"officials battling internally over Trump's efforts": a quarrel inside one government."""
     assert coded_types("Text messages showed Taylor and other U.S. officials battling internally last month over Trump's efforts.") == []
     assert coded_types("Iraqi forces battled ISIS in Mosul.") == ["ASSAULT"]
+
+
+def test_coder_envoys_who_recall_something_are_not_recalled():
+    """"diplomats recall her lecturing leaders": they remember; "recalled its ambassador" recalls."""
+    assert coded_types("At the State Department, diplomats recall her lecturing leaders in Africa decades her senior.") == []
+    assert coded_types("Egypt recalled its ambassador from Israel.") == ["SANCTION"]

@@ -41,6 +41,7 @@ ADVERBIAL_CLAUSE = "advcl"
 OWN_CLAUSE_DEPS = frozenset({ADVERBIAL_CLAUSE, "relcl", "ccomp", "conj", "parataxis", "csubj"})
 # Object and passive subject arcs, whose noun belongs to the phrase at any distance.
 CORE_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
+OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp"})  # what a verb acts on or says besides a phrase's noun
 TRANSITIVE_DEPS = frozenset({"dobj", "ccomp"})  # an object, or a clause in its place ("demonstrated that")
 INFINITIVE_DEPS = frozenset({"xcomp"})  # "declined to attend"
 PARTITIVE = "of"
@@ -397,8 +398,11 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
                                                for part in matched[1:]):
             return None  # "troops leave": not "attacked US forces, leaving hundreds dead" (the attackers leave)
         if token.pos_ == VERB and any(part.i in _subject_words(token) for part in matched[1:]) \
-                and any(c.dep_ == DIRECT_OBJECT and c not in matched for c in token.children):
-            return None  # "the Israel Defense Forces had sent text messages" sends no forces
+                and any(c.dep_ in OWN_COMPLEMENT_DEPS and c.i > token.i and c not in matched for c in token.children):
+            # the phrase's noun does it to something after the verb: "the Israel Defense Forces had
+            # sent text messages" sends no forces, "diplomats recall her lecturing leaders" recalls
+            # no diplomats
+            return None
         if token.pos_ == VERB and any(_object_of_an_earlier_verb(part, token, matched) for part in matched[1:]):
             return None  # "driving back Kurdish forces, sending communities fleeing" sends no forces
     for part in matched:
@@ -460,6 +464,12 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     if _names_a_kind(head, lexicon):
         return None
     return tuple(sorted(matched, key=lambda t: t.i))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary: a headline's or a reduced passive ("drove to
+    Garland equipped with body armor")."""
+    return verb.tag_ == PAST_PARTICIPLE and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children)
 
 
 def _governors(word: Token) -> list[Token]:
@@ -721,8 +731,7 @@ def _is_passive(verb: Token) -> bool:
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
     """Whether a passive verb or a bare past participle takes one of `prepositions` ("was met
     with protests", "drove to Garland equipped with body armor")."""
-    passive = _has_passive_auxiliary(verb) or (verb.tag_ == PAST_PARTICIPLE
-                                               and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children))
+    passive = _has_passive_auxiliary(verb) or _bare_participle(verb)
     return passive and any(c.dep_ == PREPOSITION and c.lower_ in prepositions for c in verb.children)
 
 
