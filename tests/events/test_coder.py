@@ -3735,3 +3735,11 @@ def test_coder_envoys_who_recall_something_are_not_recalled():
     """"diplomats recall her lecturing leaders": they remember; "recalled its ambassador" recalls."""
     assert coded_types("At the State Department, diplomats recall her lecturing leaders in Africa decades her senior.") == []
     assert coded_types("Egypt recalled its ambassador from Israel.") == ["SANCTION"]
+
+
+def test_coder_who_blocks_a_resolution_did_not_issue_its_words():
+    """"Russia and China blocked a resolution condemning the crackdown": the condemnation is
+    not theirs; "Kuwait circulated a statement calling for an inquiry" is Kuwait's call."""
+    text = "When Russia and China blocked a resolution condemning the crackdown in Syria, Rice wrote on Twitter."
+    assert not coded_event(text, "ACCUSE").actor
+    assert actor_ids(coded_event("Kuwait circulated a statement calling for an inquiry.", "REQUEST").actor) == ["KWT"]

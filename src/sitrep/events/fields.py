@@ -1251,14 +1251,15 @@ def _issuers(phrase: Token, lexicon: TriggerLexicon) -> list[Token]:
     group, Shekau (the subject of the verb it is the object of). "Who" stands for people, who
     do what they do themselves ("the U.S. identified five men who might be responsible for
     the attack": the men, not the U.S.); an act is nobody's issue ("the U.N. will investigate
-    an attack that killed hundreds": not the U.N.), and who receives the thing did not issue it
-    ("Trump received an email offering a decryption key")."""
+    an attack that killed hundreds": not the U.N.), and who receives or stops the thing did not
+    issue it ("Trump received an email offering a decryption key", "Russia and China blocked
+    a resolution condemning the crackdown")."""
     if phrase.lower_ in PERSON_RELATIVE_PRONOUNS:
         return []
     relative = phrase.lower_ in RELATIVE_PRONOUNS and phrase.head.dep_ == RELATIVE_CLAUSE
     noun = phrase.head.head if relative else phrase
     if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or noun.head.i == noun.i \
-            or names_an_act(noun, lexicon) or noun.head.lemma_.lower() in lexicon.receiving_verbs:
+            or names_an_act(noun, lexicon) or noun.head.lemma_.lower() in lexicon.receiving_verbs | lexicon.blocking_verbs:
         return []  # "Trump received an email offering a key": the sender offers, not Trump
     if not any((c.dep_ == "acl" and c.tag_ == GERUND) or c.dep_ == RELATIVE_CLAUSE for c in noun.children):
         return []

@@ -43,7 +43,7 @@ ROLE_FIELDS = {
     "backer_participle": "backer_participles", "claim_verb": "claim_verbs", "patient_noun": "patient_nouns",
     "topic_verb": "topic_verbs", "blame_verb": "blame_verbs", "word_of_force": "words_of_force",
     "ruin_noun": "ruin_nouns", "approval_verb": "approval_verbs", "meeting_verb": "meeting_verbs",
-    "receiving_verb": "receiving_verbs",
+    "receiving_verb": "receiving_verbs", "blocking_verb": "blocking_verbs",
 }
 # A row {"lemma": w, "noun_class": c} puts word w in class c; a trigger row naming c under
 # "needs" stands only when one of its core arguments belongs to c ("release" + captives).
@@ -339,6 +339,9 @@ class TriggerLexicon:
     # backing from the US", "Rouhani got a phone call from Putin"): the subject is the act's
     # recipient, never its doer.
     receiving_verbs: frozenset[str] = frozenset()
+    # Verbs whose subject stops what their object names ("Russia and China blocked a
+    # resolution condemning the crackdown"): not who issued it.
+    blocking_verbs: frozenset[str] = frozenset()
 
     def is_participation_verb(self, verb: Token) -> bool:
         """Whether `verb` takes part in the act its "in" object names ("engaged", "took part")."""
