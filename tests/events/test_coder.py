@@ -3743,3 +3743,9 @@ def test_coder_who_blocks_a_resolution_did_not_issue_its_words():
     text = "When Russia and China blocked a resolution condemning the crackdown in Syria, Rice wrote on Twitter."
     assert not coded_event(text, "ACCUSE").actor
     assert actor_ids(coded_event("Kuwait circulated a statement calling for an inquiry.", "REQUEST").actor) == ["KWT"]
+
+
+def test_coder_a_war_fought_befalls_nobody():
+    """"Vietnam, a war fought in the jungle": the war is waged, Vietnam renames it, no target."""
+    events = code_events(default_nlp()("Vietnam, a war fought in the jungle, divided the country."))
+    assert not [e for e in events if "VNM" in actor_ids(e.recipient)]

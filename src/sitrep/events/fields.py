@@ -696,8 +696,11 @@ def patients_of(verb: Token, lexicon: TriggerLexicon) -> list[Token]:
         return []
     if verb.dep_ == "acl" and not children_on([verb], PASSIVE_SUBJECT_DEPS):
         # not a clause of its own on the noun ("allegations that hundreds had been killed"); a
-        # noun in apposition renames whom it follows ("Hasan, the psychiatrist accused of killing")
+        # noun in apposition renames whom it follows ("Hasan, the psychiatrist accused of killing");
+        # a war fought befalls nobody ("Desert Storm, a war fought mostly with planes")
         noun = verb.head
+        if in_noun_class(noun, lexicon.noun_class(FIGHT_CLASS)):
+            return []
         return [noun, noun.head] if noun.dep_ == APPOSITION and noun.head.i != noun.i else [noun]
     if _is_bare_conjunct(verb):
         return patients_of(verb.head, lexicon)
