@@ -945,3 +945,12 @@ def test_actors_a_nationality_describing_someone_is_no_outlet(resolve):
     assert "The Australian" not in found
     found, _ = resolve("The Independent newspaper reported it.")
     assert found["The Independent"][0] == "GBR_MEDIA_INDEPENDENT"
+
+
+def test_actors_a_person_named_like_an_outlet_is_the_person(resolve):
+    """"Michael Bloomberg ... Bloomberg promised": the man, not the news agency; "Bloomberg
+    reported" alone is the agency."""
+    found, _ = resolve("Michael Bloomberg's campaign is hiring. During a visit, Bloomberg promised to stay.")
+    assert "USA_MEDIA_BLOOMBERG" not in [actor for actor, _ in found.values()]
+    found, _ = resolve("Bloomberg reported on Monday that Iran fired missiles.")
+    assert found["Bloomberg"][0] == "USA_MEDIA_BLOOMBERG"

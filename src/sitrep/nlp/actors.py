@@ -281,6 +281,8 @@ class ActorResolver:
             actors = self.kb.lookup(key)
             if all(a.type == PERSON for a in actors) and (in_another_name(span, known) or namesake(span, known, actors)):
                 continue
+            if all(a.type == MEDIA_TYPE for a in actors) and inside(span, persons):
+                continue  # "Michael Bloomberg" is no news agency
             if all(a.type == "state" for a in actors):
                 if rules.is_locative(span.root, self.kb.locative_prepositions):
                     located += [(start, actors[0])] if len(actors) == 1 else []
@@ -585,6 +587,9 @@ class ActorResolver:
             if earlier is not None and earlier[0] is not None and earlier[0] not in cand.actors and not named_before:
                 return earlier[0], Link.COREF, True
         if cand.kind == Link.ALIAS and all(a.type == MEDIA_TYPE for a in cand.actors):
+            named = rules.name_containing(doc[cand.start].lower_, persons) if cand.end - cand.start == 1 else None
+            if named is not None:  # "Michael Bloomberg ... Bloomberg promised": the person, no news agency
+                return named[0], Link.COREF if named[0] is not None else Link.UNRESOLVED, True
             outlet = self.outlet_named_before(doc[cand.start:cand.end], history)
             if outlet is not None and outlet not in cand.actors:  # "The New York Times ... the Times"
                 return outlet, Link.COREF, False
