@@ -3749,3 +3749,11 @@ def test_coder_a_war_fought_befalls_nobody():
     """"Vietnam, a war fought in the jungle": the war is waged, Vietnam renames it, no target."""
     events = code_events(default_nlp()("Vietnam, a war fought in the jungle, divided the country."))
     assert not [e for e in events if "VNM" in actor_ids(e.recipient)]
+
+
+def test_coder_attacking_a_program_is_criticism():
+    """"Republicans are attacking a program": words aimed at a program; militants attacking
+    "the program's offices" use force."""
+    text = "Patty Murray said Republicans are attacking a program they have supported in the past."
+    assert coded_types(text)[0] == "ACCUSE"
+    assert coded_types("Militants attacked the program's offices in Kabul.") == ["ASSAULT"]
