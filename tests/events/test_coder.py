@@ -3751,9 +3751,9 @@ def test_coder_a_war_fought_befalls_nobody():
     assert not [e for e in events if "VNM" in actor_ids(e.recipient)]
 
 
-def test_coder_attacking_a_program_is_criticism():
-    """"Republicans are attacking a program": words aimed at a program; militants attacking
-    "the program's offices" use force."""
-    text = "Patty Murray said Republicans are attacking a program they have supported in the past."
+def test_coder_attacking_a_measure_is_criticism():
+    """"Republicans are attacking a measure": words aimed at a law; militants attacking "the
+    measure's backers" at their offices use force."""
+    text = "Patty Murray said Republicans are attacking a measure they have supported in the past."
     assert coded_types(text)[0] == "ACCUSE"
-    assert coded_types("Militants attacked the program's offices in Kabul.") == ["ASSAULT"]
+    assert coded_types("Militants attacked the offices of the measure's backers in Kabul.") == ["ASSAULT"]
