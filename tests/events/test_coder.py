@@ -3757,3 +3757,12 @@ def test_coder_attacking_a_measure_is_criticism():
     text = "Patty Murray said Republicans are attacking a measure they have supported in the past."
     assert coded_types(text)[0] == "ACCUSE"
     assert coded_types("Militants attacked the offices of the measure's backers in Kabul.") == ["ASSAULT"]
+
+
+def test_coder_pulling_out_of_an_accord_named_by_a_place_leaves_it_there():
+    """"pulled out of the Paris accord": an agreement left (SANCTION), Paris only names it;
+    "advocated pulling out of an agreement reached with Iran" moves no troops either."""
+    event = coded_event("Trump pulled out of the Paris accord.", "SANCTION")
+    assert event.event_loc is None
+    text = "Both Trump and Flynn have advocated pulling out of an agreement reached with Iran last year."
+    assert "RETREAT" not in coded_types(text) and "SANCTION" in coded_types(text)

@@ -97,6 +97,7 @@ ADVERB_POS = "ADV"
 BLAMED_PREPOSITION = "on"
 NOUN = "NOUN"
 OPPONENT_CLASS = "opponents"
+ACCORD_CLASS = "accords"  # agreements a place before them names ("the Paris accord")
 ALLY_CLASS = "allies"
 KIN_CLASS = "kin"
 # Nouns whose "of" object, with nobody named before them, is who gives it ("with the support
@@ -1764,11 +1765,11 @@ def find_location(
     ):
         places = [p for phrase in phrases for p in mentions_in(own_places, *_span_of(phrase))
                   if untaken(p) and not elsewhere(p) and not _told_of_another_place(p, mentions.places, doc)
-                  and not _talked_about(p, doc, lexicon)]
+                  and not _talked_about(p, doc, lexicon) and not _names_an_accord(p, doc, lexicon)]
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in own_places if free(p) and not _talked_about(p, doc, lexicon)
+    places = [p for p in own_places if free(p) and not _talked_about(p, doc, lexicon) and not _names_an_accord(p, doc, lexicon)
               and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
@@ -1862,6 +1863,14 @@ def _talked_about(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
     said = lexicon.noun_class(ADDRESS_CLASS) | lexicon.noun_class(POLICY_CLASS)
     return word.dep_ == PREPOSITION_OBJECT and topic.lower_ in TOPIC_PREPOSITIONS and topic.head.pos_ in NOMINAL_POS \
         and (in_noun_class(topic.head, said) or lexicon.names_a_meeting(topic.head))
+
+
+def _names_an_accord(place: PlaceMention, doc, lexicon: TriggerLexicon) -> bool:
+    """Whether a place only names an agreement it is compounded onto ("pulled out of the Paris
+    accord", "the Iran nuclear deal"; noun class `ACCORD_CLASS`): no place where anything happens."""
+    span = words_of(place, doc)
+    return span is not None and span.root.dep_ == COMPOUND_DEP \
+        and in_noun_class(span.root.head, lexicon.noun_class(ACCORD_CLASS))
 
 
 def _completes_a_title(place: PlaceMention, actors: Sequence[ActorMention], doc) -> bool:
