@@ -1714,14 +1714,14 @@ def find_location(
 
     A verbal event (a denial, an accusation) happens where it is said, which the sentence
     rarely names, so it takes no place that is not attached to its trigger; a meeting
-    (`met_in_place`) is held where its sentence says. An act is placed where it goes
-    ("sent troops from Tehran to Aleppo": Aleppo), as is another act from one place into
-    another ("made the trip from Turkey into Syria", "fired rockets from Gaza into
-    Israel": where it lands; "the kidnapping of schoolgirls from Chibok in Borno": Chibok), a withdrawal
-    (`placed_at_origin`) where it leaves ("withdrew from Kherson to Crimea": Kherson). What is talked over is no place
-    of the talks ("discussed Idlib"; `TriggerLexicon.topic_verbs`), whom words are addressed
-    to or where they come from no place they are said ("threats to the United States",
-    "criticism from Russia").
+    (`met_in_place`) is held where its sentence says. A movement is placed where it goes
+    ("sent troops from Tehran to Aleppo": Aleppo), a withdrawal (`placed_at_origin`) where it
+    leaves ("withdrew from Kherson to Crimea": Kherson); another act from one place into
+    another where it lands ("made the trip from Turkey into Syria", "fired rockets from Gaza
+    into Israel"), one only "from" a place there ("the kidnapping of schoolgirls from Chibok
+    in Borno": Chibok). What is talked over is no place of the talks ("discussed Idlib";
+    `TriggerLexicon.topic_verbs`), whom words are addressed to or where they come from no
+    place they are said ("threats to the United States", "criticism from Russia").
     """
     heads = argument_heads(anchors, lexicon)
     heads += [t for t in tokens if t.pos_ in NOMINAL_POS and t not in heads]
@@ -1769,8 +1769,8 @@ def find_location(
         places = [p for p in places if how == ATTACHED or free(p)]
         if places:
             return PlaceChoice(_best_place(places), how)
-    places = [p for p in own_places if free(p) and not _talked_about(p, doc, lexicon) and not _names_an_accord(p, doc, lexicon)
-              and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
+    places = [p for p in own_places if free(p) and not _talked_about(p, doc, lexicon)
+              and not _names_an_accord(p, doc, lexicon) and not _in_another_clause(p, anchors[0], event_type.met_in_place)]
     if not places or (event_type.verbal and not event_type.met_in_place):
         return None
     return PlaceChoice(_clause_place(anchors[0], places), SENTENCE)

@@ -506,9 +506,9 @@ def _in_a_name(token: Token) -> bool:
     body's name after its preposition ("UN Special Rapporteur on Extra-Judicial Executions")."""
     if not token.text[:1].isupper() or token.is_sent_start or headline_word(token):
         return False
-    preposition = token.head
     if token.dep_ == PREPOSITION_OBJECT:
-        return preposition.is_lower and preposition.head.pos_ == PROPER_NOUN and preposition.head.text[:1].isupper()
+        title = token.head.head
+        return token.head.is_lower and title.pos_ == PROPER_NOUN and title.text[:1].isupper()
     if token.dep_ not in KIND_DEPS or token.head.i < token.i:
         return False
     named_before = any(c.dep_ == COMPOUND and c.pos_ == PROPER_NOUN and c.text[:1].isupper() for c in token.lefts)

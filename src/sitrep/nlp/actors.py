@@ -264,9 +264,10 @@ class ActorResolver:
                 if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
 
     def alias_candidates(self, doc: Doc, roles) -> tuple[list[Candidate], list[tuple[int, Actor]]]:
-        """Exact alias hits that respect case, minus countries used as places and a person's
-        name inside a longer one (`in_another_name`), and those countries apart: (token
-        index, state), where the text is set ("in Pakistan")."""
+        """Exact alias hits that respect case, minus countries used as places, a person's name
+        inside a longer one (`in_another_name`), an outlet's inside a person's ("Michael
+        Bloomberg") and a name ending in an adjective on a noun ("The Australian man"), and
+        those countries apart: (token index, state), where the text is set ("in Pakistan")."""
         found, located = [], []
         persons = person_entities(doc)
         matches = self.alias_matcher(doc)
