@@ -3766,3 +3766,9 @@ def test_coder_pulling_out_of_an_accord_named_by_a_place_leaves_it_there():
     assert event.event_loc is None
     text = "Both Trump and Flynn have advocated pulling out of an agreement reached with Iran last year."
     assert "RETREAT" not in coded_types(text) and "SANCTION" in coded_types(text)
+
+
+def test_coder_firing_back_over_testimony_is_words():
+    """"fired back Tuesday over Taylor's testimony": a retort; troops firing back at attackers shoot."""
+    assert coded_types("The White House fired back Tuesday over Taylor's testimony.") == ["ACCUSE"]
+    assert coded_types("Troops fired back at the attackers.") == ["ASSAULT"]
