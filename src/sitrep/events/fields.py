@@ -1516,12 +1516,12 @@ def find_recipients(
     if not found and actor_kb is not None:
         found = [m for phrase in phrases for facility in (phrase, *children_on([phrase], COMPOUND_DEPS))
                  if facility.lemma_.lower() in lexicon.state_facilities for m in group_actors(facility, actor_kb)]
+    addressed = _addressee_prepositions(event_type)
     if not found and actor_kb is not None and not event_type.movement:
-        addressed = _addressee_prepositions(event_type)
         found = _target_states([p for p in phrases if p.dep_ in DIRECT_OBJECT_DEPS or _is_aimed_at(p)
                                 or p.head.lower_ in addressed], mentions, actor_kb, lexicon)
     if not found and actor_kb is not None and (is_said(event_type) or event_type.requires_recipient):
-        pressed = ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS | _addressee_prepositions(event_type)
+        pressed = ADDRESSEE_PREPOSITIONS | PRESSED_PREPOSITIONS | addressed
         found = _addressed_capitals([p for p in phrases if p.head.lower_ in pressed], mentions, actor_kb, lexicon)
     if not found and actor_kb is not None:
         found = [m for m in _envoys_states(tokens, mentions, lexicon, actor_kb) if m.actor_id not in selves]

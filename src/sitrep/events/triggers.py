@@ -466,12 +466,6 @@ def match_row(token: Token, row: TriggerRow, lexicon: TriggerLexicon | None = No
     return tuple(sorted(matched, key=lambda t: t.i))
 
 
-def _bare_participle(verb: Token) -> bool:
-    """A past participle with no auxiliary: a headline's or a reduced passive ("drove to
-    Garland equipped with body armor")."""
-    return verb.tag_ == PAST_PARTICIPLE and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children)
-
-
 def _governors(word: Token) -> list[Token]:
     """The word a phrase's top word hangs on ("in advance": in) and, for a preposition, the
     word that one hangs on ("a quest for the bomb": quest); none at the root."""
@@ -583,9 +577,9 @@ def _verb_objects_of(verb: Token, preposition: str) -> list[Token]:
 def _sense_words(token: Token) -> list[Token]:
     """The words that tell which sense a trigger has (`OTHER_SENSE_DEPS`, through a count:
     "deploying one of his strengths", or a relative word: "the deal that they struck"), the
-    noun a participle or a compound describes ("an advance warning"), the patient of a small clause ("to see him fired"), and for a noun
-    its compound or adjective, a named person or "his" or "her" owning it and what it is for
-    or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
+    noun a participle or a compound describes ("an advance warning"), the patient of a small
+    clause ("to see him fired"), and for a noun its compound or adjective, a named person or
+    "his" or "her" owning it and what it is for or of or who does it ("a screen shot", "a legal battle", "Comey's firing", "a request for
     comment", "the execution of foreign policy", "a strike by bus drivers"; an object's "of"
     the parser hung on its verb: "take control of the House"), and for a verb
     what it goes "with" ("agreed with his assessment", "hit Iran with a series of
@@ -731,7 +725,8 @@ def _is_passive(verb: Token) -> bool:
 def _passive_before(verb: Token, prepositions: frozenset[str]) -> bool:
     """Whether a passive verb or a bare past participle takes one of `prepositions` ("was met
     with protests", "drove to Garland equipped with body armor")."""
-    passive = _has_passive_auxiliary(verb) or _bare_participle(verb)
+    passive = _has_passive_auxiliary(verb) or (verb.tag_ == PAST_PARTICIPLE
+                                               and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children))
     return passive and any(c.dep_ == PREPOSITION and c.lower_ in prepositions for c in verb.children)
 
 
